@@ -1,0 +1,25 @@
+// Audit: the append-only record of every write, who made it and when.
+// Services call recordAudit inside their own transaction so the log and the change commit together.
+import { desc, eq, and } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { auditLog } from './schema.ts';
+
+export interface AuditEntry {
+	actor: string;
+	action: string;
+	entityType: string;
+	entityId: string;
+	details?: Record<string, unknown>;
+}
+
+export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
+	await tx.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+}
+
+export async function auditTrail(db: Db, entityType: string, entityId: string) {
+	return db
+		.select()
+		.from(auditLog)
+		.where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+		.orderBy(desc(auditLog.id));
+}

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { appState, openDatabase, runMigrations, type Database, type DatabaseTarget } from './db/index.ts';
+import { formatProblems, loadStrategyFile } from './strategy/index.ts';
+
+/** The strategy an empty installation starts with. */
+export const DEFAULT_STRATEGY_FILE = 'strategies/aalborg-2023-2026.yaml';
+const FIRST_START_KEY = 'first-start-seed';
+
+/** Opens the database and brings it up to date: the same steps for the server and the CLI. */
+export async function openAndMigrate(target: DatabaseTarget, holder: string): Promise<Database> {
+	const database = await openDatabase(target, holder);
+	try {
+		await runMigrations(database);
+		return database;
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+}
+
+export interface SeedOutcome {
+	seeded: boolean;
+	strategy?: string;
+}
+
+/**
+ * Loads the default strategy (and, as later modules add it, demo data) the first time an
+ * installation starts, and never again: data the municipality has changed since is kept.
+ */
+export async function seedOnFirstStart(database: Database, strategyFile = DEFAULT_STRATEGY_FILE): Promise<SeedOutcome> {
+	// Claim the first start and seed in one transaction: if seeding fails nothing is claimed, and
+	// a second instance starting at the same moment (PostgreSQL) waits on the claim, then skips.
+	return database.db.transaction(async (tx) => {
+		const claimed = await tx
+			.insert(appState)
+			.values({ key: FIRST_START_KEY, value: { at: new Date().toISOString() } })
+			.onConflictDoNothing()
+			.returning({ key: appState.key });
+		if (claimed.length === 0) return { seeded: false };
+		const loaded = await loadStrategyFile(tx, resolve(strategyFile), { actor: 'system:first-start', activate: true });
+		if (!loaded.ok) {
+			throw new Error(`The default strategy ${strategyFile} is invalid:\n${formatProblems(loaded.problems)}`);
+		}
+		return { seeded: true, strategy: loaded.result.slug };
+	});
+}

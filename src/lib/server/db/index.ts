@@ -1,0 +1,13 @@
+// Database access: opens PGlite (embedded, one process per data directory) or PostgreSQL,
+// runs the committed migrations, and reports whether they are current.
+export {
+	openDatabase,
+	redactUrl,
+	DatabaseConnectionError,
+	type Database,
+	type DatabaseTarget,
+	type Db
+} from './connect.ts';
+export { runMigrations, migrationStatus, migrationsFolder, rowsOf, type MigrationStatus } from './migrate.ts';
+export { DataDirectoryInUseError } from './lock.ts';
+export { appState } from './schema.ts';

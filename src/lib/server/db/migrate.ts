@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import type { Database } from './connect.ts';
+
+/** The committed SQL migrations; the server and the CLI run from the project directory. */
+export function migrationsFolder(): string {
+	return resolve(process.env.MIGRATIONS_DIR ?? 'migrations');
+}
+
+// Any fixed number works: it only has to be the same for every instance of the app.
+const MIGRATION_LOCK_KEY = 851_2023_2026;
+
+/** Applies pending migrations. On PostgreSQL an advisory lock keeps several instances from racing. */
+export async function runMigrations(database: Database, folder = migrationsFolder()): Promise<void> {
+	const engine = database.engine;
+	if (engine.kind === 'pglite') {
+		await migratePglite(engine.db, { migrationsFolder: folder });
+		return;
+	}
+	const client = await engine.pool.connect();
+	try {
+		await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+		await migratePostgres(engine.db, { migrationsFolder: folder });
+	} finally {
+		await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+		client.release();
+	}
+}
+
+export interface MigrationStatus {
+	expected: number;
+	applied: number;
+	current: boolean;
+}
+
+/** Compares the migrations in the folder with those recorded in the database. */
+export async function migrationStatus(database: Database, folder = migrationsFolder()): Promise<MigrationStatus> {
+	const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
+		entries: { when: number }[];
+	};
+	const expected = journal.entries.length;
+	const latest = Math.max(0, ...journal.entries.map((e) => e.when));
+	const exists = await database.db.execute<{ present: boolean }>(
+		sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`
+	);
+	if (!rowsOf(exists)[0]?.present) return { expected, applied: 0, current: expected === 0 };
+	const result = await database.db.execute<{ applied: number; latest: string | null }>(
+		sql`select count(*)::int as applied, max(created_at)::text as latest from drizzle.__drizzle_migrations`
+	);
+	const row = rowsOf(result)[0];
+	const applied = Number(row?.applied ?? 0);
+	return { expected, applied, current: applied >= expected && Number(row?.latest ?? 0) >= latest };
+}
+
+/** node-postgres and PGlite both return `{ rows }` from execute. */
+export function rowsOf<T>(result: unknown): T[] {
+	return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

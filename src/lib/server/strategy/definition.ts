@@ -1,0 +1,176 @@
+import { z } from 'zod';
+
+/**
+ * The strategy file format: what a municipality writes in strategies/<slug>.yaml.
+ * Danish text is required everywhere; English is optional and falls back to Danish.
+ */
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const localizedText = z.strictObject({ da: text, en: text.optional() });
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters a-z, digits and hyphens');
+
+const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const indicatorDirection = z.enum(['decrease', 'increase'], {
+	error: 'must be "decrease" or "increase"'
+});
+export type IndicatorDirection = z.infer<typeof indicatorDirection>;
+
+const strategyIndicator = z.strictObject({
+	code: slug,
+	title: localizedText,
+	direction: indicatorDirection
+});
+
+const guidepost = z.strictObject({
+	slug,
+	number: z.int().positive(),
+	title: localizedText,
+	intro: z.array(localizedText).min(1, 'needs at least one paragraph'),
+	ambitions: z.array(localizedText).min(1, 'needs at least one ambition'),
+	actions: z.array(localizedText).min(1, 'needs at least one action'),
+	indicators: z.array(strategyIndicator).default([])
+});
+
+const person = z.strictObject({
+	name: text,
+	role: localizedText
+});
+
+const department = z.strictObject({
+	name: localizedText,
+	description: z.array(localizedText).default([]),
+	head: z
+		.strictObject({
+			name: text,
+			title: localizedText,
+			phone: z
+				.string()
+				.regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number such as "99 31 28 43"')
+				.optional(),
+			email: z.email().optional()
+		})
+		.optional(),
+	url: httpsUrl.optional()
+});
+
+export const strategyDefinition = z
+	.strictObject({
+		slug,
+		title: localizedText,
+		period: z.strictObject({
+			start: z.int().min(1900).max(2200),
+			end: z.int().min(1900).max(2200)
+		}),
+		adopted: z.iso.date({ error: 'must be a date such as 2023-06-19' }).optional(),
+		source: z
+			.strictObject({ url: httpsUrl.optional(), note: localizedText.optional() })
+			.optional(),
+		municipality: z.strictObject({
+			name: localizedText,
+			code: z.string().regex(/^\d{3}$/, 'must be a three-digit municipality code such as "851"'),
+			address: z.strictObject({
+				street: text,
+				postalCode: z.string().regex(/^\d{4}$/, 'must be a four-digit postal code'),
+				city: text
+			}),
+			cvr: z.string().regex(/^\d{8}$/, 'must be an eight-digit CVR number'),
+			website: httpsUrl.optional()
+		}),
+		foreword: z
+			.strictObject({
+				paragraphs: z.array(localizedText).min(1),
+				signatories: z.array(person).default([])
+			})
+			.optional(),
+		studentDefinition: localizedText.optional(),
+		purpose: z
+			.strictObject({ heading: localizedText, paragraphs: z.array(localizedText).min(1) })
+			.optional(),
+		vision: z.strictObject({
+			statement: localizedText,
+			diversity: localizedText.optional(),
+			guidepostsIntro: localizedText.optional()
+		}),
+		relatedPolicies: z
+			.strictObject({
+				intro: localizedText.optional(),
+				coordination: localizedText.optional(),
+				overviewUrl: httpsUrl.optional(),
+				items: z.array(z.strictObject({ name: localizedText, url: httpsUrl.optional() })).min(1)
+			})
+			.optional(),
+		council: z.strictObject({ name: localizedText, role: localizedText }).optional(),
+		sdg: z
+			.strictObject({
+				strategyName: localizedText,
+				text: localizedText,
+				areas: z.array(localizedText).default([]),
+				focusArea: localizedText.optional(),
+				goals: z.array(z.int().min(1).max(17, 'there are 17 Sustainable Development Goals')).default([])
+			})
+			.optional(),
+		guideposts: z.array(guidepost).min(1, 'needs at least one guidepost (pejlemærke)'),
+		departments: z.array(department).default([])
+	})
+	.superRefine((strategy, ctx) => {
+		for (const issue of crossFieldIssues(strategy)) ctx.addIssue({ code: 'custom', ...issue });
+	});
+
+/**
+ * Rules that span fields (unique slugs, codes and numbers; period order). They read the raw
+ * value defensively so a file with other errors still gets these reported in the same run.
+ */
+export function crossFieldIssues(raw: unknown): { path: (string | number)[]; message: string }[] {
+	const issues: { path: (string | number)[]; message: string }[] = [];
+	if (!isRecord(raw)) return issues;
+	const period = raw.period;
+	if (isRecord(period) && typeof period.start === 'number' && typeof period.end === 'number') {
+		if (period.end < period.start) {
+			issues.push({ path: ['period', 'end'], message: `must not be before period.start (${period.start})` });
+		}
+	}
+	if (!Array.isArray(raw.guideposts)) return issues;
+	const seen = new Map<string, string>();
+	const firstSeen = (kind: string, value: unknown, where: string): string | undefined => {
+		if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+		const key = `${kind}:${value}`;
+		const other = seen.get(key);
+		if (other === undefined) seen.set(key, where);
+		return other;
+	};
+	raw.guideposts.forEach((g: unknown, i: number) => {
+		if (!isRecord(g)) return;
+		const sameSlug = firstSeen('slug', g.slug, `guideposts[${i}].slug`);
+		if (sameSlug) {
+			issues.push({ path: ['guideposts', i, 'slug'], message: `duplicate slug "${g.slug}" (also ${sameSlug})` });
+		}
+		const sameNumber = firstSeen('number', g.number, `guideposts[${i}].number`);
+		if (sameNumber) {
+			issues.push({ path: ['guideposts', i, 'number'], message: `duplicate number ${g.number} (also ${sameNumber})` });
+		}
+		if (!Array.isArray(g.indicators)) return;
+		g.indicators.forEach((indicator: unknown, j: number) => {
+			if (!isRecord(indicator)) return;
+			const where = `guideposts[${i}].indicators[${j}].code`;
+			const other = firstSeen('code', indicator.code, where);
+			if (other) {
+				issues.push({
+					path: ['guideposts', i, 'indicators', j, 'code'],
+					message: `duplicate indicator code "${indicator.code}" (also ${other})`
+				});
+			}
+		});
+	});
+	return issues;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export type StrategyDefinition = z.infer<typeof strategyDefinition>;
