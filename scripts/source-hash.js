@@ -1,0 +1,40 @@
+// A fingerprint of everything the build reads, so `npm start` rebuilds only when it changed.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const INPUTS = ['src', 'static', 'messages', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const SKIP = new Set(['paraglide', 'node_modules']);
+
+function* files(path) {
+	if (!existsSync(path)) return;
+	if (statSync(path).isDirectory()) {
+		for (const name of readdirSync(path).sort()) {
+			if (!SKIP.has(name)) yield* files(join(path, name));
+		}
+	} else yield path;
+}
+
+export function sourceHash(root) {
+	const hash = createHash('sha256');
+	for (const input of INPUTS) {
+		for (const file of files(join(root, input))) {
+			hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+		}
+	}
+	return hash.digest('hex');
+}
+
+const stampPath = (root) => join(root, 'build', '.source-hash');
+
+export function readBuildHash(root) {
+	try {
+		return readFileSync(stampPath(root), 'utf8').trim();
+	} catch {
+		return undefined;
+	}
+}
+
+export function writeBuildHash(root, hash) {
+	writeFileSync(stampPath(root), hash + '\n');
+}

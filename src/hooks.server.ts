@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { localeOf } from '$lib/i18n/routes.ts';
+import { appDatabase, startApp, stopApp } from '$lib/server/app.ts';
+import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
+import { logger } from '$lib/server/log.ts';
+
+export const init: ServerInit = async () => {
+	try {
+		await startApp();
+	} catch (error) {
+		// A clear message and a non-zero exit, rather than a server that answers 500 to everything.
+		logger.fatal({ err: error }, (error as Error).message);
+		console.error(`\nUddannelsesby could not start:\n${(error as Error).message}\n`);
+		process.exit(1);
+	}
+	// adapter-node emits this after SIGTERM/SIGINT once the server has stopped accepting requests.
+	process.once('sveltekit:shutdown' as 'exit', (reason: unknown) => {
+		void stopApp(String(reason));
+	});
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Headers every response gets; pages also get SvelteKit's Content-Security-Policy (kit.csp). */
+const securityHeaders: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+	'cross-origin-opener-policy': 'same-origin'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const incoming = event.request.headers.get('x-request-id');
+	const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+	event.locals.requestId = requestId;
+	event.locals.locale = localeOf(event.url.pathname);
+	Object.defineProperties(event.locals, {
+		database: { get: appDatabase, enumerable: false },
+		db: { get: () => appDatabase().db, enumerable: false }
+	});
+
+	const isApi = event.url.pathname.startsWith('/api/');
+	let response = await paraglideMiddleware(event.request, () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+		})
+	);
+
+	if (isApi && response.status >= 400 && !response.headers.get('content-type')?.includes('application/json')) {
+		// SvelteKit's own 404/405 answers are text; the API promises JSON errors everywhere.
+		const message = (await response.text()).trim() || response.statusText || 'Error';
+		const allow = response.headers.get('allow');
+		response = apiError(response.status, message, { code: errorCodeForStatus(response.status) });
+		if (allow) response.headers.set('allow', allow);
+	}
+
+	const headers = response.headers;
+	for (const [name, value] of Object.entries(securityHeaders)) {
+		if (!headers.has(name)) headers.set(name, value);
+	}
+	if (!headers.has('content-security-policy')) {
+		headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+	headers.set('x-request-id', requestId);
+
+	const durationMs = Math.round((performance.now() - started) * 100) / 100;
+	const line = { reqId: requestId, method: event.request.method, path: event.url.pathname, status: response.status, durationMs };
+	if (response.status >= 500) logger.error(line, 'request');
+	else logger.info(line, 'request');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const id = event.locals.requestId;
+	if (status >= 500) logger.error({ reqId: id, err: error, path: event.url.pathname }, 'unhandled error');
+	return { message: status >= 500 ? 'Internal error' : message, id };
+};
+

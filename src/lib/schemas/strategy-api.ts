@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** The public strategy API's response: shared by the server, the OpenAPI document and tests. */
+export const apiIndicator = z.object({
+	code: z.string().meta({ description: 'Stable indicator code, used in URLs', example: 'frafald' }),
+	title: z.string(),
+	direction: z.enum(['decrease', 'increase']).meta({ description: 'The development the strategy wants' })
+});
+
+export const apiGuidepost = z.object({
+	slug: z.string().meta({ example: 'uddannelse-for-alle' }),
+	number: z.int(),
+	title: z.string(),
+	intro: z.string().meta({ description: 'Introduction; paragraphs separated by a blank line' }),
+	ambitions: z.array(z.string()).meta({ description: '"Vores ambition er, at" items' }),
+	actions: z.array(z.string()).meta({ description: '"Derfor arbejder vi på, at" items' }),
+	indicators: z.array(apiIndicator)
+});
+
+export const apiStrategy = z.object({
+	slug: z.string().meta({ example: 'aalborg-2023-2026' }),
+	lang: z.enum(['da', 'en']),
+	title: z.string(),
+	period: z.object({ start: z.int(), end: z.int() }),
+	adopted: z.string().optional().meta({ description: 'Date adopted, YYYY-MM-DD' }),
+	municipality: z.object({ name: z.string(), code: z.string() }),
+	vision: z.string(),
+	untranslated: z.boolean().meta({ description: 'True when some English text was missing and Danish is shown' }),
+	guideposts: z.array(apiGuidepost)
+});
+export type ApiStrategy = z.infer<typeof apiStrategy>;
+
+export const apiErrorSchema = z.object({
+	error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+});
+
+export const strategyQuery = z.object({
+	lang: z.enum(['da', 'en'], { error: 'lang must be "da" or "en"' }).default('da')
+});
