@@ -1,4 +1,5 @@
 // A fingerprint of everything the build reads, so `npm start` rebuilds only when it changed.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -37,4 +38,18 @@ export function readBuildHash(root) {
 
 export function writeBuildHash(root, hash) {
 	writeFileSync(stampPath(root), hash + '\n');
+}
+
+/** Builds the site unless build/ already matches the sources. Exits the process if the build fails. */
+export function buildIfNeeded(root, { quiet = false } = {}) {
+	const hash = sourceHash(root);
+	if (existsSync(join(root, 'build', 'index.js')) && readBuildHash(root) === hash) return;
+	if (!quiet) console.log('Building Uddannelsesby (first start, or the code has changed)…');
+	const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	if (result.status !== 0) {
+		console.error('The build failed; see the messages above.');
+		process.exit(result.status ?? 1);
+	}
+	writeBuildHash(root, hash);
 }

@@ -1,0 +1,158 @@
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { openAndMigrate } from '../src/lib/server/bootstrap.ts';
+import { ConfigError, databaseTarget, loadConfig } from '../src/lib/server/config.ts';
+import { DatabaseConnectionError, DataDirectoryInUseError, type Database } from '../src/lib/server/db/index.ts';
+import {
+	activateStrategy,
+	formatProblems,
+	listStrategies,
+	loadStrategyFile,
+	parseStrategy,
+	StrategyNotFoundError
+} from '../src/lib/server/strategy/index.ts';
+import { readFile } from 'node:fs/promises';
+
+/** Exit codes: 0 done, 1 could not run (configuration, database), 2 the input was rejected. */
+export const EXIT = { ok: 0, failure: 1, rejected: 2 } as const;
+
+const HELP = `Usage: uddannelsesby <command>
+
+  strategy validate FILE     check a strategy file and list every problem
+  strategy load FILE         validate and store a strategy (replaces one with the same slug)
+      --activate             make it the strategy the site shows
+  strategy list              list stored strategies; * marks the active one
+  strategy activate SLUG     make a stored strategy the one the site shows
+
+The database is chosen as for the server: DATA_DIR (default ./data) or DATABASE_URL.
+Exit codes: 0 done, 1 could not run, 2 input rejected.`;
+
+interface Io {
+	out(line: string): void;
+	err(line: string): void;
+}
+const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			options: { activate: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }
+		});
+	} catch (error) {
+		io.err(`${(error as Error).message}\n\n${HELP}`);
+		return EXIT.rejected;
+	}
+	const [group, command, arg] = parsed.positionals;
+	if (parsed.values.help || !group) {
+		io.out(HELP);
+		return parsed.values.help ? EXIT.ok : EXIT.rejected;
+	}
+	if (group !== 'strategy') {
+		io.err(`Unknown command "${group}".\n\n${HELP}`);
+		return EXIT.rejected;
+	}
+	try {
+		switch (command) {
+			case 'validate':
+				return await validate(arg, io);
+			case 'load':
+				return await load(arg, parsed.values.activate ?? false, io);
+			case 'list':
+				return await withDatabase(async (db) => {
+					const rows = await listStrategies(db.db);
+					if (rows.length === 0) io.out('No strategies are stored.');
+					for (const s of rows) io.out(`${s.isActive ? '*' : ' '} ${s.slug}  ${s.title.da} (${s.period.start}-${s.period.end})`);
+					return EXIT.ok;
+				});
+			case 'activate':
+				if (!arg) return usage('strategy activate needs a SLUG', io);
+				return await withDatabase(async (db) => {
+					await activateStrategy(db.db, arg, actor());
+					io.out(`${arg} is now the active strategy.`);
+					return EXIT.ok;
+				});
+			default:
+				return usage(`Unknown strategy command "${command ?? ''}".`, io);
+		}
+	} catch (error) {
+		if (error instanceof StrategyNotFoundError) {
+			io.err(error.message);
+			return EXIT.rejected;
+		}
+		if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof DatabaseConnectionError) {
+			io.err(error.message);
+			return EXIT.failure;
+		}
+		throw error;
+	}
+}
+
+function usage(message: string, io: Io): number {
+	io.err(`${message}\n\n${HELP}`);
+	return EXIT.rejected;
+}
+
+function actor(): string {
+	try {
+		return `cli:${userInfo().username}`;
+	} catch {
+		return 'cli';
+	}
+}
+
+async function validate(file: string | undefined, io: Io): Promise<number> {
+	if (!file) return usage('strategy validate needs a FILE', io);
+	let source: string;
+	try {
+		source = await readFile(file, 'utf8');
+	} catch (error) {
+		io.err(`Cannot read ${file}: ${(error as Error).message}`);
+		return EXIT.rejected;
+	}
+	const result = parseStrategy(source);
+	if (!result.ok) {
+		io.err(`${file} is not a valid strategy (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${formatProblems(result.problems)}`);
+		return EXIT.rejected;
+	}
+	const s = result.strategy;
+	const indicators = s.guideposts.reduce((n, g) => n + g.indicators.length, 0);
+	io.out(`${file} is valid: ${s.title.da} (${s.slug}), ${s.guideposts.length} pejlemærker, ${indicators} indicators.`);
+	return EXIT.ok;
+}
+
+async function load(file: string | undefined, activate: boolean, io: Io): Promise<number> {
+	if (!file) return usage('strategy load needs a FILE', io);
+	// Validate before touching the database: a rejected file needs no lock and changes nothing.
+	const status = await validate(file, { out: () => undefined, err: io.err });
+	if (status !== EXIT.ok) return status;
+	return withDatabase(async (database) => {
+		const loaded = await loadStrategyFile(database.db, file, { actor: actor(), activate });
+		if (!loaded.ok) {
+			io.err(formatProblems(loaded.problems));
+			return EXIT.rejected;
+		}
+		const { slug, created, active } = loaded.result;
+		io.out(`${created ? 'Stored' : 'Replaced'} strategy ${slug}${active ? '; it is the active strategy' : ' (not active; use strategy activate)'}.`);
+		return EXIT.ok;
+	});
+}
+
+async function withDatabase(work: (database: Database) => Promise<number>): Promise<number> {
+	const config = loadConfig();
+	const database = await openAndMigrate(databaseTarget(config), 'the uddannelsesby command');
+	const onSignal = () => {
+		void database.close().finally(() => process.exit(130));
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	try {
+		return await work(database);
+	} finally {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+		await database.close();
+	}
+}

@@ -1,0 +1,183 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/**
+ * The server and CLI as processes: first start seeds, a second start keeps the data, a second
+ * process on the same data directory is refused, and SIGTERM closes the database cleanly.
+ */
+const root = process.cwd();
+let port = 4300 + Math.floor(Math.random() * 500);
+
+interface Server {
+	process: ChildProcess;
+	url: string;
+	output: () => string;
+	exited: Promise<number | null>;
+}
+
+function startServer(env: Record<string, string>): Server {
+	const url = `http://127.0.0.1:${++port}`;
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	return { process: child, url, output: () => output, exited };
+}
+
+async function waitReady(server: Server): Promise<void> {
+	const deadline = Date.now() + 90_000;
+	while (Date.now() < deadline) {
+		if (server.process.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+		try {
+			const response = await fetch(`${server.url}/readyz`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`server did not become ready:\n${server.output()}`);
+}
+
+async function stop(server: Server): Promise<number | null> {
+	server.process.kill('SIGTERM');
+	return server.exited;
+}
+
+function cli(args: string[], env: Record<string, string>) {
+	return spawnSync(process.execPath, ['cli/bin.js', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+function previousStrategyFile(dir: string): string {
+	const file = join(dir, 'aalborg-2019-2022.yaml');
+	const source = readFileSync(join(root, 'strategies/aalborg-2023-2026.yaml'), 'utf8')
+		.replace('slug: aalborg-2023-2026', 'slug: aalborg-2019-2022')
+		.replace('da: Uddannelsesstrategi 2023-2026', 'da: Uddannelsesstrategi 2019-2022')
+		.replace('en: Education Strategy 2023-2026', 'en: Education Strategy 2019-2022')
+		.replace('start: 2023\n  end: 2026', 'start: 2019\n  end: 2022');
+	writeFileSync(file, source);
+	return file;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the embedded database: seeded once, kept across restarts, locked against a second process', async () => {
+	test.setTimeout(240_000);
+	const dataDir = mkdtempSync(join(tmpdir(), 'udb-life-'));
+	const env = { DATA_DIR: dataDir };
+	try {
+		const first = startServer(env);
+		await waitReady(first);
+		expect(first.output()).toContain(`Uddannelsesby is running on ${first.url.replace('127.0.0.1', '127.0.0.1')}`);
+		expect(await (await fetch(`${first.url}/`)).text()).toContain('Uddannelsesstrategi 2023-2026');
+		expect(existsSync(join(dataDir, 'uddannelsesby.lock'))).toBe(true);
+
+		// A second server and the CLI on the same directory refuse with a clear message.
+		const second = startServer(env);
+		expect(await second.exited).toBe(1);
+		expect(second.output()).toContain(`The data directory ${dataDir} is in use by the web server`);
+		const blocked = cli(['strategy', 'list'], env);
+		expect(blocked.status).toBe(1);
+		expect(blocked.stderr).toContain('is in use by the web server');
+
+		// SIGTERM: the server stops, closes the database and releases the lock.
+		expect(await stop(first)).toBe(0);
+		expect(first.output()).toContain('database closed');
+		expect(existsSync(join(dataDir, 'uddannelsesby.lock'))).toBe(false);
+
+		// Change the data while the server is down.
+		const loaded = cli(['strategy', 'load', previousStrategyFile(dataDir), '--activate'], env);
+		expect(loaded.stderr).toBe('');
+		expect(loaded.status).toBe(0);
+		expect(loaded.stdout).toContain('Stored strategy aalborg-2019-2022; it is the active strategy.');
+
+		// The next start opens the same database, keeps the change and does not seed again.
+		const again = startServer(env);
+		await waitReady(again);
+		const html = await (await fetch(`${again.url}/`)).text();
+		expect(html).toContain('Uddannelsesstrategi 2019-2022');
+		expect(again.output()).not.toContain('first start: loaded the default strategy');
+		expect(await stop(again)).toBe(0);
+
+		const list = cli(['strategy', 'list'], env);
+		expect(list.stdout).toContain('* aalborg-2019-2022');
+		expect(list.stdout).toContain('  aalborg-2023-2026');
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('a rejected strategy file exits 2 with every problem and leaves the database unchanged', async () => {
+	const dataDir = mkdtempSync(join(tmpdir(), 'udb-life-'));
+	const env = { DATA_DIR: dataDir };
+	try {
+		expect(cli(['strategy', 'load', 'strategies/aalborg-2023-2026.yaml'], env).status).toBe(0);
+		const broken = join(dataDir, 'broken.yaml');
+		writeFileSync(
+			broken,
+			readFileSync(join(root, 'strategies/aalborg-2023-2026.yaml'), 'utf8')
+				.replace("      - da: Alle skal have mulighed for at tage en uddannelse\n        en: Everyone shall have the opportunity to get an education\n", '      - en: Everyone shall have the opportunity to get an education\n')
+				.replace('direction: increase', 'direction: up')
+				.replace('period:\n  start: 2023', 'period:\n  start: twenty')
+		);
+		const validate = cli(['strategy', 'validate', broken], env);
+		expect(validate.status).toBe(2);
+		expect(validate.stderr).toContain('(3 problems)');
+		expect(validate.stderr).toContain('period.start: expected a number, got text "twenty"');
+		expect(validate.stderr).toContain('guideposts[0].ambitions[0].da: required');
+		expect(validate.stderr).toContain('guideposts[0].indicators[1].direction: must be "decrease" or "increase"');
+
+		const load = cli(['strategy', 'load', broken], env);
+		expect(load.status).toBe(2);
+		const list = cli(['strategy', 'list'], env);
+		expect(list.stdout.trim()).toBe('* aalborg-2023-2026  Uddannelsesstrategi 2023-2026 (2023-2026)');
+
+		writeFileSync(broken, 'slug: [unclosed\n');
+		const yaml = cli(['strategy', 'validate', broken], env);
+		expect(yaml.status).toBe(2);
+		expect(yaml.stderr).toMatch(/line \d+, column \d+: invalid YAML/);
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('invalid configuration stops the start with a clear message', async () => {
+	const server = startServer({ PORT: 'eighty', DATA_DIR: join(tmpdir(), 'udb-never-created') });
+	expect(await server.exited).toBe(1);
+	expect(server.output()).toContain('PORT="eighty": must be a port number');
+	const badUrl = startServer({ DATABASE_URL: 'mysql://localhost/x' });
+	expect(await badUrl.exited).toBe(1);
+	expect(badUrl.output()).toContain('DATABASE_URL="mysql://localhost/x": must be a PostgreSQL URL');
+});
+
+test('on PostgreSQL a restart keeps the data too', async () => {
+	const adminUrl = process.env.TEST_DATABASE_URL;
+	test.skip(!adminUrl && process.env.CI !== 'true', 'TEST_DATABASE_URL is not set');
+	if (!adminUrl) throw new Error('CI=true requires TEST_DATABASE_URL');
+	test.setTimeout(180_000);
+	const { createScratchDatabase } = await import('../../src/lib/server/db/testing.ts');
+	const scratch = await createScratchDatabase(adminUrl);
+	const env = { DATABASE_URL: scratch.url };
+	const dir = mkdtempSync(join(tmpdir(), 'udb-life-'));
+	try {
+		const first = startServer(env);
+		await waitReady(first);
+		expect(await stop(first)).toBe(0);
+		expect(cli(['strategy', 'load', previousStrategyFile(dir), '--activate'], env).status).toBe(0);
+		const again = startServer(env);
+		await waitReady(again);
+		expect(await (await fetch(`${again.url}/`)).text()).toContain('Uddannelsesstrategi 2019-2022');
+		expect(await stop(again)).toBe(0);
+	} finally {
+		await scratch.drop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});

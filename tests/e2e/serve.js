@@ -1,0 +1,30 @@
+// Serves the built site for the end-to-end tests on a fresh database: a temporary PGlite data
+// directory, or (argument `postgres`) a scratch database on the TEST_DATABASE_URL server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const engine = process.argv[2] ?? 'pglite';
+let cleanup = async () => {};
+
+if (engine === 'postgres') {
+	const adminUrl = process.env.TEST_DATABASE_URL;
+	if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the postgres end-to-end server');
+	const { createScratchDatabase } = await tsImport('../../src/lib/server/db/testing.ts', import.meta.url);
+	const scratch = await createScratchDatabase(adminUrl);
+	process.env.DATABASE_URL = scratch.url;
+	cleanup = () => scratch.drop();
+} else {
+	const dir = mkdtempSync(join(tmpdir(), 'udb-e2e-'));
+	process.env.DATA_DIR = dir;
+	cleanup = async () => rmSync(dir, { recursive: true, force: true });
+}
+
+process.once('sveltekit:shutdown', () => {
+	// The server closes the database on the same event; give it a moment, then clean up.
+	setTimeout(() => void cleanup().catch(() => undefined), 500);
+});
+
+await import(pathToFileURL(join(process.cwd(), 'build', 'index.js')).href);
