@@ -12,7 +12,15 @@ const browser = {
 	...devices['Desktop Chrome'],
 	launchOptions: {
 		executablePath: chromium,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	}
 };
 
@@ -25,9 +33,19 @@ export default defineConfig({
 	reporter: process.env.CI === 'true' ? [['list']] : [['list']],
 	timeout: 60_000,
 	projects: [
-		{ name: 'pglite', testMatch: /pages\.spec\.ts/, use: { ...browser, baseURL: 'http://127.0.0.1:4173' } },
+		{
+			name: 'pglite',
+			testMatch: /pages\.spec\.ts/,
+			use: { ...browser, baseURL: 'http://127.0.0.1:4173' }
+		},
 		...(withPostgres
-			? [{ name: 'postgres', testMatch: /pages\.spec\.ts/, use: { ...browser, baseURL: 'http://127.0.0.1:4174' } }]
+			? [
+					{
+						name: 'postgres',
+						testMatch: /pages\.spec\.ts/,
+						use: { ...browser, baseURL: 'http://127.0.0.1:4174' }
+					}
+				]
 			: []),
 		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ }
 	],

@@ -2,7 +2,11 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openAndMigrate } from '../src/lib/server/bootstrap.ts';
 import { ConfigError, databaseTarget, loadConfig } from '../src/lib/server/config.ts';
-import { DatabaseConnectionError, DataDirectoryInUseError, type Database } from '../src/lib/server/db/index.ts';
+import {
+	DatabaseConnectionError,
+	DataDirectoryInUseError,
+	type Database
+} from '../src/lib/server/db/index.ts';
 import {
 	activateStrategy,
 	formatProblems,
@@ -39,7 +43,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 		parsed = parseArgs({
 			args: argv,
 			allowPositionals: true,
-			options: { activate: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }
+			options: {
+				activate: { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h' }
+			}
 		});
 	} catch (error) {
 		io.err(`${(error as Error).message}\n\n${HELP}`);
@@ -64,7 +71,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				return await withDatabase(async (db) => {
 					const rows = await listStrategies(db.db);
 					if (rows.length === 0) io.out('No strategies are stored.');
-					for (const s of rows) io.out(`${s.isActive ? '*' : ' '} ${s.slug}  ${s.title.da} (${s.period.start}-${s.period.end})`);
+					for (const s of rows)
+						io.out(
+							`${s.isActive ? '*' : ' '} ${s.slug}  ${s.title.da} (${s.period.start}-${s.period.end})`
+						);
 					return EXIT.ok;
 				});
 			case 'activate':
@@ -82,7 +92,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 			io.err(error.message);
 			return EXIT.rejected;
 		}
-		if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof DatabaseConnectionError) {
+		if (
+			error instanceof ConfigError ||
+			error instanceof DataDirectoryInUseError ||
+			error instanceof DatabaseConnectionError
+		) {
 			io.err(error.message);
 			return EXIT.failure;
 		}
@@ -114,12 +128,16 @@ async function validate(file: string | undefined, io: Io): Promise<number> {
 	}
 	const result = parseStrategy(source);
 	if (!result.ok) {
-		io.err(`${file} is not a valid strategy (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${formatProblems(result.problems)}`);
+		io.err(
+			`${file} is not a valid strategy (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${formatProblems(result.problems)}`
+		);
 		return EXIT.rejected;
 	}
 	const s = result.strategy;
 	const indicators = s.guideposts.reduce((n, g) => n + g.indicators.length, 0);
-	io.out(`${file} is valid: ${s.title.da} (${s.slug}), ${s.guideposts.length} pejlemærker, ${indicators} indicators.`);
+	io.out(
+		`${file} is valid: ${s.title.da} (${s.slug}), ${s.guideposts.length} pejlemærker, ${indicators} indicators.`
+	);
 	return EXIT.ok;
 }
 
@@ -135,7 +153,9 @@ async function load(file: string | undefined, activate: boolean, io: Io): Promis
 			return EXIT.rejected;
 		}
 		const { slug, created, active } = loaded.result;
-		io.out(`${created ? 'Stored' : 'Replaced'} strategy ${slug}${active ? '; it is the active strategy' : ' (not active; use strategy activate)'}.`);
+		io.out(
+			`${created ? 'Stored' : 'Replaced'} strategy ${slug}${active ? '; it is the active strategy' : ' (not active; use strategy activate)'}.`
+		);
 		return EXIT.ok;
 	});
 }

@@ -4,9 +4,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const INPUTS = ['src', 'static', 'messages', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const INPUTS = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang/settings.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 const SKIP = new Set(['paraglide', 'node_modules']);
 
+/** @param {string} path @returns {Generator<string>} */
 function* files(path) {
 	if (!existsSync(path)) return;
 	if (statSync(path).isDirectory()) {
@@ -16,6 +25,7 @@ function* files(path) {
 	} else yield path;
 }
 
+/** @param {string} root */
 export function sourceHash(root) {
 	const hash = createHash('sha256');
 	for (const input of INPUTS) {
@@ -26,8 +36,9 @@ export function sourceHash(root) {
 	return hash.digest('hex');
 }
 
-const stampPath = (root) => join(root, 'build', '.source-hash');
+const stampPath = (/** @type {string} */ root) => join(root, 'build', '.source-hash');
 
+/** @param {string} root */
 export function readBuildHash(root) {
 	try {
 		return readFileSync(stampPath(root), 'utf8').trim();
@@ -36,17 +47,21 @@ export function readBuildHash(root) {
 	}
 }
 
+/** @param {string} root @param {string} hash */
 export function writeBuildHash(root, hash) {
 	writeFileSync(stampPath(root), hash + '\n');
 }
 
 /** Builds the site unless build/ already matches the sources. Exits the process if the build fails. */
+/** @param {string} root @param {{ quiet?: boolean }} [options] */
 export function buildIfNeeded(root, { quiet = false } = {}) {
 	const hash = sourceHash(root);
 	if (existsSync(join(root, 'build', 'index.js')) && readBuildHash(root) === hash) return;
 	if (!quiet) console.log('Building Uddannelsesby (first start, or the code has changed)…');
 	const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit'
+	});
 	if (result.status !== 0) {
 		console.error('The build failed; see the messages above.');
 		process.exit(result.status ?? 1);

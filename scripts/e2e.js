@@ -24,5 +24,7 @@ if (!existsSync(chromium)) {
 buildIfNeeded(root);
 
 const playwright = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-const run = spawnSync(process.execPath, [playwright, 'test', ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, [playwright, 'test', ...process.argv.slice(2)], {
+	stdio: 'inherit'
+});
 process.exit(run.status ?? 1);

@@ -14,7 +14,7 @@ try {
 	loadConfig();
 } catch (error) {
 	if (error instanceof ConfigError) {
-		console.error(error.message);
+		console.error(/** @type {Error} */ (error).message);
 		process.exit(1);
 	}
 	throw error;

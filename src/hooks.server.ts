@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { localeOf } from '$lib/i18n/routes.ts';
-import { appDatabase, startApp, stopApp } from '$lib/server/app.ts';
+import { appDatabase, pageCache, startApp, stopApp, trackRequest } from '$lib/server/app.ts';
+import { PageCache } from '$lib/server/cache/index.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
 import { logger } from '$lib/server/log.ts';
 
@@ -44,13 +45,24 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 
 	const isApi = event.url.pathname.startsWith('/api/');
-	let response = await paraglideMiddleware(event.request, () =>
-		resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
-		})
-	);
+	const cache = PageCache.eligible(event.request) ? pageCache() : undefined;
+	const cacheKey = event.url.pathname + event.url.search;
+	let response = await trackRequest(async () => {
+		const cached = await cache?.lookup(cacheKey);
+		if (cached) return cached;
+		const rendered = await paraglideMiddleware(event.request, () =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+			})
+		);
+		return cache ? cache.store(cacheKey, rendered) : rendered;
+	});
 
-	if (isApi && response.status >= 400 && !response.headers.get('content-type')?.includes('application/json')) {
+	if (
+		isApi &&
+		response.status >= 400 &&
+		!response.headers.get('content-type')?.includes('application/json')
+	) {
 		// SvelteKit's own 404/405 answers are text; the API promises JSON errors everywhere.
 		const message = (await response.text()).trim() || response.statusText || 'Error';
 		const allow = response.headers.get('allow');
@@ -68,7 +80,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	headers.set('x-request-id', requestId);
 
 	const durationMs = Math.round((performance.now() - started) * 100) / 100;
-	const line = { reqId: requestId, method: event.request.method, path: event.url.pathname, status: response.status, durationMs };
+	const line = {
+		reqId: requestId,
+		method: event.request.method,
+		path: event.url.pathname,
+		status: response.status,
+		durationMs
+	};
 	if (response.status >= 500) logger.error(line, 'request');
 	else logger.info(line, 'request');
 	return response;
@@ -76,7 +94,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId;
-	if (status >= 500) logger.error({ reqId: id, err: error, path: event.url.pathname }, 'unhandled error');
+	if (status >= 500)
+		logger.error({ reqId: id, err: error, path: event.url.pathname }, 'unhandled error');
 	return { message: status >= 500 ? 'Internal error' : message, id };
 };
-

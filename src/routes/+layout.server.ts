@@ -1,4 +1,4 @@
-import { getActiveStrategy } from '$lib/server/strategy/index.ts';
+import { activeStrategy } from '$lib/server/app.ts';
 import { alternatePath } from '$lib/i18n/routes.ts';
 import type { LayoutServerLoad } from './$types';
 
@@ -6,8 +6,10 @@ import type { LayoutServerLoad } from './$types';
 // turn client-side rendering on for themselves.
 export const csr = false;
 
-export const load: LayoutServerLoad = async ({ locals, url }) => {
-	const strategy = (await getActiveStrategy(locals.db, locals.locale)) ?? null;
+export const load: LayoutServerLoad = async ({ locals, url, setHeaders }) => {
+	const strategy = (await activeStrategy(locals.locale)) ?? null;
+	// Public, the same for every reader: browsers, proxies and the server's page cache may keep it.
+	setHeaders({ 'cache-control': 'public, max-age=60' });
 	return {
 		locale: locals.locale,
 		strategy,

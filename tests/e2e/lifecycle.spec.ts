@@ -35,7 +35,8 @@ function startServer(env: Record<string, string>): Server {
 async function waitReady(server: Server): Promise<void> {
 	const deadline = Date.now() + 90_000;
 	while (Date.now() < deadline) {
-		if (server.process.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+		if (server.process.exitCode !== null)
+			throw new Error(`server exited early:\n${server.output()}`);
 		try {
 			const response = await fetch(`${server.url}/readyz`);
 			if (response.ok) return;
@@ -53,7 +54,11 @@ async function stop(server: Server): Promise<number | null> {
 }
 
 function cli(args: string[], env: Record<string, string>) {
-	return spawnSync(process.execPath, ['cli/bin.js', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+	return spawnSync(process.execPath, ['cli/bin.js', ...args], {
+		cwd: root,
+		env: { ...process.env, ...env },
+		encoding: 'utf8'
+	});
 }
 
 function previousStrategyFile(dir: string): string {
@@ -76,7 +81,9 @@ test('the embedded database: seeded once, kept across restarts, locked against a
 	try {
 		const first = startServer(env);
 		await waitReady(first);
-		expect(first.output()).toContain(`Uddannelsesby is running on ${first.url.replace('127.0.0.1', '127.0.0.1')}`);
+		expect(first.output()).toContain(
+			`Uddannelsesby is running on ${first.url.replace('127.0.0.1', '127.0.0.1')}`
+		);
 		expect(await (await fetch(`${first.url}/`)).text()).toContain('Uddannelsesstrategi 2023-2026');
 		expect(existsSync(join(dataDir, 'uddannelsesby.lock'))).toBe(true);
 
@@ -97,7 +104,9 @@ test('the embedded database: seeded once, kept across restarts, locked against a
 		const loaded = cli(['strategy', 'load', previousStrategyFile(dataDir), '--activate'], env);
 		expect(loaded.stderr).toBe('');
 		expect(loaded.status).toBe(0);
-		expect(loaded.stdout).toContain('Stored strategy aalborg-2019-2022; it is the active strategy.');
+		expect(loaded.stdout).toContain(
+			'Stored strategy aalborg-2019-2022; it is the active strategy.'
+		);
 
 		// The next start opens the same database, keeps the change and does not seed again.
 		const again = startServer(env);
@@ -124,7 +133,10 @@ test('a rejected strategy file exits 2 with every problem and leaves the databas
 		writeFileSync(
 			broken,
 			readFileSync(join(root, 'strategies/aalborg-2023-2026.yaml'), 'utf8')
-				.replace("      - da: Alle skal have mulighed for at tage en uddannelse\n        en: Everyone shall have the opportunity to get an education\n", '      - en: Everyone shall have the opportunity to get an education\n')
+				.replace(
+					'      - da: Alle skal have mulighed for at tage en uddannelse\n        en: Everyone shall have the opportunity to get an education\n',
+					'      - en: Everyone shall have the opportunity to get an education\n'
+				)
 				.replace('direction: increase', 'direction: up')
 				.replace('period:\n  start: 2023', 'period:\n  start: twenty')
 		);
@@ -133,12 +145,16 @@ test('a rejected strategy file exits 2 with every problem and leaves the databas
 		expect(validate.stderr).toContain('(3 problems)');
 		expect(validate.stderr).toContain('period.start: expected a number, got text "twenty"');
 		expect(validate.stderr).toContain('guideposts[0].ambitions[0].da: required');
-		expect(validate.stderr).toContain('guideposts[0].indicators[1].direction: must be "decrease" or "increase"');
+		expect(validate.stderr).toContain(
+			'guideposts[0].indicators[1].direction: must be "decrease" or "increase"'
+		);
 
 		const load = cli(['strategy', 'load', broken], env);
 		expect(load.status).toBe(2);
 		const list = cli(['strategy', 'list'], env);
-		expect(list.stdout.trim()).toBe('* aalborg-2023-2026  Uddannelsesstrategi 2023-2026 (2023-2026)');
+		expect(list.stdout.trim()).toBe(
+			'* aalborg-2023-2026  Uddannelsesstrategi 2023-2026 (2023-2026)'
+		);
 
 		writeFileSync(broken, 'slug: [unclosed\n');
 		const yaml = cli(['strategy', 'validate', broken], env);

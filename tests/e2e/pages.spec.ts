@@ -4,36 +4,83 @@ import { apiErrorSchema, apiStrategy } from '../../src/lib/schemas/strategy-api.
 
 /** Every public page, in Danish and English, with the heading a reader should see. */
 const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
-	{ da: '/', en: '/en', h1da: 'Uddannelsesstrategi 2023-2026', h1en: 'Education Strategy 2023-2026' },
-	{ da: '/pejlemaerker/uddannelse-for-alle', en: '/en/guideposts/uddannelse-for-alle', h1da: 'Uddannelse for alle', h1en: 'Education for all' },
-	{ da: '/pejlemaerker/trivsel-og-faellesskaber', en: '/en/guideposts/trivsel-og-faellesskaber', h1da: 'Trivsel og meningsfulde fællesskaber', h1en: 'Wellbeing and meaningful communities' },
-	{ da: '/pejlemaerker/gode-overgange', en: '/en/guideposts/gode-overgange', h1da: 'Gode overgange mellem uddannelser og beskæftigelse', h1en: 'Good transitions between education and employment' },
-	{ da: '/strategi', en: '/en/strategy', h1da: 'Uddannelsesstrategi 2023-2026', h1en: 'Education Strategy 2023-2026' },
+	{
+		da: '/',
+		en: '/en',
+		h1da: 'Uddannelsesstrategi 2023-2026',
+		h1en: 'Education Strategy 2023-2026'
+	},
+	{
+		da: '/pejlemaerker/uddannelse-for-alle',
+		en: '/en/guideposts/uddannelse-for-alle',
+		h1da: 'Uddannelse for alle',
+		h1en: 'Education for all'
+	},
+	{
+		da: '/pejlemaerker/trivsel-og-faellesskaber',
+		en: '/en/guideposts/trivsel-og-faellesskaber',
+		h1da: 'Trivsel og meningsfulde fællesskaber',
+		h1en: 'Wellbeing and meaningful communities'
+	},
+	{
+		da: '/pejlemaerker/gode-overgange',
+		en: '/en/guideposts/gode-overgange',
+		h1da: 'Gode overgange mellem uddannelser og beskæftigelse',
+		h1en: 'Good transitions between education and employment'
+	},
+	{
+		da: '/strategi',
+		en: '/en/strategy',
+		h1da: 'Uddannelsesstrategi 2023-2026',
+		h1en: 'Education Strategy 2023-2026'
+	},
 	{ da: '/om', en: '/en/about', h1da: 'Om Uddannelsesby', h1en: 'About Uddannelsesby' },
-	{ da: '/privatlivspolitik', en: '/en/privacy', h1da: 'Privatlivspolitik', h1en: 'Privacy policy' },
-	{ da: '/tilgaengelighedserklaering', en: '/en/accessibility-statement', h1da: 'Tilgængelighedserklæring', h1en: 'Accessibility statement' }
+	{
+		da: '/privatlivspolitik',
+		en: '/en/privacy',
+		h1da: 'Privatlivspolitik',
+		h1en: 'Privacy policy'
+	},
+	{
+		da: '/tilgaengelighedserklaering',
+		en: '/en/accessibility-statement',
+		h1da: 'Tilgængelighedserklæring',
+		h1en: 'Accessibility statement'
+	}
 ];
 
 async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
 	expect(summary).toEqual([]);
 }
 
 for (const p of pages) {
 	for (const locale of ['da', 'en'] as const) {
 		const path = p[locale];
-		test(`${path} has its content, the site frame and no axe WCAG 2.1 AA violation`, async ({ page }) => {
+		test(`${path} has its content, the site frame and no axe WCAG 2.1 AA violation`, async ({
+			page
+		}) => {
 			const response = await page.goto(path);
 			expect(response?.status()).toBe(200);
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);
 			await expect(page.locator('h1')).toHaveText(locale === 'da' ? p.h1da : p.h1en);
-			await expect(page.locator('header .authority-name')).toHaveText(locale === 'da' ? 'Aalborg Kommune' : 'Aalborg Municipality');
+			await expect(page.locator('header .authority-name')).toHaveText(
+				locale === 'da' ? 'Aalborg Kommune' : 'Aalborg Municipality'
+			);
 			const footer = page.locator('footer');
 			await expect(footer).toContainText('Boulevarden 13');
 			await expect(footer).toContainText('9000 Aalborg');
 			await expect(footer).toContainText('29189420');
-			await expect(footer.getByRole('link', { name: locale === 'da' ? 'Tilgængelighedserklæring' : 'Accessibility statement' })).toHaveAttribute(
+			await expect(
+				footer.getByRole('link', {
+					name: locale === 'da' ? 'Tilgængelighedserklæring' : 'Accessibility statement'
+				})
+			).toHaveAttribute(
 				'href',
 				locale === 'da' ? '/tilgaengelighedserklaering' : '/en/accessibility-statement'
 			);
@@ -63,42 +110,80 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-test('a pejlemærke page shows ambitions, actions and indicators with the wanted direction', async ({ page }) => {
+test('a pejlemærke page shows ambitions, actions and indicators with the wanted direction', async ({
+	page
+}) => {
 	await page.goto('/pejlemaerker/uddannelse-for-alle');
-	const ambitions = page.locator('section', { has: page.getByRole('heading', { name: 'Vores ambition er, at' }) });
+	const ambitions = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Vores ambition er, at' })
+	});
 	await expect(ambitions.locator('li')).toHaveCount(2);
 	await expect(ambitions).toContainText('Alle skal have mulighed for at tage en uddannelse');
-	const actions = page.locator('section', { has: page.getByRole('heading', { name: 'Derfor arbejder vi på, at' }) });
+	const actions = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Derfor arbejder vi på, at' })
+	});
 	await expect(actions.locator('li')).toHaveCount(2);
-	const indicators = page.locator('section', { has: page.getByRole('heading', { name: 'Indikatorer' }) });
+	const indicators = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Indikatorer' })
+	});
 	await expect(indicators.locator('li')).toHaveCount(3);
-	await expect(indicators.locator('li').first()).toContainText('En mindre andel elever/studerende frafalder uddannelse');
+	await expect(indicators.locator('li').first()).toContainText(
+		'En mindre andel elever/studerende frafalder uddannelse'
+	);
 	await expect(indicators.locator('li').first()).toContainText('skal falde');
 	await expect(indicators.locator('li').nth(1)).toContainText('skal stige');
 });
 
-test('the front page leads into each pejlemærke and lists all seven indicators', async ({ page }) => {
+test('the front page leads into each pejlemærke and lists all seven indicators', async ({
+	page
+}) => {
 	await page.goto('/');
-	await expect(page.locator('blockquote')).toContainText('Aalborg skal være en mangfoldig uddannelsesby');
-	await page.getByRole('link', { name: /Trivsel og meningsfulde fællesskaber/ }).first().click();
+	await expect(page.locator('blockquote')).toContainText(
+		'Aalborg skal være en mangfoldig uddannelsesby'
+	);
+	await page
+		.getByRole('link', { name: /Trivsel og meningsfulde fællesskaber/ })
+		.first()
+		.click();
 	await expect(page).toHaveURL('/pejlemaerker/trivsel-og-faellesskaber');
 	await page.goto('/');
 	await expect(page.locator('table tbody tr')).toHaveCount(7);
 });
 
-test('the strategy page has the foreword, vision, policies, SDG link, council and departments', async ({ page }) => {
+test('the strategy page has the foreword, vision, policies, SDG link, council and departments', async ({
+	page
+}) => {
 	await page.goto('/strategi');
-	for (const heading of ['Forord', 'Sammen udvikler vi Aalborg som uddannelsesby', 'Vision', 'Mangfoldighed', 'Sammenhæng med andre strategier og politikker', 'Uddannelsesrådets rolle', 'Verdensmålene', 'Hvis du vil vide mere']) {
+	for (const heading of [
+		'Forord',
+		'Sammen udvikler vi Aalborg som uddannelsesby',
+		'Vision',
+		'Mangfoldighed',
+		'Sammenhæng med andre strategier og politikker',
+		'Uddannelsesrådets rolle',
+		'Verdensmålene',
+		'Hvis du vil vide mere'
+	]) {
 		await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
 	}
 	await expect(page.getByText('Nuuradiin S. Hussein')).toBeVisible();
-	await expect(page.getByRole('link', { name: '99 31 25 30' })).toHaveAttribute('href', 'tel:+4599312530');
-	await expect(page.getByRole('link', { name: 'Verdensmål 10' })).toHaveAttribute('href', 'https://sdgs.un.org/goals/goal10');
+	await expect(page.getByRole('link', { name: '99 31 25 30' })).toHaveAttribute(
+		'href',
+		'tel:+4599312530'
+	);
+	await expect(page.getByRole('link', { name: 'Verdensmål 10' })).toHaveAttribute(
+		'href',
+		'https://sdgs.un.org/goals/goal10'
+	);
 	await expect(page.locator('section[aria-labelledby="verdensmaal"] strong')).toHaveText('Ulighed');
-	await expect(page.getByRole('link', { name: 'Se kommunens politikker og strategier' })).toHaveAttribute('href', /aalborg\.dk/);
+	await expect(
+		page.getByRole('link', { name: 'Se kommunens politikker og strategier' })
+	).toHaveAttribute('href', /aalborg\.dk/);
 });
 
-test('the keyboard reaches the skip link first and it moves focus to the content', async ({ page }) => {
+test('the keyboard reaches the skip link first and it moves focus to the content', async ({
+	page
+}) => {
 	await page.goto('/strategi');
 	await page.keyboard.press('Tab');
 	const skip = page.getByRole('link', { name: 'Gå til sidens indhold' });
@@ -110,7 +195,10 @@ test('the keyboard reaches the skip link first and it moves focus to the content
 	expect(focusedInMain).toBe(true);
 });
 
-test('/was redirects to the accessibility statement in the reader\'s language', async ({ page, request }) => {
+test("/was redirects to the accessibility statement in the reader's language", async ({
+	page,
+	request
+}) => {
 	const da = await request.get('/was', { maxRedirects: 0 });
 	expect(da.status()).toBe(308);
 	expect(da.headers()['location']).toBe('/tilgaengelighedserklaering');
@@ -144,7 +232,10 @@ test('pages carry the security headers', async ({ request }) => {
 
 test('a cross-site form post is refused by the origin check', async ({ request }) => {
 	const response = await request.post('/', {
-		headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: 'https://evil.example',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		data: 'a=1'
 	});
 	expect(response.status()).toBe(403);
@@ -155,16 +246,29 @@ test.describe('health and API', () => {
 		expect(await (await request.get('/healthz')).json()).toEqual({ status: 'ok' });
 		const ready = await request.get('/readyz');
 		expect(ready.status()).toBe(200);
-		expect(await ready.json()).toMatchObject({ ready: true, checks: { database: 'ok', migrations: 'current' } });
+		expect(await ready.json()).toMatchObject({
+			ready: true,
+			checks: { database: 'ok', migrations: 'current' }
+		});
 	});
 
-	test('the strategy API returns the active strategy in both languages, matching its schema', async ({ request }) => {
+	test('the strategy API returns the active strategy in both languages, matching its schema', async ({
+		request
+	}) => {
 		const da = apiStrategy.parse(await (await request.get('/api/v1/strategy')).json());
 		expect(da.slug).toBe('aalborg-2023-2026');
-		expect(da.guideposts.map((g) => g.slug)).toEqual(['uddannelse-for-alle', 'trivsel-og-faellesskaber', 'gode-overgange']);
+		expect(da.guideposts.map((g) => g.slug)).toEqual([
+			'uddannelse-for-alle',
+			'trivsel-og-faellesskaber',
+			'gode-overgange'
+		]);
 		expect(da.guideposts.flatMap((g) => g.indicators)).toHaveLength(7);
 		const en = apiStrategy.parse(await (await request.get('/api/v1/strategy?lang=en')).json());
-		expect(en.guideposts[2]?.indicators[0]).toEqual({ code: 'ledige-dimittender', title: 'A smaller share of graduates are unemployed', direction: 'decrease' });
+		expect(en.guideposts[2]?.indicators[0]).toEqual({
+			code: 'ledige-dimittender',
+			title: 'A smaller share of graduates are unemployed',
+			direction: 'decrease'
+		});
 	});
 
 	test('API errors are JSON with a code, a message and the right status', async ({ request }) => {
@@ -172,7 +276,9 @@ test.describe('health and API', () => {
 		expect(bad.status()).toBe(400);
 		const badBody = apiErrorSchema.parse(await bad.json());
 		expect(badBody.error.code).toBe('bad_request');
-		expect(badBody.error.details).toEqual([{ parameter: 'lang', message: 'lang must be "da" or "en"' }]);
+		expect(badBody.error.details).toEqual([
+			{ parameter: 'lang', message: 'lang must be "da" or "en"' }
+		]);
 
 		const missing = await request.get('/api/v1/nothing-here');
 		expect(missing.status()).toBe(404);

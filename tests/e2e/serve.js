@@ -11,8 +11,12 @@ let cleanup = async () => {};
 
 if (engine === 'postgres') {
 	const adminUrl = process.env.TEST_DATABASE_URL;
-	if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the postgres end-to-end server');
-	const { createScratchDatabase } = await tsImport('../../src/lib/server/db/testing.ts', import.meta.url);
+	if (!adminUrl)
+		throw new Error('TEST_DATABASE_URL is required for the postgres end-to-end server');
+	const { createScratchDatabase } = await tsImport(
+		'../../src/lib/server/db/testing.ts',
+		import.meta.url
+	);
 	const scratch = await createScratchDatabase(adminUrl);
 	process.env.DATABASE_URL = scratch.url;
 	cleanup = () => scratch.drop();

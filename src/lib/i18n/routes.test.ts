@@ -12,14 +12,20 @@ describe('localized paths', () => {
 	it('maps English URLs onto the Danish routes', () => {
 		expect(routePath('/en')).toBe('/');
 		expect(routePath('/en/')).toBe('/');
-		expect(routePath('/en/guideposts/uddannelse-for-alle')).toBe('/pejlemaerker/uddannelse-for-alle');
+		expect(routePath('/en/guideposts/uddannelse-for-alle')).toBe(
+			'/pejlemaerker/uddannelse-for-alle'
+		);
 		expect(routePath('/en/accessibility-statement')).toBe('/tilgaengelighedserklaering');
 		expect(routePath('/pejlemaerker/gode-overgange')).toBe('/pejlemaerker/gode-overgange');
 	});
 
 	it('keeps the reader on the same content when switching language', () => {
-		expect(alternatePath('/pejlemaerker/trivsel-og-faellesskaber', 'en')).toBe('/en/guideposts/trivsel-og-faellesskaber');
-		expect(alternatePath('/en/guideposts/trivsel-og-faellesskaber', 'da')).toBe('/pejlemaerker/trivsel-og-faellesskaber');
+		expect(alternatePath('/pejlemaerker/trivsel-og-faellesskaber', 'en')).toBe(
+			'/en/guideposts/trivsel-og-faellesskaber'
+		);
+		expect(alternatePath('/en/guideposts/trivsel-og-faellesskaber', 'da')).toBe(
+			'/pejlemaerker/trivsel-og-faellesskaber'
+		);
 		expect(alternatePath('/strategi', 'en')).toBe('/en/strategy');
 		expect(alternatePath('/en', 'da')).toBe('/');
 		expect(localizedPath('/', 'en')).toBe('/en');

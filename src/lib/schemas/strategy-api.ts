@@ -4,7 +4,9 @@ import { z } from 'zod';
 export const apiIndicator = z.object({
 	code: z.string().meta({ description: 'Stable indicator code, used in URLs', example: 'frafald' }),
 	title: z.string(),
-	direction: z.enum(['decrease', 'increase']).meta({ description: 'The development the strategy wants' })
+	direction: z
+		.enum(['decrease', 'increase'])
+		.meta({ description: 'The development the strategy wants' })
 });
 
 export const apiGuidepost = z.object({
@@ -25,7 +27,9 @@ export const apiStrategy = z.object({
 	adopted: z.string().optional().meta({ description: 'Date adopted, YYYY-MM-DD' }),
 	municipality: z.object({ name: z.string(), code: z.string() }),
 	vision: z.string(),
-	untranslated: z.boolean().meta({ description: 'True when some English text was missing and Danish is shown' }),
+	untranslated: z
+		.boolean()
+		.meta({ description: 'True when some English text was missing and Danish is shown' }),
 	guideposts: z.array(apiGuidepost)
 });
 export type ApiStrategy = z.infer<typeof apiStrategy>;

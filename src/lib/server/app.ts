@@ -1,40 +1,89 @@
 import { openAndMigrate, seedOnFirstStart } from './bootstrap.ts';
+import { ContentVersion, PageCache, VersionedCache } from './cache/index.ts';
 import { databaseTarget, loadConfig, publicUrl, type Config } from './config.ts';
-import type { Database } from './db/index.ts';
+import { readContentVersion, type Database } from './db/index.ts';
 import { logger } from './log.ts';
+import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 
 /**
- * The server process's one database, opened at start-up (SvelteKit's `init` hook) and closed
- * when the process is told to stop.
+ * The server process's one database and its caches, opened at start-up (SvelteKit's `init`
+ * hook) and closed when the process is told to stop.
  */
-let state: { config: Config; database: Database } | undefined;
+interface AppState {
+	config: Config;
+	database: Database;
+	pages: PageCache;
+	strategies: VersionedCache<StrategyView | undefined>;
+}
+let state: AppState | undefined;
 let stopping: Promise<void> | undefined;
+let inFlight = 0;
 
 export async function startApp(): Promise<void> {
 	const config = loadConfig();
 	const database = await openAndMigrate(databaseTarget(config), 'the web server');
-	state = { config, database };
+	const version = new ContentVersion(() => readContentVersion(database.db));
+	state = {
+		config,
+		database,
+		pages: new PageCache(version),
+		strategies: new VersionedCache(version, 10)
+	};
 	if (config.SEED_ON_FIRST_START === 'true') {
 		const seed = await seedOnFirstStart(database);
-		if (seed.seeded) logger.info({ strategy: seed.strategy }, 'first start: loaded the default strategy');
+		if (seed.seeded)
+			logger.info({ strategy: seed.strategy }, 'first start: loaded the default strategy');
 	}
 	logger.info({ database: database.description }, 'database ready');
 	logger.info({ url: publicUrl(config) }, `Uddannelsesby is running on ${publicUrl(config)}`);
 }
 
+function current(): AppState {
+	if (!state)
+		throw new Error('The database is not open: the server has not started or is stopping.');
+	return state;
+}
+
 export function appDatabase(): Database {
-	if (!state) throw new Error('The database is not open: the server has not started or is stopping.');
-	return state.database;
+	return current().database;
+}
+
+/** The page cache, or nothing while the server is starting or stopping. */
+export function pageCache(): PageCache | undefined {
+	return state?.pages;
+}
+
+/** The active strategy in one language, cached until the content changes. */
+export function activeStrategy(locale: Locale): Promise<StrategyView | undefined> {
+	const { strategies, database } = current();
+	return strategies.get(locale, () => getActiveStrategy(database.db, locale));
+}
+
+/** Counts requests being handled, so stopping waits for them before closing the database. */
+export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
+	inFlight++;
+	try {
+		return await work();
+	} finally {
+		inFlight--;
+	}
+}
+
+async function drain(timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** Closes the database cleanly so the next start opens it without recovery. */
 export function stopApp(reason: string): Promise<void> {
 	stopping ??= (async () => {
-		const current = state;
+		if (!state) return;
+		// A client that hung up leaves its request running; let it finish before closing.
+		await drain(10_000);
+		const closing = state;
 		state = undefined;
-		if (!current) return;
 		logger.info({ reason }, 'closing the database');
-		await current.database.close();
+		await closing.database.close();
 		logger.info('database closed');
 	})();
 	return stopping;

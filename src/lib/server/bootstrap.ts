@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { appState, openDatabase, runMigrations, type Database, type DatabaseTarget } from './db/index.ts';
+import {
+	appState,
+	openDatabase,
+	runMigrations,
+	type Database,
+	type DatabaseTarget
+} from './db/index.ts';
 import { formatProblems, loadStrategyFile } from './strategy/index.ts';
 
 /** The strategy an empty installation starts with. */
@@ -27,7 +33,10 @@ export interface SeedOutcome {
  * Loads the default strategy (and, as later modules add it, demo data) the first time an
  * installation starts, and never again: data the municipality has changed since is kept.
  */
-export async function seedOnFirstStart(database: Database, strategyFile = DEFAULT_STRATEGY_FILE): Promise<SeedOutcome> {
+export async function seedOnFirstStart(
+	database: Database,
+	strategyFile = DEFAULT_STRATEGY_FILE
+): Promise<SeedOutcome> {
 	// Claim the first start and seed in one transaction: if seeding fails nothing is claimed, and
 	// a second instance starting at the same moment (PostgreSQL) waits on the claim, then skips.
 	return database.db.transaction(async (tx) => {
@@ -37,9 +46,14 @@ export async function seedOnFirstStart(database: Database, strategyFile = DEFAUL
 			.onConflictDoNothing()
 			.returning({ key: appState.key });
 		if (claimed.length === 0) return { seeded: false };
-		const loaded = await loadStrategyFile(tx, resolve(strategyFile), { actor: 'system:first-start', activate: true });
+		const loaded = await loadStrategyFile(tx, resolve(strategyFile), {
+			actor: 'system:first-start',
+			activate: true
+		});
 		if (!loaded.ok) {
-			throw new Error(`The default strategy ${strategyFile} is invalid:\n${formatProblems(loaded.problems)}`);
+			throw new Error(
+				`The default strategy ${strategyFile} is invalid:\n${formatProblems(loaded.problems)}`
+			);
 		}
 		return { seeded: true, strategy: loaded.result.slug };
 	});

@@ -14,10 +14,16 @@ const configSchema = z.object({
 	DATABASE_URL: z
 		.string()
 		.trim()
-		.regex(/^postgres(ql)?:\/\/.+/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database')
+		.regex(
+			/^postgres(ql)?:\/\/.+/,
+			'must be a PostgreSQL URL such as postgres://user:password@host:5432/database'
+		)
 		.optional(),
 	ORIGIN: z
-		.url({ protocol: /^https?$/, error: 'must be the public URL of the site, such as https://uddannelsesby.aalborg.dk' })
+		.url({
+			protocol: /^https?$/,
+			error: 'must be the public URL of the site, such as https://uddannelsesby.aalborg.dk'
+		})
 		.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Load the strategy and demo data into an empty database on first start. */
@@ -35,7 +41,9 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
 	// An empty variable means "not set", as in most shells' `VAR= command`.
-	const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+	const present = Object.fromEntries(
+		Object.entries(env).filter(([, v]) => v !== undefined && v !== '')
+	);
 	const result = configSchema.safeParse(present);
 	if (!result.success) {
 		throw new ConfigError(

@@ -14,16 +14,26 @@ export async function checkReadiness(open: () => Database): Promise<Readiness> {
 		database = open();
 		await database.db.execute(sql`select 1`);
 	} catch (error) {
-		return { ready: false, checks: { database: 'error', migrations: 'unknown' }, detail: (error as Error).message };
+		return {
+			ready: false,
+			checks: { database: 'error', migrations: 'unknown' },
+			detail: (error as Error).message
+		};
 	}
 	try {
 		const status = await migrationStatus(database);
 		return {
 			ready: status.current,
 			checks: { database: 'ok', migrations: status.current ? 'current' : 'pending' },
-			...(status.current ? {} : { detail: `${status.applied} of ${status.expected} migrations applied` })
+			...(status.current
+				? {}
+				: { detail: `${status.applied} of ${status.expected} migrations applied` })
 		};
 	} catch (error) {
-		return { ready: false, checks: { database: 'ok', migrations: 'unknown' }, detail: (error as Error).message };
+		return {
+			ready: false,
+			checks: { database: 'ok', migrations: 'unknown' },
+			detail: (error as Error).message
+		};
 	}
 }

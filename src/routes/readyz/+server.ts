@@ -5,5 +5,8 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () => {
 	const readiness = await checkReadiness(appDatabase);
-	return json(readiness, { status: readiness.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+	return json(readiness, {
+		status: readiness.ready ? 200 : 503,
+		headers: { 'cache-control': 'no-store' }
+	});
 };

@@ -28,7 +28,8 @@ export function openApiDocument(serverUrl: string) {
 							name: 'lang',
 							in: 'query',
 							required: false,
-							description: 'Language of the text. English falls back to Danish where no translation exists.',
+							description:
+								'Language of the text. English falls back to Danish where no translation exists.',
 							schema: { type: 'string', enum: ['da', 'en'], default: 'da' }
 						}
 					],

@@ -20,7 +20,11 @@ const codeForStatus: Record<number, string> = {
 	503: 'unavailable'
 };
 
-export function apiError(status: number, message: string, options: { code?: string; details?: unknown } = {}): Response {
+export function apiError(
+	status: number,
+	message: string,
+	options: { code?: string; details?: unknown } = {}
+): Response {
 	const body: ApiErrorBody = {
 		error: { code: options.code ?? codeForStatus[status] ?? 'error', message }
 	};

@@ -19,7 +19,11 @@ export function toApiStrategy(view: StrategyView): ApiStrategy {
 			intro: g.intro.join('\n\n'),
 			ambitions: g.ambitions,
 			actions: g.actions,
-			indicators: g.indicators.map((i) => ({ code: i.code, title: i.title, direction: i.direction }))
+			indicators: g.indicators.map((i) => ({
+				code: i.code,
+				title: i.title,
+				direction: i.direction
+			}))
 		}))
 	};
 }

@@ -1,7 +1,7 @@
 // Audit: the append-only record of every write, who made it and when.
 // Services call recordAudit inside their own transaction so the log and the change commit together.
 import { desc, eq, and } from 'drizzle-orm';
-import type { Db } from '../db/index.ts';
+import { bumpContentVersion, type Db } from '../db/index.ts';
 import { auditLog } from './schema.ts';
 
 export interface AuditEntry {
@@ -12,8 +12,10 @@ export interface AuditEntry {
 	details?: Record<string, unknown>;
 }
 
+/** Records a write and marks public content as changed, so page caches refresh. */
 export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
 	await tx.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+	await bumpContentVersion(tx);
 }
 
 export async function auditTrail(db: Db, entityType: string, entityId: string) {

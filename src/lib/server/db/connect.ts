@@ -11,9 +11,7 @@ import { acquireDirectoryLock, type DirectoryLock } from './lock.ts';
 export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type DatabaseTarget =
-	| { kind: 'postgres'; url: string }
-	| { kind: 'pglite'; dataDir: string }
-	| { kind: 'memory' };
+	{ kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'memory' };
 
 export type Engine =
 	| { kind: 'pglite'; db: PgliteDatabase; client: PGlite }
@@ -49,7 +47,10 @@ export function redactUrl(url: string): string {
  * Opens the database. For an embedded data directory it first takes the directory lock
  * (`holder` names this process in the message another process sees).
  */
-export async function openDatabase(target: DatabaseTarget, holder = 'uddannelsesby'): Promise<Database> {
+export async function openDatabase(
+	target: DatabaseTarget,
+	holder = 'uddannelsesby'
+): Promise<Database> {
 	if (target.kind === 'postgres') return openPostgres(target.url);
 	if (target.kind === 'memory') return openPglite(new PGlite(), 'in-memory PGlite', undefined);
 
@@ -73,7 +74,11 @@ export function wrapPglite(client: PGlite, description: string): Promise<Databas
 	return openPglite(client, description, undefined);
 }
 
-async function openPglite(client: PGlite, description: string, lock: DirectoryLock | undefined): Promise<Database> {
+async function openPglite(
+	client: PGlite,
+	description: string,
+	lock: DirectoryLock | undefined
+): Promise<Database> {
 	await client.waitReady;
 	const db = drizzlePglite({ client });
 	let closed = false;

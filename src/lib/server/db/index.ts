@@ -8,6 +8,13 @@ export {
 	type DatabaseTarget,
 	type Db
 } from './connect.ts';
-export { runMigrations, migrationStatus, migrationsFolder, rowsOf, type MigrationStatus } from './migrate.ts';
+export {
+	runMigrations,
+	migrationStatus,
+	migrationsFolder,
+	rowsOf,
+	type MigrationStatus
+} from './migrate.ts';
 export { DataDirectoryInUseError } from './lock.ts';
 export { appState } from './schema.ts';
+export { bumpContentVersion, readContentVersion } from './content-version.ts';

@@ -38,7 +38,12 @@ export function acquireDirectoryLock(directory: string, holder: string): Directo
 	const dir = resolve(directory);
 	mkdirSync(dir, { recursive: true });
 	const path = join(dir, LOCK_FILE);
-	const info: LockInfo = { pid: process.pid, host: hostname(), holder, since: new Date().toISOString() };
+	const info: LockInfo = {
+		pid: process.pid,
+		host: hostname(),
+		holder,
+		since: new Date().toISOString()
+	};
 
 	for (let attempt = 0; attempt < 2; attempt++) {
 		try {

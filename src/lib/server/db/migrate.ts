@@ -14,7 +14,10 @@ export function migrationsFolder(): string {
 const MIGRATION_LOCK_KEY = 851_2023_2026;
 
 /** Applies pending migrations. On PostgreSQL an advisory lock keeps several instances from racing. */
-export async function runMigrations(database: Database, folder = migrationsFolder()): Promise<void> {
+export async function runMigrations(
+	database: Database,
+	folder = migrationsFolder()
+): Promise<void> {
 	const engine = database.engine;
 	if (engine.kind === 'pglite') {
 		await migratePglite(engine.db, { migrationsFolder: folder });
@@ -25,7 +28,9 @@ export async function runMigrations(database: Database, folder = migrationsFolde
 		await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
 		await migratePostgres(engine.db, { migrationsFolder: folder });
 	} finally {
-		await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+		await client
+			.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+			.catch(() => undefined);
 		client.release();
 	}
 }
@@ -37,7 +42,10 @@ export interface MigrationStatus {
 }
 
 /** Compares the migrations in the folder with those recorded in the database. */
-export async function migrationStatus(database: Database, folder = migrationsFolder()): Promise<MigrationStatus> {
+export async function migrationStatus(
+	database: Database,
+	folder = migrationsFolder()
+): Promise<MigrationStatus> {
 	const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
 		entries: { when: number }[];
 	};
@@ -46,11 +54,12 @@ export async function migrationStatus(database: Database, folder = migrationsFol
 	const exists = await database.db.execute<{ present: boolean }>(
 		sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`
 	);
-	if (!rowsOf(exists)[0]?.present) return { expected, applied: 0, current: expected === 0 };
+	if (!rowsOf<{ present: boolean }>(exists)[0]?.present)
+		return { expected, applied: 0, current: expected === 0 };
 	const result = await database.db.execute<{ applied: number; latest: string | null }>(
 		sql`select count(*)::int as applied, max(created_at)::text as latest from drizzle.__drizzle_migrations`
 	);
-	const row = rowsOf(result)[0];
+	const row = rowsOf<{ applied: number; latest: string | null }>(result)[0];
 	const applied = Number(row?.applied ?? 0);
 	return { expected, applied, current: applied >= expected && Number(row?.latest ?? 0) >= latest };
 }

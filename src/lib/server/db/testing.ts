@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, wrapPglite, type Database } from './connect.ts';
 import { runMigrations } from './migrate.ts';
@@ -18,7 +19,9 @@ export function testEngines(): TestEngine[] {
 	const url = process.env.TEST_DATABASE_URL;
 	if (url) engines.push({ name: 'postgres', open: () => openScratchPostgres(url) });
 	else if (process.env.CI === 'true') {
-		throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suites must run in CI.');
+		throw new Error(
+			'CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suites must run in CI.'
+		);
 	}
 	return engines;
 }
@@ -33,12 +36,14 @@ async function openMemory(): Promise<Database> {
 	});
 	const base = await template;
 	if (base.engine.kind !== 'pglite') throw new Error('template must be PGlite');
-	const client = await base.engine.client.clone();
+	const client = (await base.engine.client.clone()) as PGlite;
 	return wrapPglite(client, 'in-memory PGlite (test clone)');
 }
 
 /** Creates a throw-away database on the server so test files can run in parallel. */
-export async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+	adminUrl: string
+): Promise<{ url: string; drop(): Promise<void> }> {
 	const name = `udb_test_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: adminUrl });
 	await admin.connect();

@@ -67,9 +67,7 @@ export const strategyDefinition = z
 			end: z.int().min(1900).max(2200)
 		}),
 		adopted: z.iso.date({ error: 'must be a date such as 2023-06-19' }).optional(),
-		source: z
-			.strictObject({ url: httpsUrl.optional(), note: localizedText.optional() })
-			.optional(),
+		source: z.strictObject({ url: httpsUrl.optional(), note: localizedText.optional() }).optional(),
 		municipality: z.strictObject({
 			name: localizedText,
 			code: z.string().regex(/^\d{3}$/, 'must be a three-digit municipality code such as "851"'),
@@ -111,7 +109,9 @@ export const strategyDefinition = z
 				text: localizedText,
 				areas: z.array(localizedText).default([]),
 				focusArea: localizedText.optional(),
-				goals: z.array(z.int().min(1).max(17, 'there are 17 Sustainable Development Goals')).default([])
+				goals: z
+					.array(z.int().min(1).max(17, 'there are 17 Sustainable Development Goals'))
+					.default([])
 			})
 			.optional(),
 		guideposts: z.array(guidepost).min(1, 'needs at least one guidepost (pejlemærke)'),
@@ -131,7 +131,10 @@ export function crossFieldIssues(raw: unknown): { path: (string | number)[]; mes
 	const period = raw.period;
 	if (isRecord(period) && typeof period.start === 'number' && typeof period.end === 'number') {
 		if (period.end < period.start) {
-			issues.push({ path: ['period', 'end'], message: `must not be before period.start (${period.start})` });
+			issues.push({
+				path: ['period', 'end'],
+				message: `must not be before period.start (${period.start})`
+			});
 		}
 	}
 	if (!Array.isArray(raw.guideposts)) return issues;
@@ -147,11 +150,17 @@ export function crossFieldIssues(raw: unknown): { path: (string | number)[]; mes
 		if (!isRecord(g)) return;
 		const sameSlug = firstSeen('slug', g.slug, `guideposts[${i}].slug`);
 		if (sameSlug) {
-			issues.push({ path: ['guideposts', i, 'slug'], message: `duplicate slug "${g.slug}" (also ${sameSlug})` });
+			issues.push({
+				path: ['guideposts', i, 'slug'],
+				message: `duplicate slug "${g.slug}" (also ${sameSlug})`
+			});
 		}
 		const sameNumber = firstSeen('number', g.number, `guideposts[${i}].number`);
 		if (sameNumber) {
-			issues.push({ path: ['guideposts', i, 'number'], message: `duplicate number ${g.number} (also ${sameNumber})` });
+			issues.push({
+				path: ['guideposts', i, 'number'],
+				message: `duplicate number ${g.number} (also ${sameNumber})`
+			});
 		}
 		if (!Array.isArray(g.indicators)) return;
 		g.indicators.forEach((indicator: unknown, j: number) => {

@@ -16,7 +16,10 @@ export async function loadStrategyFile(
 	try {
 		source = await readFile(path, 'utf8');
 	} catch (error) {
-		return { ok: false, problems: [{ path: '(file)', message: `cannot read ${path}: ${(error as Error).message}` }] };
+		return {
+			ok: false,
+			problems: [{ path: '(file)', message: `cannot read ${path}: ${(error as Error).message}` }]
+		};
 	}
 	const parsed = parseStrategy(source);
 	if (!parsed.ok) return parsed;

@@ -3,8 +3,7 @@ import { crossFieldIssues, strategyDefinition, type StrategyDefinition } from '.
 import { formatPath, problemsFromZod, type Problem } from './problems.ts';
 
 export type ParseResult =
-	| { ok: true; strategy: StrategyDefinition }
-	| { ok: false; problems: Problem[] };
+	{ ok: true; strategy: StrategyDefinition } | { ok: false; problems: Problem[] };
 
 /** Parses and validates a strategy file's text; every problem is reported, not just the first. */
 export function parseStrategy(source: string): ParseResult {
@@ -33,7 +32,10 @@ export function parseStrategy(source: string): ParseResult {
 		}));
 		const problems = problemsFromZod(result.error.issues);
 		const known = new Set(problems.map((p) => `${p.path}: ${p.message}`));
-		return { ok: false, problems: [...problems, ...crossField.filter((p) => !known.has(`${p.path}: ${p.message}`))] };
+		return {
+			ok: false,
+			problems: [...problems, ...crossField.filter((p) => !known.has(`${p.path}: ${p.message}`))]
+		};
 	}
 	return { ok: true, strategy: result.data };
 }

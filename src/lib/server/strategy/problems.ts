@@ -20,7 +20,8 @@ function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'a mapping';
-	if (typeof value === 'string') return `text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+	if (typeof value === 'string')
+		return `text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
 	return `${typeof value} ${String(value)}`;
 }
 

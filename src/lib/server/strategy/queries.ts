@@ -13,7 +13,10 @@ export interface StrategySummary {
 }
 
 export async function listStrategies(db: Db): Promise<StrategySummary[]> {
-	const rows = await db.select().from(strategies).orderBy(desc(strategies.periodStart), asc(strategies.slug));
+	const rows = await db
+		.select()
+		.from(strategies)
+		.orderBy(desc(strategies.periodStart), asc(strategies.slug));
 	return rows.map((r) => ({
 		slug: r.slug,
 		title: r.title,
@@ -24,7 +27,10 @@ export async function listStrategies(db: Db): Promise<StrategySummary[]> {
 }
 
 /** The stored strategy as its definition (both languages): the active one unless a slug is given. */
-export async function getStrategyDefinition(db: Db, slug?: string): Promise<StrategyDefinition | undefined> {
+export async function getStrategyDefinition(
+	db: Db,
+	slug?: string
+): Promise<StrategyDefinition | undefined> {
 	const [row] = await db
 		.select()
 		.from(strategies)
@@ -32,8 +38,16 @@ export async function getStrategyDefinition(db: Db, slug?: string): Promise<Stra
 		.limit(1);
 	if (!row) return undefined;
 	const [guidepostRows, indicatorRows] = await Promise.all([
-		db.select().from(guideposts).where(eq(guideposts.strategyId, row.id)).orderBy(asc(guideposts.number)),
-		db.select().from(strategyIndicators).where(eq(strategyIndicators.strategyId, row.id)).orderBy(asc(strategyIndicators.position))
+		db
+			.select()
+			.from(guideposts)
+			.where(eq(guideposts.strategyId, row.id))
+			.orderBy(asc(guideposts.number)),
+		db
+			.select()
+			.from(strategyIndicators)
+			.where(eq(strategyIndicators.strategyId, row.id))
+			.orderBy(asc(strategyIndicators.position))
 	]);
 	return {
 		...row.content,

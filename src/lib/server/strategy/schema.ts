@@ -30,7 +30,11 @@ export const strategies = pgTable(
 		loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	// At most one strategy is active: the one the public site shows.
-	(t) => [uniqueIndex('strategies_one_active_idx').on(t.isActive).where(sql`${t.isActive}`)]
+	(t) => [
+		uniqueIndex('strategies_one_active_idx')
+			.on(t.isActive)
+			.where(sql`${t.isActive}`)
+	]
 );
 
 /** A pejlemærke (guidepost): one of the strategy's strategic directions. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTrail } from '../audit/index.ts';
-import { migrationStatus, type Database } from '../db/index.ts';
+import { migrationStatus, readContentVersion, type Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { seedOnFirstStart } from '../bootstrap.ts';
 import {
@@ -72,7 +72,9 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 		delete s.guideposts[0]!.ambitions[0]!.en;
 		await saveStrategy(database.db, s, { actor: 'test' });
 		const en = await getActiveStrategy(database.db, 'en');
-		expect(en?.guideposts[0]?.ambitions[0]).toBe('Alle skal have mulighed for at tage en uddannelse');
+		expect(en?.guideposts[0]?.ambitions[0]).toBe(
+			'Alle skal have mulighed for at tage en uddannelse'
+		);
 		expect(en?.untranslated).toBe(true);
 	});
 
@@ -85,14 +87,21 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 			['aalborg-2019-2022', true]
 		]);
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
-		expect((await listStrategies(database.db)).filter((s) => s.isActive).map((s) => s.slug)).toEqual(['aalborg-2023-2026']);
-		await expect(activateStrategy(database.db, 'aalborg-2027-2030', 'test')).rejects.toThrow(StrategyNotFoundError);
+		expect(
+			(await listStrategies(database.db)).filter((s) => s.isActive).map((s) => s.slug)
+		).toEqual(['aalborg-2023-2026']);
+		await expect(activateStrategy(database.db, 'aalborg-2027-2030', 'test')).rejects.toThrow(
+			StrategyNotFoundError
+		);
 	});
 
 	it('replaces a strategy loaded again under the same slug and records both writes', async () => {
 		await saveStrategy(database.db, aalborg(), { actor: 'test' });
 		const changed = aalborg();
-		changed.guideposts[2]!.actions.push({ da: 'Afholde en årlig jobmesse', en: 'Hold a yearly job fair' });
+		changed.guideposts[2]!.actions.push({
+			da: 'Afholde en årlig jobmesse',
+			en: 'Hold a yearly job fair'
+		});
 		const again = await saveStrategy(database.db, changed, { actor: 'cli:test' });
 		expect(again).toEqual({ slug: 'aalborg-2023-2026', created: false, active: true });
 		const stored = await getStrategyDefinition(database.db, 'aalborg-2023-2026');
@@ -114,7 +123,10 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 		writeFileSync(
 			file,
 			aalborgSource
-				.replace('title:\n      da: Uddannelse for alle\n      en: Education for all', 'title:\n      en: Education for all')
+				.replace(
+					'title:\n      da: Uddannelse for alle\n      en: Education for all',
+					'title:\n      en: Education for all'
+				)
 				.replace('direction: decrease', 'direction: smaller')
 				.replace('slug: gode-overgange', 'slug: uddannelse-for-alle')
 		);
@@ -141,8 +153,19 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 		expect(await auditTrail(database.db, 'strategy', 'aalborg-2023-2026')).toHaveLength(1);
 	});
 
+	it('bumps the content version with every write so page caches refresh', async () => {
+		expect(await readContentVersion(database.db)).toBe('0');
+		await saveStrategy(database.db, aalborg(), { actor: 'test' });
+		expect(await readContentVersion(database.db)).toBe('1');
+		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
+		expect(await readContentVersion(database.db)).toBe('2');
+	});
+
 	it('seeds the default strategy on first start only', async () => {
-		expect(await seedOnFirstStart(database)).toEqual({ seeded: true, strategy: 'aalborg-2023-2026' });
+		expect(await seedOnFirstStart(database)).toEqual({
+			seeded: true,
+			strategy: 'aalborg-2023-2026'
+		});
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
 		await saveStrategy(database.db, previousStrategy(), { actor: 'test', activate: true });
 		expect(await seedOnFirstStart(database)).toEqual({ seeded: false });

@@ -28,18 +28,32 @@ export class StrategyNotFoundError extends Error {
  * Stores a strategy, replacing any stored strategy with the same slug, in one transaction
  * with its audit entry: a failure anywhere leaves the database as it was.
  */
-export async function saveStrategy(db: Db, input: StrategyDefinition, options: SaveOptions): Promise<SaveResult> {
+export async function saveStrategy(
+	db: Db,
+	input: StrategyDefinition,
+	options: SaveOptions
+): Promise<SaveResult> {
 	const definition = strategyDefinition.parse(input);
 	const { slug, title, period, guideposts: guidepostDefs, ...rest } = definition;
 	const content: StrategyContent = rest;
 
 	return db.transaction(async (tx) => {
-		const [existing] = await tx.select({ id: strategies.id, isActive: strategies.isActive }).from(strategies).where(eq(strategies.slug, slug));
-		const [anyActive] = await tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.isActive, true)).limit(1);
+		const [existing] = await tx
+			.select({ id: strategies.id, isActive: strategies.isActive })
+			.from(strategies)
+			.where(eq(strategies.slug, slug));
+		const [anyActive] = await tx
+			.select({ id: strategies.id })
+			.from(strategies)
+			.where(eq(strategies.isActive, true))
+			.limit(1);
 		const activate = options.activate === true || !anyActive || (existing?.isActive ?? false);
 
 		if (activate) {
-			await tx.update(strategies).set({ isActive: false }).where(and(eq(strategies.isActive, true), ne(strategies.slug, slug)));
+			await tx
+				.update(strategies)
+				.set({ isActive: false })
+				.where(and(eq(strategies.isActive, true), ne(strategies.slug, slug)));
 		}
 
 		let strategyId: string;
@@ -47,13 +61,27 @@ export async function saveStrategy(db: Db, input: StrategyDefinition, options: S
 			strategyId = existing.id;
 			await tx
 				.update(strategies)
-				.set({ title, periodStart: period.start, periodEnd: period.end, content, isActive: activate, loadedAt: new Date() })
+				.set({
+					title,
+					periodStart: period.start,
+					periodEnd: period.end,
+					content,
+					isActive: activate,
+					loadedAt: new Date()
+				})
 				.where(eq(strategies.id, strategyId));
 			await tx.delete(guideposts).where(eq(guideposts.strategyId, strategyId));
 		} else {
 			const [row] = await tx
 				.insert(strategies)
-				.values({ slug, title, periodStart: period.start, periodEnd: period.end, content, isActive: activate })
+				.values({
+					slug,
+					title,
+					periodStart: period.start,
+					periodEnd: period.end,
+					content,
+					isActive: activate
+				})
 				.returning({ id: strategies.id });
 			if (!row) throw new Error('insert returned no row');
 			strategyId = row.id;
@@ -62,7 +90,15 @@ export async function saveStrategy(db: Db, input: StrategyDefinition, options: S
 		for (const g of guidepostDefs) {
 			const [row] = await tx
 				.insert(guideposts)
-				.values({ strategyId, slug: g.slug, number: g.number, title: g.title, intro: g.intro, ambitions: g.ambitions, actions: g.actions })
+				.values({
+					strategyId,
+					slug: g.slug,
+					number: g.number,
+					title: g.title,
+					intro: g.intro,
+					ambitions: g.ambitions,
+					actions: g.actions
+				})
 				.returning({ id: guideposts.id });
 			if (!row) throw new Error('insert returned no row');
 			if (g.indicators.length > 0) {
@@ -93,10 +129,18 @@ export async function saveStrategy(db: Db, input: StrategyDefinition, options: S
 /** Makes one stored strategy the one the public site shows. */
 export async function activateStrategy(db: Db, slug: string, actor: string): Promise<void> {
 	await db.transaction(async (tx) => {
-		const [target] = await tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.slug, slug));
+		const [target] = await tx
+			.select({ id: strategies.id })
+			.from(strategies)
+			.where(eq(strategies.slug, slug));
 		if (!target) throw new StrategyNotFoundError(slug);
 		await tx.update(strategies).set({ isActive: false }).where(eq(strategies.isActive, true));
 		await tx.update(strategies).set({ isActive: true }).where(eq(strategies.id, target.id));
-		await recordAudit(tx, { actor, action: 'strategy.activated', entityType: 'strategy', entityId: slug });
+		await recordAudit(tx, {
+			actor,
+			action: 'strategy.activated',
+			entityType: 'strategy',
+			entityId: slug
+		});
 	});
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// `npm run bench`: requests/s and latency percentiles of public pages under 32 concurrent
+// connections, on PGlite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL,
+// next to a static file served by the same Node process as the ceiling. Prints figures; asserts
+// nothing. Goals (README): front page p95 < 20 ms and >= 40 % of the static ceiling's requests/s.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { buildIfNeeded } from '../scripts/build-if-needed.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 32;
+/** @type {{ name: string; path: string; headers?: Record<string, string> }[]} */
+const targets = [
+	{ name: 'static file (ceiling)', path: '/favicon.svg' },
+	{ name: 'front page', path: '/' },
+	// A cookie makes the request ineligible for the page cache: the cost of rendering.
+	{ name: 'front page, rendered (no page cache)', path: '/', headers: { cookie: 'bench=1' } },
+	{ name: 'pejlemærke page', path: '/pejlemaerker/uddannelse-for-alle' },
+	{ name: 'strategy API', path: '/api/v1/strategy' }
+];
+
+buildIfNeeded(root, { quiet: true });
+
+/** @param {'pglite' | 'postgres'} engine @param {number} port */
+async function startServer(engine, port) {
+	const child = spawn(process.execPath, ['tests/e2e/serve.js', engine], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		try {
+			if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
+		} catch {
+			// starting
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	child.kill('SIGTERM');
+	throw new Error(`the ${engine} server did not start`);
+}
+
+/** @param {number[]} sorted @param {number} p */
+const percentile = (sorted, p) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** @param {string} url @param {Record<string, string>} [headers] */
+async function measure(url, headers = {}) {
+	// Warm up (JIT, caches), then measure.
+	await autocannon({ url, connections, duration: 2, headers });
+	/** @type {number[]} */
+	const latencies = [];
+	/** @type {autocannon.Result} */
+	const result = await new Promise((resolve, reject) => {
+		const instance = autocannon({ url, connections, duration: seconds, headers }, (error, r) =>
+			error ? reject(error) : resolve(r)
+		);
+		instance.on('response', (_client, _status, _bytes, responseTime) =>
+			latencies.push(responseTime)
+		);
+	});
+	latencies.sort((a, b) => a - b);
+	return {
+		rps: result.requests.average,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		errors: result.errors + result.non2xx
+	};
+}
+
+const engines = /** @type {const} */ (['pglite']);
+const withPostgres = Boolean(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+if (withPostgres && !process.env.TEST_DATABASE_URL)
+	process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+/** @type {('pglite' | 'postgres')[]} */
+const run = withPostgres ? [...engines, 'postgres'] : [...engines];
+
+console.log(`Node ${process.version}, ${connections} connections, ${seconds} s per target\n`);
+const rows = [];
+let port = 4700;
+for (const engine of run) {
+	const server = await startServer(engine, ++port);
+	try {
+		let ceiling = NaN;
+		for (const target of targets) {
+			const r = await measure(`http://127.0.0.1:${port}${target.path}`, target.headers);
+			if (target.path === '/favicon.svg') ceiling = r.rps;
+			rows.push({
+				engine,
+				target: target.name,
+				'req/s': Math.round(r.rps),
+				'% of static':
+					target.path === '/favicon.svg' ? '100' : ((100 * r.rps) / ceiling).toFixed(0),
+				'p50 ms': r.p50.toFixed(1),
+				'p95 ms': r.p95.toFixed(1),
+				'p99 ms': r.p99.toFixed(1),
+				errors: r.errors
+			});
+		}
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.on('exit', r));
+	}
+}
+if (!withPostgres)
+	console.log('PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to include it.\n');
+console.table(rows);
