@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './connect.ts';
-import { rowsOf } from './migrate.ts';
 import { appState } from './schema.ts';
 
 const KEY = 'content-version';
