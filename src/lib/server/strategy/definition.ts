@@ -20,10 +20,33 @@ export const indicatorDirection = z.enum(['decrease', 'increase'], {
 });
 export type IndicatorDirection = z.infer<typeof indicatorDirection>;
 
+const periodText = z
+	.string()
+	.regex(/^\d{4}(\/\d{2}|Q[1-4])?$/, 'must be a period such as 2022, 2022/23 or 2022Q4');
+
 const strategyIndicator = z.strictObject({
 	code: slug,
 	title: localizedText,
-	direction: indicatorDirection
+	direction: indicatorDirection,
+	/** How the follow-up is measured; optional so a strategy can be loaded before it is settled. */
+	unit: z
+		.enum(['percent', 'count', 'rate'], { error: 'must be "percent", "count" or "rate"' })
+		.default('percent'),
+	definition: localizedText.optional(),
+	numerator: localizedText.optional(),
+	denominator: localizedText.optional(),
+	source: z
+		.strictObject({ name: localizedText, table: z.string().optional(), url: httpsUrl.optional() })
+		.optional(),
+	sdgTargets: z
+		.array(
+			z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, 'must be an SDG target such as 4.3 or 10.2')
+		)
+		.default([]),
+	/** The last period before the strategy; status compares the latest value with it. */
+	baselinePeriod: periodText.optional(),
+	/** Changes of method or source that make values before and after a period incomparable. */
+	breaks: z.array(z.strictObject({ period: periodText, note: localizedText })).default([])
 });
 
 const guidepost = z.strictObject({

@@ -14,6 +14,7 @@ export {
 	listStrategies,
 	getStrategyDefinition,
 	getActiveStrategy,
+	indicatorCodes,
 	type StrategyView,
 	type GuidepostView,
 	type StrategySummary

@@ -63,7 +63,7 @@ export async function getStrategyDefinition(
 			actions: g.actions,
 			indicators: indicatorRows
 				.filter((i) => i.guidepostId === g.id)
-				.map((i) => ({ code: i.code, title: i.title, direction: i.direction }))
+				.map((i) => ({ ...i.meta, code: i.code, title: i.title, direction: i.direction }))
 		}))
 	};
 }
@@ -81,4 +81,13 @@ export async function getActiveStrategy(db: Db, locale: Locale): Promise<Strateg
 	if (!definition) return undefined;
 	const { value, fellBack } = localize(definition, locale);
 	return { ...value, locale, untranslated: fellBack };
+}
+
+/** Every indicator code in any stored strategy: the codes observations may be imported for. */
+export async function indicatorCodes(db: Db): Promise<string[]> {
+	const rows = await db
+		.selectDistinct({ code: strategyIndicators.code })
+		.from(strategyIndicators)
+		.orderBy(asc(strategyIndicators.code));
+	return rows.map((r) => r.code);
 }

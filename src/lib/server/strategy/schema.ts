@@ -14,6 +14,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText, StrategyDefinition } from './definition.ts';
 
+type IndicatorDefinition = StrategyDefinition['guideposts'][number]['indicators'][number];
+/** The indicator's follow-up details: unit, definition, source, baseline, series breaks. */
+export type IndicatorMeta = Omit<IndicatorDefinition, 'code' | 'title' | 'direction'>;
+
 /** Everything in a strategy file except its guideposts, which have tables of their own. */
 export type StrategyContent = Omit<StrategyDefinition, 'slug' | 'title' | 'period' | 'guideposts'>;
 
@@ -71,7 +75,11 @@ export const strategyIndicators = pgTable(
 		code: text('code').notNull(),
 		position: integer('position').notNull(),
 		title: jsonb('title').$type<LocalizedText>().notNull(),
-		direction: indicatorDirectionEnum('direction').notNull()
+		direction: indicatorDirectionEnum('direction').notNull(),
+		meta: jsonb('meta')
+			.$type<IndicatorMeta>()
+			.notNull()
+			.default({ unit: 'percent', sdgTargets: [], breaks: [] })
 	},
 	(t) => [
 		unique('strategy_indicators_strategy_code_uq').on(t.strategyId, t.code),

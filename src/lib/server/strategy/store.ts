@@ -103,13 +103,14 @@ export async function saveStrategy(
 			if (!row) throw new Error('insert returned no row');
 			if (g.indicators.length > 0) {
 				await tx.insert(strategyIndicators).values(
-					g.indicators.map((indicator, position) => ({
+					g.indicators.map(({ code, title, direction, ...meta }, position) => ({
 						strategyId,
 						guidepostId: row.id,
-						code: indicator.code,
+						code,
 						position,
-						title: indicator.title,
-						direction: indicator.direction
+						title,
+						direction,
+						meta
 					}))
 				);
 			}

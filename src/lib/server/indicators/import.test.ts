@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditTrail } from '../audit/index.ts';
+import type { Database } from '../db/index.ts';
+import { testEngines } from '../db/testing.ts';
+import { parseStrategy, saveStrategy } from '../strategy/index.ts';
+import { parseCsv } from './csv.ts';
+import { importObservations, previewImport, UnknownIndicatorError } from './import.ts';
+import { observationsOf } from './queries.ts';
+
+const strategy = parseStrategy(readFileSync('strategies/aalborg-2023-2026.yaml', 'utf8'));
+
+function rows(csv: string) {
+	const r = parseCsv(new TextEncoder().encode(csv));
+	if (!r.ok) throw new Error(JSON.stringify(r.problems));
+	return r.rows;
+}
+const source = (name: string) => ({ actor: 'test', fileName: name, sha256: 'x', format: 'csv' });
+
+describe.each(testEngines())('indicator import on $name', (engine) => {
+	let database: Database;
+	beforeEach(async () => {
+		database = await engine.open();
+		if (!strategy.ok) throw new Error('strategy');
+		await saveStrategy(database.db, strategy.strategy, { actor: 'test' });
+	});
+	afterEach(async () => database.close());
+
+	it('adds, then replaces a period idempotently, counting what changed', async () => {
+		const first = rows('periode;område;værdi\n2022;851;12,5\n2022;000;14\n2023;851;12\n');
+		expect(await importObservations(database.db, 'frafald', first, source('a.csv'))).toMatchObject({
+			added: 3,
+			changed: 0,
+			removed: 0
+		});
+		expect(await importObservations(database.db, 'frafald', first, source('a.csv'))).toMatchObject({
+			added: 0,
+			changed: 0,
+			removed: 0,
+			unchanged: 3
+		});
+		const second = rows('periode;område;værdi\n2023;851;11,5\n2023;101;9\n');
+		expect(await previewImport(database.db, 'frafald', second)).toMatchObject({
+			periods: ['2023'],
+			added: 1,
+			changed: 1,
+			removed: 0
+		});
+		await importObservations(database.db, 'frafald', second, source('b.csv'));
+		const third = rows('periode;område;værdi\n2023;851;11,5\n');
+		expect(await importObservations(database.db, 'frafald', third, source('c.csv'))).toMatchObject({
+			added: 0,
+			changed: 0,
+			removed: 1
+		});
+		const stored = await observationsOf(database.db, 'frafald', {});
+		expect(stored.map((o) => [o.period, o.geo, o.value])).toEqual([
+			['2022', '000', 14],
+			['2022', '851', 12.5],
+			['2023', '851', 11.5]
+		]);
+		const trail = await auditTrail(database.db, 'indicator', 'frafald');
+		expect(trail.map((t) => t.action)).toEqual([
+			'indicator.imported',
+			'indicator.imported',
+			'indicator.imported',
+			'indicator.imported'
+		]);
+	});
+
+	it('replaces demo data with the first real import, so the demo label goes away', async () => {
+		await importObservations(
+			database.db,
+			'mistrivsel',
+			rows('år;område;værdi\n2021;851;20\n2022;851;21\n'),
+			{ ...source('demo.csv'), isDemo: true }
+		);
+		const real = rows('år;område;værdi\n2022;851;19\n');
+		expect(await previewImport(database.db, 'mistrivsel', real)).toMatchObject({
+			added: 1,
+			removed: 2,
+			demoRemoved: 2
+		});
+		await importObservations(database.db, 'mistrivsel', real, source('real.csv'));
+		const stored = await observationsOf(database.db, 'mistrivsel', {});
+		expect(stored.map((o) => [o.period, o.value, o.isDemo])).toEqual([['2022', 19, false]]);
+	});
+
+	it('refuses an unknown indicator and writes nothing', async () => {
+		await expect(
+			importObservations(
+				database.db,
+				'lykke',
+				rows('år;område;værdi\n2022;851;1\n'),
+				source('x.csv')
+			)
+		).rejects.toThrow(UnknownIndicatorError);
+		expect(await observationsOf(database.db, 'lykke', {})).toEqual([]);
+	});
+
+	it('stores a suppressed value as not published, never 0', async () => {
+		await importObservations(
+			database.db,
+			'frafald',
+			rows('år,område,værdi,flag\n2022,851,..,C\n'),
+			source('s.csv')
+		);
+		const [o] = await observationsOf(database.db, 'frafald', {});
+		expect(o).toMatchObject({ value: null, flags: ['suppressed'] });
+	});
+});

@@ -1,0 +1,167 @@
+import { parseGeography } from './geography.ts';
+import { parseNumber, type DecimalMark } from './numbers.ts';
+import { parsePeriod } from './periods.ts';
+import type { ObservationFlag } from './schema.ts';
+
+/** An observation read from a file, before it is compared with what is stored. */
+export interface ObservationInput {
+	period: string;
+	periodSort: number;
+	geo: string;
+	breakdowns: Record<string, string>;
+	breakdownKey: string;
+	value: number | null;
+	flags: ObservationFlag[];
+}
+
+/** Where in the file something is wrong, and why: `row 12, column "værdi": …`. */
+export interface ImportProblem {
+	where: string;
+	message: string;
+}
+
+/** Breakdown values that mean "everyone": such a column adds no breakdown to the row. */
+const TOTAL = new Set(['', 'i alt', 'ialt', 'total', 'alle', 'all']);
+/** How statistics offices write a value that is not published. */
+const NOT_PUBLISHED = new Set(['..', ':', '.', 'x']);
+
+const FLAG_WORDS: Record<string, ObservationFlag> = {
+	p: 'provisional',
+	provisional: 'provisional',
+	foreløbig: 'provisional',
+	foreløbigt: 'provisional',
+	c: 'suppressed',
+	confidential: 'suppressed',
+	suppressed: 'suppressed',
+	fortrolig: 'suppressed',
+	diskretioneret: 'suppressed'
+};
+
+export function breakdownKeyOf(breakdowns: Record<string, string>): string {
+	return Object.keys(breakdowns)
+		.sort()
+		.map((k) => `${k}=${breakdowns[k]}`)
+		.join('|');
+}
+
+export interface RawRow {
+	where: string;
+	period: string;
+	geo: string;
+	value: string | number | null;
+	flags?: string;
+	breakdowns: Record<string, string>;
+}
+
+/**
+ * Checks one row of any format and turns it into an observation, adding every problem found;
+ * a file is accepted only if no row has a problem.
+ */
+export class RowCollector {
+	readonly rows: ObservationInput[] = [];
+	readonly problems: ImportProblem[] = [];
+	private readonly seen = new Map<string, string>();
+
+	constructor(
+		private readonly decimal: DecimalMark,
+		private readonly columnName: (field: 'period' | 'geo' | 'value' | 'flags') => string,
+		private readonly maxProblems = 1000
+	) {}
+
+	get full(): boolean {
+		return this.problems.length >= this.maxProblems;
+	}
+
+	private problem(
+		where: string,
+		field: 'period' | 'geo' | 'value' | 'flags' | undefined,
+		message: string
+	) {
+		if (this.full) return;
+		this.problems.push({ where: field ? `${where}, ${this.columnName(field)}` : where, message });
+	}
+
+	add(raw: RawRow): void {
+		let ok = true;
+		const period = parsePeriod(raw.period);
+		if (!period.ok) {
+			this.problem(raw.where, 'period', period.message);
+			ok = false;
+		}
+		const geo = parseGeography(raw.geo);
+		if (!geo.ok) {
+			this.problem(raw.where, 'geo', geo.message);
+			ok = false;
+		}
+		const flags = new Set<ObservationFlag>();
+		for (const word of (raw.flags ?? '').split(/[\s,;]+/).filter(Boolean)) {
+			const flag = FLAG_WORDS[word.toLowerCase()];
+			if (flag) flags.add(flag);
+			else {
+				this.problem(
+					raw.where,
+					'flags',
+					`unknown flag "${word}": use provisional (P, foreløbig) or suppressed (C, diskretioneret)`
+				);
+				ok = false;
+			}
+		}
+		let value: number | null = null;
+		const rawValue = typeof raw.value === 'string' ? raw.value.trim() : raw.value;
+		if (
+			rawValue === null ||
+			rawValue === '' ||
+			(typeof rawValue === 'string' && NOT_PUBLISHED.has(rawValue))
+		) {
+			if (rawValue === '' && !flags.has('suppressed')) {
+				this.problem(
+					raw.where,
+					'value',
+					'value is empty: write the number, or .. for a value that is not published'
+				);
+				ok = false;
+			}
+			flags.add('suppressed');
+		} else if (typeof rawValue === 'number') {
+			value = rawValue;
+		} else {
+			const parsed = parseNumber(rawValue, this.decimal);
+			if (parsed.ok) value = parsed.value;
+			else {
+				this.problem(raw.where, 'value', parsed.message);
+				ok = false;
+			}
+		}
+		if (value !== null && flags.has('suppressed')) {
+			this.problem(
+				raw.where,
+				'value',
+				'a suppressed value must be left empty or written ..; it is never published'
+			);
+			ok = false;
+		}
+		const breakdowns: Record<string, string> = {};
+		for (const [dimension, v] of Object.entries(raw.breakdowns)) {
+			const text = v.trim();
+			if (!TOTAL.has(text.toLowerCase())) breakdowns[dimension] = text;
+		}
+		if (!ok || !period.ok || !geo.ok) return;
+		const breakdownKey = breakdownKeyOf(breakdowns);
+		const key = `${period.period.text}\u0000${geo.code}\u0000${breakdownKey}`;
+		const earlier = this.seen.get(key);
+		if (earlier) {
+			this.problem(raw.where, undefined, `same period, geography and breakdown as ${earlier}`);
+			return;
+		}
+		this.seen.set(key, raw.where);
+		this.rows.push({
+			period: period.period.text,
+			periodSort: period.period.sortKey,
+			geo: geo.code,
+			breakdowns,
+			breakdownKey,
+			value,
+			flags: [...flags].sort()
+		});
+	}
+}

@@ -1,0 +1,73 @@
+import {
+	bigint,
+	boolean,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+/** One import of one file into one indicator: who, when, what, and what it changed. */
+export const importBatches = pgTable(
+	'indicator_import_batches',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		indicatorCode: text('indicator_code').notNull(),
+		actor: text('actor').notNull(),
+		importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		format: text('format').notNull(),
+		/** Demo data shipped with the platform, labelled as demo wherever it is shown. */
+		isDemo: boolean('is_demo').notNull().default(false),
+		added: integer('added').notNull(),
+		changed: integer('changed').notNull(),
+		removed: integer('removed').notNull()
+	},
+	(t) => [index('indicator_import_batches_code_idx').on(t.indicatorCode, t.importedAt)]
+);
+
+export type ObservationFlag = 'provisional' | 'suppressed';
+
+/**
+ * A value of an indicator for a period, a geography (Danmarks Statistik code) and a breakdown
+ * (`{ "køn": "Kvinder" }`; `{}` is the total). A suppressed value is null, never 0.
+ */
+export const observations = pgTable(
+	'indicator_observations',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		indicatorCode: text('indicator_code').notNull(),
+		period: text('period').notNull(),
+		periodSort: integer('period_sort').notNull(),
+		geo: text('geo').notNull(),
+		breakdownKey: text('breakdown_key').notNull().default(''),
+		breakdowns: jsonb('breakdowns').$type<Record<string, string>>().notNull().default({}),
+		value: doublePrecision('value'),
+		flags: text('flags').array().$type<ObservationFlag[]>().notNull().default([]),
+		batchId: uuid('batch_id')
+			.notNull()
+			.references(() => importBatches.id)
+	},
+	(t) => [
+		unique('indicator_observations_key_uq').on(t.indicatorCode, t.period, t.geo, t.breakdownKey),
+		index('indicator_observations_series_idx').on(
+			t.indicatorCode,
+			t.geo,
+			t.breakdownKey,
+			t.periodSort
+		)
+	]
+);
+
+/** The column or dimension mapping last used for an indicator, reused by the next import. */
+export const importMappings = pgTable('indicator_import_mappings', {
+	indicatorCode: text('indicator_code').primaryKey(),
+	mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
