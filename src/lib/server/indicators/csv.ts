@@ -85,11 +85,28 @@ export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping = {}): Parsed
 		};
 	}
 	const header = records[0]?.record;
-	const body = records.slice(1);
 	if (!header || header.length === 0)
 		return { ok: false, problems: [{ where: 'file', message: 'the file is empty' }] };
-	const names = header.map((h) => h.trim());
+	// Rows are numbered as a spreadsheet shows them: the header is row 1.
+	const body = records
+		.slice(1)
+		.map(({ record, info }) => ({ where: `row ${info.lines}`, cells: record }));
+	return parseTable(header, body, decimal, mapping, {
+		encoding,
+		separator: separator === '\t' ? 'tab' : separator,
+		decimal: decimal === ',' ? 'decimal comma' : 'decimal point'
+	});
+}
 
+/** A table with a header row, from CSV or a spreadsheet: finds the columns and checks every row. */
+export function parseTable(
+	header: string[],
+	body: { where: string; cells: (string | number | null)[] }[],
+	decimal: DecimalMark,
+	mapping: ColumnMapping,
+	details: Record<string, string>
+): ParsedFile {
+	const names = header.map((h) => h.trim());
 	const problems: ImportProblem[] = [];
 	const find = (field: 'period' | 'geo' | 'value' | 'flags', required: boolean): number => {
 		const wanted = mapping[field];
@@ -128,40 +145,33 @@ export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping = {}): Parsed
 		decimal,
 		(field) => `column "${names[columns[field]] ?? field}"`
 	);
+	const text = (v: string | number | null | undefined) =>
+		v === null || v === undefined ? '' : String(v);
 
-	body.forEach(({ record, info }) => {
-		if (collector.full) return;
-		// Rows are numbered as a spreadsheet shows them: the header is row 1.
-		const where = `row ${info.lines}`;
-		if (record.length !== names.length) {
+	for (const { where, cells } of body) {
+		if (collector.full) break;
+		if (cells.length !== names.length) {
 			collector.problems.push({
 				where,
-				message: `has ${record.length} cells, but the header has ${names.length}`
+				message: `has ${cells.length} cells, but the header has ${names.length}`
 			});
-			return;
+			continue;
 		}
+		const value = cells[columns.value];
 		collector.add({
 			where,
-			period: record[columns.period] ?? '',
-			geo: record[columns.geo] ?? '',
-			value: record[columns.value] ?? '',
-			flags: columns.flags >= 0 ? record[columns.flags] : undefined,
-			breakdowns: Object.fromEntries(breakdownColumns.map(({ n, i }) => [n, record[i] ?? '']))
+			period: text(cells[columns.period]),
+			geo: text(cells[columns.geo]),
+			value: typeof value === 'number' ? value : text(value),
+			flags: columns.flags >= 0 ? text(cells[columns.flags]) : undefined,
+			breakdowns: Object.fromEntries(breakdownColumns.map(({ n, i }) => [n, text(cells[i])]))
 		});
-	});
+	}
 	if (collector.problems.length > 0) return { ok: false, problems: collector.problems };
 	if (collector.rows.length === 0)
 		return {
 			ok: false,
 			problems: [{ where: 'file', message: 'the file has a header but no rows' }]
 		};
-	return {
-		ok: true,
-		rows: collector.rows,
-		details: {
-			encoding,
-			separator: separator === '\t' ? 'tab' : separator,
-			decimal: decimal === ',' ? 'decimal comma' : 'decimal point'
-		}
-	};
+	return { ok: true, rows: collector.rows, details };
 }

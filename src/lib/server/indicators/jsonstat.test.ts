@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonStat } from './jsonstat.ts';
+
+const bytes = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+
+/** Shaped like a StatBank `data` call with format=JSONSTAT: OMRÅDE, KØN, TID and ContentsCode. */
+const statbank = {
+	version: '2.0',
+	class: 'dataset',
+	label: 'Frafald efter område, køn og tid',
+	source: 'Danmarks Statistik',
+	id: ['OMRÅDE', 'KØN', 'ContentsCode', 'TID'],
+	size: [2, 2, 1, 2],
+	role: { time: ['TID'], metric: ['ContentsCode'] },
+	dimension: {
+		OMRÅDE: {
+			label: 'område',
+			category: { index: { '851': 0, '000': 1 }, label: { '851': 'Aalborg', '000': 'Hele landet' } }
+		},
+		KØN: {
+			label: 'køn',
+			category: { index: { TOT: 0, K: 1 }, label: { TOT: 'I alt', K: 'Kvinder' } }
+		},
+		ContentsCode: {
+			label: 'indhold',
+			category: { index: { FRAFALD: 0 }, label: { FRAFALD: 'Frafald (pct.)' } }
+		},
+		TID: { label: 'tid', category: { index: { '2022': 0, '2023': 1 } } }
+	},
+	value: [10.1, 9.8, 9.5, null, 12.4, 12.1, 11.9, 11.6],
+	status: { '3': '..', '7': 'P' }
+};
+
+describe('JSON-stat', () => {
+	it('maps time, OMRÅDE and breakdown dimensions automatically', () => {
+		const r = parseJsonStat(bytes(statbank));
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.rows.map((o) => [o.period, o.geo, o.breakdowns, o.value, o.flags])).toEqual([
+			['2022', '851', {}, 10.1, []],
+			['2023', '851', {}, 9.8, []],
+			['2022', '851', { køn: 'Kvinder' }, 9.5, []],
+			['2023', '851', { køn: 'Kvinder' }, null, ['suppressed']],
+			['2022', '000', {}, 12.4, []],
+			['2023', '000', {}, 12.1, []],
+			['2022', '000', { køn: 'Kvinder' }, 11.9, []],
+			['2023', '000', { køn: 'Kvinder' }, 11.6, ['provisional']]
+		]);
+	});
+
+	it('reads a JSON-stat 1.x bundle', () => {
+		const bundle = {
+			frafald: {
+				label: 'x',
+				dimension: {
+					id: ['TID', 'OMRÅDE'],
+					size: [1, 1],
+					role: { time: ['TID'] },
+					TID: { category: { index: { '2021K3': 0 } } },
+					OMRÅDE: { category: { index: { '851': 0 } } }
+				},
+				value: [4]
+			}
+		};
+		const r = parseJsonStat(bytes(bundle));
+		expect(r.ok && r.rows).toEqual([
+			expect.objectContaining({ period: '2021Q3', geo: '851', value: 4 })
+		]);
+	});
+
+	it('asks for --measure when the dataset has several', () => {
+		const two = structuredClone(statbank) as typeof statbank & {
+			dimension: { ContentsCode: { category: { index: Record<string, number> } } };
+		};
+		two.dimension.ContentsCode.category.index = { FRAFALD: 0, ANTAL: 1 };
+		two.size = [2, 2, 2, 2];
+		two.value = Array(16).fill(1);
+		const r = parseJsonStat(bytes(two));
+		expect(!r.ok && r.problems).toEqual([
+			{
+				where: 'dimension ContentsCode',
+				message: 'the dataset has 2 measures (FRAFALD, ANTAL): choose one with --measure'
+			}
+		]);
+		const chosen = parseJsonStat(bytes(two), { measure: 'ANTAL' });
+		expect(chosen.ok && chosen.rows.length).toBe(8);
+	});
+
+	it('reports bad cells by JSON path', () => {
+		const bad = structuredClone(statbank);
+		bad.dimension.TID.category.index = { '2022': 0, 'sidste år': 1 } as never;
+		const r = parseJsonStat(bytes(bad));
+		expect(!r.ok && r.problems[0]).toEqual({
+			where: 'value[1] (OMRÅDE=851, KØN=TOT, ContentsCode=FRAFALD, TID=sidste år), dimension TID',
+			message: expect.stringContaining('is not a period')
+		});
+	});
+
+	it('rejects what is not JSON-stat', () => {
+		expect(parseJsonStat(new TextEncoder().encode('{"hello": '))).toMatchObject({
+			ok: false,
+			problems: [{ where: 'file', message: expect.stringContaining('not valid JSON') }]
+		});
+	});
+});

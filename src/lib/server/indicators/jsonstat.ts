@@ -1,0 +1,153 @@
+import JSONstat from 'jsonstat-toolkit';
+import type { ParsedFile } from './csv.ts';
+import { decodeText } from './csv.ts';
+import { parseGeography } from './geography.ts';
+import { RowCollector } from './rows.ts';
+
+export interface DimensionMapping {
+	period?: string;
+	geo?: string;
+	/** The ContentsCode category to import when the dataset has several measures. */
+	measure?: string;
+}
+
+/** Danmarks Statistik's "not published" markers; any other status is kept as provisional. */
+const SUPPRESSED = new Set(['..', ':', '-', 'c', 'C']);
+
+/**
+ * A JSON-stat dataset (2.0) or bundle (1.x), as Danmarks Statistik's StatBank API returns with
+ * `format=JSONSTAT`. The time dimension is the period, the OMRÅDE dimension (or the one whose
+ * codes are geographies) the geography, the metric dimension picks the measure, and every other
+ * dimension becomes a breakdown, named and valued by its labels.
+ */
+export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {}): ParsedFile {
+	let json: unknown;
+	try {
+		json = JSON.parse(decodeText(bytes).text);
+	} catch (error) {
+		return {
+			ok: false,
+			problems: [{ where: 'file', message: `not valid JSON: ${(error as Error).message}` }]
+		};
+	}
+	const top = JSONstat(json);
+	const ds =
+		top.class === 'dataset'
+			? top
+			: top.class === 'bundle' || top.class === 'collection'
+				? top.Dataset(0)
+				: null;
+	if (!ds || ds.class !== 'dataset' || !Array.isArray(ds.id) || ds.id.length === 0) {
+		return {
+			ok: false,
+			problems: [
+				{ where: 'file', message: 'not a JSON-stat dataset or bundle (no dimensions found)' }
+			]
+		};
+	}
+	const problems: { where: string; message: string }[] = [];
+	const dims = ds.id;
+	const role = ds.role ?? { time: null, geo: null, metric: null, classification: null };
+	const pick = (
+		wanted: string | undefined,
+		fallback: () => string | undefined,
+		what: string
+	): string | undefined => {
+		if (wanted !== undefined) {
+			if (!dims.includes(wanted))
+				problems.push({
+					where: 'dimension',
+					message: `the mapping names dimension "${wanted}" for ${what}, but the dataset has ${dims.join(', ')}`
+				});
+			return wanted;
+		}
+		return fallback();
+	};
+	const timeDim = pick(
+		mapping.period,
+		() => role.time?.[0] ?? dims.find((d) => /^(tid|time|år)$/i.test(d)),
+		'the period'
+	);
+	const geoDim = pick(
+		mapping.geo,
+		() =>
+			role.geo?.[0] ??
+			dims.find((d) => /^OMR/i.test(d)) ??
+			dims.find(
+				(d) => d !== timeDim && (ds.Dimension(d)?.id ?? []).every((c) => parseGeography(c).ok)
+			),
+		'the geography'
+	);
+	const metricDim = role.metric?.[0] ?? dims.find((d) => d === 'ContentsCode');
+	if (!timeDim)
+		problems.push({
+			where: 'dimension',
+			message: 'no time dimension (role.time); name it with --map {"period": "TID"}'
+		});
+	if (!geoDim)
+		problems.push({
+			where: 'dimension',
+			message: 'no geography dimension (OMRÅDE); name it with --map {"geo": "OMRÅDE"}'
+		});
+
+	let measureIndex: number | undefined;
+	if (metricDim) {
+		const measures = ds.Dimension(metricDim)?.id ?? [];
+		if (mapping.measure !== undefined) {
+			measureIndex = measures.indexOf(mapping.measure);
+			if (measureIndex < 0)
+				problems.push({
+					where: `dimension ${metricDim}`,
+					message: `no measure "${mapping.measure}"; the dataset has ${measures.join(', ')}`
+				});
+		} else if (measures.length > 1) {
+			problems.push({
+				where: `dimension ${metricDim}`,
+				message: `the dataset has ${measures.length} measures (${measures.join(', ')}): choose one with --measure`
+			});
+		} else measureIndex = 0;
+	}
+	if (problems.length > 0 || !timeDim || !geoDim) return { ok: false, problems };
+
+	const breakdownDims = dims.filter((d) => d !== timeDim && d !== geoDim && d !== metricDim);
+	const dimension = (d: string) => ds.Dimension(d)!;
+	const collector = new RowCollector(
+		'.',
+		(field) => `dimension ${field === 'period' ? timeDim : field === 'geo' ? geoDim : 'value'}`
+	);
+	const sizes = ds.size;
+	const coords = new Array<number>(dims.length).fill(0);
+	for (let i = 0; i < ds.n && !collector.full; i++) {
+		// Row-major position of cell i in the cube.
+		let rest = i;
+		for (let d = dims.length - 1; d >= 0; d--) {
+			coords[d] = rest % sizes[d]!;
+			rest = Math.floor(rest / sizes[d]!);
+		}
+		if (metricDim && coords[dims.indexOf(metricDim)] !== measureIndex) continue;
+		const category = (d: string) => dimension(d).id[coords[dims.indexOf(d)]!]!;
+		const cell = ds.Data(i) ?? { value: null, status: null };
+		const status = cell.status ?? '';
+		const suppressed = cell.value === null || SUPPRESSED.has(status);
+		const labelOf = (d: string) => dimension(d).Category(category(d))?.label ?? category(d);
+		const where = `value[${i}] (${dims.map((d) => `${d}=${category(d)}`).join(', ')})`;
+		collector.add({
+			where,
+			period: category(timeDim),
+			geo: category(geoDim),
+			value: suppressed ? null : cell.value,
+			flags: suppressed ? 'suppressed' : status ? 'provisional' : undefined,
+			breakdowns: Object.fromEntries(
+				breakdownDims.map((d) => [dimension(d).label ?? d, labelOf(d)])
+			)
+		});
+	}
+	if (collector.problems.length > 0) return { ok: false, problems: collector.problems };
+	if (collector.rows.length === 0)
+		return { ok: false, problems: [{ where: 'file', message: 'the dataset has no values' }] };
+	return {
+		ok: true,
+		rows: collector.rows,
+		details: { format: 'JSON-stat', dimensions: dims.join(', ') }
+	};
+}
