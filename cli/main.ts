@@ -16,6 +16,18 @@ import {
 	StrategyNotFoundError
 } from '../src/lib/server/strategy/index.ts';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+	dataSummaries,
+	importObservations,
+	parseIndicatorFile,
+	previewImport,
+	saveMapping,
+	savedMapping,
+	sha256,
+	UnknownIndicatorError
+} from '../src/lib/server/indicators/index.ts';
+import { getStrategyDefinition } from '../src/lib/server/strategy/index.ts';
 
 /** Exit codes: 0 done, 1 could not run (configuration, database), 2 the input was rejected. */
 export const EXIT = { ok: 0, failure: 1, rejected: 2 } as const;
@@ -27,6 +39,12 @@ const HELP = `Usage: uddannelsesby <command>
       --activate             make it the strategy the site shows
   strategy list              list stored strategies; * marks the active one
   strategy activate SLUG     make a stored strategy the one the site shows
+
+  indicators import CODE FILE   import observations from CSV, XLSX or JSON-stat
+      --map FILE             JSON column/dimension mapping, saved for the indicator
+      --measure ID           the JSON-stat ContentsCode to import when there are several
+      --dry-run              show what would be added, changed and removed; write nothing
+  indicators list            the indicators with how much data they have
 
 The database is chosen as for the server: DATA_DIR (default ./data) or DATABASE_URL.
 Exit codes: 0 done, 1 could not run, 2 input rejected.`;
@@ -45,7 +63,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 			allowPositionals: true,
 			options: {
 				activate: { type: 'boolean', default: false },
-				help: { type: 'boolean', short: 'h' }
+				help: { type: 'boolean', short: 'h' },
+				map: { type: 'string' },
+				measure: { type: 'string' },
+				'dry-run': { type: 'boolean', default: false }
 			}
 		});
 	} catch (error) {
@@ -56,6 +77,25 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (parsed.values.help || !group) {
 		io.out(HELP);
 		return parsed.values.help ? EXIT.ok : EXIT.rejected;
+	}
+	if (group === 'indicators') {
+		try {
+			return await indicatorsCommand(command, parsed.positionals.slice(2), parsed.values, io);
+		} catch (error) {
+			if (
+				error instanceof ConfigError ||
+				error instanceof DataDirectoryInUseError ||
+				error instanceof DatabaseConnectionError
+			) {
+				io.err(error.message);
+				return EXIT.failure;
+			}
+			if (error instanceof UnknownIndicatorError) {
+				io.err(error.message);
+				return EXIT.rejected;
+			}
+			throw error;
+		}
 	}
 	if (group !== 'strategy') {
 		io.err(`Unknown command "${group}".\n\n${HELP}`);
@@ -175,4 +215,92 @@ async function withDatabase(work: (database: Database) => Promise<number>): Prom
 		process.off('SIGTERM', onSignal);
 		await database.close();
 	}
+}
+
+async function indicatorsCommand(
+	command: string | undefined,
+	args: string[],
+	options: { map?: string; measure?: string; 'dry-run'?: boolean },
+	io: Io
+): Promise<number> {
+	if (command === 'list') {
+		return withDatabase(async (database) => {
+			const strategy = await getStrategyDefinition(database.db);
+			const codes = strategy?.guideposts.flatMap((g) => g.indicators.map((i) => i.code)) ?? [];
+			const summaries = await dataSummaries(database.db, codes);
+			for (const code of codes) {
+				const s = summaries.get(code);
+				io.out(`${code}  ${s?.observations ?? 0} observations${s?.isDemo ? ' (demo data)' : ''}`);
+			}
+			return EXIT.ok;
+		});
+	}
+	if (command !== 'import') return usage(`Unknown indicators command "${command ?? ''}".`, io);
+	const [code, file] = args;
+	if (!code || !file) return usage('indicators import needs a CODE and a FILE', io);
+
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await readFile(file));
+	} catch (error) {
+		io.err(`Cannot read ${file}: ${(error as Error).message}`);
+		return EXIT.rejected;
+	}
+	let mapping: Record<string, unknown> | undefined;
+	if (options.map) {
+		try {
+			mapping = JSON.parse(await readFile(options.map, 'utf8')) as Record<string, unknown>;
+		} catch (error) {
+			io.err(`Cannot read the mapping ${options.map}: ${(error as Error).message}`);
+			return EXIT.rejected;
+		}
+	}
+	return withDatabase(async (database) => {
+		const used = {
+			...(mapping ?? (await savedMapping(database.db, code)) ?? {}),
+			...(options.measure ? { measure: options.measure } : {})
+		};
+		const parsed = await parseIndicatorFile(bytes, basename(file), { mapping: used });
+		if (!parsed.ok) {
+			io.err(
+				`${file} was rejected; nothing was imported (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}):`
+			);
+			for (const p of parsed.problems) io.err(`  ${p.where}: ${p.message}`);
+			return EXIT.rejected;
+		}
+		if (options['dry-run']) {
+			const preview = await previewImport(database.db, code, parsed.rows);
+			io.out(
+				`${file}: ${parsed.rows.length} rows for ${preview.periods.join(', ')}. Would add ${preview.added}, change ${preview.changed}, remove ${preview.removed}${preview.demoRemoved ? ` (of which ${preview.demoRemoved} demo)` : ''}; ${preview.unchanged} unchanged. Nothing written (--dry-run).`
+			);
+			return EXIT.ok;
+		}
+		const progress = process.stderr.isTTY && parsed.rows.length >= 10_000;
+		const result = await importObservations(
+			database.db,
+			code,
+			parsed.rows,
+			{
+				actor: actor(),
+				fileName: basename(file),
+				sha256: sha256(bytes),
+				format: parsed.format ?? 'csv'
+			},
+			progress
+				? (done, total) => {
+						const width = 30;
+						const filled = Math.round((done / total) * width);
+						process.stderr.write(
+							`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} rows`
+						);
+						if (done === total) process.stderr.write('\n');
+					}
+				: undefined
+		);
+		if (Object.keys(used).length > 0) await saveMapping(database.db, code, used);
+		io.out(
+			`Imported ${file} into ${code}: ${result.added} added, ${result.changed} changed, ${result.removed} removed${result.demoRemoved ? ` (${result.demoRemoved} demo)` : ''}, ${result.unchanged} unchanged.`
+		);
+		return EXIT.ok;
+	});
 }

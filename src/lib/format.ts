@@ -13,3 +13,27 @@ export function formatDate(isoDate: string, locale: Locale): string {
 export function formatPeriod(period: { start: number; end: number }): string {
 	return period.start === period.end ? String(period.start) : `${period.start}–${period.end}`;
 }
+
+/** A value in its unit: "10,5 %" in Danish, "10.5%" in English. */
+export function formatValue(
+	value: number,
+	unit: 'percent' | 'count' | 'rate',
+	locale: Locale
+): string {
+	const n = new Intl.NumberFormat(intlLocale[locale], {
+		maximumFractionDigits: unit === 'count' ? 0 : 1,
+		minimumFractionDigits: unit === 'count' ? 0 : 1
+	}).format(value);
+	if (unit !== 'percent') return n;
+	return locale === 'da' ? `${n} %` : `${n}%`;
+}
+
+/** A signed change, with a real minus sign: "−0,8". */
+export function formatChange(value: number, locale: Locale): string {
+	const n = new Intl.NumberFormat(intlLocale[locale], {
+		maximumFractionDigits: 1,
+		minimumFractionDigits: 1,
+		signDisplay: 'exceptZero'
+	}).format(value);
+	return n.replace('-', '−');
+}

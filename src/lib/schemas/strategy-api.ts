@@ -41,3 +41,40 @@ export const apiErrorSchema = z.object({
 export const strategyQuery = z.object({
 	lang: z.enum(['da', 'en'], { error: 'lang must be "da" or "en"' }).default('da')
 });
+
+export const apiIndicatorSummary = z.object({
+	code: z.string(),
+	title: z.string(),
+	unit: z.enum(['percent', 'count', 'rate']),
+	direction: z.enum(['decrease', 'increase']),
+	guidepost: z.string().meta({ description: 'Slug of the pejlemærke' }),
+	latest: z.object({ period: z.string(), value: z.number() }).nullable(),
+	baseline: z.object({ period: z.string(), value: z.number() }).nullable(),
+	status: z.enum([
+		'clear-improvement',
+		'improvement',
+		'no-clear-change',
+		'worsening',
+		'not-enough-data'
+	]),
+	statusReason: z.string(),
+	demo: z.boolean().meta({ description: 'True while the figures are demo data' })
+});
+
+export const apiIndicatorList = z.object({ items: z.array(apiIndicatorSummary) });
+
+export const apiObservation = z.object({
+	period: z.string(),
+	geo: z
+		.string()
+		.meta({ description: "Danmarks Statistik's code: 851 Aalborg, 000 all of Denmark" }),
+	breakdowns: z.record(z.string(), z.string()),
+	value: z.number().nullable().meta({ description: 'null when not published' }),
+	flags: z.array(z.enum(['provisional', 'suppressed']))
+});
+
+export const apiObservationList = z.object({ items: z.array(apiObservation), demo: z.boolean() });
+
+export const indicatorListQuery = z.object({
+	lang: z.enum(['da', 'en'], { error: 'lang must be "da" or "en"' }).default('da')
+});

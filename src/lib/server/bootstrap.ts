@@ -6,10 +6,13 @@ import {
 	type Database,
 	type DatabaseTarget
 } from './db/index.ts';
-import { formatProblems, loadStrategyFile } from './strategy/index.ts';
+import { loadDemoIndicators } from './indicators/index.ts';
+import { formatProblems, loadStrategyFile, getStrategyDefinition } from './strategy/index.ts';
 
 /** The strategy an empty installation starts with. */
 export const DEFAULT_STRATEGY_FILE = 'strategies/aalborg-2023-2026.yaml';
+/** Demo indicator series, labelled demo on every page until real data replaces them. */
+export const DEMO_INDICATORS_DIR = 'demo/indicators';
 const FIRST_START_KEY = 'first-start-seed';
 
 /** Opens the database and brings it up to date: the same steps for the server and the CLI. */
@@ -27,6 +30,7 @@ export async function openAndMigrate(target: DatabaseTarget, holder: string): Pr
 export interface SeedOutcome {
 	seeded: boolean;
 	strategy?: string;
+	demoIndicators?: number;
 }
 
 /**
@@ -55,6 +59,9 @@ export async function seedOnFirstStart(
 				`The default strategy ${strategyFile} is invalid:\n${formatProblems(loaded.problems)}`
 			);
 		}
-		return { seeded: true, strategy: loaded.result.slug };
+		const strategy = await getStrategyDefinition(tx, loaded.result.slug);
+		const codes = strategy?.guideposts.flatMap((g) => g.indicators.map((i) => i.code)) ?? [];
+		const demo = await loadDemoIndicators(tx, resolve(DEMO_INDICATORS_DIR), codes);
+		return { seeded: true, strategy: loaded.result.slug, demoIndicators: demo.length };
 	});
 }

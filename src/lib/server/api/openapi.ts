@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { apiErrorSchema, apiStrategy } from '../../schemas/strategy-api.ts';
+import {
+	apiErrorSchema,
+	apiIndicatorList,
+	apiObservationList,
+	apiStrategy
+} from '../../schemas/strategy-api.ts';
 
 const errorResponse = (description: string) => ({
 	description,
@@ -42,11 +47,83 @@ export function openApiDocument(serverUrl: string) {
 						'404': errorResponse('No strategy is active')
 					}
 				}
+			},
+			'/api/v1/indicators': {
+				get: {
+					operationId: 'listIndicators',
+					summary: "The active strategy's indicators with latest value and status",
+					parameters: [
+						{
+							name: 'lang',
+							in: 'query',
+							required: false,
+							schema: { type: 'string', enum: ['da', 'en'], default: 'da' }
+						}
+					],
+					responses: {
+						'200': {
+							description: 'Indicators',
+							content: {
+								'application/json': { schema: { $ref: '#/components/schemas/IndicatorList' } }
+							}
+						},
+						'400': errorResponse('Invalid query parameter'),
+						'404': errorResponse('No strategy is active')
+					}
+				}
+			},
+			'/api/v1/indicators/{code}/observations': {
+				get: {
+					operationId: 'listObservations',
+					summary: 'Observations of one indicator',
+					description:
+						'Any query parameter other than geo and period selects a breakdown, such as køn=Kvinder.',
+					parameters: [
+						{
+							name: 'code',
+							in: 'path',
+							required: true,
+							schema: { type: 'string' },
+							example: 'frafald'
+						},
+						{
+							name: 'geo',
+							in: 'query',
+							required: false,
+							schema: { type: 'array', items: { type: 'string' } },
+							style: 'form',
+							explode: true
+						},
+						{
+							name: 'period',
+							in: 'query',
+							required: false,
+							schema: { type: 'array', items: { type: 'string' } },
+							style: 'form',
+							explode: true
+						}
+					],
+					responses: {
+						'200': {
+							description: 'Observations',
+							content: {
+								'application/json': { schema: { $ref: '#/components/schemas/ObservationList' } }
+							}
+						},
+						'400': errorResponse('Invalid query parameter'),
+						'404': errorResponse('No such indicator')
+					}
+				}
 			}
 		},
 		components: {
 			schemas: {
 				Strategy: z.toJSONSchema(apiStrategy, { target: 'draft-2020-12', io: 'output' }),
+				IndicatorList: z.toJSONSchema(apiIndicatorList, { target: 'draft-2020-12', io: 'output' }),
+				ObservationList: z.toJSONSchema(apiObservationList, {
+					target: 'draft-2020-12',
+					io: 'output'
+				}),
 				Error: z.toJSONSchema(apiErrorSchema, { target: 'draft-2020-12' })
 			}
 		}

@@ -74,7 +74,7 @@ export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping = {}): Parsed
 			skip_empty_lines: true,
 			relax_column_count: true,
 			info: true
-		});
+		}) as unknown as { record: string[]; info: { lines: number } }[];
 	} catch (error) {
 		const e = error as Error & { lines?: number };
 		return {

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { indicatorCodes } from '../strategy/index.ts';
 import type { ObservationInput } from './rows.ts';
-import { importBatches, observations } from './schema.ts';
+import { importBatches, importMappings, observations } from './schema.ts';
 
 export class UnknownIndicatorError extends Error {
 	constructor(
@@ -220,4 +220,30 @@ export async function importObservations(
 		const { upserts: _u, removeIds: _r, ...preview } = p;
 		return { ...preview, batchId: batch.id };
 	});
+}
+
+/** The mapping last used for an indicator, so the next import of the same kind of file needs none. */
+export async function savedMapping(
+	db: Db,
+	code: string
+): Promise<Record<string, unknown> | undefined> {
+	const [row] = await db
+		.select({ mapping: importMappings.mapping })
+		.from(importMappings)
+		.where(eq(importMappings.indicatorCode, code));
+	return row?.mapping;
+}
+
+export async function saveMapping(
+	db: Db,
+	code: string,
+	mapping: Record<string, unknown>
+): Promise<void> {
+	await db
+		.insert(importMappings)
+		.values({ indicatorCode: code, mapping })
+		.onConflictDoUpdate({
+			target: importMappings.indicatorCode,
+			set: { mapping, updatedAt: new Date() }
+		});
 }

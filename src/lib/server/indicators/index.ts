@@ -4,6 +4,8 @@ export { parseCsv, decodeText, type ColumnMapping, type ParsedFile } from './csv
 export {
 	importObservations,
 	previewImport,
+	savedMapping,
+	saveMapping,
 	UnknownIndicatorError,
 	type ImportPreview,
 	type ImportSource
@@ -18,3 +20,15 @@ export {
 export { geographyName, parseGeography, NATIONAL } from './geography.ts';
 export { parsePeriod } from './periods.ts';
 export type { ObservationInput, ImportProblem } from './rows.ts';
+export {
+	indicatorOverview,
+	indicatorDetail,
+	type IndicatorCard,
+	type IndicatorDetail
+} from './overview.ts';
+export { indicatorStatus, type IndicatorStatus, type StatusCode } from './status.ts';
+export { lineChartSvg, sparklineSvg, type ChartSeries } from './charts.ts';
+export { parseIndicatorFile, loadDemoIndicators, formatOf, sha256 } from './file.ts';
+export { parseJsonStat } from './jsonstat.ts';
+export { toCsv, toJsonStat, toXlsx, type ExportMeta } from './export.ts';
+export { indicatorDownload, type DownloadFormat } from './download.ts';

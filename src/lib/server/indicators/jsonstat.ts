@@ -128,6 +128,8 @@ export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {})
 		const category = (d: string) => dimension(d).id[coords[dims.indexOf(d)]!]!;
 		const cell = ds.Data(i) ?? { value: null, status: null };
 		const status = cell.status ?? '';
+		// An empty cell without a status is no observation (the cube is dense); ".." is one that is not published.
+		if (cell.value === null && status === '') continue;
 		const suppressed = cell.value === null || SUPPRESSED.has(status);
 		const labelOf = (d: string) => dimension(d).Category(category(d))?.label ?? category(d);
 		const where = `value[${i}] (${dims.map((d) => `${d}=${category(d)}`).join(', ')})`;

@@ -7,7 +7,8 @@
 import type { LocalizedText } from '../strategy/index.ts';
 import { parsePeriod } from './periods.ts';
 
-export type StatusCode = 'clear-improvement' | 'improvement' | 'no-clear-change' | 'worsening' | 'not-enough-data';
+export type StatusCode =
+	'clear-improvement' | 'improvement' | 'no-clear-change' | 'worsening' | 'not-enough-data';
 
 export interface SeriesPoint {
 	period: string;
@@ -39,7 +40,11 @@ export const TARGET_THRESHOLDS = { onTrack: 0.95, moderate: 0.5 } as const;
 const pct = (x: number, locale: 'da' | 'en') =>
 	`${(x * 100).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} %`;
 
-function notEnough(da: string, en: string, partial: Partial<IndicatorStatus> = {}): IndicatorStatus {
+function notEnough(
+	da: string,
+	en: string,
+	partial: Partial<IndicatorStatus> = {}
+): IndicatorStatus {
 	return { status: 'not-enough-data', ...partial, reason: { da, en } };
 }
 
@@ -49,10 +54,17 @@ export function indicatorStatus(series: SeriesPoint[], input: StatusInput): Indi
 		return r.ok ? r.period : undefined;
 	};
 	const base = sortKey(input.baselinePeriod);
-	if (!base) return notEnough(`Basisperioden ${input.baselinePeriod} kan ikke læses.`, `The baseline period ${input.baselinePeriod} cannot be read.`);
+	if (!base)
+		return notEnough(
+			`Basisperioden ${input.baselinePeriod} kan ikke læses.`,
+			`The baseline period ${input.baselinePeriod} cannot be read.`
+		);
 	const points = series
 		.map((p) => ({ ...p, key: sortKey(p.period) }))
-		.filter((p): p is SeriesPoint & { key: NonNullable<ReturnType<typeof sortKey>> } => p.key !== undefined)
+		.filter(
+			(p): p is SeriesPoint & { key: NonNullable<ReturnType<typeof sortKey>> } =>
+				p.key !== undefined
+		)
 		.sort((a, b) => a.key.sortKey - b.key.sortKey);
 
 	const baselinePoint = points.find((p) => p.key.text === base.text);
@@ -75,7 +87,9 @@ export function indicatorStatus(series: SeriesPoint[], input: StatusInput): Indi
 	const latest = { period: latestPoint.period, value: latestPoint.value };
 	const brk = (input.breaks ?? [])
 		.map((b) => sortKey(b.period))
-		.find((k) => k !== undefined && k.sortKey > base.sortKey && k.sortKey <= latestPoint.key.sortKey);
+		.find(
+			(k) => k !== undefined && k.sortKey > base.sortKey && k.sortKey <= latestPoint.key.sortKey
+		);
 	if (brk) {
 		return notEnough(
 			`Der er brud i serien i ${brk.text}, så værdierne før og efter kan ikke sammenlignes.`,
@@ -95,7 +109,8 @@ export function indicatorStatus(series: SeriesPoint[], input: StatusInput): Indi
 	if (x0 <= 0) {
 		// A growth rate from zero is undefined: judge the sign of the change only.
 		const moved = wantDown ? x0 - x1 : x1 - x0;
-		const status: StatusCode = moved === 0 ? 'no-clear-change' : moved > 0 ? 'improvement' : 'worsening';
+		const status: StatusCode =
+			moved === 0 ? 'no-clear-change' : moved > 0 ? 'improvement' : 'worsening';
 		return {
 			status,
 			baseline,
@@ -117,7 +132,13 @@ export function indicatorStatus(series: SeriesPoint[], input: StatusInput): Indi
 			const neededProgress = wantDown ? -needed : needed;
 			const ratio = neededProgress === 0 ? (progress >= 0 ? 1 : -1) : progress / neededProgress;
 			const status: StatusCode =
-				ratio >= TARGET_THRESHOLDS.onTrack ? 'clear-improvement' : ratio >= TARGET_THRESHOLDS.moderate ? 'improvement' : ratio >= 0 ? 'no-clear-change' : 'worsening';
+				ratio >= TARGET_THRESHOLDS.onTrack
+					? 'clear-improvement'
+					: ratio >= TARGET_THRESHOLDS.moderate
+						? 'improvement'
+						: ratio >= 0
+							? 'no-clear-change'
+							: 'worsening';
 			return {
 				status,
 				baseline,
@@ -132,8 +153,16 @@ export function indicatorStatus(series: SeriesPoint[], input: StatusInput): Indi
 	}
 
 	const status: StatusCode =
-		progress >= THRESHOLDS.clear ? 'clear-improvement' : progress >= THRESHOLDS.some ? 'improvement' : progress > -THRESHOLDS.some ? 'no-clear-change' : 'worsening';
-	const measured = gapToLimit ? { da: 'afstanden til 100 %', en: 'the gap to 100 %' } : { da: 'værdien', en: 'the value' };
+		progress >= THRESHOLDS.clear
+			? 'clear-improvement'
+			: progress >= THRESHOLDS.some
+				? 'improvement'
+				: progress > -THRESHOLDS.some
+					? 'no-clear-change'
+					: 'worsening';
+	const measured = gapToLimit
+		? { da: 'afstanden til 100 %', en: 'the gap to 100 %' }
+		: { da: 'værdien', en: 'the value' };
 	return {
 		status,
 		baseline,

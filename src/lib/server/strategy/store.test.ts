@@ -164,7 +164,8 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 	it('seeds the default strategy on first start only', async () => {
 		expect(await seedOnFirstStart(database)).toEqual({
 			seeded: true,
-			strategy: 'aalborg-2023-2026'
+			strategy: 'aalborg-2023-2026',
+			demoIndicators: 7
 		});
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
 		await saveStrategy(database.db, previousStrategy(), { actor: 'test', activate: true });

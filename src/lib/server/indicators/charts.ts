@@ -1,0 +1,97 @@
+import * as echarts from 'echarts';
+
+/**
+ * Charts drawn on the server as SVG with Apache ECharts, so they show without JavaScript. Every
+ * chart is paired on the page with a data table holding the same numbers.
+ */
+export interface ChartSeries {
+	name: string;
+	points: { period: string; value: number | null }[];
+	/** Drawn thicker: the municipality's own series. */
+	emphasis?: boolean;
+}
+
+const COLORS = ['#0059b3', '#1a1a1a', '#a0522d', '#008139', '#7a2e8e', '#b35900', '#00707a'];
+
+export function lineChartSvg(options: {
+	periods: string[];
+	series: ChartSeries[];
+	unit: string;
+	width?: number;
+	height?: number;
+}): string {
+	const { periods, series, unit, width = 720, height = 360 } = options;
+	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+	try {
+		chart.setOption({
+			animation: false,
+			color: COLORS,
+			textStyle: { fontFamily: 'IBM Plex Sans, Arial, sans-serif', fontSize: 14, color: '#1a1a1a' },
+			grid: { left: 56, right: 24, top: 56, bottom: 40 },
+			legend: { top: 8, left: 8, itemGap: 16 },
+			xAxis: { type: 'category', data: periods, axisLabel: { color: '#1a1a1a' } },
+			yAxis: { type: 'value', name: unit, scale: true, axisLabel: { color: '#1a1a1a' } },
+			series: series.map((s, i) => ({
+				name: s.name,
+				type: 'line',
+				connectNulls: false,
+				symbol: ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'][i % 7],
+				symbolSize: s.emphasis ? 8 : 6,
+				lineStyle: {
+					width: s.emphasis ? 3 : 2,
+					type: i === 0 ? 'solid' : i === 1 ? 'dashed' : 'solid'
+				},
+				data: periods.map((p) => s.points.find((x) => x.period === p)?.value ?? null)
+			}))
+		});
+		return withoutStyleAttributes(chart.renderToSVGString());
+	} finally {
+		chart.dispose();
+	}
+}
+
+/** A small trend line without axes, for the overview. */
+export function sparklineSvg(
+	points: { period: string; value: number | null }[],
+	width = 160,
+	height = 40
+): string {
+	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+	try {
+		chart.setOption({
+			animation: false,
+			grid: { left: 2, right: 2, top: 4, bottom: 4 },
+			xAxis: { type: 'category', show: false, data: points.map((p) => p.period) },
+			yAxis: { type: 'value', show: false, scale: true },
+			series: [
+				{
+					type: 'line',
+					data: points.map((p) => p.value),
+					symbol: 'none',
+					lineStyle: { width: 2, color: '#0059b3' }
+				}
+			]
+		});
+		return withoutStyleAttributes(chart.renderToSVGString());
+	} finally {
+		chart.dispose();
+	}
+}
+
+/**
+ * ECharts writes fonts as style attributes (and hover effects as a <style> block), which the Content-Security-Policy (style-src 'self')
+ * blocks; SVG presentation attributes say the same and are allowed.
+ */
+export function withoutStyleAttributes(svg: string): string {
+	// The <style> block only holds hover effects, which need JavaScript anyway.
+	return svg
+		.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+		.replace(/ style="([^"]*)"/g, (_all, css: string) =>
+			css
+				.split(';')
+				.map((rule) => rule.split(':'))
+				.filter(([name, value]) => name && value && /^[a-z-]+$/.test(name.trim()))
+				.map(([name, value]) => ` ${name!.trim()}="${value!.trim()}"`)
+				.join('')
+		);
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import JSONstat from 'jsonstat-toolkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/index.ts';
+import { testEngines } from '../db/testing.ts';
+import { parseStrategy, saveStrategy } from '../strategy/index.ts';
+import { parseCsv } from './csv.ts';
+import { toCsv, toJsonStat, toXlsx } from './export.ts';
+import { importObservations } from './import.ts';
+import { parseJsonStat } from './jsonstat.ts';
+import { observationsOf } from './queries.ts';
+import { parseXlsx } from './xlsx.ts';
+
+const meta = {
+	code: 'ledige-dimittender',
+	title: 'En mindre andel dimittender er ledige',
+	unit: 'percent',
+	isDemo: true,
+	locale: 'da' as const
+};
+const comparable = (
+	rows: {
+		period: string;
+		geo: string;
+		breakdowns: Record<string, string>;
+		value: number | null;
+		flags: string[];
+	}[]
+) =>
+	rows
+		.map((r) => `${r.period}|${r.geo}|${JSON.stringify(r.breakdowns)}|${r.value}|${r.flags.join()}`)
+		.sort();
+
+describe.each(testEngines())('indicator downloads on $name', (engine) => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await engine.open();
+		const strategy = parseStrategy(readFileSync('strategies/aalborg-2023-2026.yaml', 'utf8'));
+		if (!strategy.ok) throw new Error('strategy');
+		await saveStrategy(database.db, strategy.strategy, { actor: 'test' });
+		const demo = parseCsv(new Uint8Array(readFileSync('demo/indicators/ledige-dimittender.csv')));
+		if (!demo.ok) throw new Error('demo');
+		await importObservations(database.db, 'ledige-dimittender', demo.rows, {
+			actor: 'test',
+			fileName: 'demo',
+			sha256: 'x',
+			format: 'csv',
+			isDemo: true
+		});
+	});
+	afterAll(async () => database.close());
+
+	it('exports JSON-stat 2.0 that jsonstat-toolkit reads and that re-imports to the same observations', async () => {
+		const stored = await observationsOf(database.db, 'ledige-dimittender', {});
+		expect(stored.some((o) => o.value === null && o.flags.includes('suppressed'))).toBe(true);
+		const doc = toJsonStat(stored, meta);
+		const ds = JSONstat(JSON.parse(JSON.stringify(doc)));
+		expect(ds.class).toBe('dataset');
+		expect(ds.class === 'dataset' && ds.role?.time).toEqual(['TID']);
+		const back = parseJsonStat(new TextEncoder().encode(JSON.stringify(doc)));
+		expect(back.ok).toBe(true);
+		if (back.ok) expect(comparable(back.rows)).toEqual(comparable(stored));
+	});
+
+	it('exports CSV and XLSX that re-import to the same observations', async () => {
+		const stored = await observationsOf(database.db, 'ledige-dimittender', {});
+		const csv = parseCsv(new TextEncoder().encode(toCsv(stored, meta)));
+		expect(csv.ok && comparable(csv.rows)).toEqual(comparable(stored));
+		const xlsx = await parseXlsx(await toXlsx(stored, meta));
+		expect(xlsx.ok && comparable(xlsx.rows)).toEqual(comparable(stored));
+	});
+
+	it('writes formula-looking text as text', () => {
+		const csv = toCsv(
+			[
+				{
+					period: '2022',
+					periodSort: 20220,
+					geo: '851',
+					breakdowns: { uddannelse: '=HYPERLINK("x")' },
+					value: 1,
+					flags: [],
+					isDemo: false
+				}
+			],
+			meta
+		);
+		expect(csv).toContain(`'=HYPERLINK`);
+	});
+});

@@ -1,0 +1,34 @@
+import { json } from '@sveltejs/kit';
+import { apiError } from '$lib/server/api/respond.ts';
+import { activeStrategy } from '$lib/server/app.ts';
+import { indicatorOverview } from '$lib/server/indicators/index.ts';
+import { indicatorListQuery, type apiIndicatorList } from '$lib/schemas/strategy-api.ts';
+import type { z } from 'zod';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const query = indicatorListQuery.safeParse(Object.fromEntries(url.searchParams));
+	if (!query.success) {
+		return apiError(400, 'Invalid query parameters', {
+			details: query.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message }))
+		});
+	}
+	const strategy = await activeStrategy(query.data.lang);
+	if (!strategy) return apiError(404, 'No strategy is active.');
+	const cards = await indicatorOverview(locals.db, strategy);
+	const body: z.infer<typeof apiIndicatorList> = {
+		items: cards.map((c) => ({
+			code: c.indicator.code,
+			title: c.indicator.title,
+			unit: c.indicator.unit,
+			direction: c.indicator.direction,
+			guidepost: c.guidepost.slug,
+			latest: c.status.latest ?? null,
+			baseline: c.status.baseline ?? null,
+			status: c.status.status,
+			statusReason: c.status.reason[query.data.lang],
+			demo: c.isDemo
+		}))
+	};
+	return json(body, { headers: { 'cache-control': 'public, max-age=60' } });
+};

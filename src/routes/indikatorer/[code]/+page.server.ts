@@ -1,0 +1,54 @@
+import { error } from '@sveltejs/kit';
+import {
+	geographyName,
+	indicatorDetail,
+	lineChartSvg,
+	NATIONAL
+} from '$lib/server/indicators/index.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params, url, locals }) => {
+	const { strategy } = await parent();
+	if (!strategy) error(404, 'Not found');
+	const own = strategy.municipality.code.padStart(3, '0');
+	// Reader's choice from the form (plain GET, works without JavaScript); unknown values are ignored.
+	const chosenGeos = url.searchParams.getAll('geo').filter((g) => /^\d{3}$/.test(g));
+	const breakdowns: Record<string, string> = {};
+	for (const [name, value] of url.searchParams) {
+		if (name !== 'geo' && value !== '') breakdowns[name] = value;
+	}
+	const detail = await indicatorDetail(locals.db, strategy, params.code, {
+		geos: url.searchParams.has('geo') ? chosenGeos : [NATIONAL],
+		breakdowns
+	});
+	if (!detail) error(404, 'Not found');
+	const geos = [
+		own,
+		...detail.geographies.filter(
+			(g) => g !== own && (url.searchParams.has('geo') ? chosenGeos : [NATIONAL]).includes(g)
+		)
+	];
+	const series = geos.map((geo) => ({
+		geo,
+		name: geographyName(geo, locals.locale),
+		emphasis: geo === own,
+		points: detail.observations
+			.filter((o) => o.geo === geo)
+			.map((o) => ({ period: o.period, value: o.value, flags: o.flags }))
+	}));
+	const unit = detail.indicator.unit === 'percent' ? '%' : '';
+	return {
+		detail,
+		own,
+		geos,
+		series,
+		selected: Object.fromEntries(
+			Object.entries(breakdowns).filter(([d, v]) => detail.dimensions[d]?.includes(v))
+		),
+		geographyOptions: detail.geographies
+			.filter((g) => g !== own)
+			.map((g) => ({ code: g, name: geographyName(g, locals.locale) })),
+		chart:
+			detail.periods.length > 0 ? lineChartSvg({ periods: detail.periods, series, unit }) : null
+	};
+};
