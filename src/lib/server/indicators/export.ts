@@ -29,7 +29,7 @@ function flagText(o: Observation): string {
 }
 
 /** Tidy CSV as Danish Excel reads it: semicolons, decimal comma, UTF-8 with BOM. */
-export function toCsv(rows: Observation[], meta: ExportMeta): string {
+export function toCsv(rows: Observation[], _meta: ExportMeta): string {
 	const dims = dimensionsOf(rows);
 	const quote = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 	const lines = [['periode', 'område', ...dims, 'værdi', 'flag'].map(quote).join(';')];
