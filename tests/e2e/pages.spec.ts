@@ -1,6 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { apiErrorSchema, apiStrategy } from '../../src/lib/schemas/strategy-api.ts';
+import {
+	apiErrorSchema,
+	apiIndicatorList,
+	apiObservationList,
+	apiStrategy
+} from '../../src/lib/schemas/strategy-api.ts';
 
 /** Every public page, in Danish and English, with the heading a reader should see. */
 const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
@@ -33,6 +38,13 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		en: '/en/strategy',
 		h1da: 'Uddannelsesstrategi 2023-2026',
 		h1en: 'Education Strategy 2023-2026'
+	},
+	{ da: '/indikatorer', en: '/en/indicators', h1da: 'Indikatorer', h1en: 'Indicators' },
+	{
+		da: '/indikatorer/frafald',
+		en: '/en/indicators/frafald',
+		h1da: 'En mindre andel elever/studerende frafalder uddannelse',
+		h1en: 'A smaller share of pupils and students drop out of education'
 	},
 	{ da: '/om', en: '/en/about', h1da: 'Om Uddannelsesby', h1en: 'About Uddannelsesby' },
 	{
@@ -294,5 +306,118 @@ test.describe('health and API', () => {
 		expect(doc.openapi).toBe('3.1.0');
 		expect(doc.paths['/api/v1/strategy'].get.responses['200']).toBeDefined();
 		expect(doc.components.schemas.Strategy.properties.guideposts.type).toBe('array');
+	});
+});
+
+test.describe('indicators', () => {
+	test('the overview groups all seven indicators by pejlemærke with status and a demo label', async ({
+		page
+	}) => {
+		await page.goto('/indikatorer');
+		await expect(page.locator('.demo-notice')).toContainText('opdigtede demodata');
+		await expect(page.locator('tbody tr')).toHaveCount(7);
+		await expect(page.locator('main section h2')).toHaveText([
+			'Pejlemærke 1: Uddannelse for alle',
+			'Pejlemærke 2: Trivsel og meningsfulde fællesskaber',
+			'Pejlemærke 3: Gode overgange mellem uddannelser og beskæftigelse'
+		]);
+		await expect(page.locator('tbody .badge').filter({ hasText: 'Demodata' })).toHaveCount(7);
+	});
+
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+		test('the comparison form chooses areas and a breakdown', async ({ page }) => {
+			await page.goto('/indikatorer/frafald');
+			await expect(page.locator('table thead th')).toHaveText([
+				'Periode',
+				'Aalborg Kommune',
+				'Hele landet'
+			]);
+			await page.getByRole('checkbox', { name: 'Hele landet' }).uncheck();
+			await page.getByRole('checkbox', { name: 'Region Nordjylland' }).check();
+			await page.getByLabel('Køn').selectOption('Kvinder');
+			await page.getByRole('button', { name: 'Vis' }).click();
+			await expect(page).toHaveURL(/geo=081/);
+			await expect(page.locator('table thead th')).toHaveText([
+				'Periode',
+				'Aalborg Kommune',
+				'Region Nordjylland'
+			]);
+			await expect(page.locator('table caption')).toHaveText(
+				'En mindre andel elever/studerende frafalder uddannelse, Kvinder'
+			);
+			await expect(page.locator('figure svg')).toHaveCount(1);
+			await expect(page.locator('script')).toHaveCount(0);
+		});
+	});
+
+	test('a suppressed value reads "not published", never 0', async ({ page }) => {
+		await page.goto('/indikatorer/ledige-dimittender?geo=461&k%C3%B8n=M%C3%A6nd');
+		const row = page.locator('tbody tr', { has: page.locator('th', { hasText: '2016' }) });
+		await expect(row.locator('td').nth(1)).toHaveText('ikke offentliggjort');
+		await expectNoAxeViolations(page);
+	});
+
+	test('the detail page gives status, reasoning, definition and source', async ({ page }) => {
+		await page.goto('/en/indicators/mistrivsel');
+		await expect(page.locator('section[aria-labelledby="status"]')).toContainText(
+			'a year in the wanted direction'
+		);
+		await expect(page.locator('dl')).toContainText(
+			'Wellbeing surveys and the National Health Profile'
+		);
+		await expect(page.locator('.demo-notice')).toContainText('invented demo data');
+	});
+
+	test('downloads come as CSV, XLSX and JSON-stat 2.0', async ({ request }) => {
+		const csv = await request.get('/indikatorer/frafald.csv');
+		expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+		expect(csv.headers()['content-disposition']).toBe('attachment; filename="frafald-demo.csv"');
+		expect((await csv.text()).split('\r\n')[0]).toBe('\ufeffperiode;område;køn;værdi;flag');
+		const xlsx = await request.get('/indikatorer/frafald.xlsx');
+		expect(xlsx.headers()['content-type']).toBe(
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		);
+		expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+		const json = await (await request.get('/indikatorer/frafald.json')).json();
+		expect(json).toMatchObject({
+			version: '2.0',
+			class: 'dataset',
+			role: { time: ['TID'], geo: ['OMRÅDE'] }
+		});
+		expect((await request.get('/indikatorer/lykke.csv')).status()).toBe(404);
+	});
+
+	test('the indicators API lists status and serves filtered observations', async ({ request }) => {
+		const list = apiIndicatorList.parse(
+			await (await request.get('/api/v1/indicators?lang=en')).json()
+		);
+		expect(list.items.map((i) => i.code)).toEqual([
+			'frafald',
+			'i-uddannelse',
+			'erhvervskompetencegivende-uddannelse',
+			'mistrivsel',
+			'kultur-fritid-forening',
+			'ledige-dimittender',
+			'erhvervsuddannelse'
+		]);
+		expect(list.items.every((i) => i.demo)).toBe(true);
+		const obs = apiObservationList.parse(
+			await (
+				await request.get(
+					'/api/v1/indicators/frafald/observations?geo=851&period=2022&k%C3%B8n=Kvinder'
+				)
+			).json()
+		);
+		expect(obs.items).toHaveLength(1);
+		expect(obs.items[0]).toMatchObject({
+			period: '2022',
+			geo: '851',
+			breakdowns: { køn: 'Kvinder' }
+		});
+		const bad = await request.get('/api/v1/indicators/frafald/observations?geo=Aalborg&alder=18');
+		expect(bad.status()).toBe(400);
+		expect(apiErrorSchema.parse(await bad.json()).error.details).toHaveLength(2);
+		expect((await request.get('/api/v1/indicators/lykke/observations')).status()).toBe(404);
 	});
 });
