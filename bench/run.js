@@ -19,7 +19,14 @@ const targets = [
 	// A cookie makes the request ineligible for the page cache: the cost of rendering.
 	{ name: 'front page, rendered (no page cache)', path: '/', headers: { cookie: 'bench=1' } },
 	{ name: 'pejlemærke page', path: '/pejlemaerker/uddannelse-for-alle' },
-	{ name: 'strategy API', path: '/api/v1/strategy' }
+	{ name: 'strategy API', path: '/api/v1/strategy' },
+	{ name: 'indicator overview', path: '/indikatorer' },
+	{ name: 'indicator page (chart, table)', path: '/indikatorer/frafald?geo=000&geo=751' },
+	{
+		name: 'indicator page, rendered (no page cache)',
+		path: '/indikatorer/frafald?geo=000&geo=751',
+		headers: { cookie: 'bench=1' }
+	}
 ];
 
 buildIfNeeded(root, { quiet: true });

@@ -43,6 +43,7 @@ interface Plan extends ImportPreview {
 }
 
 const CHUNK = 1000;
+const UPSERT_CHUNK = 10_000;
 
 async function plan(
 	db: Db,
@@ -172,36 +173,25 @@ export async function importObservations(
 				.delete(observations)
 				.where(inArray(observations.id, p.removeIds.slice(i, i + CHUNK)));
 		}
-		for (let i = 0; i < p.upserts.length; i += CHUNK) {
-			const chunk = p.upserts.slice(i, i + CHUNK).map((r) => ({
-				indicatorCode: code,
-				period: r.period,
-				periodSort: r.periodSort,
-				geo: r.geo,
-				breakdownKey: r.breakdownKey,
-				breakdowns: r.breakdowns,
-				value: r.value,
-				flags: r.flags,
-				batchId: batch.id
-			}));
-			await tx
-				.insert(observations)
-				.values(chunk)
-				.onConflictDoUpdate({
-					target: [
-						observations.indicatorCode,
-						observations.period,
-						observations.geo,
-						observations.breakdownKey
-					],
-					set: {
-						value: sql`excluded.value`,
-						flags: sql`excluded.flags`,
-						breakdowns: sql`excluded.breakdowns`,
-						batchId: sql`excluded.batch_id`
-					}
-				});
-			onProgress?.(Math.min(i + CHUNK, p.upserts.length), p.upserts.length);
+		// One statement per chunk with each column as an array (unnest): far fewer parameters and
+		// round trips than a VALUES list, on PGlite and PostgreSQL alike.
+		for (let i = 0; i < p.upserts.length; i += UPSERT_CHUNK) {
+			const chunk = p.upserts.slice(i, i + UPSERT_CHUNK);
+			await tx.execute(sql`
+				insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
+				select ${code}, period, period_sort, geo, breakdown_key, breakdowns::jsonb, value, flags::text[], ${batch.id}::uuid
+				from unnest(
+					${sql.param(chunk.map((r) => r.period))}::text[],
+					${sql.param(chunk.map((r) => r.periodSort))}::int[],
+					${sql.param(chunk.map((r) => r.geo))}::text[],
+					${sql.param(chunk.map((r) => r.breakdownKey))}::text[],
+					${sql.param(chunk.map((r) => JSON.stringify(r.breakdowns)))}::text[],
+					${sql.param(chunk.map((r) => r.value))}::float8[],
+					${sql.param(chunk.map((r) => `{${r.flags.join(',')}}`))}::text[]
+				) as t(period, period_sort, geo, breakdown_key, breakdowns, value, flags)
+				on conflict (indicator_code, period, geo, breakdown_key) do update
+				set value = excluded.value, flags = excluded.flags, breakdowns = excluded.breakdowns, batch_id = excluded.batch_id`);
+			onProgress?.(Math.min(i + UPSERT_CHUNK, p.upserts.length), p.upserts.length);
 		}
 		await recordAudit(tx, {
 			actor: source.actor,
