@@ -3,7 +3,9 @@
 // connections, on PGlite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL,
 // next to a static file served by the same Node process as the ceiling. Prints figures; asserts
 // nothing. Goals (README): front page p95 < 20 ms and >= 40 % of the static ceiling's requests/s.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -31,11 +33,12 @@ const targets = [
 
 buildIfNeeded(root, { quiet: true });
 
-/** @param {'pglite' | 'postgres'} engine @param {number} port */
-async function startServer(engine, port) {
-	const child = spawn(process.execPath, ['tests/e2e/serve.js', engine], {
+/** @param {'pglite' | 'postgres' | 'large'} engine @param {number} port @param {Record<string, string>} [env] */
+async function startServer(engine, port, env = {}) {
+	const args = engine === 'large' ? ['scripts/start.js'] : ['tests/e2e/serve.js', engine];
+	const child = spawn(process.execPath, args, {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	const deadline = Date.now() + 60_000;
