@@ -110,11 +110,22 @@ export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {})
 	if (problems.length > 0 || !timeDim || !geoDim) return { ok: false, problems };
 
 	const breakdownDims = dims.filter((d) => d !== timeDim && d !== geoDim && d !== metricDim);
-	const dimension = (d: string) => ds.Dimension(d)!;
-	const collector = new RowCollector(
-		'.',
-		(field) => `dimension ${field === 'period' ? timeDim : field === 'geo' ? geoDim : 'value'}`
-	);
+	// Look each dimension up once: the toolkit builds a new object on every Dimension() call.
+	const info = dims.map((d) => {
+		const dimension = ds.Dimension(d)!;
+		return {
+			id: d,
+			label: dimension.label ?? d,
+			categories: dimension.id,
+			labels: dimension.id.map((c) => dimension.Category(c)?.label ?? c)
+		};
+	});
+	const at = (d: string) => dims.indexOf(d);
+	const timeAt = at(timeDim);
+	const geoAt = at(geoDim);
+	const metricAt = metricDim ? at(metricDim) : -1;
+	const breakdownAt = breakdownDims.map(at);
+	const collector = new RowCollector('.', (field) => `dimension ${field === 'period' ? timeDim : field === 'geo' ? geoDim : 'value'}`);
 	const sizes = ds.size;
 	const coords = new Array<number>(dims.length).fill(0);
 	for (let i = 0; i < ds.n && !collector.full; i++) {
@@ -124,24 +135,20 @@ export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {})
 			coords[d] = rest % sizes[d]!;
 			rest = Math.floor(rest / sizes[d]!);
 		}
-		if (metricDim && coords[dims.indexOf(metricDim)] !== measureIndex) continue;
-		const category = (d: string) => dimension(d).id[coords[dims.indexOf(d)]!]!;
+		if (metricAt >= 0 && coords[metricAt] !== measureIndex) continue;
 		const cell = ds.Data(i) ?? { value: null, status: null };
 		const status = cell.status ?? '';
 		// An empty cell without a status is no observation (the cube is dense); ".." is one that is not published.
 		if (cell.value === null && status === '') continue;
 		const suppressed = cell.value === null || SUPPRESSED.has(status);
-		const labelOf = (d: string) => dimension(d).Category(category(d))?.label ?? category(d);
-		const where = `value[${i}] (${dims.map((d) => `${d}=${category(d)}`).join(', ')})`;
+		const category = (k: number) => info[k]!.categories[coords[k]!]!;
 		collector.add({
-			where,
-			period: category(timeDim),
-			geo: category(geoDim),
+			where: `value[${i}] (${info.map((d, k) => `${d.id}=${category(k)}`).join(', ')})`,
+			period: category(timeAt),
+			geo: category(geoAt),
 			value: suppressed ? null : cell.value,
 			flags: suppressed ? 'suppressed' : status ? 'provisional' : undefined,
-			breakdowns: Object.fromEntries(
-				breakdownDims.map((d) => [dimension(d).label ?? d, labelOf(d)])
-			)
+			breakdowns: Object.fromEntries(breakdownAt.map((k) => [info[k]!.label, info[k]!.labels[coords[k]!]!]))
 		});
 	}
 	if (collector.problems.length > 0) return { ok: false, problems: collector.problems };
