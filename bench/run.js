@@ -117,6 +117,60 @@ for (const engine of run) {
 		await new Promise((r) => server.on('exit', r));
 	}
 }
+// The indicator page with a large series: 20 years × 100 areas × 3 breakdown dimensions
+// (sex 3 × age 4 × origin 3 = 36 cells), 72,000 observations, on the embedded database.
+{
+	const dataDir = mkdtempSync(join(tmpdir(), 'udb-bench-'));
+	const csv = join(dataDir, 'frafald-large.csv');
+	const lines = ['periode;område;køn;alder;herkomst;værdi'];
+	let n = 0;
+	for (let year = 2005; year < 2025; year++)
+		for (let g = 0; g < 100; g++)
+			for (const sex of ['I alt', 'Kvinder', 'Mænd'])
+				for (const age of ['I alt', '15-19 år', '20-24 år', '25-29 år'])
+					for (const origin of ['I alt', 'Dansk oprindelse', 'Indvandrere og efterkommere']) {
+						const geo = g === 0 ? '851' : g === 1 ? '000' : String(101 + g * 7);
+						const value = String(((++n * 7919) % 200) / 10).replace('.', ',');
+						lines.push(`${year};${geo};${sex};${age};${origin};${value}`);
+					}
+	writeFileSync(csv, lines.join('\n') + '\n');
+	const env = { ...process.env, DATA_DIR: dataDir, SEED_ON_FIRST_START: 'false' };
+	const cli = (/** @type {string[]} */ args) =>
+		spawnSync(process.execPath, ['cli/bin.js', ...args], { cwd: root, env, encoding: 'utf8' });
+	const loaded = cli(['strategy', 'load', 'strategies/aalborg-2023-2026.yaml']);
+	const imported = cli(['indicators', 'import', 'frafald', csv]);
+	if (loaded.status !== 0 || imported.status !== 0) {
+		throw new Error(`could not prepare the large dataset: ${loaded.stderr}${imported.stderr}`);
+	}
+	const server = await startServer('large', ++port, {
+		DATA_DIR: dataDir,
+		SEED_ON_FIRST_START: 'false'
+	});
+	try {
+		const page = '/indikatorer/frafald?geo=000&geo=101&geo=461';
+		for (const target of [
+			{ name: 'indicator page, 72,000 obs., rendered', path: page, headers: { cookie: 'bench=1' } },
+			{ name: 'indicator page, 72,000 obs., page cache', path: page }
+		]) {
+			const r = await measure(`http://127.0.0.1:${port}${target.path}`, target.headers);
+			rows.push({
+				engine: 'pglite',
+				target: target.name,
+				'req/s': Math.round(r.rps),
+				'% of static': '',
+				'p50 ms': r.p50.toFixed(1),
+				'p95 ms': r.p95.toFixed(1),
+				'p99 ms': r.p99.toFixed(1),
+				errors: r.errors
+			});
+		}
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.on('exit', r));
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
+
 if (!withPostgres)
 	console.log('PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to include it.\n');
 console.table(rows);

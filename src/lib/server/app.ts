@@ -14,6 +14,7 @@ interface AppState {
 	database: Database;
 	pages: PageCache;
 	strategies: VersionedCache<StrategyView | undefined>;
+	views: VersionedCache<unknown>;
 }
 let state: AppState | undefined;
 let stopping: Promise<void> | undefined;
@@ -27,7 +28,8 @@ export async function startApp(): Promise<void> {
 		config,
 		database,
 		pages: new PageCache(version),
-		strategies: new VersionedCache(version, 10)
+		strategies: new VersionedCache(version, 10),
+		views: new VersionedCache(version, 500)
 	};
 	if (config.SEED_ON_FIRST_START === 'true') {
 		const seed = await seedOnFirstStart(database);
@@ -57,6 +59,14 @@ export function pageCache(): PageCache | undefined {
 export function activeStrategy(locale: Locale): Promise<StrategyView | undefined> {
 	const { strategies, database } = current();
 	return strategies.get(locale, () => getActiveStrategy(database.db, locale));
+}
+
+/**
+ * A value computed from public content (an indicator page's data and chart), kept until the
+ * content changes. The key must name everything the value depends on.
+ */
+export function cachedView<T>(key: string, compute: () => Promise<T>): Promise<T> {
+	return current().views.get(key, compute) as Promise<T>;
 }
 
 /** Counts requests being handled, so stopping waits for them before closing the database. */

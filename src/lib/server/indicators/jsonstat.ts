@@ -125,7 +125,10 @@ export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {})
 	const geoAt = at(geoDim);
 	const metricAt = metricDim ? at(metricDim) : -1;
 	const breakdownAt = breakdownDims.map(at);
-	const collector = new RowCollector('.', (field) => `dimension ${field === 'period' ? timeDim : field === 'geo' ? geoDim : 'value'}`);
+	const collector = new RowCollector(
+		'.',
+		(field) => `dimension ${field === 'period' ? timeDim : field === 'geo' ? geoDim : 'value'}`
+	);
 	const sizes = ds.size;
 	const coords = new Array<number>(dims.length).fill(0);
 	for (let i = 0; i < ds.n && !collector.full; i++) {
@@ -148,7 +151,9 @@ export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {})
 			geo: category(geoAt),
 			value: suppressed ? null : cell.value,
 			flags: suppressed ? 'suppressed' : status ? 'provisional' : undefined,
-			breakdowns: Object.fromEntries(breakdownAt.map((k) => [info[k]!.label, info[k]!.labels[coords[k]!]!]))
+			breakdowns: Object.fromEntries(
+				breakdownAt.map((k) => [info[k]!.label, info[k]!.labels[coords[k]!]!])
+			)
 		});
 	}
 	if (collector.problems.length > 0) return { ok: false, problems: collector.problems };
