@@ -21,12 +21,7 @@ export const load: PageServerLoad = async ({ parent, params, url, locals }) => {
 	return view;
 };
 
-async function indicatorView(
-	strategy: StrategyView,
-	code: string,
-	url: URL,
-	locals: App.Locals
-) {
+async function indicatorView(strategy: StrategyView, code: string, url: URL, locals: App.Locals) {
 	const own = strategy.municipality.code.padStart(3, '0');
 	// Reader's choice from the form (plain GET, works without JavaScript); unknown values are ignored.
 	const chosenGeos = url.searchParams.getAll('geo').filter((g) => /^\d{3}$/.test(g));
