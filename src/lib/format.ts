@@ -14,26 +14,39 @@ export function formatPeriod(period: { start: number; end: number }): string {
 	return period.start === period.end ? String(period.start) : `${period.start}–${period.end}`;
 }
 
+// Creating an Intl.NumberFormat is slow; a page formats hundreds of numbers.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(
+	locale: Locale,
+	digits: number,
+	signDisplay: 'auto' | 'exceptZero'
+): Intl.NumberFormat {
+	const key = `${locale}:${digits}:${signDisplay}`;
+	let format = formats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(intlLocale[locale], {
+			maximumFractionDigits: digits,
+			minimumFractionDigits: digits,
+			signDisplay
+		});
+		formats.set(key, format);
+	}
+	return format;
+}
+
 /** A value in its unit: "10,5 %" in Danish, "10.5%" in English. */
 export function formatValue(
 	value: number,
 	unit: 'percent' | 'count' | 'rate',
 	locale: Locale
 ): string {
-	const n = new Intl.NumberFormat(intlLocale[locale], {
-		maximumFractionDigits: unit === 'count' ? 0 : 1,
-		minimumFractionDigits: unit === 'count' ? 0 : 1
-	}).format(value);
+	const n = numberFormat(locale, unit === 'count' ? 0 : 1, 'auto').format(value);
 	if (unit !== 'percent') return n;
 	return locale === 'da' ? `${n} %` : `${n}%`;
 }
 
 /** A signed change, with a real minus sign: "−0,8". */
 export function formatChange(value: number, locale: Locale): string {
-	const n = new Intl.NumberFormat(intlLocale[locale], {
-		maximumFractionDigits: 1,
-		minimumFractionDigits: 1,
-		signDisplay: 'exceptZero'
-	}).format(value);
+	const n = numberFormat(locale, 1, 'exceptZero').format(value);
 	return n.replace('-', '−');
 }

@@ -49,8 +49,10 @@ async function indicatorView(strategy: StrategyView, code: string, url: URL, loc
 			.map((o) => ({ period: o.period, value: o.value, flags: o.flags }))
 	}));
 	const unit = detail.indicator.unit === 'percent' ? '%' : '';
+	// Only what the page shows: SvelteKit serialises all load data on every render.
+	const { observations: _observations, ...shown } = detail;
 	return {
-		detail,
+		detail: shown,
 		own,
 		geos,
 		series,
