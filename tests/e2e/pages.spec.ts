@@ -346,7 +346,10 @@ test.describe('indicators', () => {
 			await expect(page.locator('table caption')).toHaveText(
 				'En mindre andel elever/studerende frafalder uddannelse, Kvinder'
 			);
-			await expect(page.locator('figure svg')).toHaveCount(1);
+			await expect(page.locator('figure img.chart-image')).toHaveAttribute(
+				'src',
+				/^\/indikatorer\/frafald\.svg\?geo=081/
+			);
 			await expect(page.locator('script')).toHaveCount(0);
 		});
 	});
@@ -386,6 +389,10 @@ test.describe('indicators', () => {
 			role: { time: ['TID'], geo: ['OMRÅDE'] }
 		});
 		expect((await request.get('/indikatorer/lykke.csv')).status()).toBe(404);
+		const chart = await request.get('/indikatorer/frafald.svg?geo=000');
+		expect(chart.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
+		expect(await chart.text()).toMatch(/^<svg[^>]*>/);
+		expect(await chart.text()).not.toContain('style=');
 	});
 
 	test('the indicators API lists status and serves filtered observations', async ({ request }) => {

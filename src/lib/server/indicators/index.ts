@@ -32,3 +32,4 @@ export { parseIndicatorFile, loadDemoIndicators, formatOf, sha256 } from './file
 export { parseJsonStat } from './jsonstat.ts';
 export { toCsv, toJsonStat, toXlsx, type ExportMeta } from './export.ts';
 export { indicatorDownload, type DownloadFormat } from './download.ts';
+export { indicatorPageView, indicatorChartSvg, type IndicatorPageView } from './page-view.ts';

@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import { activeStrategy, cachedView } from '$lib/server/app.ts';
+import { indicatorChartSvg, indicatorPageView } from '$lib/server/indicators/index.ts';
+import type { RequestHandler } from './$types';
+
+/** The indicator page's chart, drawn on the server; the page shows it with the data table. */
+export const GET: RequestHandler = async ({ params, url, locals }) => {
+	const strategy = await activeStrategy(locals.locale);
+	if (!strategy) error(404, 'Not found');
+	const svg = await cachedView(
+		`indicator-chart:${locals.locale}:${params.code}:${url.searchParams}`,
+		async () => {
+			const view = await indicatorPageView(
+				locals.db,
+				strategy,
+				params.code,
+				url.searchParams,
+				locals.locale
+			);
+			return view && indicatorChartSvg(view);
+		}
+	);
+	if (!svg) error(404, 'Not found');
+	return new Response(svg, {
+		headers: {
+			'content-type': 'image/svg+xml; charset=utf-8',
+			'cache-control': 'public, max-age=60'
+		}
+	});
+};
