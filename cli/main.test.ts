@@ -60,4 +60,28 @@ describe('uddannelsesby command', () => {
 		expect(await main(['strategy', 'delete'], c.io)).toBe(EXIT.rejected);
 		expect(await main(['strategy', 'load', '--aktiver', 'x.yaml'], c.io)).toBe(EXIT.rejected);
 	});
+
+	it('imports indicator data all or nothing, with a dry run first', async () => {
+		const { writeFileSync } = await import('node:fs');
+		const c = capture();
+		expect(await main(['strategy', 'load', 'strategies/aalborg-2023-2026.yaml'], c.io)).toBe(
+			EXIT.ok
+		);
+		const bad = join(dataDir, 'frafald.csv');
+		writeFileSync(bad, 'periode;område;værdi\n2022;851;10,5\n2023;851;9.5\n');
+		expect(await main(['indicators', 'import', 'frafald', bad], c.io)).toBe(EXIT.rejected);
+		expect(c.err).toEqual([
+			`${bad} was rejected; nothing was imported (1 problem):`,
+			'  row 3, column "værdi": "9.5" has a decimal point, but this file uses decimal comma: write 9,5'
+		]);
+		writeFileSync(bad, 'periode;område;værdi\n2022;851;10,5\n2023;851;9,5\n');
+		expect(await main(['indicators', 'import', 'frafald', bad, '--dry-run'], c.io)).toBe(EXIT.ok);
+		expect(await main(['indicators', 'import', 'frafald', bad], c.io)).toBe(EXIT.ok);
+		expect(await main(['indicators', 'import', 'lykke', bad], c.io)).toBe(EXIT.rejected);
+		expect(c.out.slice(1)).toEqual([
+			`${bad}: 2 rows for 2022, 2023. Would add 2, change 0, remove 0; 0 unchanged. Nothing written (--dry-run).`,
+			`Imported ${bad} into frafald: 2 added, 0 changed, 0 removed, 0 unchanged.`
+		]);
+		expect(c.err.at(-1)).toMatch(/^No indicator with code "lykke"/);
+	});
 });

@@ -82,19 +82,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 		try {
 			return await indicatorsCommand(command, parsed.positionals.slice(2), parsed.values, io);
 		} catch (error) {
-			if (
-				error instanceof ConfigError ||
-				error instanceof DataDirectoryInUseError ||
-				error instanceof DatabaseConnectionError
-			) {
-				io.err(error.message);
-				return EXIT.failure;
-			}
-			if (error instanceof UnknownIndicatorError) {
-				io.err(error.message);
-				return EXIT.rejected;
-			}
-			throw error;
+			return exitCodeFor(error, io);
 		}
 	}
 	if (group !== 'strategy') {
@@ -128,20 +116,25 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				return usage(`Unknown strategy command "${command ?? ''}".`, io);
 		}
 	} catch (error) {
-		if (error instanceof StrategyNotFoundError) {
-			io.err(error.message);
-			return EXIT.rejected;
-		}
-		if (
-			error instanceof ConfigError ||
-			error instanceof DataDirectoryInUseError ||
-			error instanceof DatabaseConnectionError
-		) {
-			io.err(error.message);
-			return EXIT.failure;
-		}
-		throw error;
+		return exitCodeFor(error, io);
 	}
+}
+
+/** Known failures get their message and exit code; anything else is a bug and is thrown. */
+function exitCodeFor(error: unknown, io: Io): number {
+	if (error instanceof StrategyNotFoundError || error instanceof UnknownIndicatorError) {
+		io.err(error.message);
+		return EXIT.rejected;
+	}
+	if (
+		error instanceof ConfigError ||
+		error instanceof DataDirectoryInUseError ||
+		error instanceof DatabaseConnectionError
+	) {
+		io.err(error.message);
+		return EXIT.failure;
+	}
+	throw error;
 }
 
 function usage(message: string, io: Io): number {
