@@ -37,10 +37,13 @@ export class PageCache {
 	/** Stores a copy of the response if it may be shared, and returns a response to send. */
 	async store(key: string, response: Response): Promise<Response> {
 		const cacheControl = response.headers.get('cache-control') ?? '';
+		// A CSP nonce must be new for every response, so a page that uses one is never shared.
+		const usesNonce = (response.headers.get('content-security-policy') ?? '').includes("'nonce-");
 		if (
 			response.status !== 200 ||
 			!/\bpublic\b/.test(cacheControl) ||
-			response.headers.has('set-cookie')
+			response.headers.has('set-cookie') ||
+			usesNonce
 		) {
 			return response;
 		}

@@ -75,6 +75,20 @@ describe('content-versioned caches', () => {
 		expect(await pages.lookup('/mangler')).toBeUndefined();
 	});
 
+	it('never shares a page whose Content-Security-Policy carries a nonce', async () => {
+		const pages = new PageCache(new ContentVersion(async () => '1', 0));
+		await pages.store(
+			'/med-script',
+			new Response('<script nonce="abc"></script>', {
+				headers: {
+					'cache-control': 'public',
+					'content-security-policy': "script-src 'self' 'nonce-abc'"
+				}
+			})
+		);
+		expect(await pages.lookup('/med-script')).toBeUndefined();
+	});
+
 	it('serves only anonymous GET requests from the cache', () => {
 		expect(PageCache.eligible(new Request('http://x/'))).toBe(true);
 		expect(PageCache.eligible(new Request('http://x/', { method: 'POST' }))).toBe(false);
