@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { cachedView } from '$lib/server/app.ts';
+import { activeStrategy, cachedView } from '$lib/server/app.ts';
 import { indicatorPageView } from '$lib/server/indicators/index.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, params, url, locals }) => {
-	const { strategy } = await parent();
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const strategy = await activeStrategy(locals.locale);
 	if (!strategy) error(404, 'Not found');
 	// The data depends only on the content, the language and the reader's choices. The chart is
 	// a separate SVG (`<code>.svg` with the same query) so the page's load data stays small.
