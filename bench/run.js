@@ -83,6 +83,21 @@ async function measure(url, headers = {}) {
 	};
 }
 
+/**
+ * @param {string} engine @param {string} target @param {Awaited<ReturnType<typeof measure>>} r
+ * @param {string} ofStatic
+ */
+const row = (engine, target, r, ofStatic) => ({
+	engine,
+	target,
+	'req/s': Math.round(r.rps),
+	'% of static': ofStatic,
+	'p50 ms': r.p50.toFixed(1),
+	'p95 ms': r.p95.toFixed(1),
+	'p99 ms': r.p99.toFixed(1),
+	errors: r.errors
+});
+
 const engines = /** @type {const} */ (['pglite']);
 const withPostgres = Boolean(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
 if (withPostgres && !process.env.TEST_DATABASE_URL)
@@ -100,17 +115,7 @@ for (const engine of run) {
 		for (const target of targets) {
 			const r = await measure(`http://127.0.0.1:${port}${target.path}`, target.headers);
 			if (target.path === '/favicon.svg') ceiling = r.rps;
-			rows.push({
-				engine,
-				target: target.name,
-				'req/s': Math.round(r.rps),
-				'% of static':
-					target.path === '/favicon.svg' ? '100' : ((100 * r.rps) / ceiling).toFixed(0),
-				'p50 ms': r.p50.toFixed(1),
-				'p95 ms': r.p95.toFixed(1),
-				'p99 ms': r.p99.toFixed(1),
-				errors: r.errors
-			});
+			rows.push(row(engine, target.name, r, ((100 * r.rps) / ceiling).toFixed(0)));
 		}
 	} finally {
 		server.kill('SIGTERM');
@@ -153,16 +158,7 @@ for (const engine of run) {
 			{ name: 'indicator page, 72,000 obs., page cache', path: page }
 		]) {
 			const r = await measure(`http://127.0.0.1:${port}${target.path}`, target.headers);
-			rows.push({
-				engine: 'pglite',
-				target: target.name,
-				'req/s': Math.round(r.rps),
-				'% of static': '',
-				'p50 ms': r.p50.toFixed(1),
-				'p95 ms': r.p95.toFixed(1),
-				'p99 ms': r.p99.toFixed(1),
-				errors: r.errors
-			});
+			rows.push(row('pglite', target.name, r, ''));
 		}
 	} finally {
 		server.kill('SIGTERM');

@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
 
 /** Every API error has this shape: `{ error: { code, message, details? } }`. */
 export interface ApiErrorBody {
@@ -34,4 +35,19 @@ export function apiError(
 
 export function errorCodeForStatus(status: number): string {
 	return codeForStatus[status] ?? 'error';
+}
+
+/** Validates query parameters; on failure, the 400 response names each bad parameter. */
+export function parseQuery<S extends z.ZodType>(
+	schema: S,
+	url: URL
+): { ok: true; data: z.infer<S> } | { ok: false; response: Response } {
+	const query = schema.safeParse(Object.fromEntries(url.searchParams));
+	if (query.success) return { ok: true, data: query.data };
+	return {
+		ok: false,
+		response: apiError(400, 'Invalid query parameters', {
+			details: query.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message }))
+		})
+	};
 }

@@ -123,6 +123,16 @@ export function indicatorStatus(series: SeriesPoint[], input: StatusInput): Indi
 	}
 	const cagr = Math.pow(Math.max(x1, 0) / x0, 1 / years) - 1;
 	const progress = wantDown ? -cagr : cagr;
+	const measuredStatus = (
+		status: StatusCode,
+		reason: Required<LocalizedText>
+	): IndicatorStatus => ({
+		status,
+		baseline,
+		latest,
+		progressPerYear: progress,
+		reason
+	});
 
 	if (input.target) {
 		const t = sortKey(input.target.period);
@@ -139,16 +149,10 @@ export function indicatorStatus(series: SeriesPoint[], input: StatusInput): Indi
 						: ratio >= 0
 							? 'no-clear-change'
 							: 'worsening';
-			return {
-				status,
-				baseline,
-				latest,
-				progressPerYear: progress,
-				reason: {
-					da: `Udviklingen ${from} svarer til ${pct(progress, 'da')} om året i den ønskede retning; for at nå målet på ${input.target.value} i ${t.text} kræves ${pct(neededProgress, 'da')} om året.`,
-					en: `The change ${from} amounts to ${pct(progress, 'en')} a year in the wanted direction; reaching the target of ${input.target.value} in ${t.text} takes ${pct(neededProgress, 'en')} a year.`
-				}
-			};
+			return measuredStatus(status, {
+				da: `Udviklingen ${from} svarer til ${pct(progress, 'da')} om året i den ønskede retning; for at nå målet på ${input.target.value} i ${t.text} kræves ${pct(neededProgress, 'da')} om året.`,
+				en: `The change ${from} amounts to ${pct(progress, 'en')} a year in the wanted direction; reaching the target of ${input.target.value} in ${t.text} takes ${pct(neededProgress, 'en')} a year.`
+			});
 		}
 	}
 
@@ -163,14 +167,8 @@ export function indicatorStatus(series: SeriesPoint[], input: StatusInput): Indi
 	const measured = gapToLimit
 		? { da: 'afstanden til 100 %', en: 'the gap to 100 %' }
 		: { da: 'værdien', en: 'the value' };
-	return {
-		status,
-		baseline,
-		latest,
-		progressPerYear: progress,
-		reason: {
-			da: `Fra ${from} har ${measured.da} udviklet sig med ${pct(progress, 'da')} om året i den ønskede retning (mindst ${pct(THRESHOLDS.clear, 'da')}: klar forbedring; ${pct(THRESHOLDS.some, 'da')}-${pct(THRESHOLDS.clear, 'da')}: forbedring; under ${pct(THRESHOLDS.some, 'da')} begge veje: ingen klar ændring).`,
-			en: `From ${from}, ${measured.en} has moved ${pct(progress, 'en')} a year in the wanted direction (at least ${pct(THRESHOLDS.clear, 'en')}: clear improvement; ${pct(THRESHOLDS.some, 'en')}-${pct(THRESHOLDS.clear, 'en')}: improvement; under ${pct(THRESHOLDS.some, 'en')} either way: no clear change).`
-		}
-	};
+	return measuredStatus(status, {
+		da: `Fra ${from} har ${measured.da} udviklet sig med ${pct(progress, 'da')} om året i den ønskede retning (mindst ${pct(THRESHOLDS.clear, 'da')}: klar forbedring; ${pct(THRESHOLDS.some, 'da')}-${pct(THRESHOLDS.clear, 'da')}: forbedring; under ${pct(THRESHOLDS.some, 'da')} begge veje: ingen klar ændring).`,
+		en: `From ${from}, ${measured.en} has moved ${pct(progress, 'en')} a year in the wanted direction (at least ${pct(THRESHOLDS.clear, 'en')}: clear improvement; ${pct(THRESHOLDS.some, 'en')}-${pct(THRESHOLDS.clear, 'en')}: improvement; under ${pct(THRESHOLDS.some, 'en')} either way: no clear change).`
+	});
 }

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api/respond.ts';
+import { apiError, parseQuery } from '$lib/server/api/respond.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import { indicatorOverview } from '$lib/server/indicators/index.ts';
 import { indicatorListQuery, type apiIndicatorList } from '$lib/schemas/strategy-api.ts';
@@ -7,12 +7,8 @@ import type { z } from 'zod';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const query = indicatorListQuery.safeParse(Object.fromEntries(url.searchParams));
-	if (!query.success) {
-		return apiError(400, 'Invalid query parameters', {
-			details: query.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message }))
-		});
-	}
+	const query = parseQuery(indicatorListQuery, url);
+	if (!query.ok) return query.response;
 	const strategy = await activeStrategy(query.data.lang);
 	if (!strategy) return apiError(404, 'No strategy is active.');
 	const cards = await indicatorOverview(locals.db, strategy);

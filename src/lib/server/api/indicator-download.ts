@@ -1,6 +1,6 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { activeStrategy } from '../app.ts';
-import { indicatorDownload, type DownloadFormat } from './download.ts';
+import { indicatorDownload, type DownloadFormat } from '../indicators/index.ts';
 
 /** The GET handler for `/indikatorer/<code>.csv|.xlsx|.json`: every observation as a file. */
 export function downloadHandler(format: DownloadFormat): RequestHandler<{ code: string }> {
