@@ -1,5 +1,7 @@
 import type { Database, Db } from '$lib/server/db/index.ts';
 import type { Locale } from '$lib/i18n/routes.ts';
+import type { Actor } from '$lib/server/accounts/index.ts';
+import type { SignedIn } from '$lib/server/api/session.ts';
 
 declare global {
 	namespace App {
@@ -14,6 +16,10 @@ declare global {
 			/** The database; opening it is lazy so /healthz answers without one. */
 			readonly db: Db;
 			readonly database: Database;
+			/** The signed-in user, when the request has a live session. */
+			user?: SignedIn['user'];
+			actor?: Actor;
+			sessionId?: string;
 		}
 	}
 }

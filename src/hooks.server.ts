@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { localeOf } from '$lib/i18n/routes.ts';
-import { appDatabase, pageCache, startApp, stopApp, trackRequest } from '$lib/server/app.ts';
+import {
+	appAuth,
+	appConfig,
+	appDatabase,
+	pageCache,
+	startApp,
+	stopApp,
+	trackRequest
+} from '$lib/server/app.ts';
+import { hasAuthCookie, resolveSession } from '$lib/server/api/session.ts';
+import { adminGate } from '$lib/server/api/admin-gate.ts';
+import { localizedPath, routePath } from '$lib/i18n/routes.ts';
 import { PageCache } from '$lib/server/cache/index.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
 import { logger } from '$lib/server/log.ts';
@@ -47,9 +58,29 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const isApi = event.url.pathname.startsWith('/api/');
 	const cache = PageCache.eligible(event.request) ? pageCache() : undefined;
 	const cacheKey = event.url.pathname + event.url.search;
+	const refreshedCookies: string[] = [];
 	let response = await trackRequest(async () => {
 		const cached = await cache?.lookup(cacheKey);
 		if (cached) return cached;
+		if (!cache && !event.url.pathname.startsWith('/api/auth/')) {
+			const { auth, baseUrl } = appAuth();
+			if (hasAuthCookie(event.request, baseUrl)) {
+				const signedIn = await resolveSession(
+					auth,
+					appDatabase().db,
+					event.request,
+					appConfig().SESSION_MAX_HOURS * 3600_000,
+					(cookie) => refreshedCookies.push(cookie)
+				);
+				if (signedIn) {
+					event.locals.user = signedIn.user;
+					event.locals.actor = signedIn.actor;
+					event.locals.sessionId = signedIn.sessionId;
+				}
+			}
+		}
+		const gate = adminGate(routePath(event.url.pathname), event.locals.user);
+		if (gate === 'login' || gate === 'two-factor') return refuseAdmin(event, gate);
 		const rendered = await paraglideMiddleware(event.request, () =>
 			resolve(event, {
 				transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
@@ -71,6 +102,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const headers = response.headers;
+	for (const cookie of refreshedCookies) headers.append('set-cookie', cookie);
+	if (event.locals.user && !headers.has('cache-control'))
+		headers.set('cache-control', 'private, no-store');
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!headers.has(name)) headers.set(name, value);
 	}
@@ -91,6 +125,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 	else logger.info(line, 'request');
 	return response;
 };
+
+/**
+ * An /admin request without the right session: a page is redirected (to sign-in, or to the
+ * account page to set up two-factor); anything else (a form post) gets 403.
+ */
+function refuseAdmin(event: RequestEvent, gate: 'login' | 'two-factor'): Response {
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD')
+		return new Response('Forbidden', { status: 403, headers: { 'cache-control': 'no-store' } });
+	const locale = event.locals.locale;
+	const location =
+		gate === 'login'
+			? `${localizedPath('/log-ind', locale)}?next=${encodeURIComponent(event.url.pathname + event.url.search)}`
+			: localizedPath('/admin/konto', locale);
+	return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId;

@@ -1,5 +1,6 @@
 import { activeStrategy } from '$lib/server/app.ts';
-import { alternatePath } from '$lib/i18n/routes.ts';
+import { alternatePath, routePath } from '$lib/i18n/routes.ts';
+import { isPrivateRoute } from '$lib/server/api/admin-gate.ts';
 import type { LayoutServerLoad } from './$types';
 
 // Public pages are complete HTML and need no JavaScript; pages that gain interactive parts
@@ -8,8 +9,11 @@ export const csr = false;
 
 export const load: LayoutServerLoad = async ({ locals, url, setHeaders }) => {
 	const strategy = (await activeStrategy(locals.locale)) ?? null;
-	// Public, the same for every reader: browsers, proxies and the server's page cache may keep it.
-	setHeaders({ 'cache-control': 'public, max-age=60' });
+	// Public pages are the same for every reader: browsers, proxies and the server's page cache
+	// may keep them. Sign-in, invitations, administration and anything shown to a signed-in
+	// user are private.
+	const isPrivate = Boolean(locals.user) || isPrivateRoute(routePath(url.pathname));
+	setHeaders({ 'cache-control': isPrivate ? 'private, no-store' : 'public, max-age=60' });
 	// Only what the frame needs: SvelteKit serialises load data on every render. Pages that
 	// show the strategy load their own part of it (cached).
 	return {
@@ -22,6 +26,7 @@ export const load: LayoutServerLoad = async ({ locals, url, setHeaders }) => {
 				}
 			: null,
 		path: url.pathname,
+		user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
 		alternates: { da: alternatePath(url.pathname, 'da'), en: alternatePath(url.pathname, 'en') }
 	};
 };

@@ -31,3 +31,14 @@ describe('localized paths', () => {
 		expect(localizedPath('/', 'en')).toBe('/en');
 	});
 });
+
+describe('nested route names', () => {
+	it('maps English admin and sign-in paths to the Danish routes and back', () => {
+		expect(routePath('/en/admin/users')).toBe('/admin/brugere');
+		expect(routePath('/en/login/code')).toBe('/log-ind/kode');
+		expect(routePath('/en/indicators/frafald')).toBe('/indikatorer/frafald');
+		expect(localizedPath('/admin/indikatorer', 'en')).toBe('/en/admin/indicators');
+		expect(localizedPath('/invitation/abc', 'en')).toBe('/en/invitation/abc');
+		expect(localizedPath('/log-ind/kode', 'en')).toBe('/en/login/code');
+	});
+});

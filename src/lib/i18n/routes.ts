@@ -5,19 +5,47 @@
  */
 export type Locale = 'da' | 'en';
 
-const segments: ReadonlyArray<readonly [da: string, en: string]> = [
-	['pejlemaerker', 'guideposts'],
-	['strategi', 'strategy'],
-	['om', 'about'],
-	['privatlivspolitik', 'privacy'],
-	['tilgaengelighedserklaering', 'accessibility-statement'],
-	['indikatorer', 'indicators']
+/**
+ * Danish route paths and their English names. A nested path lists its full Danish and English
+ * prefix; a segment not listed (a slug, an indicator code) is the same in both languages.
+ */
+const paths: ReadonlyArray<readonly [da: string, en: string]> = [
+	['/pejlemaerker', '/guideposts'],
+	['/strategi', '/strategy'],
+	['/om', '/about'],
+	['/privatlivspolitik', '/privacy'],
+	['/tilgaengelighedserklaering', '/accessibility-statement'],
+	['/indikatorer', '/indicators'],
+	['/log-ind', '/login'],
+	['/log-ind/kode', '/login/code'],
+	['/log-ud', '/logout'],
+	['/glemt-adgangskode', '/forgot-password'],
+	['/nulstil-adgangskode', '/reset-password'],
+	['/admin/brugere', '/admin/users'],
+	['/admin/konto', '/admin/account'],
+	['/admin/post', '/admin/mail'],
+	['/admin/log', '/admin/audit'],
+	['/admin/organisationer', '/admin/organisations'],
+	['/admin/indikatorer', '/admin/indicators']
 ];
-const toDanish = new Map(segments.map(([da, en]) => [en, da]));
-const toEnglish = new Map(segments);
+const toDanish = new Map(paths.map(([da, en]) => [en, da]));
+const toEnglish = new Map(paths);
 
 export function localeOf(pathname: string): Locale {
 	return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'da';
+}
+
+/** Translates a path segment by segment: each prefix is looked up in `names`. */
+function translate(path: string, names: ReadonlyMap<string, string>): string {
+	const parts = path.split('/').slice(1);
+	let source = '';
+	const out: string[] = [];
+	for (const part of parts) {
+		source += `/${part}`;
+		const target = names.get(source);
+		out.push(target ? target.slice(target.lastIndexOf('/') + 1) : part);
+	}
+	return '/' + out.join('/');
 }
 
 /** The route (Danish) path that serves a URL path in either language. */
@@ -25,16 +53,14 @@ export function routePath(pathname: string): string {
 	if (localeOf(pathname) === 'da') return pathname;
 	const rest = pathname.slice(3);
 	if (rest === '' || rest === '/') return '/';
-	const [, first = '', ...others] = rest.split('/');
-	return ['', toDanish.get(first) ?? first, ...others].join('/');
+	return translate(rest, toDanish);
 }
 
 /** The URL path of a route in a language: localizedPath('/pejlemaerker/x', 'en') is '/en/guideposts/x'. */
 export function localizedPath(route: string, locale: Locale): string {
 	if (locale === 'da') return route;
 	if (route === '/') return '/en';
-	const [, first = '', ...others] = route.split('/');
-	return ['', 'en', toEnglish.get(first) ?? first, ...others].join('/');
+	return '/en' + translate(route, toEnglish);
 }
 
 /** The same page in the other language. */

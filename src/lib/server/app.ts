@@ -3,6 +3,8 @@ import { ContentVersion, PageCache, VersionedCache } from './cache/index.ts';
 import { databaseTarget, loadConfig, publicUrl, type Config } from './config.ts';
 import { readContentVersion, type Database } from './db/index.ts';
 import { logger } from './log.ts';
+import { authSecret, createAuth, type Auth } from './accounts/index.ts';
+import { createMailer, type Mailer } from './mail/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 
 /**
@@ -15,6 +17,10 @@ interface AppState {
 	pages: PageCache;
 	strategies: VersionedCache<StrategyView | undefined>;
 	views: VersionedCache<unknown>;
+	auth: Auth;
+	mailer: Mailer;
+	/** The public origin links in mails point to. */
+	baseUrl: string;
 }
 let state: AppState | undefined;
 let stopping: Promise<void> | undefined;
@@ -24,7 +30,19 @@ export async function startApp(): Promise<void> {
 	const config = loadConfig();
 	const database = await openAndMigrate(databaseTarget(config), 'the web server');
 	const version = new ContentVersion(() => readContentVersion(database.db));
+	const baseUrl = publicUrl(config);
+	const mailer = createMailer(config);
+	const auth = createAuth(database.db, {
+		baseUrl,
+		secret: await authSecret(database.db, config.AUTH_SECRET),
+		mailer,
+		oidcProviders: config.OIDC_PROVIDERS,
+		sessionIdleMinutes: config.SESSION_IDLE_MINUTES
+	});
 	state = {
+		auth,
+		mailer,
+		baseUrl,
 		config,
 		database,
 		pages: new PageCache(version),
@@ -48,6 +66,16 @@ function current(): AppState {
 
 export function appDatabase(): Database {
 	return current().database;
+}
+
+export function appConfig(): Config {
+	return current().config;
+}
+
+/** Sign-in, sessions and two-factor (better-auth), mail, and the public origin. */
+export function appAuth(): { auth: Auth; mailer: Mailer; baseUrl: string } {
+	const { auth, mailer, baseUrl } = current();
+	return { auth, mailer, baseUrl };
 }
 
 /** The page cache, or nothing while the server is starting or stopping. */

@@ -26,9 +26,58 @@ const configSchema = z.object({
 		})
 		.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/**
+	 * Signs session cookies. When unset, a random secret is generated once and kept in the
+	 * database, so every instance on one database shares it.
+	 */
+	AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+	/** smtp://user:password@host:587 or smtps://…; without it mail goes to the outbox in /admin. */
+	SMTP_URL: z
+		.string()
+		.regex(
+			/^smtps?:\/\/.+/,
+			'must be an SMTP URL such as smtps://user:password@smtp.example.dk:465'
+		)
+		.optional(),
+	MAIL_FROM: z.string().trim().min(3).default('Uddannelsesby <noreply@uddannelsesby.localhost>'),
+	/**
+	 * OpenID Connect sign-in, as JSON: [{"id":"entra","name":"Aalborg Kommune",
+	 * "issuer":"https://login.microsoftonline.com/<tenant>/v2.0","clientId":"…","clientSecret":"…"}].
+	 */
+	OIDC_PROVIDERS: z
+		.string()
+		.transform((value, ctx) => {
+			try {
+				return JSON.parse(value) as unknown;
+			} catch (error) {
+				ctx.addIssue({ code: 'custom', message: `is not JSON: ${(error as Error).message}` });
+				return z.NEVER;
+			}
+		})
+		.pipe(
+			z.array(
+				z.object({
+					id: z
+						.string()
+						.regex(/^[a-z0-9-]{2,32}$/, 'id must be 2-32 lower-case letters, digits or -'),
+					name: z.string().min(1),
+					issuer: z.url({ protocol: /^https?$/ }),
+					clientId: z.string().min(1),
+					clientSecret: z.string().min(1)
+				})
+			)
+		)
+		.default([]),
+	/** Minutes without activity before a session ends, and hours before it ends regardless. */
+	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+	SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+	/** Days without a sign-in before an account is flagged for deletion in /admin. */
+	ACCOUNT_INACTIVE_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });
+
+const SECRET = /SECRET|SMTP_URL|OIDC/;
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -48,7 +97,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if (!result.success) {
 		throw new ConfigError(
 			result.error.issues.map((issue) => {
-				const name = formatPath(issue.path);
+				const name = String(issue.path[0]);
+				// Secrets are never echoed back; a nested problem names its place in the value.
+				if (SECRET.test(name) || issue.path.length > 1)
+					return `${formatPath(issue.path)}: ${issue.message}`;
 				const value = present[name];
 				return `${name}=${value === undefined ? '' : JSON.stringify(value)}: ${issue.message}`;
 			})

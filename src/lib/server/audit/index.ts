@@ -12,10 +12,17 @@ export interface AuditEntry {
 	details?: Record<string, unknown>;
 }
 
-/** Records a write and marks public content as changed, so page caches refresh. */
-export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
+/**
+ * Records a write and, unless it touched only private data (accounts, drafts), marks public
+ * content as changed so page caches refresh.
+ */
+export async function recordAudit(
+	tx: Db,
+	entry: AuditEntry,
+	options: { publicContent?: boolean } = {}
+): Promise<void> {
 	await tx.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
-	await bumpContentVersion(tx);
+	if (options.publicContent !== false) await bumpContentVersion(tx);
 }
 
 export async function auditTrail(db: Db, entityType: string, entityId: string) {

@@ -1,0 +1,180 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db/index.ts';
+import { testEngines } from '../db/testing.ts';
+import { createOrganization } from '../directory/organizations.ts';
+import { listOutbox, outboxMailer } from '../mail/index.ts';
+import {
+	acceptInvitation,
+	AccountError,
+	createAuth,
+	deleteUser,
+	exportUserData,
+	findInvitation,
+	ForbiddenError,
+	inviteUser,
+	loadActor,
+	PasswordRejectedError,
+	setDisabled,
+	setRole,
+	SYSTEM_ACTOR,
+	type Auth
+} from './index.ts';
+import { sessions } from './schema.ts';
+
+const BASE = 'http://localhost:5173';
+const PASSWORD = 'grøn cykel ved Limfjorden';
+
+function tokenOf(url: string): string {
+	return url.slice(url.lastIndexOf('/') + 1);
+}
+
+describe.each(testEngines())('accounts on $name', (engine) => {
+	let database: Database;
+	let auth: Auth;
+	beforeEach(async () => {
+		database = await engine.open();
+		auth = createAuth(database.db, {
+			baseUrl: BASE,
+			secret: 'a-test-secret-that-is-long-enough-1234567890',
+			mailer: outboxMailer,
+			oidcProviders: [],
+			sessionIdleMinutes: 60
+		});
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	async function invitedUser(
+		email: string,
+		role: 'administrator' | 'editor' | 'partner' | 'council',
+		organizationId?: string
+	) {
+		const { url } = await inviteUser(
+			database.db,
+			outboxMailer,
+			SYSTEM_ACTOR,
+			{ email, role, organizationId },
+			BASE
+		);
+		const context = await auth.$context;
+		return acceptInvitation(database.db, (p) => context.password.hash(p), tokenOf(url), {
+			name: 'Mette Hansen',
+			password: PASSWORD
+		});
+	}
+
+	async function signIn(email: string, password = PASSWORD) {
+		const { headers } = await auth.api.signInEmail({
+			body: { email, password },
+			headers: new Headers({ origin: BASE }),
+			returnHeaders: true
+		});
+		const cookie = headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ');
+		return cookie;
+	}
+
+	it('turns an invitation into a verified account once, and mails the link', async () => {
+		const org = await createOrganization(database.db, 'system', {
+			name: 'Aalborg Handelsskole',
+			kind: 'school'
+		});
+		const { url } = await inviteUser(
+			database.db,
+			outboxMailer,
+			SYSTEM_ACTOR,
+			{ email: 'Partner@Handelsskolen.dk', role: 'partner', organizationId: org.id },
+			BASE
+		);
+		const [mail] = await listOutbox(database.db);
+		expect(mail?.recipient).toBe('partner@handelsskolen.dk');
+		expect(mail?.body).toContain(url);
+		const found = await findInvitation(database.db, tokenOf(url));
+		expect(found).toMatchObject({
+			ok: true,
+			invitation: { role: 'partner', organizationName: 'Aalborg Handelsskole' }
+		});
+
+		const context = await auth.$context;
+		const hash = (p: string) => context.password.hash(p);
+		await expect(
+			acceptInvitation(database.db, hash, tokenOf(url), { name: 'Ida', password: 'kort' })
+		).rejects.toBeInstanceOf(PasswordRejectedError);
+		const { userId } = await acceptInvitation(database.db, hash, tokenOf(url), {
+			name: 'Ida Holm',
+			password: PASSWORD
+		});
+		await expect(
+			acceptInvitation(database.db, hash, tokenOf(url), { name: 'Ida Holm', password: PASSWORD })
+		).rejects.toBeInstanceOf(AccountError);
+		expect(await findInvitation(database.db, tokenOf(url))).toEqual({ ok: false, reason: 'used' });
+		const actor = await loadActor(database.db, userId);
+		expect(actor).toMatchObject({ role: 'partner', organizationIds: [org.id] });
+
+		const cookie = await signIn('partner@handelsskolen.dk');
+		const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
+		expect(session?.user.email).toBe('partner@handelsskolen.dk');
+	});
+
+	it('gives a new session id at every sign-in (no session fixation)', async () => {
+		await invitedUser('redaktoer@aalborg.dk', 'council');
+		const first = await signIn('redaktoer@aalborg.dk');
+		const second = await signIn('redaktoer@aalborg.dk');
+		expect(first).not.toBe(second);
+		// A made-up cookie value is not a session.
+		const forged = await auth.api.getSession({
+			headers: new Headers({ cookie: 'uddannelsesby.session_token=attacker-chosen.value' })
+		});
+		expect(forged).toBeNull();
+	});
+
+	it('ends every session when an account is disabled, and refuses sign-in after', async () => {
+		const admin = await invitedUser('admin@aalborg.dk', 'administrator');
+		const user = await invitedUser('laerer@skole.dk', 'council');
+		const cookie = await signIn('laerer@skole.dk');
+		const adminActor = (await loadActor(database.db, admin.userId))!;
+		await setDisabled(database.db, adminActor, user.userId, true);
+		expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+		await expect(signIn('laerer@skole.dk')).rejects.toThrow();
+		await expect(setDisabled(database.db, adminActor, admin.userId, true)).rejects.toBeInstanceOf(
+			AccountError
+		);
+	});
+
+	it('ends sessions when the role changes, and keeps one administrator', async () => {
+		const admin = await invitedUser('admin@aalborg.dk', 'administrator');
+		const editor = await invitedUser('redaktoer@aalborg.dk', 'editor');
+		await signIn('redaktoer@aalborg.dk');
+		const adminActor = (await loadActor(database.db, admin.userId))!;
+		await setRole(database.db, adminActor, editor.userId, 'council');
+		expect(
+			await database.db.select().from(sessions).where(eq(sessions.userId, editor.userId))
+		).toEqual([]);
+		await expect(setRole(database.db, adminActor, admin.userId, 'editor')).rejects.toMatchObject({
+			code: 'last_administrator'
+		});
+		const editorActor = (await loadActor(database.db, editor.userId))!;
+		await expect(setRole(database.db, editorActor, admin.userId, 'partner')).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+	});
+
+	it('exports a person’s data and deletes the account with its sessions', async () => {
+		const user = await invitedUser('elev.vejleder@skole.dk', 'council');
+		await signIn('elev.vejleder@skole.dk');
+		const actor = (await loadActor(database.db, user.userId))!;
+		const data = await exportUserData(database.db, user.userId);
+		expect(data.account.email).toBe('elev.vejleder@skole.dk');
+		expect(data.sessions).toHaveLength(1);
+		expect(JSON.stringify(data)).not.toContain('password');
+		await deleteUser(database.db, actor, user.userId);
+		expect(await loadActor(database.db, user.userId)).toBeUndefined();
+		expect(
+			await database.db.select().from(sessions).where(eq(sessions.userId, user.userId))
+		).toEqual([]);
+	});
+});

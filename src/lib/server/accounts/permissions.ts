@@ -1,0 +1,80 @@
+import type { Role } from './schema.ts';
+
+/** Who is asking: a signed-in user, or nobody. */
+export interface Actor {
+	id: string;
+	email: string;
+	role: Role;
+	/** Organisations a partner acts for. */
+	organizationIds: readonly string[];
+}
+
+/** Every protected action; routes and services ask `can` rather than comparing roles. */
+export const ACTIONS = [
+	'admin.enter',
+	'account.manageOwn',
+	'indicators.import',
+	'indicators.readUnpublished',
+	'users.read',
+	'users.manage',
+	'users.invitePartner',
+	'organizations.manage',
+	'audit.read',
+	'outbox.read',
+	'moderation.review',
+	'submissions.create'
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const GRANTS: Record<Role, ReadonlySet<Action>> = {
+	administrator: new Set(ACTIONS),
+	editor: new Set<Action>([
+		'admin.enter',
+		'account.manageOwn',
+		'indicators.import',
+		'indicators.readUnpublished',
+		'users.read',
+		'users.invitePartner',
+		'organizations.manage',
+		'moderation.review',
+		'submissions.create'
+	]),
+	council: new Set<Action>(['admin.enter', 'account.manageOwn', 'indicators.readUnpublished']),
+	partner: new Set<Action>(['admin.enter', 'account.manageOwn', 'submissions.create'])
+};
+
+/**
+ * Whether an actor may do something. For actions on an organisation's content, pass the
+ * organisation: a partner may act only for organisations they are a member of.
+ */
+export function can(
+	actor: Actor | undefined,
+	action: Action,
+	target?: { organizationId: string }
+): boolean {
+	if (!actor) return false;
+	if (!GRANTS[actor.role].has(action)) return false;
+	if (target && actor.role === 'partner')
+		return actor.organizationIds.includes(target.organizationId);
+	return true;
+}
+
+/** Roles that must use two-factor sign-in before they reach anything in /admin. */
+export function requiresTwoFactor(role: Role): boolean {
+	return role === 'administrator' || role === 'editor';
+}
+
+export class ForbiddenError extends Error {
+	constructor(readonly action: Action) {
+		super(`Not allowed: ${action}`);
+		this.name = 'ForbiddenError';
+	}
+}
+
+export function assertCan(
+	actor: Actor | undefined,
+	action: Action,
+	target?: { organizationId: string }
+): asserts actor is Actor {
+	if (!can(actor, action, target)) throw new ForbiddenError(action);
+}

@@ -1,0 +1,53 @@
+import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import type { Msg } from '$lib/i18n/message.ts';
+
+/** What a failed form action returns: messages by field id, the whole-form message, values. */
+export interface FormFailure {
+	errors?: Record<string, Msg>;
+	message?: Msg;
+	values?: Record<string, string>;
+}
+
+export function formFailure(status: number, failure: FormFailure): ActionFailure<FormFailure> {
+	return fail(status, failure);
+}
+
+/** Largest text field accepted from any form; anything longer is refused, not truncated. */
+export const MAX_FIELD = 10_000;
+
+/**
+ * The submitted form as strings. A body that is not a form, a file where text belongs or a
+ * field over MAX_FIELD characters gives `undefined` for that field rather than an exception.
+ */
+export async function readForm(event: RequestEvent): Promise<FormData | undefined> {
+	try {
+		return await event.request.formData();
+	} catch {
+		return undefined;
+	}
+}
+
+export function field(form: FormData | undefined, name: string): string | undefined {
+	const value = form?.get(name);
+	if (typeof value !== 'string' || value.length > MAX_FIELD) return undefined;
+	return value;
+}
+
+/**
+ * A local path to return to after signing in; anything else (another site, `//host`,
+ * `javascript:`) falls back to the default.
+ */
+export function safeNext(next: string | null | undefined, fallback: string): string {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+		return fallback;
+	if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
+	return next;
+}
+
+export function clientIp(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}

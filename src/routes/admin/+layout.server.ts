@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { can, requiresTwoFactor, type Action } from '$lib/server/accounts/index.ts';
+import type { LayoutServerLoad } from './$types';
+
+const SECTIONS: { route: string; label: string; action: Action }[] = [
+	{ route: '/admin', label: 'admin_nav_overview', action: 'admin.enter' },
+	{ route: '/admin/indikatorer', label: 'admin_nav_indicators', action: 'indicators.import' },
+	{ route: '/admin/organisationer', label: 'admin_nav_orgs', action: 'organizations.manage' },
+	{ route: '/admin/brugere', label: 'admin_nav_users', action: 'users.read' },
+	{ route: '/admin/log', label: 'admin_nav_audit', action: 'audit.read' },
+	{ route: '/admin/post', label: 'admin_nav_mail', action: 'outbox.read' },
+	{ route: '/admin/konto', label: 'admin_nav_account', action: 'account.manageOwn' }
+];
+
+// The hook has already sent anyone without a session to sign-in; this is the second line.
+export const load: LayoutServerLoad = ({ locals }) => {
+	const { user, actor } = locals;
+	if (!user || !actor) error(403, 'Forbidden');
+	const mustSetUpTwoFactor =
+		requiresTwoFactor(user.role) && user.hasPassword && !user.twoFactorEnabled;
+	return {
+		account: { name: user.name, email: user.email, role: user.role, mustSetUpTwoFactor },
+		sections: SECTIONS.filter((s) => can(actor, s.action)).map(({ route, label }) => ({
+			route,
+			label
+		}))
+	};
+};

@@ -1,0 +1,7 @@
+import { organizationsById } from '$lib/server/directory/organizations.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const orgs = await organizationsById(locals.db, locals.actor?.organizationIds ?? []);
+	return { organizations: orgs.map((o) => o.name) };
+};

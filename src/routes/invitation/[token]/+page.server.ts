@@ -1,0 +1,73 @@
+import { redirect } from '@sveltejs/kit';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import { msg, type Msg } from '$lib/i18n/message.ts';
+import {
+	acceptInvitation,
+	AccountError,
+	findInvitation,
+	hit,
+	ipKey,
+	LIMITS,
+	PasswordRejectedError
+} from '$lib/server/accounts/index.ts';
+import { appAuth, appDatabase } from '$lib/server/app.ts';
+import { clientIp, field, formFailure, readForm } from '$lib/server/api/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const REASONS = {
+	unknown: 'invitation_unknown',
+	expired: 'invitation_expired',
+	used: 'invitation_used'
+} as const;
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const found = await findInvitation(locals.db, params.token);
+	if (!found.ok) return { invitation: null, problem: msg(REASONS[found.reason]) };
+	const { email, role, organizationName } = found.invitation;
+	return { invitation: { email, role, organizationName: organizationName ?? null }, problem: null };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await readForm(event);
+		const name = (field(form, 'name') ?? '').trim();
+		const password = field(form, 'password') ?? '';
+		const values = { name: name.slice(0, 200) };
+		const limit = await hit(
+			appDatabase().db,
+			ipKey('invitation', clientIp(event)),
+			LIMITS.invitationIp
+		);
+		if (!limit.allowed)
+			return formFailure(429, {
+				message: msg('login_throttled', { seconds: limit.retryAfter }),
+				values
+			});
+		if (!name || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name))
+			return formFailure(400, { errors: { name: msg('name_invalid') }, values });
+		const { auth } = appAuth();
+		const context = await auth.$context;
+		try {
+			await acceptInvitation(
+				appDatabase().db,
+				(plain) => context.password.hash(plain),
+				event.params.token,
+				{ name, password }
+			);
+		} catch (error) {
+			let problem: Msg | undefined;
+			if (error instanceof PasswordRejectedError)
+				return formFailure(400, { errors: { password: msg(`password_${error.problem}`) }, values });
+			if (error instanceof AccountError)
+				problem =
+					error.code === 'invitation_expired'
+						? msg('invitation_expired')
+						: error.code === 'exists'
+							? msg('users_exists')
+							: msg('invitation_used');
+			if (!problem) throw error;
+			return formFailure(400, { message: problem, values });
+		}
+		redirect(303, `${localizedPath('/log-ind', event.locals.locale)}?besked=created`);
+	}
+};
