@@ -1,7 +1,18 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openAndMigrate } from '../src/lib/server/bootstrap.ts';
-import { ConfigError, databaseTarget, loadConfig } from '../src/lib/server/config.ts';
+import { ConfigError, databaseTarget, loadConfig, publicUrl } from '../src/lib/server/config.ts';
+import { z } from 'zod';
+import {
+	AccountError,
+	inviteUser,
+	listUsers,
+	ROLES,
+	SYSTEM_ACTOR
+} from '../src/lib/server/accounts/index.ts';
+import { invitationInput } from '../src/lib/server/accounts/invitations.ts';
+import { listOrganizations } from '../src/lib/server/directory/organizations.ts';
+import { createMailer } from '../src/lib/server/mail/index.ts';
 import {
 	DatabaseConnectionError,
 	DataDirectoryInUseError,
@@ -46,6 +57,12 @@ const HELP = `Usage: uddannelsesby <command>
       --dry-run              show what would be added, changed and removed; write nothing
   indicators list            the indicators with how much data they have
 
+  users invite EMAIL --role ROLE [--organization NAME]
+                             invite someone (administrator, editor, council, partner);
+                             prints the single-use link, which is also mailed or put in
+                             the outbox. The first administrator is made this way.
+  users list                 the accounts, their roles and last sign-in
+
 The database is chosen as for the server: DATA_DIR (default ./data) or DATABASE_URL.
 Exit codes: 0 done, 1 could not run, 2 input rejected.`;
 
@@ -66,7 +83,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				help: { type: 'boolean', short: 'h' },
 				map: { type: 'string' },
 				measure: { type: 'string' },
-				'dry-run': { type: 'boolean', default: false }
+				'dry-run': { type: 'boolean', default: false },
+				role: { type: 'string' },
+				organization: { type: 'string' }
 			}
 		});
 	} catch (error) {
@@ -81,6 +100,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (group === 'indicators') {
 		try {
 			return await indicatorsCommand(command, parsed.positionals.slice(2), parsed.values, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
+	}
+	if (group === 'users') {
+		try {
+			return await usersCommand(command, arg, parsed.values, io);
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}
@@ -120,8 +146,69 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	}
 }
 
+async function usersCommand(
+	command: string | undefined,
+	email: string | undefined,
+	options: { role?: string; organization?: string },
+	io: Io
+): Promise<number> {
+	if (command === 'list')
+		return withDatabase(async (database) => {
+			const users = await listUsers(database.db, SYSTEM_ACTOR, loadConfig().ACCOUNT_INACTIVE_DAYS);
+			if (users.length === 0)
+				io.out('No accounts yet. Start with: users invite EMAIL --role administrator');
+			for (const u of users)
+				io.out(
+					`${u.email}  ${u.role}${u.twoFactorEnabled ? ' (2FA)' : ''}${u.disabled ? ' DISABLED' : ''}  last sign-in ${u.lastLoginAt?.toISOString() ?? 'never'}${u.organizations.length ? `  ${u.organizations.join(', ')}` : ''}`
+				);
+			return EXIT.ok;
+		});
+	if (command !== 'invite') return usage(`Unknown users command "${command ?? ''}".`, io);
+	if (!email) return usage('users invite needs an EMAIL', io);
+	const role = z.enum(ROLES).safeParse(options.role);
+	if (!role.success) return usage(`--role must be one of ${ROLES.join(', ')}`, io);
+	const config = loadConfig();
+	return withDatabase(async (database) => {
+		let organizationId: string | undefined;
+		if (options.organization) {
+			const wanted = options.organization.trim().toLowerCase();
+			const org = (await listOrganizations(database.db)).find(
+				(o) => o.slug === wanted || o.name.toLowerCase() === wanted
+			);
+			if (!org) {
+				io.err(`No organisation named "${options.organization}".`);
+				return EXIT.rejected;
+			}
+			organizationId = org.id;
+		}
+		const parsed = invitationInput.safeParse({ email, role: role.data, organizationId });
+		if (!parsed.success) {
+			io.err(
+				parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n')
+			);
+			return EXIT.rejected;
+		}
+		const { url, expiresAt } = await inviteUser(
+			database.db,
+			createMailer(config),
+			SYSTEM_ACTOR,
+			parsed.data,
+			publicUrl(config)
+		);
+		io.out(
+			`Invitation for ${parsed.data.email} as ${role.data}, valid until ${expiresAt.toISOString()}:`
+		);
+		io.out(url);
+		return EXIT.ok;
+	});
+}
+
 /** Known failures get their message and exit code; anything else is a bug and is thrown. */
 function exitCodeFor(error: unknown, io: Io): number {
+	if (error instanceof AccountError) {
+		io.err(error.message);
+		return EXIT.rejected;
+	}
 	if (error instanceof StrategyNotFoundError || error instanceof UnknownIndicatorError) {
 		io.err(error.message);
 		return EXIT.rejected;

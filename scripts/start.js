@@ -9,9 +9,14 @@ import { buildIfNeeded } from './build-if-needed.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-const { loadConfig, ConfigError } = await tsImport('../src/lib/server/config.ts', import.meta.url);
+const { loadConfig, ConfigError, publicUrl } = await tsImport(
+	'../src/lib/server/config.ts',
+	import.meta.url
+);
 try {
-	loadConfig();
+	// adapter-node assumes https unless ORIGIN says otherwise, and SvelteKit refuses form posts
+	// whose Origin differs; without ORIGIN the site is local, at the URL printed at start-up.
+	process.env.ORIGIN ||= publicUrl(loadConfig());
 } catch (error) {
 	if (error instanceof ConfigError) {
 		console.error(/** @type {Error} */ (error).message);

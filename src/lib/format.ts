@@ -50,3 +50,12 @@ export function formatChange(value: number, locale: Locale): string {
 	const n = numberFormat(locale, 1, 'exceptZero').format(value);
 	return n.replace('-', '−');
 }
+
+/** A moment in Danish time (Europe/Copenhagen), as "25.11.2026 14.05" or "25/11/2026, 14:05". */
+export function formatDateTime(moment: Date | string, locale: Locale): string {
+	return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+		dateStyle: 'short',
+		timeStyle: 'short',
+		timeZone: 'Europe/Copenhagen'
+	}).format(new Date(moment));
+}

@@ -31,4 +31,7 @@ process.once('sveltekit:shutdown', () => {
 	setTimeout(() => void cleanup().catch(() => undefined), 500);
 });
 
+// As `npm start` does: form posts are checked against ORIGIN.
+process.env.ORIGIN ||= `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3000'}`;
+
 await import(pathToFileURL(join(process.cwd(), 'build', 'index.js')).href);

@@ -31,7 +31,7 @@ const credentials = z.object({
 });
 
 export const actions: Actions = {
-	default: async (event) => {
+	login: async (event) => {
 		const form = await readForm(event);
 		const values = { email: field(form, 'email') ?? '' };
 		const parsed = credentials.safeParse({

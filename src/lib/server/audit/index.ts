@@ -1,6 +1,6 @@
 // Audit: the append-only record of every write, who made it and when.
 // Services call recordAudit inside their own transaction so the log and the change commit together.
-import { desc, eq, and } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { bumpContentVersion, type Db } from '../db/index.ts';
 import { auditLog } from './schema.ts';
 
@@ -31,4 +31,53 @@ export async function auditTrail(db: Db, entityType: string, entityId: string) {
 		.from(auditLog)
 		.where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
 		.orderBy(desc(auditLog.id));
+}
+
+export interface AuditFilter {
+	/** A user id, or an e-mail address of a user who still exists. */
+	actor?: string;
+	/** An action or its start ("user." finds every user action). */
+	action?: string;
+	entityType?: string;
+	/** Inclusive start and exclusive end, as dates (UTC midnight). */
+	from?: Date;
+	to?: Date;
+	/** Show entries older than this id (the next page). */
+	before?: number;
+}
+
+/** A page of the audit log, newest first, with the actor's e-mail where the user still exists. */
+export async function browseAudit(db: Db, filter: AuditFilter, limit = 50) {
+	const conditions: SQL[] = [];
+	if (filter.actor) {
+		const actor = filter.actor.toLowerCase();
+		conditions.push(
+			or(
+				eq(auditLog.actor, filter.actor),
+				sql`${auditLog.actor} in (select id from users where email = ${actor})`
+			)!
+		);
+	}
+	if (filter.action)
+		conditions.push(like(auditLog.action, `${filter.action.replace(/[%_\\]/g, '')}%`));
+	if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
+	if (filter.from) conditions.push(gte(auditLog.at, filter.from));
+	if (filter.to) conditions.push(lt(auditLog.at, filter.to));
+	if (filter.before) conditions.push(lt(auditLog.id, filter.before));
+	const rows = await db
+		.select({
+			id: auditLog.id,
+			at: auditLog.at,
+			actor: auditLog.actor,
+			actorEmail: sql<string | null>`(select email from users where users.id = ${auditLog.actor})`,
+			action: auditLog.action,
+			entityType: auditLog.entityType,
+			entityId: auditLog.entityId,
+			details: auditLog.details
+		})
+		.from(auditLog)
+		.where(conditions.length ? and(...conditions) : undefined)
+		.orderBy(desc(auditLog.id))
+		.limit(limit + 1);
+	return { entries: rows.slice(0, limit), more: rows.length > limit };
 }
