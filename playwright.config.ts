@@ -35,14 +35,14 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'pglite',
-			testMatch: /pages\.spec\.ts/,
+			testMatch: /(pages|accounts|hostile-input)\.spec\.ts/,
 			use: { ...browser, baseURL: 'http://127.0.0.1:4173' }
 		},
 		...(withPostgres
 			? [
 					{
 						name: 'postgres',
-						testMatch: /pages\.spec\.ts/,
+						testMatch: /(pages|accounts|hostile-input)\.spec\.ts/,
 						use: { ...browser, baseURL: 'http://127.0.0.1:4174' }
 					}
 				]
@@ -53,7 +53,12 @@ export default defineConfig({
 		{
 			command: 'node tests/e2e/serve.js pglite',
 			url: 'http://127.0.0.1:4173/readyz',
-			env: { PORT: '4173', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+			env: {
+				PORT: '4173',
+				HOST: '127.0.0.1',
+				LOG_LEVEL: 'warn',
+				E2E_FIXTURE_FILE: '.e2e/fixture-pglite.json'
+			},
 			reuseExistingServer: false,
 			timeout: 120_000
 		},
@@ -62,7 +67,12 @@ export default defineConfig({
 					{
 						command: 'node tests/e2e/serve.js postgres',
 						url: 'http://127.0.0.1:4174/readyz',
-						env: { PORT: '4174', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+						env: {
+							PORT: '4174',
+							HOST: '127.0.0.1',
+							LOG_LEVEL: 'warn',
+							E2E_FIXTURE_FILE: '.e2e/fixture-postgres.json'
+						},
 						reuseExistingServer: false,
 						timeout: 120_000
 					}

@@ -17,6 +17,8 @@ try {
 	// adapter-node assumes https unless ORIGIN says otherwise, and SvelteKit refuses form posts
 	// whose Origin differs; without ORIGIN the site is local, at the URL printed at start-up.
 	process.env.ORIGIN ||= publicUrl(loadConfig());
+	// Indicator files are uploaded through a form (at most 20 MB; the page checks the size).
+	process.env.BODY_SIZE_LIMIT ||= '21M';
 } catch (error) {
 	if (error instanceof ConfigError) {
 		console.error(/** @type {Error} */ (error).message);

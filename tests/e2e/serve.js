@@ -31,7 +31,15 @@ process.once('sveltekit:shutdown', () => {
 	setTimeout(() => void cleanup().catch(() => undefined), 500);
 });
 
+// Accounts for every role, written where the tests read them (tests/e2e/fixture.ts).
+if (process.env.E2E_FIXTURE_FILE) {
+	process.env.AUTH_SECRET ||= 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
+	const { createAccountsFixture } = await tsImport('./accounts-fixture.ts', import.meta.url);
+	await createAccountsFixture(process.env.E2E_FIXTURE_FILE);
+}
+
 // As `npm start` does: form posts are checked against ORIGIN.
+process.env.BODY_SIZE_LIMIT ||= '21M';
 process.env.ORIGIN ||= `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3000'}`;
 
 await import(pathToFileURL(join(process.cwd(), 'build', 'index.js')).href);

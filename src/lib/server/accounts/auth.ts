@@ -4,6 +4,7 @@ import { genericOAuth, twoFactor } from 'better-auth/plugins';
 import { eq, sql } from 'drizzle-orm';
 import { appState, type Db } from '../db/index.ts';
 import type { Mailer } from '../mail/index.ts';
+import { logger } from '../log.ts';
 import { authAccounts, sessions, twoFactors, users, verifications } from './schema.ts';
 import { resetPasswordMail } from './mails.ts';
 
@@ -42,6 +43,16 @@ export function createAuth(db: Db, settings: AuthSettings) {
 		baseURL: settings.baseUrl,
 		secret: settings.secret,
 		telemetry: { enabled: false },
+		// Into our structured log; a wrong password is routine, not a warning.
+		logger: {
+			level: 'debug',
+			log(level, message, ...args) {
+				const detail = args.length > 0 ? { component: 'auth', args } : { component: 'auth' };
+				if (level === 'error') logger.error(detail, message);
+				else if (level === 'warn') logger.info(detail, message);
+				else logger.debug(detail, message);
+			}
+		},
 		database: drizzleAdapter(db, {
 			provider: 'pg',
 			schema: {

@@ -1,3 +1,4 @@
+import { hasControlCharacters } from '../../text.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -161,7 +162,7 @@ export const acceptInput = z.object({
 		.trim()
 		.min(1, 'name is required')
 		.max(200, 'name is too long')
-		.refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'name contains control characters'),
+		.refine((v) => !hasControlCharacters(v), 'name contains control characters'),
 	password: z.string().max(1000, 'password too long')
 });
 

@@ -1,3 +1,4 @@
+import { hasControlCharacters } from '../../text.ts';
 import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { Msg } from '$lib/i18n/message.ts';
 
@@ -6,6 +7,8 @@ export interface FormFailure {
 	errors?: Record<string, Msg>;
 	message?: Msg;
 	values?: Record<string, string>;
+	/** A rejected file: every problem by row or cell (at most 200 listed) and how many more. */
+	rejected?: { problems: string[]; more: number };
 }
 
 export function formFailure(status: number, failure: FormFailure): ActionFailure<FormFailure> {
@@ -40,7 +43,7 @@ export function field(form: FormData | undefined, name: string): string | undefi
 export function safeNext(next: string | null | undefined, fallback: string): string {
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
 		return fallback;
-	if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
+	if (hasControlCharacters(next)) return fallback;
 	return next;
 }
 

@@ -1,3 +1,4 @@
+import { hasControlCharacters } from '../../text.ts';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
@@ -24,7 +25,7 @@ export const organizationInput = z.object({
 		.trim()
 		.min(2, 'skal være mindst 2 tegn')
 		.max(200, 'må højst være 200 tegn')
-		.refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'må ikke indeholde kontroltegn'),
+		.refine((v) => !hasControlCharacters(v), 'må ikke indeholde kontroltegn'),
 	kind: z.enum(ORGANIZATION_KINDS, { error: 'skal være en kendt type' }),
 	website: z
 		.url({ protocol: /^https?$/, error: 'skal være en adresse, der begynder med https://' })

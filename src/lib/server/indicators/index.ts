@@ -33,3 +33,5 @@ export { parseJsonStat } from './jsonstat.ts';
 export { toCsv, toJsonStat, toXlsx, type ExportMeta } from './export.ts';
 export { indicatorDownload, type DownloadFormat } from './download.ts';
 export { indicatorPageView, indicatorChartSvg, type IndicatorPageView } from './page-view.ts';
+export { stageUpload, confirmUpload, type StagedUpload, type ConfirmedUpload } from './upload.ts';
+export { recentBatches } from './queries.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { breakdownKeyOf } from './rows.ts';
 import { importBatches, observations, type ObservationFlag } from './schema.ts';
@@ -92,4 +92,24 @@ export async function dataSummaries(
 			values.sort((a, b) => a.localeCompare(b, 'da'));
 	}
 	return result;
+}
+
+/** The latest imports, newest first, for the editors' upload page. */
+export async function recentBatches(db: Db, limit = 20) {
+	return db
+		.select({
+			id: importBatches.id,
+			indicatorCode: importBatches.indicatorCode,
+			actor: importBatches.actor,
+			importedAt: importBatches.importedAt,
+			fileName: importBatches.fileName,
+			format: importBatches.format,
+			isDemo: importBatches.isDemo,
+			added: importBatches.added,
+			changed: importBatches.changed,
+			removed: importBatches.removed
+		})
+		.from(importBatches)
+		.orderBy(desc(importBatches.importedAt))
+		.limit(limit);
 }

@@ -71,3 +71,20 @@ export const importMappings = pgTable('indicator_import_mappings', {
 	mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
+
+/**
+ * A file an editor uploaded and previewed but has not confirmed yet. The confirm step imports
+ * exactly these bytes; a draft is used once, belongs to its uploader and expires after an hour.
+ */
+export const uploadDrafts = pgTable('indicator_upload_drafts', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	indicatorCode: text('indicator_code').notNull(),
+	actor: text('actor').notNull(),
+	fileName: text('file_name').notNull(),
+	sha256: text('sha256').notNull(),
+	/** The file, base64-encoded (both engines store text the same way). */
+	content: text('content').notNull(),
+	mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull().default({}),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+});

@@ -1,3 +1,4 @@
+import { hasControlCharacters } from '$lib/text.ts';
 import { redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg, type Msg } from '$lib/i18n/message.ts';
@@ -43,8 +44,10 @@ export const actions: Actions = {
 				message: msg('login_throttled', { seconds: limit.retryAfter }),
 				values
 			});
-		if (!name || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name))
+		if (!name || name.length > 200 || hasControlCharacters(name))
 			return formFailure(400, { errors: { name: msg('name_invalid') }, values });
+		if (password.length > 1000)
+			return formFailure(400, { errors: { password: msg('password_too_long') }, values });
 		const { auth } = appAuth();
 		const context = await auth.$context;
 		try {

@@ -1,0 +1,101 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { parseIndicatorFile, sha256 } from './file.ts';
+import {
+	importObservations,
+	previewImport,
+	savedMapping,
+	saveMapping,
+	type ImportPreview
+} from './import.ts';
+import type { ImportProblem } from './rows.ts';
+import { uploadDrafts } from './schema.ts';
+
+const DRAFT_MINUTES = 60;
+
+export type StagedUpload =
+	| {
+			ok: true;
+			draftId: string;
+			preview: ImportPreview;
+			rows: number;
+			sha256: string;
+			fileName: string;
+	  }
+	| { ok: false; problems: ImportProblem[] };
+
+/**
+ * The web upload's first step: parse and check the file exactly as the command line does, and
+ * keep it as a draft with a preview of what it would change. Nothing is imported yet.
+ */
+export async function stageUpload(
+	db: Db,
+	actorId: string,
+	input: { indicatorCode: string; fileName: string; bytes: Uint8Array; measure?: string }
+): Promise<StagedUpload> {
+	const mapping = {
+		...((await savedMapping(db, input.indicatorCode)) ?? {}),
+		...(input.measure ? { measure: input.measure } : {})
+	};
+	const parsed = await parseIndicatorFile(input.bytes, input.fileName, { mapping });
+	if (!parsed.ok) return { ok: false, problems: parsed.problems };
+	const preview = await previewImport(db, input.indicatorCode, parsed.rows);
+	const hash = sha256(input.bytes);
+	await db.delete(uploadDrafts).where(lt(uploadDrafts.expiresAt, sql`now()`));
+	const [draft] = await db
+		.insert(uploadDrafts)
+		.values({
+			indicatorCode: input.indicatorCode,
+			actor: actorId,
+			fileName: input.fileName,
+			sha256: hash,
+			content: Buffer.from(input.bytes).toString('base64'),
+			mapping,
+			expiresAt: sql`now() + interval '${sql.raw(String(DRAFT_MINUTES))} minutes'`
+		})
+		.returning({ id: uploadDrafts.id });
+	return {
+		ok: true,
+		draftId: draft!.id,
+		preview,
+		rows: parsed.rows.length,
+		sha256: hash,
+		fileName: input.fileName
+	};
+}
+
+export type ConfirmedUpload =
+	| { ok: true; result: ImportPreview; indicatorCode: string }
+	| { ok: false; reason: 'expired' }
+	| { ok: false; reason: 'rejected'; problems: ImportProblem[] };
+
+/** The second step: import the draft's file (all or nothing) and spend the draft. */
+export async function confirmUpload(
+	db: Db,
+	actorId: string,
+	draftId: string
+): Promise<ConfirmedUpload> {
+	const [draft] = await db
+		.delete(uploadDrafts)
+		.where(
+			and(
+				eq(uploadDrafts.id, draftId),
+				eq(uploadDrafts.actor, actorId),
+				gt(uploadDrafts.expiresAt, sql`now()`)
+			)
+		)
+		.returning();
+	if (!draft) return { ok: false, reason: 'expired' };
+	const bytes = new Uint8Array(Buffer.from(draft.content, 'base64'));
+	const parsed = await parseIndicatorFile(bytes, draft.fileName, { mapping: draft.mapping });
+	if (!parsed.ok) return { ok: false, reason: 'rejected', problems: parsed.problems };
+	const result = await importObservations(db, draft.indicatorCode, parsed.rows, {
+		actor: actorId,
+		fileName: draft.fileName,
+		sha256: draft.sha256,
+		format: parsed.format ?? 'csv'
+	});
+	if (Object.keys(draft.mapping).length > 0)
+		await saveMapping(db, draft.indicatorCode, draft.mapping);
+	return { ok: true, result, indicatorCode: draft.indicatorCode };
+}

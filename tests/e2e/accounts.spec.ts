@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { Fixture } from './accounts-fixture.ts';
+import { totp } from '../support/totp.ts';
+
+function fixture(baseURL: string): Fixture {
+	const engine = baseURL.endsWith(':4174') ? 'postgres' : 'pglite';
+	return JSON.parse(readFileSync(`.e2e/fixture-${engine}.json`, 'utf8')) as Fixture;
+}
+
+async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+/** A form post as a browser without JavaScript sends it. */
+function post(api: APIRequestContext, baseURL: string, path: string, form: Record<string, string>) {
+	return api.post(path, {
+		form,
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+}
+
+/** Signs in over HTTP (password, then the TOTP code where the role has one). */
+async function signedIn(baseURL: string, who: keyof Fixture['users'] | 'anonymous') {
+	const api = await request.newContext({ baseURL });
+	if (who === 'anonymous') return api;
+	const f = fixture(baseURL);
+	const user = f.users[who]!;
+	const res = await post(api, baseURL, '/log-ind?/login', {
+		email: user.email,
+		password: f.password
+	});
+	expect(res.status(), `sign-in of ${who}`).toBe(303);
+	if (user.totpSecret) {
+		expect(res.headers().location).toContain('/log-ind/kode');
+		const code = await post(api, baseURL, '/log-ind/kode', { code: totp(user.totpSecret) });
+		expect(code.status(), `second factor of ${who}`).toBe(303);
+	}
+	return api;
+}
+
+type Who = 'anonymous' | 'admin' | 'editor' | 'council' | 'partnerA';
+const everyone: Who[] = ['anonymous', 'admin', 'editor', 'council', 'partnerA'];
+
+/** Non-public pages: who may read them. Everyone else is sent to sign-in or gets 403. */
+const reads: { path: string; allowed: Who[] }[] = [
+	{ path: '/admin', allowed: ['admin', 'editor', 'council', 'partnerA'] },
+	{ path: '/admin/konto', allowed: ['admin', 'editor', 'council', 'partnerA'] },
+	{ path: '/admin/konto/data.json', allowed: ['admin', 'editor', 'council', 'partnerA'] },
+	{ path: '/admin/brugere', allowed: ['admin', 'editor'] },
+	{ path: '/admin/organisationer', allowed: ['admin', 'editor'] },
+	{ path: '/admin/indikatorer', allowed: ['admin', 'editor'] },
+	{ path: '/admin/log', allowed: ['admin'] },
+	{ path: '/admin/post', allowed: ['admin'] },
+	{ path: '/en/admin/audit', allowed: ['admin'] }
+];
+
+/** Write actions with input that succeeds for an allowed role (303) or is refused (403). */
+function writes(
+	f: Fixture,
+	who: Who
+): { name: string; path: string; form: Record<string, string>; allowed: Who[] }[] {
+	const unique = `${who}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+	return [
+		{
+			name: 'invite a partner',
+			path: '/admin/brugere?/invite',
+			form: { email: `${unique}@partner.dk`, role: 'partner', organizationId: f.organizations.a },
+			allowed: ['admin', 'editor']
+		},
+		{
+			name: 'invite an editor',
+			path: '/admin/brugere?/invite',
+			form: { email: `${unique}-r@aalborg.dk`, role: 'editor' },
+			allowed: ['admin']
+		},
+		{
+			name: 'change a role',
+			path: '/admin/brugere?/role',
+			form: { userId: f.users.dummy!.id, role: 'council' },
+			allowed: ['admin']
+		},
+		{
+			name: 'disable an account',
+			path: '/admin/brugere?/disable',
+			form: { userId: f.users.dummy!.id, disabled: 'false' },
+			allowed: ['admin']
+		},
+		{
+			name: 'create an organisation',
+			path: '/admin/organisationer',
+			form: { name: `Forening ${unique}`, kind: 'association' },
+			allowed: ['admin', 'editor']
+		}
+	];
+}
+
+test.describe('permission matrix over HTTP', () => {
+	for (const who of everyone) {
+		test(`${who}: reads and writes`, async ({ baseURL }) => {
+			const api = await signedIn(baseURL!, who);
+			for (const { path, allowed } of reads) {
+				const res = await api.get(path, { maxRedirects: 0 });
+				if (allowed.includes(who)) expect(res.status(), `${who} GET ${path}`).toBe(200);
+				else if (who === 'anonymous') {
+					expect(res.status(), `${who} GET ${path}`).toBe(303);
+					expect(res.headers().location).toMatch(/\/log-ind\?next=|\/en\/login\?next=/);
+				} else expect(res.status(), `${who} GET ${path}`).toBe(403);
+				expect(res.headers()['cache-control'] ?? '', `${path} is never cached`).toMatch(/no-store/);
+			}
+			for (const write of writes(fixture(baseURL!), who)) {
+				const res = await post(api, baseURL!, write.path, write.form);
+				expect(res.status(), `${who}: ${write.name}`).toBe(write.allowed.includes(who) ? 303 : 403);
+			}
+			// A partner's invitation must name one of the organisations the inviter may use: no
+			// guessed organisation id for a partner, and the same request without origin is refused.
+			await api.dispose();
+		});
+	}
+
+	test('a partner sees only their own organisation', async ({ baseURL }) => {
+		const api = await signedIn(baseURL!, 'partnerA');
+		const page = await api.get('/admin');
+		const html = await page.text();
+		expect(html).toContain('Aalborg Tekniske Gymnasium');
+		expect(html).not.toContain('Vejgaard Boldklub');
+		const data = (await (await api.get('/admin/konto/data.json')).json()) as {
+			memberships: { organization: string }[];
+		};
+		expect(data.memberships.map((m) => m.organization)).toEqual(['Aalborg Tekniske Gymnasium']);
+		await api.dispose();
+	});
+});
+
+test.describe('attacks on sign-in', () => {
+	test('a cross-origin form post is refused (CSRF)', async ({ baseURL }) => {
+		const api = await signedIn(baseURL!, 'admin');
+		const res = await api.post('/admin/organisationer', {
+			form: { name: 'Ondsindet Forening', kind: 'association' },
+			headers: { origin: 'https://evil.example', accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(res.status()).toBe(403);
+		expect(await (await api.get('/admin/organisationer')).text()).not.toContain(
+			'Ondsindet Forening'
+		);
+		await api.dispose();
+	});
+
+	test('the session id changes at sign-in (no fixation)', async ({ baseURL }) => {
+		const api = await request.newContext({ baseURL });
+		const f = fixture(baseURL!);
+		const planted = 'uddannelsesby.session_token=planted-by-attacker.signature';
+		const res = await api.post('/log-ind?/login', {
+			form: { email: f.users.council!.email, password: f.password },
+			headers: { origin: baseURL!, accept: 'text/html', cookie: planted },
+			maxRedirects: 0
+		});
+		expect(res.status()).toBe(303);
+		const issued = res.headers()['set-cookie'] ?? '';
+		expect(issued).toContain('uddannelsesby.session_token=');
+		expect(issued).not.toContain('planted-by-attacker');
+		expect(issued.toLowerCase()).toContain('httponly');
+		expect(issued.toLowerCase()).toContain('samesite=lax');
+		await api.dispose();
+	});
+
+	test('the 11th wrong password in a minute is throttled, for real and unknown accounts alike', async ({
+		baseURL
+	}) => {
+		const api = await request.newContext({ baseURL });
+		const f = fixture(baseURL!);
+		for (const email of [f.users.bruteforce!.email, 'findes-ikke@e2e.aalborg.dk']) {
+			for (let i = 1; i <= 10; i++) {
+				const res = await post(api, baseURL!, '/log-ind?/login', {
+					email,
+					password: `forkert-${i}`
+				});
+				expect(res.status(), `attempt ${i} for ${email}`).toBe(400);
+			}
+			const eleventh = await post(api, baseURL!, '/log-ind?/login', {
+				email,
+				password: f.password
+			});
+			expect(eleventh.status()).toBe(429);
+			expect(await eleventh.text()).toContain('For mange forsøg');
+		}
+		await api.dispose();
+	});
+});
+
+test('an administrator invites a partner, who creates an account and signs in', async ({
+	page,
+	baseURL
+}) => {
+	const f = fixture(baseURL!);
+	const admin = f.users.admin!;
+	await page.goto('/log-ind');
+	await expectAccessible(page);
+	await page.getByLabel('E-mailadresse').fill(admin.email);
+	await page.getByLabel('Adgangskode').fill(f.password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekræft med kode');
+	await expectAccessible(page);
+	await page.getByLabel('Kode').fill(totp(admin.totpSecret!));
+	await page.getByRole('button', { name: 'Bekræft' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administration');
+	await expectAccessible(page);
+
+	const email = `ny-partner-${Date.now()}@gymnasium.dk`;
+	await page.goto('/admin/brugere');
+	await expectAccessible(page);
+	await page.getByLabel('E-mailadresse').fill(email);
+	await page.locator('#role').selectOption('partner');
+	await page.locator('#organizationId').selectOption({ label: 'Aalborg Tekniske Gymnasium' });
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByRole('status')).toContainText(email);
+
+	await page.goto('/admin/post');
+	await expectAccessible(page);
+	const mail = page.locator('tr', { hasText: email }).first();
+	await mail.locator('summary').click();
+	const body = await mail.locator('pre').innerText();
+	const link = /https?:\/\/\S+\/invitation\/\S+/.exec(body)?.[0];
+	expect(link).toBeTruthy();
+	await page.goto('/admin/log');
+	await expectAccessible(page);
+	await expect(page.locator('code', { hasText: 'invitation.create' }).first()).toBeVisible();
+	await page.getByRole('button', { name: 'Log ud' }).click();
+
+	await page.goto(new URL(link!).pathname);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opret din konto');
+	await expectAccessible(page);
+	await page.getByLabel('Dit navn').fill('Sara Nielsen');
+	await page.getByLabel('Adgangskode').fill('kort');
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	await expect(page.locator('.form-error-message')).toContainText('mindst 15 tegn');
+	await expectAccessible(page);
+	await page.getByLabel('Adgangskode').fill('solsikker langs Hobrovej om sommeren');
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	await expect(page.getByRole('status')).toContainText('Din konto er oprettet');
+	await page.getByLabel('E-mailadresse').fill(email);
+	await page.getByLabel('Adgangskode').fill('solsikker langs Hobrovej om sommeren');
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page.getByText('Du repræsenterer: Aalborg Tekniske Gymnasium.')).toBeVisible();
+	await page.goto('/admin/konto');
+	await expectAccessible(page);
+	// The link is spent.
+	await page.goto(new URL(link!).pathname);
+	await expect(page.getByRole('alert')).toContainText('allerede brugt');
+});
+
+test('an editor uploads indicator data: a bad file is rejected whole, a good one previewed and imported', async ({
+	page,
+	baseURL
+}) => {
+	const f = fixture(baseURL!);
+	const editor = f.users.editor!;
+	await page.goto('/en/login');
+	await page.getByLabel('E-mail address').fill(editor.email);
+	await page.getByLabel('Password').fill(f.password);
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await page.getByLabel('Code').fill(totp(editor.totpSecret!));
+	await page.getByRole('button', { name: 'Confirm' }).click();
+	await page.goto('/admin/indikatorer');
+	await expectAccessible(page);
+	await page.locator('#indicator').selectOption('frafald');
+	await page.locator('#file').setInputFiles({
+		name: 'frafald.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('periode;område;værdi\n2024;851;12,5\n2025;851;=1+1\n', 'utf8')
+	});
+	await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+	const rejected = page.getByRole('alert').filter({ hasText: 'Filen er afvist' });
+	await expect(rejected).toContainText('=1+1');
+	await expectAccessible(page);
+
+	await page.locator('#indicator').selectOption('frafald');
+	await page.locator('#file').setInputFiles({
+		name: 'frafald.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('periode;område;værdi\n2024;851;12,5\n2025;851;11,9\n', 'utf8')
+	});
+	await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+	await expect(page.getByRole('heading', { level: 2 }).first()).toContainText('Forhåndsvisning');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Importér' }).click();
+	await expect(page.getByRole('status')).toContainText('Importen er gennemført');
+	await page.goto('/indikatorer/frafald');
+	await expect(page.getByRole('cell', { name: '11,9' }).first()).toBeVisible();
+});

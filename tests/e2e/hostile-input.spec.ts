@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import type { Fixture } from './accounts-fixture.ts';
+import { totp } from '../support/totp.ts';
+
+/**
+ * Random and hostile text into every form and API input: the answer is a 2xx/3xx/4xx with a
+ * message, never a 500, and nothing comes back unescaped.
+ */
+const hostile = fc.oneof(
+	fc.string({ unit: 'binary', maxLength: 200 }),
+	fc.string({ unit: 'grapheme', maxLength: 50 }),
+	fc.constantFrom(
+		'<script>alert(1)</script>',
+		'"><img src=x onerror=alert(1)>',
+		'javascript:alert(1)',
+		'\u0000\u0001\u0007\u001b[31m\u007f',
+		"'; drop table users; --",
+		'%00%ff%fe',
+		'æøå ÆØÅ aa ae oe',
+		'x'.repeat(1_000_000),
+		'🙂'.repeat(5000),
+		' ',
+		''
+	)
+);
+/** Percent-encoded bytes that are not UTF-8: the HTTP form of invalid UTF-16 text. */
+const invalidBytes = ['%FF%FE%FD', '%C3%28', '%ED%A0%80', '%F4%90%80%80'];
+
+function fixture(baseURL: string): Fixture {
+	const engine = baseURL.endsWith(':4174') ? 'postgres' : 'pglite';
+	return JSON.parse(readFileSync(`.e2e/fixture-${engine}.json`, 'utf8')) as Fixture;
+}
+
+async function postForm(
+	api: APIRequestContext,
+	baseURL: string,
+	path: string,
+	form: Record<string, string>
+) {
+	const res = await api.post(path, {
+		form,
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	return { status: res.status(), body: await res.text() };
+}
+
+function assertSafe(result: { status: number; body: string }, what: string) {
+	expect(result.status, what).toBeLessThan(500);
+	expect(result.body, what).not.toContain('<script>alert(1)</script>');
+	expect(result.body, what).not.toContain('<img src=x onerror');
+}
+
+async function adminApi(baseURL: string) {
+	const f = fixture(baseURL);
+	const admin = f.users.admin!;
+	const api = await request.newContext({ baseURL });
+	await postForm(api, baseURL, '/log-ind?/login', { email: admin.email, password: f.password });
+	await postForm(api, baseURL, '/log-ind/kode', { code: totp(admin.totpSecret!) });
+	return api;
+}
+
+test('public forms answer hostile input with a 4xx and a message, never a 500', async ({
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const api = await request.newContext({ baseURL });
+	const forms: { path: string; fields: string[] }[] = [
+		{ path: '/log-ind?/login', fields: ['email', 'password', 'next'] },
+		{ path: '/glemt-adgangskode', fields: ['email'] },
+		{ path: '/nulstil-adgangskode', fields: ['token', 'password'] },
+		{ path: '/log-ind/kode', fields: ['code', 'next'] },
+		{ path: '/invitation/ikke-en-rigtig-invitation-0000000000', fields: ['name', 'password'] }
+	];
+	for (const form of forms) {
+		await fc.assert(
+			fc.asyncProperty(fc.tuple(...form.fields.map(() => hostile)), async (values) => {
+				const body = Object.fromEntries(form.fields.map((f, i) => [f, values[i]!]));
+				assertSafe(
+					await postForm(api, baseURL!, form.path, body),
+					`${form.path} ${JSON.stringify(body).slice(0, 200)}`
+				);
+			}),
+			{ numRuns: 8 }
+		);
+		for (const bytes of invalidBytes) {
+			const res = await api.post(form.path, {
+				data: form.fields.map((f) => `${f}=${bytes}`).join('&'),
+				headers: {
+					origin: baseURL!,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				maxRedirects: 0
+			});
+			expect(res.status(), `${form.path} with ${bytes}`).toBeLessThan(500);
+		}
+	}
+	// Not a form at all.
+	const garbage = await api.post('/log-ind?/login', {
+		data: Buffer.from([0xff, 0x00, 0x13, 0x37]),
+		headers: {
+			origin: baseURL!,
+			accept: 'text/html',
+			'content-type': 'multipart/form-data; boundary=x'
+		},
+		maxRedirects: 0
+	});
+	expect(garbage.status()).toBeLessThan(500);
+	await api.dispose();
+});
+
+test('API query parameters answer hostile input with a 4xx JSON error, never a 500', async ({
+	baseURL
+}) => {
+	const api = await request.newContext({ baseURL });
+	await fc.assert(
+		fc.asyncProperty(
+			hostile.filter((s) => s.length < 5000),
+			fc.constantFrom('geo', 'period', 'køn', 'q'),
+			async (value, name) => {
+				const url = `/api/v1/indicators/frafald/observations?${new URLSearchParams({ [name]: value })}`;
+				const res = await api.get(url);
+				expect(res.status(), url.slice(0, 200)).toBeLessThan(500);
+				expect(res.headers()['content-type']).toContain('application/json');
+			}
+		),
+		{ numRuns: 40 }
+	);
+	await api.dispose();
+});
+
+test('administration forms store hostile text only escaped', async ({ baseURL }) => {
+	test.setTimeout(120_000);
+	const api = await adminApi(baseURL!);
+	const forms: { path: string; fields: Record<string, fc.Arbitrary<string>> }[] = [
+		{ path: '/admin/organisationer', fields: { name: hostile, kind: hostile, website: hostile } },
+		{
+			path: '/admin/brugere?/invite',
+			fields: { email: hostile, role: hostile, organizationId: hostile }
+		},
+		{ path: '/admin/brugere?/role', fields: { userId: hostile, role: hostile } },
+		{ path: '/admin/brugere?/disable', fields: { userId: hostile, disabled: hostile } },
+		{ path: '/admin/indikatorer?/confirm', fields: { draft: hostile } },
+		{ path: '/admin/konto?/deleteAccount', fields: { confirm: hostile } },
+		{ path: '/admin/konto?/enableTwoFactor', fields: { password: hostile } }
+	];
+	for (const form of forms) {
+		await fc.assert(
+			fc.asyncProperty(fc.record(form.fields), async (body) => {
+				assertSafe(
+					await postForm(api, baseURL!, form.path, body),
+					`${form.path} ${JSON.stringify(body).slice(0, 200)}`
+				);
+			}),
+			{ numRuns: 10 }
+		);
+	}
+	// A name that is valid but hostile is stored and shown as text.
+	const created = await postForm(api, baseURL!, '/admin/organisationer', {
+		name: '<script>alert(1)</script> Forening',
+		kind: 'association'
+	});
+	expect(created.status).toBe(303);
+	const page = await (await api.get('/admin/organisationer')).text();
+	expect(page).toMatch(/&lt;script(>|&gt;)alert\(1\)&lt;\/script(>|&gt;) Forening/);
+	expect(page).not.toContain('<script>alert(1)</script>');
+	for (const search of ['<script>', '%', "'"]) {
+		const res = await api.get(
+			`/admin/log?${new URLSearchParams({ actor: search, action: search, fra: search })}`
+		);
+		expect(res.status()).toBe(200);
+	}
+	await api.dispose();
+});
