@@ -86,12 +86,10 @@ export function createAuth(db: Db, settings: AuthSettings) {
 			}
 		},
 		account: {
-			// Single sign-on finds an existing account by its verified e-mail address.
-			accountLinking: {
-				enabled: true,
-				trustedProviders: settings.oidcProviders.map((p) => p.id),
-				allowDifferentEmails: false
-			}
+			// Single sign-on finds an existing account by its e-mail address only when the
+			// provider says the address is verified (no `trustedProviders`: those skip that check,
+			// which would let an unverified address take over an account).
+			accountLinking: { enabled: true, allowDifferentEmails: false }
 		},
 		session: {
 			expiresIn: settings.sessionIdleMinutes * 60,

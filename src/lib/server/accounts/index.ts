@@ -38,6 +38,7 @@ export {
 	addMembership,
 	exportUserData,
 	deleteUser,
+	noteTwoFactorEnabled,
 	type UserSummary
 } from './users.ts';
 export {

@@ -285,3 +285,18 @@ export async function deleteUser(db: Db, actor: Actor, userId: string): Promise<
 		);
 	});
 }
+
+/** Appends to the audit log that a user turned on two-factor sign-in (better-auth made the change). */
+export async function noteTwoFactorEnabled(db: Db, actor: Actor): Promise<void> {
+	await recordAudit(
+		db,
+		{
+			actor: actor.id,
+			action: 'user.twoFactor.enable',
+			entityType: 'user',
+			entityId: actor.id,
+			details: { before: { twoFactorEnabled: false }, after: { twoFactorEnabled: true } }
+		},
+		PRIVATE
+	);
+}

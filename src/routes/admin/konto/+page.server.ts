@@ -6,6 +6,7 @@ import { msg } from '$lib/i18n/message.ts';
 import {
 	AccountError,
 	deleteUser,
+	noteTwoFactorEnabled,
 	signOutEverywhere,
 	type Actor
 } from '$lib/server/accounts/index.ts';
@@ -61,7 +62,7 @@ export const actions: Actions = {
 	},
 	/** Step 2: a code from the app proves the secret was stored; two-factor is then on. */
 	verifyTwoFactor: async (event) => {
-		actorOf(event.locals);
+		const actor = actorOf(event.locals);
 		const form = await readForm(event);
 		const code = (field(form, 'code') ?? '').replace(/\s+/g, '');
 		if (!/^\d{6}$/.test(code)) return formFailure(400, { errors: { code: msg('code_failed') } });
@@ -76,6 +77,7 @@ export const actions: Actions = {
 			if (!(e instanceof APIError)) throw e;
 			return formFailure(400, { errors: { code: msg('code_failed') } });
 		}
+		await noteTwoFactorEnabled(event.locals.db, actor);
 		redirect(303, `${localizedPath('/admin/konto', event.locals.locale)}?gemt=1`);
 	},
 	signOutEverywhere: async (event) => {
