@@ -3,7 +3,7 @@ import { ContentVersion, PageCache, VersionedCache } from './cache/index.ts';
 import { databaseTarget, loadConfig, publicUrl, type Config } from './config.ts';
 import { readContentVersion, type Database } from './db/index.ts';
 import { logger } from './log.ts';
-import { authSecret, createAuth, type Auth } from './accounts/index.ts';
+import { authSecret, createAuth, pruneBuckets, type Auth } from './accounts/index.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 
@@ -54,6 +54,10 @@ export async function startApp(): Promise<void> {
 		if (seed.seeded)
 			logger.info({ strategy: seed.strategy }, 'first start: loaded the default strategy');
 	}
+	// Rate-limit counters are worthless after their window; clear old ones hourly.
+	const prune = () => void pruneBuckets(database.db).catch(() => undefined);
+	prune();
+	setInterval(prune, 3600_000).unref();
 	logger.info({ database: database.description }, 'database ready');
 	logger.info({ url: publicUrl(config) }, `Uddannelsesby is running on ${publicUrl(config)}`);
 }

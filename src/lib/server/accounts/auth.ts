@@ -103,6 +103,9 @@ export function createAuth(db: Db, settings: AuthSettings) {
 		advanced: {
 			cookiePrefix: cookiePrefix(settings.baseUrl),
 			useSecureCookies: false,
+			// Sessions keep no IP address (data minimisation); the user agent helps a person
+			// recognise their own sessions in the data export.
+			ipAddress: { disableIpTracking: true },
 			defaultCookieAttributes: { secure, sameSite: 'lax', httpOnly: true, path: '/' }
 		},
 		databaseHooks: {

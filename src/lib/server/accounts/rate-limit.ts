@@ -24,8 +24,9 @@ export function accountKey(kind: string, email: string): string {
 	return `${kind}:acct:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 }
 
+/** A bucket key for a client address; the address is hashed, not stored. */
 export function ipKey(kind: string, ip: string): string {
-	return `${kind}:ip:${ip}`;
+	return `${kind}:ip:${createHash('sha256').update(ip).digest('hex')}`;
 }
 
 export interface Verdict {
