@@ -1,59 +1,17 @@
-// Import benchmark: a large tidy CSV and JSON-stat file into one indicator, on PGlite and (when
-// BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL. Prints rows/s and peak memory.
-// BENCH_ROWS sets the size (default 1,000,000 = 20 years × 100 areas × 500 breakdown cells).
-import { readFileSync } from 'node:fs';
+// Import benchmark: a 1,000,000-observation tidy CSV and JSON-stat file into one indicator, on
+// PGlite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL, through the same
+// streaming import as the CLI and the upload page. Each import runs in its own process so its
+// peak memory is its own. Prints rows/s and peak resident memory; asserts nothing.
+// BENCH_ROWS sets the size (default 1,000,000 = 20 years × 100 areas × 50 educations × 10 ages).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase, runMigrations, type Database } from '../src/lib/server/db/index.ts';
 import { createScratchDatabase } from '../src/lib/server/db/testing.ts';
-import {
-	importObservations,
-	parseCsv,
-	parseJsonStat,
-	toJsonStat,
-	type ObservationInput
-} from '../src/lib/server/indicators/index.ts';
+import { importFile } from '../src/lib/server/indicators/index.ts';
 import { parseStrategy, saveStrategy } from '../src/lib/server/strategy/index.ts';
 
-const target = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const geos = Array.from({ length: 100 }, (_, i) => String(101 + i * 7).padStart(3, '0'));
-const years = Array.from({ length: 20 }, (_, i) => String(2005 + i));
-const cellsPerGeoYear = Math.max(1, Math.round(target / (geos.length * years.length)));
-const educations = Array.from(
-	{ length: Math.ceil(cellsPerGeoYear / 10) },
-	(_, i) => `Uddannelse ${i + 1}`
-);
-const ages = [
-	'15-19 år',
-	'20-24 år',
-	'25-29 år',
-	'30-34 år',
-	'35-39 år',
-	'40-44 år',
-	'45-49 år',
-	'50-54 år',
-	'55-59 år',
-	'60-64 år'
-];
-
-function csvText(): string {
-	const lines = ['periode;område;uddannelse;alder;værdi'];
-	let n = 0;
-	for (const year of years)
-		for (const geo of geos)
-			for (const education of educations)
-				for (const age of ages) {
-					if (n++ >= target) break;
-					lines.push(
-						`${year};${geo};${education};${age};${((n * 7919) % 1000) / 10}`.replace(
-							/\.(\d)$/,
-							',$1'
-						)
-					);
-				}
-	return lines.join('\n') + '\n';
-}
-
-let peak = 0;
-const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
 
 async function prepared(engine: 'pglite' | 'postgres'): Promise<Database> {
@@ -73,77 +31,126 @@ async function prepared(engine: 'pglite' | 'postgres'): Promise<Database> {
 	return database;
 }
 
-function time<T>(work: () => T): [T, number] {
-	const t = performance.now();
-	const r = work();
-	return [r, (performance.now() - t) / 1000];
-}
-
-const text = csvText();
-const bytes = new TextEncoder().encode(text);
-console.log(
-	`Node ${process.version}; ${target.toLocaleString('en')} rows, CSV ${mb(bytes.length)}`
-);
-const [csv, csvSeconds] = time(() => parseCsv(bytes));
-if (!csv.ok) throw new Error(JSON.stringify(csv.problems.slice(0, 3)));
-const rows: ObservationInput[] = csv.rows;
-const jsonBytes = new TextEncoder().encode(
-	JSON.stringify(
-		toJsonStat(
-			rows.map((r) => ({ ...r, isDemo: false })),
-			{ code: 'frafald', title: 'bench', unit: 'percent', isDemo: false, locale: 'da' }
-		)
-	)
-);
-const [json, jsonSeconds] = time(() => parseJsonStat(jsonBytes));
-if (!json.ok) throw new Error(JSON.stringify(json.problems.slice(0, 3)));
-
-const table: Record<string, string | number>[] = [
-	{
-		step: 'parse + validate CSV',
-		engine: '-',
-		seconds: csvSeconds.toFixed(1),
-		'rows/s': Math.round(rows.length / csvSeconds)
-	},
-	{
-		step: 'parse + validate JSON-stat',
-		engine: '-',
-		seconds: jsonSeconds.toFixed(1),
-		'rows/s': Math.round(json.rows.length / jsonSeconds)
-	}
-];
-const engines: ('pglite' | 'postgres')[] =
-	process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
-		? ['pglite', 'postgres']
-		: ['pglite'];
-for (const engine of engines) {
+/** Child: import one file twice (first load, then the same file again) and report as JSON. */
+async function child(engine: 'pglite' | 'postgres', file: string) {
+	const bytes = new Uint8Array(readFileSync(file));
 	const database = await prepared(engine);
+	const result: Record<string, number> = {};
 	try {
-		const source = { actor: 'bench', fileName: 'bench.csv', sha256: 'x', format: 'csv' };
-		let t = performance.now();
-		await importObservations(database.db, 'frafald', rows, source);
-		let s = (performance.now() - t) / 1000;
-		table.push({
-			step: 'first import (all added)',
-			engine,
-			seconds: s.toFixed(1),
-			'rows/s': Math.round(rows.length / s)
-		});
-		t = performance.now();
-		await importObservations(database.db, 'frafald', rows, source);
-		s = (performance.now() - t) / 1000;
-		table.push({
-			step: 'same file again (no change)',
-			engine,
-			seconds: s.toFixed(1),
-			'rows/s': Math.round(rows.length / s)
-		});
+		for (const run of ['first', 'again'] as const) {
+			const t = performance.now();
+			const outcome = await importFile(
+				database.db,
+				'frafald',
+				{ bytes, fileName: file.endsWith('.json') ? 'bench.json' : 'bench.csv' },
+				{ actor: 'bench' }
+			);
+			if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems.slice(0, 3)));
+			result[`${run}Seconds`] = (performance.now() - t) / 1000;
+			result.rows = outcome.rows;
+		}
 	} finally {
 		await database.close();
 	}
+	result.peakRss = process.resourceUsage().maxRSS * 1024;
+	console.log(JSON.stringify(result));
 }
-clearInterval(sample);
-console.table(table);
-console.log(
-	`peak resident memory: ${mb(peak)} (the importer holds the parsed file in memory; see the README)`
-);
+
+function files(dir: string, target: number) {
+	const geos = Array.from({ length: 100 }, (_, i) => String(101 + i * 7).padStart(3, '0'));
+	const years = Array.from({ length: 20 }, (_, i) => String(2005 + i));
+	const perGeoYear = Math.max(1, Math.round(target / (geos.length * years.length)));
+	const educations = Array.from(
+		{ length: Math.ceil(perGeoYear / 10) },
+		(_, i) => `Uddannelse ${i + 1}`
+	);
+	const ages = Array.from({ length: 10 }, (_, i) => `${15 + i * 5}-${19 + i * 5} år`);
+	const lines = ['periode;område;uddannelse;alder;værdi'];
+	const values: number[] = [];
+	let n = 0;
+	for (const year of years)
+		for (const geo of geos)
+			for (const education of educations)
+				for (const age of ages) {
+					const value = ((++n * 7919) % 1000) / 10;
+					values.push(value);
+					lines.push(`${year};${geo};${education};${age};${String(value).replace('.', ',')}`);
+				}
+	const csv = join(dir, 'bench.csv');
+	writeFileSync(csv, lines.join('\n') + '\n');
+	const category = (ids: string[]) => ({
+		index: ids,
+		label: Object.fromEntries(ids.map((i) => [i, i]))
+	});
+	const json = join(dir, 'bench.json');
+	writeFileSync(
+		json,
+		JSON.stringify({
+			version: '2.0',
+			class: 'dataset',
+			id: ['Tid', 'OMRÅDE', 'UDDANNELSE', 'ALDER', 'ContentsCode'],
+			size: [years.length, geos.length, educations.length, ages.length, 1],
+			role: { time: ['Tid'], geo: ['OMRÅDE'], metric: ['ContentsCode'] },
+			dimension: {
+				Tid: { label: 'tid', category: category(years) },
+				OMRÅDE: { label: 'område', category: category(geos) },
+				UDDANNELSE: { label: 'uddannelse', category: category(educations) },
+				ALDER: { label: 'alder', category: category(ages) },
+				ContentsCode: { label: 'indhold', category: category(['PCT']) }
+			},
+			value: values
+		})
+	);
+	return { csv, json, rows: values.length };
+}
+
+if (process.argv[2] === '--child') {
+	await child(process.argv[3] as 'pglite' | 'postgres', process.argv[4]!);
+} else {
+	const dir = mkdtempSync(join(tmpdir(), 'udb-bench-'));
+	try {
+		const { csv, json, rows } = files(dir, Number(process.env.BENCH_ROWS ?? 1_000_000));
+		console.log(
+			`Node ${process.version}; ${rows.toLocaleString('en')} observations; CSV ${mb(readFileSync(csv).length)}, JSON-stat ${mb(readFileSync(json).length)}`
+		);
+		const engines: ('pglite' | 'postgres')[] =
+			process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+				? ['pglite', 'postgres']
+				: ['pglite'];
+		const table: Record<string, string | number>[] = [];
+		for (const engine of engines)
+			for (const [format, file] of [
+				['CSV', csv],
+				['JSON-stat', json]
+			] as const) {
+				const run = spawnSync(
+					process.execPath,
+					['--import', 'tsx', 'bench/import.ts', '--child', engine, file],
+					{
+						encoding: 'utf8',
+						env: process.env,
+						maxBuffer: 1 << 20
+					}
+				);
+				const line = run.stdout.trim().split('\n').at(-1) ?? '';
+				if (run.status !== 0 || !line.startsWith('{')) {
+					console.error(run.stderr);
+					throw new Error(`the ${engine} ${format} import failed`);
+				}
+				const r = JSON.parse(line) as Record<string, number>;
+				table.push({
+					engine,
+					format,
+					'first import s': r.firstSeconds!.toFixed(1),
+					'first rows/s': Math.round(r.rows! / r.firstSeconds!),
+					'same file again s': r.againSeconds!.toFixed(1),
+					'again rows/s': Math.round(r.rows! / r.againSeconds!),
+					'peak memory': mb(r.peakRss!)
+				});
+			}
+		console.table(table);
+		console.log('Each import: read, check every row, stage, compare and write in one transaction.');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}

@@ -30,12 +30,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
 	dataSummaries,
-	importObservations,
-	parseIndicatorFile,
-	previewImport,
+	importFile,
 	saveMapping,
 	savedMapping,
-	sha256,
 	UnknownIndicatorError
 } from '../src/lib/server/indicators/index.ts';
 import { getStrategyDefinition } from '../src/lib/server/strategy/index.ts';
@@ -340,46 +337,37 @@ async function indicatorsCommand(
 			...(mapping ?? (await savedMapping(database.db, code)) ?? {}),
 			...(options.measure ? { measure: options.measure } : {})
 		};
-		const parsed = await parseIndicatorFile(bytes, basename(file), { mapping: used });
-		if (!parsed.ok) {
+		const progress = process.stderr.isTTY && bytes.length >= 1_000_000;
+		const outcome = await importFile(
+			database.db,
+			code,
+			{ bytes, fileName: basename(file), mapping: used },
+			{ actor: actor() },
+			{
+				dryRun: options['dry-run'],
+				onProgress: progress
+					? (rows) => process.stderr.write(`\r${rows.toLocaleString('en')} rows read and checked`)
+					: undefined
+			}
+		);
+		if (progress) process.stderr.write('\n');
+		if (!outcome.ok) {
 			io.err(
-				`${file} was rejected; nothing was imported (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}):`
+				`${file} was rejected; nothing was imported (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}):`
 			);
-			for (const p of parsed.problems) io.err(`  ${p.where}: ${p.message}`);
+			for (const p of outcome.problems) io.err(`  ${p.where}: ${p.message}`);
 			return EXIT.rejected;
 		}
+		const p = outcome.preview;
 		if (options['dry-run']) {
-			const preview = await previewImport(database.db, code, parsed.rows);
 			io.out(
-				`${file}: ${parsed.rows.length} rows for ${preview.periods.join(', ')}. Would add ${preview.added}, change ${preview.changed}, remove ${preview.removed}${preview.demoRemoved ? ` (of which ${preview.demoRemoved} demo)` : ''}; ${preview.unchanged} unchanged. Nothing written (--dry-run).`
+				`${file}: ${outcome.rows} rows for ${p.periods.join(', ')}. Would add ${p.added}, change ${p.changed}, remove ${p.removed}${p.demoRemoved ? ` (of which ${p.demoRemoved} demo)` : ''}; ${p.unchanged} unchanged. Nothing written (--dry-run).`
 			);
 			return EXIT.ok;
 		}
-		const progress = process.stderr.isTTY && parsed.rows.length >= 10_000;
-		const result = await importObservations(
-			database.db,
-			code,
-			parsed.rows,
-			{
-				actor: actor(),
-				fileName: basename(file),
-				sha256: sha256(bytes),
-				format: parsed.format ?? 'csv'
-			},
-			progress
-				? (done, total) => {
-						const width = 30;
-						const filled = Math.round((done / total) * width);
-						process.stderr.write(
-							`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} rows`
-						);
-						if (done === total) process.stderr.write('\n');
-					}
-				: undefined
-		);
 		if (Object.keys(used).length > 0) await saveMapping(database.db, code, used);
 		io.out(
-			`Imported ${file} into ${code}: ${result.added} added, ${result.changed} changed, ${result.removed} removed${result.demoRemoved ? ` (${result.demoRemoved} demo)` : ''}, ${result.unchanged} unchanged.`
+			`Imported ${file} into ${code}: ${p.added} added, ${p.changed} changed, ${p.removed} removed${p.demoRemoved ? ` (${p.demoRemoved} demo)` : ''}, ${p.unchanged} unchanged.`
 		);
 		return EXIT.ok;
 	});

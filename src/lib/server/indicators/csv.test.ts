@@ -3,19 +3,19 @@ import { parseCsv } from './csv.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-function problems(bytes: Uint8Array) {
-	const r = parseCsv(bytes);
+async function problems(bytes: Uint8Array) {
+	const r = await parseCsv(bytes);
 	if (r.ok) throw new Error('expected rejection');
 	return r.problems.map((p) => `${p.where}: ${p.message}`);
 }
 
-describe('tidy CSV', () => {
-	it('reads a Danish Excel file: semicolons, decimal comma, Windows-1252, breakdown column', () => {
+describe('tidy CSV', async () => {
+	it('reads a Danish Excel file: semicolons, decimal comma, Windows-1252, breakdown column', async () => {
 		// "område;år;køn;værdi" in Windows-1252: ø is 0xF8, æ is 0xE6, å is 0xE5.
 		const text =
 			'omr\xe5de;\xe5r;k\xf8n;v\xe6rdi\r\n851;2022;Kvinder;12,5\r\n851;2022;M\xe6nd;14\r\n851;2022;I alt;13,2\r\n';
 		const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
-		const r = parseCsv(bytes);
+		const r = await parseCsv(bytes);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.details).toEqual({
@@ -30,8 +30,8 @@ describe('tidy CSV', () => {
 		]);
 	});
 
-	it('reads UTF-8 with a BOM, commas and decimal points, flags and school years', () => {
-		const r = parseCsv(
+	it('reads UTF-8 with a BOM, commas and decimal points, flags and school years', async () => {
+		const r = await parseCsv(
 			utf8('\ufeffperiod,geography,value,flag\n2023/24,000,7.25,P\n2023/24,851,..,\n')
 		);
 		expect(r.ok && r.rows.map((o) => [o.period, o.geo, o.value, o.flags])).toEqual([
@@ -41,15 +41,15 @@ describe('tidy CSV', () => {
 		expect(r.ok && r.details.encoding).toBe('UTF-8 with BOM');
 	});
 
-	it('rejects a CSV row with a decimal point in a Danish file', () => {
-		expect(problems(utf8('periode;område;værdi\n2022;851;12,5\n2023;851;1.234\n'))).toEqual([
+	it('rejects a CSV row with a decimal point in a Danish file', async () => {
+		expect(await problems(utf8('periode;område;værdi\n2022;851;12,5\n2023;851;1.234\n'))).toEqual([
 			'row 3, column "værdi": "1.234" has a decimal point, but this file uses decimal comma: write 1,234'
 		]);
 	});
 
-	it('lists every bad row and cell with the reason', () => {
+	it('lists every bad row and cell with the reason', async () => {
 		expect(
-			problems(
+			await problems(
 				utf8(
 					'år;kommune;værdi\n2022;851;10\n22;851;11\n2023;Aalborg;=SUM(A1:A3)\n2022;851;9\n2024;851;\n2024;851\n'
 				)
@@ -64,14 +64,14 @@ describe('tidy CSV', () => {
 		]);
 	});
 
-	it('names the missing columns', () => {
-		expect(problems(utf8('aar;vaerdi\n2022;1\n'))).toEqual([
+	it('names the missing columns', async () => {
+		expect(await problems(utf8('aar;vaerdi\n2022;1\n'))).toEqual([
 			expect.stringMatching(/^header: missing a geo column/)
 		]);
 	});
 
-	it('follows a column mapping', () => {
-		const r = parseCsv(utf8('Skoleår;Kommunekode;Pct;Kilde\n2022/23;851;3,1;UVM\n'), {
+	it('follows a column mapping', async () => {
+		const r = await parseCsv(utf8('Skoleår;Kommunekode;Pct;Kilde\n2022/23;851;3,1;UVM\n'), {
 			period: 'Skoleår',
 			value: 'Pct',
 			ignore: ['Kilde']

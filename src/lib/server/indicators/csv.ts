@@ -1,6 +1,15 @@
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import type { DecimalMark } from './numbers.ts';
-import { RowCollector, type ImportProblem, type ObservationInput } from './rows.ts';
+import {
+	RowCollector,
+	validatedBatches,
+	type ImportProblem,
+	type ObservationInput,
+	type RawRow,
+	type RawSource
+} from './rows.ts';
 
 export type ParsedFile =
 	| { ok: true; rows: ObservationInput[]; details: Record<string, string> }
@@ -56,122 +65,175 @@ function detectSeparator(headerLine: string): ';' | ',' | '\t' {
 	return candidates[0]![1] > 0 ? candidates[0]![0] : ',';
 }
 
+/** Feeds a long text to a parser a slice at a time, so the parser can pause (backpressure). */
+function* slices(text: string, size = 1 << 16): Generator<string> {
+	for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
 /**
  * A tidy CSV: one row per observation with columns for period, geography and value, an optional
  * flag column, and any other column as a breakdown. `;` files use decimal comma, `,` files
- * decimal point.
+ * decimal point. Rows are parsed as they are read, so a large file is never held as rows.
  */
-export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping = {}): ParsedFile {
+export function csvSource(bytes: Uint8Array, mapping: ColumnMapping = {}): RawSource {
 	const { text, encoding } = decodeText(bytes);
-	const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+	// The header is the first line with anything on it.
+	const lines = text.slice(0, 1 << 16).split(/\r?\n/);
+	const headerIndex = Math.max(
+		0,
+		lines.findIndex((l) => l.trim() !== '')
+	);
+	const firstLine = lines[headerIndex] ?? '';
 	const separator = detectSeparator(firstLine);
 	const decimal: DecimalMark = separator === ';' ? ',' : '.';
-
-	let records: { record: string[]; info: { lines: number } }[];
-	try {
-		records = parse(text, {
-			delimiter: separator,
-			skip_empty_lines: true,
-			relax_column_count: true,
-			info: true
-		}) as unknown as { record: string[]; info: { lines: number } }[];
-	} catch (error) {
-		const e = error as Error & { lines?: number };
-		return {
-			ok: false,
-			problems: [
-				{ where: e.lines ? `line ${e.lines}` : 'file', message: `not valid CSV: ${e.message}` }
-			]
-		};
-	}
-	const header = records[0]?.record;
-	if (!header || header.length === 0)
-		return { ok: false, problems: [{ where: 'file', message: 'the file is empty' }] };
-	// Rows are numbered as a spreadsheet shows them: the header is row 1.
-	const body = records
-		.slice(1)
-		.map(({ record, info }) => ({ where: `row ${info.lines}`, cells: record }));
-	return parseTable(header, body, decimal, mapping, {
+	const details = {
 		encoding,
 		separator: separator === '\t' ? 'tab' : separator,
 		decimal: decimal === ',' ? 'decimal comma' : 'decimal point'
-	});
+	};
+	let header: string[] | undefined;
+	try {
+		header = (parseSync(firstLine, { delimiter: separator }) as string[][])[0];
+	} catch (error) {
+		return failed(`not valid CSV: ${(error as Error).message}`, 'line 1', decimal, details);
+	}
+	if (!header || header.length === 0 || header.every((h) => h.trim() === ''))
+		return failed('the file is empty', 'file', decimal, details);
+	const table = new TableReader(header, mapping);
+	async function* rows() {
+		const parser = Readable.from(slices(text)).pipe(
+			parse({
+				delimiter: separator,
+				skip_empty_lines: true,
+				relax_column_count: true,
+				info: true,
+				from_line: headerIndex + 2
+			})
+		);
+		try {
+			for await (const { record, info } of parser as AsyncIterable<{
+				record: string[];
+				info: { lines: number };
+			}>) {
+				// Rows are numbered as a spreadsheet shows them: the header is row 1.
+				yield table.row(`row ${info.lines}`, record);
+			}
+		} catch (error) {
+			const e = error as Error & { lines?: number };
+			yield {
+				problem: {
+					where: e.lines ? `line ${e.lines}` : 'file',
+					message: `not valid CSV: ${e.message}`
+				}
+			};
+		}
+	}
+	return {
+		decimal,
+		columnName: table.columnName,
+		details,
+		problems: table.problems,
+		rows: rows(),
+		emptyMessage: 'the file has a header but no rows'
+	};
 }
 
-/** A table with a header row, from CSV or a spreadsheet: finds the columns and checks every row. */
-export function parseTable(
-	header: string[],
-	body: { where: string; cells: (string | number | null)[] }[],
+function failed(
+	message: string,
+	where: string,
 	decimal: DecimalMark,
-	mapping: ColumnMapping,
 	details: Record<string, string>
-): ParsedFile {
-	const names = header.map((h) => h.trim());
-	const problems: ImportProblem[] = [];
-	const find = (field: 'period' | 'geo' | 'value' | 'flags', required: boolean): number => {
-		const wanted = mapping[field];
-		if (wanted !== undefined) {
-			const i = names.findIndex((n) => n === wanted);
-			if (i < 0)
-				problems.push({
-					where: 'header',
-					message: `the mapping names column "${wanted}" for ${field}, but the file has no such column`
-				});
-			return i;
-		}
-		const i = names.findIndex((n) => ALIASES[field].includes(n.toLowerCase()));
-		if (i < 0 && required) {
-			problems.push({
-				where: 'header',
-				message: `missing a ${field} column (named ${ALIASES[field].map((a) => `"${a}"`).join(', ')}, or set it with --map)`
-			});
-		}
-		return i;
-	};
-	const columns = {
-		period: find('period', true),
-		geo: find('geo', true),
-		value: find('value', true),
-		flags: find('flags', false)
-	};
-	if (problems.length > 0) return { ok: false, problems };
-
-	const ignored = new Set(mapping.ignore ?? []);
-	const used = new Set(Object.values(columns).filter((i) => i >= 0));
-	const breakdownColumns = names
-		.map((n, i) => ({ n, i }))
-		.filter(({ n, i }) => !used.has(i) && !ignored.has(n) && n !== '');
-	const collector = new RowCollector(
+): RawSource {
+	return {
 		decimal,
-		(field) => `column "${names[columns[field]] ?? field}"`
-	);
-	const text = (v: string | number | null | undefined) =>
-		v === null || v === undefined ? '' : String(v);
+		columnName: (field) => field,
+		details,
+		problems: [{ where, message }],
+		rows: [],
+		emptyMessage: message
+	};
+}
 
-	for (const { where, cells } of body) {
-		if (collector.full) break;
-		if (cells.length !== names.length) {
-			collector.problems.push({
-				where,
-				message: `has ${cells.length} cells, but the header has ${names.length}`
-			});
-			continue;
-		}
+/** Reads a source to the end and keeps every row: for tests, exports and small files. */
+export async function collectSource(source: RawSource): Promise<ParsedFile> {
+	const collector = new RowCollector(source.decimal, source.columnName);
+	const rows: ObservationInput[] = [];
+	for await (const batch of validatedBatches(source, collector)) rows.push(...batch);
+	if (collector.problems.length > 0) return { ok: false, problems: collector.problems };
+	if (rows.length === 0)
+		return { ok: false, problems: [{ where: 'file', message: source.emptyMessage }] };
+	return { ok: true, rows, details: source.details };
+}
+
+export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping = {}): Promise<ParsedFile> {
+	return collectSource(csvSource(bytes, mapping));
+}
+
+/** A table with a header row, from CSV or a spreadsheet: finds the columns, then reads rows. */
+export class TableReader {
+	readonly problems: ImportProblem[] = [];
+	private readonly names: string[];
+	private readonly columns: Record<'period' | 'geo' | 'value' | 'flags', number>;
+	private readonly breakdownColumns: { n: string; i: number }[];
+
+	constructor(header: string[], mapping: ColumnMapping) {
+		const names = header.map((h) => h.trim());
+		this.names = names;
+		const find = (field: 'period' | 'geo' | 'value' | 'flags', required: boolean): number => {
+			const wanted = mapping[field];
+			if (wanted !== undefined) {
+				const i = names.findIndex((n) => n === wanted);
+				if (i < 0)
+					this.problems.push({
+						where: 'header',
+						message: `the mapping names column "${wanted}" for ${field}, but the file has no such column`
+					});
+				return i;
+			}
+			const i = names.findIndex((n) => ALIASES[field].includes(n.toLowerCase()));
+			if (i < 0 && required) {
+				this.problems.push({
+					where: 'header',
+					message: `missing a ${field} column (named ${ALIASES[field].map((a) => `"${a}"`).join(', ')}, or set it with --map)`
+				});
+			}
+			return i;
+		};
+		this.columns = {
+			period: find('period', true),
+			geo: find('geo', true),
+			value: find('value', true),
+			flags: find('flags', false)
+		};
+		const ignored = new Set(mapping.ignore ?? []);
+		const used = new Set(Object.values(this.columns).filter((i) => i >= 0));
+		this.breakdownColumns = names
+			.map((n, i) => ({ n, i }))
+			.filter(({ n, i }) => !used.has(i) && !ignored.has(n) && n !== '');
+	}
+
+	readonly columnName = (field: 'period' | 'geo' | 'value' | 'flags') =>
+		`column "${this.names[this.columns[field]] ?? field}"`;
+
+	row(where: string, cells: (string | number | null)[]): RawRow | { problem: ImportProblem } {
+		if (cells.length !== this.names.length)
+			return {
+				problem: {
+					where,
+					message: `has ${cells.length} cells, but the header has ${this.names.length}`
+				}
+			};
+		const text = (v: string | number | null | undefined) =>
+			v === null || v === undefined ? '' : String(v);
+		const { columns } = this;
 		const value = cells[columns.value];
-		collector.add({
+		return {
 			where,
 			period: text(cells[columns.period]),
 			geo: text(cells[columns.geo]),
 			value: typeof value === 'number' ? value : text(value),
 			flags: columns.flags >= 0 ? text(cells[columns.flags]) : undefined,
-			breakdowns: Object.fromEntries(breakdownColumns.map(({ n, i }) => [n, text(cells[i])]))
-		});
-	}
-	if (collector.problems.length > 0) return { ok: false, problems: collector.problems };
-	if (collector.rows.length === 0)
-		return {
-			ok: false,
-			problems: [{ where: 'file', message: 'the file has a header but no rows' }]
+			breakdowns: Object.fromEntries(this.breakdownColumns.map(({ n, i }) => [n, text(cells[i])]))
 		};
-	return { ok: true, rows: collector.rows, details };
+	}
 }

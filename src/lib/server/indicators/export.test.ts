@@ -38,7 +38,9 @@ describe.each(testEngines())('indicator downloads on $name', (engine) => {
 		const strategy = parseStrategy(readFileSync('strategies/aalborg-2023-2026.yaml', 'utf8'));
 		if (!strategy.ok) throw new Error('strategy');
 		await saveStrategy(database.db, strategy.strategy, { actor: 'test' });
-		const demo = parseCsv(new Uint8Array(readFileSync('demo/indicators/ledige-dimittender.csv')));
+		const demo = await parseCsv(
+			new Uint8Array(readFileSync('demo/indicators/ledige-dimittender.csv'))
+		);
 		if (!demo.ok) throw new Error('demo');
 		await importObservations(database.db, 'ledige-dimittender', demo.rows, {
 			actor: 'test',
@@ -57,20 +59,20 @@ describe.each(testEngines())('indicator downloads on $name', (engine) => {
 		const ds = JSONstat(JSON.parse(JSON.stringify(doc)));
 		expect(ds.class).toBe('dataset');
 		expect(ds.class === 'dataset' && ds.role?.time).toEqual(['TID']);
-		const back = parseJsonStat(new TextEncoder().encode(JSON.stringify(doc)));
+		const back = await parseJsonStat(new TextEncoder().encode(JSON.stringify(doc)));
 		expect(back.ok).toBe(true);
 		if (back.ok) expect(comparable(back.rows)).toEqual(comparable(stored));
 	});
 
 	it('exports CSV and XLSX that re-import to the same observations', async () => {
 		const stored = await observationsOf(database.db, 'ledige-dimittender', {});
-		const csv = parseCsv(new TextEncoder().encode(toCsv(stored, meta)));
+		const csv = await parseCsv(new TextEncoder().encode(toCsv(stored, meta)));
 		expect(csv.ok && comparable(csv.rows)).toEqual(comparable(stored));
 		const xlsx = await parseXlsx(await toXlsx(stored, meta));
 		expect(xlsx.ok && comparable(xlsx.rows)).toEqual(comparable(stored));
 	});
 
-	it('writes formula-looking text as text', () => {
+	it('writes formula-looking text as text', async () => {
 		const csv = toCsv(
 			[
 				{

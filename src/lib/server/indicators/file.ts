@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import type { Db } from '../db/index.ts';
-import { parseCsv, type ColumnMapping, type ParsedFile } from './csv.ts';
-import { importObservations, type ImportPreview } from './import.ts';
-import { parseJsonStat } from './jsonstat.ts';
+import { extname } from 'node:path';
+import { collectSource, csvSource, type ColumnMapping, type ParsedFile } from './csv.ts';
+import { jsonStatSource } from './jsonstat.ts';
+import type { RawSource } from './rows.ts';
 
 export type FileFormat = 'csv' | 'jsonstat' | 'xlsx';
 
@@ -24,61 +22,36 @@ export function sha256(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Parses a file of any supported format; the format is chosen by its name. */
+/** A reader for a file of any supported format, chosen by its name; rows come as they are read. */
+export async function readIndicatorFile(
+	bytes: Uint8Array,
+	fileName: string,
+	options: ReadOptions = {}
+): Promise<RawSource & { format?: FileFormat }> {
+	const format = formatOf(fileName);
+	if (format === 'csv') return { ...csvSource(bytes, options.mapping), format };
+	if (format === 'jsonstat') return { ...jsonStatSource(bytes, options.mapping ?? {}), format };
+	if (format === 'xlsx') {
+		const { xlsxSource } = await import('./xlsx.ts');
+		return { ...(await xlsxSource(bytes, options.mapping)), format };
+	}
+	const message = `cannot tell the format of "${fileName}": use .csv, .xlsx or .json (JSON-stat)`;
+	return {
+		decimal: '.',
+		columnName: (field) => field,
+		details: {},
+		problems: [{ where: 'file', message }],
+		rows: [],
+		emptyMessage: message
+	};
+}
+
+/** Parses a whole file into rows (for small files, tests and exports); the import streams. */
 export async function parseIndicatorFile(
 	bytes: Uint8Array,
 	fileName: string,
 	options: ReadOptions = {}
 ): Promise<ParsedFile & { format?: FileFormat }> {
-	const format = formatOf(fileName);
-	if (format === 'csv') return { ...parseCsv(bytes, options.mapping), format };
-	if (format === 'jsonstat') return { ...parseJsonStat(bytes, options.mapping ?? {}), format };
-	if (format === 'xlsx') {
-		const { parseXlsx } = await import('./xlsx.ts');
-		return { ...(await parseXlsx(bytes, options.mapping)), format };
-	}
-	return {
-		ok: false,
-		problems: [
-			{
-				where: 'file',
-				message: `cannot tell the format of "${fileName}": use .csv, .xlsx or .json (JSON-stat)`
-			}
-		]
-	};
-}
-
-/** Loads the shipped demo series (demo/indicators/<code>.csv) for the given indicators. */
-export async function loadDemoIndicators(
-	db: Db,
-	directory: string,
-	codes: string[]
-): Promise<ImportPreview[]> {
-	let files: string[];
-	try {
-		files = await readdir(directory);
-	} catch {
-		return [];
-	}
-	const loaded: ImportPreview[] = [];
-	for (const code of codes) {
-		const file = `${code}.csv`;
-		if (!files.includes(file)) continue;
-		const bytes = new Uint8Array(await readFile(join(directory, file)));
-		const parsed = parseCsv(bytes);
-		if (!parsed.ok)
-			throw new Error(
-				`demo file ${file} is invalid: ${parsed.problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`
-			);
-		loaded.push(
-			await importObservations(db, code, parsed.rows, {
-				actor: 'system:demo',
-				fileName: basename(file),
-				sha256: sha256(bytes),
-				format: 'csv',
-				isDemo: true
-			})
-		);
-	}
-	return loaded;
+	const source = await readIndicatorFile(bytes, fileName, options);
+	return { ...(await collectSource(source)), format: source.format };
 }

@@ -5,13 +5,13 @@ import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { parseStrategy, saveStrategy } from '../strategy/index.ts';
 import { parseCsv } from './csv.ts';
-import { importObservations, previewImport, UnknownIndicatorError } from './import.ts';
+import { importFile, importObservations, previewImport, UnknownIndicatorError } from './import.ts';
 import { observationsOf } from './queries.ts';
 
 const strategy = parseStrategy(readFileSync('strategies/aalborg-2023-2026.yaml', 'utf8'));
 
-function rows(csv: string) {
-	const r = parseCsv(new TextEncoder().encode(csv));
+async function rows(csv: string) {
+	const r = await parseCsv(new TextEncoder().encode(csv));
 	if (!r.ok) throw new Error(JSON.stringify(r.problems));
 	return r.rows;
 }
@@ -27,7 +27,7 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 	afterEach(async () => database.close());
 
 	it('adds, then replaces a period idempotently, counting what changed', async () => {
-		const first = rows('periode;område;værdi\n2022;851;12,5\n2022;000;14\n2023;851;12\n');
+		const first = await rows('periode;område;værdi\n2022;851;12,5\n2022;000;14\n2023;851;12\n');
 		expect(await importObservations(database.db, 'frafald', first, source('a.csv'))).toMatchObject({
 			added: 3,
 			changed: 0,
@@ -39,7 +39,7 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 			removed: 0,
 			unchanged: 3
 		});
-		const second = rows('periode;område;værdi\n2023;851;11,5\n2023;101;9\n');
+		const second = await rows('periode;område;værdi\n2023;851;11,5\n2023;101;9\n');
 		expect(await previewImport(database.db, 'frafald', second)).toMatchObject({
 			periods: ['2023'],
 			added: 1,
@@ -47,7 +47,7 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 			removed: 0
 		});
 		await importObservations(database.db, 'frafald', second, source('b.csv'));
-		const third = rows('periode;område;værdi\n2023;851;11,5\n');
+		const third = await rows('periode;område;værdi\n2023;851;11,5\n');
 		expect(await importObservations(database.db, 'frafald', third, source('c.csv'))).toMatchObject({
 			added: 0,
 			changed: 0,
@@ -72,10 +72,10 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 		await importObservations(
 			database.db,
 			'mistrivsel',
-			rows('år;område;værdi\n2021;851;20\n2022;851;21\n'),
+			await rows('år;område;værdi\n2021;851;20\n2022;851;21\n'),
 			{ ...source('demo.csv'), isDemo: true }
 		);
-		const real = rows('år;område;værdi\n2022;851;19\n');
+		const real = await rows('år;område;værdi\n2022;851;19\n');
 		expect(await previewImport(database.db, 'mistrivsel', real)).toMatchObject({
 			added: 1,
 			removed: 2,
@@ -91,7 +91,7 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 			importObservations(
 				database.db,
 				'lykke',
-				rows('år;område;værdi\n2022;851;1\n'),
+				await rows('år;område;værdi\n2022;851;1\n'),
 				source('x.csv')
 			)
 		).rejects.toThrow(UnknownIndicatorError);
@@ -102,10 +102,72 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 		await importObservations(
 			database.db,
 			'frafald',
-			rows('år,område,værdi,flag\n2022,851,..,C\n'),
+			await rows('år,område,værdi,flag\n2022,851,..,C\n'),
 			source('s.csv')
 		);
 		const [o] = await observationsOf(database.db, 'frafald', {});
 		expect(o).toMatchObject({ value: null, flags: ['suppressed'] });
+	});
+
+	it('streams a file into the database: repeated rows rejected by row, a dry run writes nothing', async () => {
+		const bytes = (text: string) => new TextEncoder().encode(text);
+		const repeated = await importFile(
+			database.db,
+			'frafald',
+			{
+				bytes: bytes(
+					'år;område;køn;værdi\n2022;851;Kvinder;1\n2022;851;Mænd;2\n2022;851;Kvinder;3\n'
+				),
+				fileName: 'gentaget.csv'
+			},
+			{ actor: 'test' }
+		);
+		expect(repeated).toEqual({
+			ok: false,
+			problems: [{ where: 'row 4', message: 'same period, geography and breakdown as row 2' }]
+		});
+		const lines = ['år;område;alder;værdi'];
+		for (let year = 2000; year < 2025; year++)
+			for (let age = 0; age < 1000; age++)
+				lines.push(`${year};851;${age} år;${(age % 97) / 10}`.replace('.', ','));
+		const big = bytes(lines.join('\n'));
+		const dry = await importFile(
+			database.db,
+			'frafald',
+			{ bytes: big, fileName: 'stor.csv' },
+			{ actor: 'test' },
+			{ dryRun: true }
+		);
+		expect(dry).toMatchObject({
+			ok: true,
+			rows: 25_000,
+			preview: { added: 25_000, changed: 0, removed: 0 }
+		});
+		expect(dry.ok && dry.batchId).toBeUndefined();
+		expect(await observationsOf(database.db, 'frafald', {})).toEqual([]);
+		let progress = 0;
+		const done = await importFile(
+			database.db,
+			'frafald',
+			{ bytes: big, fileName: 'stor.csv' },
+			{ actor: 'test' },
+			{ onProgress: (n) => (progress = n) }
+		);
+		expect(done).toMatchObject({ ok: true, preview: { added: 25_000 } });
+		expect(progress).toBe(25_000);
+		expect(await observationsOf(database.db, 'frafald', { geo: ['851'] })).toHaveLength(25_000);
+		const bad = bytes(lines.join('\n') + '\n2025;851;1 år;mange\n');
+		expect(
+			await importFile(
+				database.db,
+				'frafald',
+				{ bytes: bad, fileName: 'stor.csv' },
+				{ actor: 'test' }
+			)
+		).toMatchObject({
+			ok: false,
+			problems: [{ where: 'row 25002, column "værdi"' }]
+		});
+		expect(await observationsOf(database.db, 'frafald', { geo: ['851'] })).toHaveLength(25_000);
 	});
 });

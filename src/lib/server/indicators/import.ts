@@ -1,8 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
+import { rowsOf, type Db } from '../db/index.ts';
 import { indicatorCodes } from '../strategy/index.ts';
-import type { ObservationInput } from './rows.ts';
+import { readIndicatorFile, sha256, type FileFormat, type ReadOptions } from './file.ts';
+import {
+	RowCollector,
+	validatedBatches,
+	type ImportProblem,
+	type ObservationInput
+} from './rows.ts';
 import { importBatches, importMappings, observations } from './schema.ts';
 
 export class UnknownIndicatorError extends Error {
@@ -37,94 +43,131 @@ export interface ImportSource {
 	isDemo?: boolean;
 }
 
-interface Plan extends ImportPreview {
-	upserts: ObservationInput[];
-	removeIds: number[];
+const STAGE_CHUNK = 10_000;
+
+/**
+ * Copies the file's rows into a temporary table (dropped at commit) in chunks of one statement
+ * each, every column as an array (unnest): far fewer parameters and round trips than a VALUES
+ * list, on PGlite and PostgreSQL alike. The comparison with what is stored then runs in SQL,
+ * set-based, instead of row by row in JavaScript.
+ */
+async function stage(
+	tx: Db,
+	batches: AsyncIterable<ObservationInput[]> | Iterable<ObservationInput[]>,
+	onProgress?: (done: number) => void
+): Promise<number> {
+	// An import may run inside an outer transaction (the first-start seed loads several), where
+	// `on commit drop` has not fired yet for the previous one.
+	await tx.execute(sql`drop table if exists import_stage`);
+	await tx.execute(sql`
+		create temporary table import_stage (
+			ord bigserial, source_row text,
+			period text not null, period_sort int not null, geo text not null, breakdown_key text not null,
+			breakdowns jsonb not null, value float8, flags text[] not null
+		) on commit drop`);
+	let total = 0;
+	for await (const chunk of batches) {
+		if (chunk.length === 0) continue;
+		await tx.execute(sql`
+			insert into import_stage (source_row, period, period_sort, geo, breakdown_key, breakdowns, value, flags)
+			select source_row, period, period_sort, geo, breakdown_key, breakdowns::jsonb, value, flags::text[]
+			from unnest(
+				${sql.param(chunk.map((r) => r.where ?? null))}::text[],
+				${sql.param(chunk.map((r) => r.period))}::text[],
+				${sql.param(chunk.map((r) => r.periodSort))}::int[],
+				${sql.param(chunk.map((r) => r.geo))}::text[],
+				${sql.param(chunk.map((r) => r.breakdownKey))}::text[],
+				${sql.param(chunk.map((r) => JSON.stringify(r.breakdowns)))}::text[],
+				${sql.param(chunk.map((r) => r.value))}::float8[],
+				${sql.param(chunk.map((r) => `{${r.flags.join(',')}}`))}::text[]
+			) as t(source_row, period, period_sort, geo, breakdown_key, breakdowns, value, flags)`);
+		total += chunk.length;
+		onProgress?.(total);
+	}
+	// Statistics, so the comparison joins by hash rather than a nested loop over a guess.
+	await tx.execute(sql`analyze import_stage`);
+	return total;
 }
 
-const CHUNK = 1000;
-const UPSERT_CHUNK = 10_000;
-
-async function plan(
-	db: Db,
-	code: string,
-	rows: ObservationInput[],
-	isDemo: boolean
-): Promise<Plan> {
-	const known = await indicatorCodes(db);
-	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
-	const periods = [...new Set(rows.map((r) => r.period))].sort();
-	const existing =
-		periods.length === 0
-			? []
-			: await db
-					.select({
-						id: observations.id,
-						period: observations.period,
-						geo: observations.geo,
-						breakdownKey: observations.breakdownKey,
-						value: observations.value,
-						flags: observations.flags,
-						isDemo: importBatches.isDemo
-					})
-					.from(observations)
-					.innerJoin(importBatches, eq(observations.batchId, importBatches.id))
-					.where(and(eq(observations.indicatorCode, code), inArray(observations.period, periods)));
-	const demoElsewhere = isDemo
-		? []
-		: await db
-				.select({ id: observations.id })
-				.from(observations)
-				.innerJoin(importBatches, eq(observations.batchId, importBatches.id))
-				.where(
-					and(
-						eq(observations.indicatorCode, code),
-						eq(importBatches.isDemo, true),
-						sql`not (${observations.period} = any(${sql.param(periods)}::text[]))`
-					)
-				);
-
-	const key = (r: { period: string; geo: string; breakdownKey: string }) =>
-		`${r.period}\u0000${r.geo}\u0000${r.breakdownKey}`;
-	const stored = new Map(existing.map((e) => [key(e), e]));
-	let added = 0;
-	let changed = 0;
-	let unchanged = 0;
-	let demoRemoved = demoElsewhere.length;
-	const upserts: ObservationInput[] = [];
-	const inFile = new Set<string>();
+function* inBatches(rows: Iterable<ObservationInput>): Generator<ObservationInput[]> {
+	let chunk: ObservationInput[] = [];
 	for (const row of rows) {
-		const k = key(row);
-		inFile.add(k);
-		const old = stored.get(k);
-		if (!old || (old.isDemo && !isDemo)) {
-			if (old) demoRemoved++;
-			added++;
-			upserts.push(row);
-		} else if (old.value !== row.value || old.flags.join() !== row.flags.join()) {
-			changed++;
-			upserts.push(row);
-		} else unchanged++;
-	}
-	const removeIds: number[] = demoElsewhere.map((d) => d.id);
-	let removed = 0;
-	for (const old of existing) {
-		if (!inFile.has(key(old))) {
-			removeIds.push(old.id);
-			if (old.isDemo && !isDemo) demoRemoved++;
-			else removed++;
+		chunk.push(row);
+		if (chunk.length >= STAGE_CHUNK) {
+			yield chunk;
+			chunk = [];
 		}
 	}
+	if (chunk.length > 0) yield chunk;
+}
+
+/** Rows that repeat a period, geography and breakdown, named by where they are in the file. */
+async function repeatedKeys(tx: Db): Promise<ImportProblem[]> {
+	const repeats = rowsOf<{ rows: string[] }>(
+		await tx.execute(sql`
+			select array_agg(coalesce(source_row, '(row)') order by ord) as rows
+			from import_stage group by period, geo, breakdown_key
+			having count(*) > 1
+			order by min(ord) limit 1000`)
+	);
+	return repeats.flatMap(({ rows }) =>
+		rows.slice(1).map((where) => ({
+			where,
+			message: `same period, geography and breakdown as ${rows[0]}`
+		}))
+	);
+}
+
+function countOf(result: unknown, column: string): number {
+	const row = rowsOf<Record<string, unknown>>(result)[0] ?? {};
+	return Number(row[column] ?? 0);
+}
+
+/** What the staged rows would add, change and remove, counted in SQL. */
+async function compare(tx: Db, code: string, isDemo: boolean): Promise<ImportPreview> {
+	const known = await indicatorCodes(tx);
+	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
+	const periods = rowsOf<{ period: string }>(
+		await tx.execute(sql`select distinct period from import_stage order by period`)
+	).map((r) => r.period);
+	// A real import replaces demo data: a demo row with the same key counts as added, and every
+	// demo row of the indicator goes.
+	const replaced = isDemo ? sql`false` : sql`b.is_demo`;
+	const matched = await tx.execute(sql`
+		select
+			count(*) filter (where o.batch_id is null or ${replaced}) as added,
+			count(*) filter (where o.batch_id is not null and not ${replaced}
+				and (o.value is distinct from s.value or o.flags <> s.flags)) as changed,
+			count(*) filter (where o.batch_id is not null and not ${replaced}
+				and o.value is not distinct from s.value and o.flags = s.flags) as unchanged,
+			count(*) filter (where o.batch_id is not null and ${replaced}) as demo_replaced
+		from import_stage s
+		left join indicator_observations o
+			on o.indicator_code = ${code} and o.period = s.period and o.geo = s.geo
+			and o.breakdown_key = s.breakdown_key
+		left join indicator_import_batches b on b.id = o.batch_id`);
+	const gone = await tx.execute(sql`
+		select
+			count(*) filter (where not ${replaced}) as removed,
+			count(*) filter (where ${replaced}) as demo_removed
+		from indicator_observations o
+		join indicator_import_batches b on b.id = o.batch_id
+		where o.indicator_code = ${code}
+			and (o.period in (select distinct period from import_stage) or ${replaced})
+			and not exists (
+				select 1 from import_stage s
+				where s.period = o.period and s.geo = o.geo and s.breakdown_key = o.breakdown_key
+			)`);
+	const removed = countOf(gone, 'removed');
+	const demoRemoved = countOf(gone, 'demo_removed') + countOf(matched, 'demo_replaced');
 	return {
 		indicatorCode: code,
 		periods,
-		added,
-		changed,
+		added: countOf(matched, 'added'),
+		changed: countOf(matched, 'changed'),
 		removed: removed + demoRemoved,
-		unchanged,
-		demoRemoved,
-		upserts,
-		removeIds
+		unchanged: countOf(matched, 'unchanged'),
+		demoRemoved
 	};
 }
 
@@ -132,11 +175,13 @@ async function plan(
 export async function previewImport(
 	db: Db,
 	code: string,
-	rows: ObservationInput[],
+	rows: Iterable<ObservationInput>,
 	isDemo = false
 ): Promise<ImportPreview> {
-	const { upserts: _u, removeIds: _r, ...preview } = await plan(db, code, rows, isDemo);
-	return preview;
+	return db.transaction(async (tx) => {
+		await stage(tx, inBatches(rows));
+		return compare(tx, code, isDemo);
+	});
 }
 
 /**
@@ -147,69 +192,174 @@ export async function previewImport(
 export async function importObservations(
 	db: Db,
 	code: string,
-	rows: ObservationInput[],
+	rows: Iterable<ObservationInput>,
 	source: ImportSource,
 	onProgress?: (done: number, total: number) => void
 ): Promise<ImportPreview & { batchId: string }> {
+	const expected = Array.isArray(rows) ? rows.length : 0;
 	return db.transaction(async (tx) => {
-		const p = await plan(tx, code, rows, source.isDemo ?? false);
-		const [batch] = await tx
-			.insert(importBatches)
-			.values({
-				indicatorCode: code,
-				actor: source.actor,
-				fileName: source.fileName,
-				sha256: source.sha256,
-				format: source.format,
-				isDemo: source.isDemo ?? false,
-				added: p.added,
-				changed: p.changed,
-				removed: p.removed
-			})
-			.returning({ id: importBatches.id });
-		if (!batch) throw new Error('insert returned no row');
-		for (let i = 0; i < p.removeIds.length; i += CHUNK) {
-			await tx
-				.delete(observations)
-				.where(inArray(observations.id, p.removeIds.slice(i, i + CHUNK)));
-		}
-		// One statement per chunk with each column as an array (unnest): far fewer parameters and
-		// round trips than a VALUES list, on PGlite and PostgreSQL alike.
-		for (let i = 0; i < p.upserts.length; i += UPSERT_CHUNK) {
-			const chunk = p.upserts.slice(i, i + UPSERT_CHUNK);
-			await tx.execute(sql`
-				insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
-				select ${code}, period, period_sort, geo, breakdown_key, breakdowns::jsonb, value, flags::text[], ${batch.id}::uuid
-				from unnest(
-					${sql.param(chunk.map((r) => r.period))}::text[],
-					${sql.param(chunk.map((r) => r.periodSort))}::int[],
-					${sql.param(chunk.map((r) => r.geo))}::text[],
-					${sql.param(chunk.map((r) => r.breakdownKey))}::text[],
-					${sql.param(chunk.map((r) => JSON.stringify(r.breakdowns)))}::text[],
-					${sql.param(chunk.map((r) => r.value))}::float8[],
-					${sql.param(chunk.map((r) => `{${r.flags.join(',')}}`))}::text[]
-				) as t(period, period_sort, geo, breakdown_key, breakdowns, value, flags)
-				on conflict (indicator_code, period, geo, breakdown_key) do update
-				set value = excluded.value, flags = excluded.flags, breakdowns = excluded.breakdowns, batch_id = excluded.batch_id`);
-			onProgress?.(Math.min(i + UPSERT_CHUNK, p.upserts.length), p.upserts.length);
-		}
-		await recordAudit(tx, {
-			actor: source.actor,
-			action: source.isDemo ? 'indicator.demo-loaded' : 'indicator.imported',
-			entityType: 'indicator',
-			entityId: code,
-			details: {
-				batchId: batch.id,
-				fileName: source.fileName,
-				sha256: source.sha256,
-				added: p.added,
-				changed: p.changed,
-				removed: p.removed
-			}
-		});
-		const { upserts: _u, removeIds: _r, ...preview } = p;
-		return { ...preview, batchId: batch.id };
+		const staged = await stage(tx, inBatches(rows), (done) =>
+			onProgress?.(done, Math.max(expected, done))
+		);
+		const problems = await repeatedKeys(tx);
+		if (problems.length > 0)
+			throw new Error(`repeated rows: ${problems.map((p) => p.where).join(', ')}`);
+		const p = await compare(tx, code, source.isDemo ?? false);
+		const batchId = await applyStaged(tx, code, p, source);
+		onProgress?.(staged, staged);
+		return { ...p, batchId };
 	});
+}
+
+/** Writes what `compare` found: a batch, the removals, the upserts and the audit entry. */
+async function applyStaged(
+	tx: Db,
+	code: string,
+	p: ImportPreview,
+	source: ImportSource
+): Promise<string> {
+	const [batch] = await tx
+		.insert(importBatches)
+		.values({
+			indicatorCode: code,
+			actor: source.actor,
+			fileName: source.fileName,
+			sha256: source.sha256,
+			format: source.format,
+			isDemo: source.isDemo ?? false,
+			added: p.added,
+			changed: p.changed,
+			removed: p.removed
+		})
+		.returning({ id: importBatches.id });
+	if (!batch) throw new Error('insert returned no row');
+	if (!source.isDemo)
+		await tx.execute(sql`
+			delete from indicator_observations o using indicator_import_batches b
+			where b.id = o.batch_id and b.is_demo and o.indicator_code = ${code}`);
+	await tx.execute(sql`
+		delete from indicator_observations o
+		where o.indicator_code = ${code}
+			and o.period in (select distinct period from import_stage)
+			and not exists (
+				select 1 from import_stage s
+				where s.period = o.period and s.geo = o.geo and s.breakdown_key = o.breakdown_key
+			)`);
+	// Rows whose value and flags are unchanged keep their batch: the batch records changes.
+	await tx.execute(sql`
+		insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
+		select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batch.id}::uuid
+		from import_stage
+		on conflict (indicator_code, geo, breakdown_key, period) do update
+		set value = excluded.value, flags = excluded.flags, breakdowns = excluded.breakdowns, batch_id = excluded.batch_id
+		where indicator_observations.value is distinct from excluded.value
+			or indicator_observations.flags <> excluded.flags`);
+	await recordAudit(tx, {
+		actor: source.actor,
+		action: source.isDemo ? 'indicator.demo-loaded' : 'indicator.imported',
+		entityType: 'indicator',
+		entityId: code,
+		details: {
+			batchId: batch.id,
+			fileName: source.fileName,
+			sha256: source.sha256,
+			added: p.added,
+			changed: p.changed,
+			removed: p.removed
+		}
+	});
+	return batch.id;
+}
+
+export interface FileToImport {
+	bytes: Uint8Array;
+	fileName: string;
+	mapping?: ReadOptions['mapping'];
+}
+
+export type ImportOutcome =
+	| {
+			ok: true;
+			preview: ImportPreview;
+			/** Set when the import was written (not a dry run). */
+			batchId?: string;
+			rows: number;
+			format?: FileFormat;
+			sha256: string;
+	  }
+	| { ok: false; problems: ImportProblem[] };
+
+class Rejected extends Error {
+	constructor(readonly problems: ImportProblem[]) {
+		super('rejected');
+	}
+}
+class DryRun extends Error {
+	constructor(
+		readonly preview: ImportPreview,
+		readonly rows: number
+	) {
+		super('dry run');
+	}
+}
+
+/**
+ * The import behind the command line and the upload page: reads the file as a stream of rows
+ * into a staging table (memory does not grow with the file), checks every row, compares with
+ * what is stored and writes, all in one transaction. Any problem rejects the whole file and
+ * nothing changes; `dryRun` only reports what would change.
+ */
+export async function importFile(
+	db: Db,
+	code: string,
+	file: FileToImport,
+	source: { actor: string; isDemo?: boolean },
+	options: { dryRun?: boolean; onProgress?: (rows: number) => void } = {}
+): Promise<ImportOutcome> {
+	const known = await indicatorCodes(db);
+	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
+	const reader = await readIndicatorFile(file.bytes, file.fileName, { mapping: file.mapping });
+	const digest = sha256(file.bytes);
+	if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
+	const collector = new RowCollector(reader.decimal, reader.columnName, {
+		checkDuplicates: false
+	});
+	try {
+		return await db.transaction(async (tx) => {
+			const staged = await stage(tx, validatedBatches(reader, collector), options.onProgress);
+			if (collector.problems.length > 0) throw new Rejected(collector.problems);
+			if (staged === 0) throw new Rejected([{ where: 'file', message: reader.emptyMessage }]);
+			const repeated = await repeatedKeys(tx);
+			if (repeated.length > 0) throw new Rejected(repeated);
+			const preview = await compare(tx, code, source.isDemo ?? false);
+			if (options.dryRun) throw new DryRun(preview, staged);
+			const batchId = await applyStaged(tx, code, preview, {
+				...source,
+				fileName: file.fileName,
+				sha256: digest,
+				format: reader.format ?? 'csv'
+			});
+			return {
+				ok: true as const,
+				preview,
+				batchId,
+				rows: staged,
+				format: reader.format,
+				sha256: digest
+			};
+		});
+	} catch (error) {
+		if (error instanceof Rejected) return { ok: false, problems: error.problems };
+		if (error instanceof DryRun)
+			return {
+				ok: true,
+				preview: error.preview,
+				rows: error.rows,
+				format: reader.format,
+				sha256: digest
+			};
+		throw error;
+	}
 }
 
 /** The mapping last used for an indicator, so the next import of the same kind of file needs none. */

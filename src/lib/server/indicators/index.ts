@@ -2,8 +2,10 @@
 // CSV, XLSX or JSON-stat, with a status against the baseline and charts for the council.
 export { parseCsv, decodeText, type ColumnMapping, type ParsedFile } from './csv.ts';
 export {
+	importFile,
 	importObservations,
 	previewImport,
+	type ImportOutcome,
 	savedMapping,
 	saveMapping,
 	UnknownIndicatorError,
@@ -28,7 +30,8 @@ export {
 } from './overview.ts';
 export { indicatorStatus, type IndicatorStatus, type StatusCode } from './status.ts';
 export { lineChartSvg, sparklineSvg, type ChartSeries } from './charts.ts';
-export { parseIndicatorFile, loadDemoIndicators, formatOf, sha256 } from './file.ts';
+export { parseIndicatorFile, readIndicatorFile, formatOf, sha256 } from './file.ts';
+export { loadDemoIndicators } from './demo.ts';
 export { parseJsonStat } from './jsonstat.ts';
 export { toCsv, toJsonStat, toXlsx, type ExportMeta } from './export.ts';
 export { indicatorDownload, type DownloadFormat } from './download.ts';

@@ -31,9 +31,9 @@ const statbank = {
 	status: { '3': '..', '7': 'P' }
 };
 
-describe('JSON-stat', () => {
-	it('maps time, OMRÅDE and breakdown dimensions automatically', () => {
-		const r = parseJsonStat(bytes(statbank));
+describe('JSON-stat', async () => {
+	it('maps time, OMRÅDE and breakdown dimensions automatically', async () => {
+		const r = await parseJsonStat(bytes(statbank));
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.rows.map((o) => [o.period, o.geo, o.breakdowns, o.value, o.flags])).toEqual([
@@ -48,7 +48,7 @@ describe('JSON-stat', () => {
 		]);
 	});
 
-	it('reads a JSON-stat 1.x bundle', () => {
+	it('reads a JSON-stat 1.x bundle', async () => {
 		const bundle = {
 			frafald: {
 				label: 'x',
@@ -62,42 +62,42 @@ describe('JSON-stat', () => {
 				value: [4]
 			}
 		};
-		const r = parseJsonStat(bytes(bundle));
+		const r = await parseJsonStat(bytes(bundle));
 		expect(r.ok && r.rows).toEqual([
 			expect.objectContaining({ period: '2021Q3', geo: '851', value: 4 })
 		]);
 	});
 
-	it('asks for --measure when the dataset has several', () => {
+	it('asks for --measure when the dataset has several', async () => {
 		const two = structuredClone(statbank) as typeof statbank & {
 			dimension: { ContentsCode: { category: { index: Record<string, number> } } };
 		};
 		two.dimension.ContentsCode.category.index = { FRAFALD: 0, ANTAL: 1 };
 		two.size = [2, 2, 2, 2];
 		two.value = Array(16).fill(1);
-		const r = parseJsonStat(bytes(two));
+		const r = await parseJsonStat(bytes(two));
 		expect(!r.ok && r.problems).toEqual([
 			{
 				where: 'dimension ContentsCode',
 				message: 'the dataset has 2 measures (FRAFALD, ANTAL): choose one with --measure'
 			}
 		]);
-		const chosen = parseJsonStat(bytes(two), { measure: 'ANTAL' });
+		const chosen = await parseJsonStat(bytes(two), { measure: 'ANTAL' });
 		expect(chosen.ok && chosen.rows.length).toBe(8);
 	});
 
-	it('reports bad cells by JSON path', () => {
+	it('reports bad cells by JSON path', async () => {
 		const bad = structuredClone(statbank);
 		bad.dimension.TID.category.index = { '2022': 0, 'sidste år': 1 } as never;
-		const r = parseJsonStat(bytes(bad));
+		const r = await parseJsonStat(bytes(bad));
 		expect(!r.ok && r.problems[0]).toEqual({
 			where: 'value[1] (OMRÅDE=851, KØN=TOT, ContentsCode=FRAFALD, TID=sidste år), dimension TID',
 			message: expect.stringContaining('is not a period')
 		});
 	});
 
-	it('rejects what is not JSON-stat', () => {
-		expect(parseJsonStat(new TextEncoder().encode('{"hello": '))).toMatchObject({
+	it('rejects what is not JSON-stat', async () => {
+		expect(await parseJsonStat(new TextEncoder().encode('{"hello": '))).toMatchObject({
 			ok: false,
 			problems: [{ where: 'file', message: expect.stringContaining('not valid JSON') }]
 		});

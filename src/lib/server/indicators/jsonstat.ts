@@ -1,8 +1,7 @@
 import JSONstat from 'jsonstat-toolkit';
-import type { ParsedFile } from './csv.ts';
-import { decodeText } from './csv.ts';
+import { collectSource, decodeText, type ParsedFile } from './csv.ts';
 import { parseGeography } from './geography.ts';
-import { RowCollector } from './rows.ts';
+import type { ImportProblem, RawRow, RawSource } from './rows.ts';
 
 export interface DimensionMapping {
 	period?: string;
@@ -20,15 +19,31 @@ const SUPPRESSED = new Set(['..', ':', '-', 'c', 'C']);
  * codes are geographies) the geography, the metric dimension picks the measure, and every other
  * dimension becomes a breakdown, named and valued by its labels.
  */
-export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {}): ParsedFile {
+export function parseJsonStat(
+	bytes: Uint8Array,
+	mapping: DimensionMapping = {}
+): Promise<ParsedFile> {
+	return collectSource(jsonStatSource(bytes, mapping));
+}
+
+function failed(problems: ImportProblem[]): RawSource {
+	return {
+		decimal: '.',
+		columnName: (field) => field,
+		details: { format: 'JSON-stat' },
+		problems,
+		rows: [],
+		emptyMessage: 'the dataset has no values'
+	};
+}
+
+/** The cells of a JSON-stat dataset as rows, produced one at a time from the cube. */
+export function jsonStatSource(bytes: Uint8Array, mapping: DimensionMapping = {}): RawSource {
 	let json: unknown;
 	try {
 		json = JSON.parse(decodeText(bytes).text);
 	} catch (error) {
-		return {
-			ok: false,
-			problems: [{ where: 'file', message: `not valid JSON: ${(error as Error).message}` }]
-		};
+		return failed([{ where: 'file', message: `not valid JSON: ${(error as Error).message}` }]);
 	}
 	const top = JSONstat(json);
 	const ds =
@@ -38,12 +53,9 @@ export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {})
 				? top.Dataset(0)
 				: null;
 	if (!ds || ds.class !== 'dataset' || !Array.isArray(ds.id) || ds.id.length === 0) {
-		return {
-			ok: false,
-			problems: [
-				{ where: 'file', message: 'not a JSON-stat dataset or bundle (no dimensions found)' }
-			]
-		};
+		return failed([
+			{ where: 'file', message: 'not a JSON-stat dataset or bundle (no dimensions found)' }
+		]);
 	}
 	const problems: { where: string; message: string }[] = [];
 	const dims = ds.id;
@@ -107,7 +119,7 @@ export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {})
 			});
 		} else measureIndex = 0;
 	}
-	if (problems.length > 0 || !timeDim || !geoDim) return { ok: false, problems };
+	if (problems.length > 0 || !timeDim || !geoDim) return failed(problems);
 
 	const breakdownDims = dims.filter((d) => d !== timeDim && d !== geoDim && d !== metricDim);
 	// Look each dimension up once: the toolkit builds a new object on every Dimension() call.
@@ -125,43 +137,43 @@ export function parseJsonStat(bytes: Uint8Array, mapping: DimensionMapping = {})
 	const geoAt = at(geoDim);
 	const metricAt = metricDim ? at(metricDim) : -1;
 	const breakdownAt = breakdownDims.map(at);
-	const collector = new RowCollector(
-		'.',
-		(field) => `dimension ${field === 'period' ? timeDim : field === 'geo' ? geoDim : 'value'}`
-	);
+	const columnName = (field: 'period' | 'geo' | 'value' | 'flags') =>
+		`dimension ${field === 'period' ? timeDim : field === 'geo' ? geoDim : 'value'}`;
 	const sizes = ds.size;
-	const coords = new Array<number>(dims.length).fill(0);
-	for (let i = 0; i < ds.n && !collector.full; i++) {
-		// Row-major position of cell i in the cube.
-		let rest = i;
-		for (let d = dims.length - 1; d >= 0; d--) {
-			coords[d] = rest % sizes[d]!;
-			rest = Math.floor(rest / sizes[d]!);
+	function* rows(): Generator<RawRow> {
+		const coords = new Array<number>(dims.length).fill(0);
+		for (let i = 0; i < ds!.n; i++) {
+			// Row-major position of cell i in the cube.
+			let rest = i;
+			for (let d = dims.length - 1; d >= 0; d--) {
+				coords[d] = rest % sizes[d]!;
+				rest = Math.floor(rest / sizes[d]!);
+			}
+			if (metricAt >= 0 && coords[metricAt] !== measureIndex) continue;
+			const cell = ds!.Data(i) ?? { value: null, status: null };
+			const status = cell.status ?? '';
+			// An empty cell without a status is no observation (the cube is dense); ".." is one that is not published.
+			if (cell.value === null && status === '') continue;
+			const suppressed = cell.value === null || SUPPRESSED.has(status);
+			const category = (k: number) => info[k]!.categories[coords[k]!]!;
+			yield {
+				where: `value[${i}] (${info.map((d, k) => `${d.id}=${category(k)}`).join(', ')})`,
+				period: category(timeAt),
+				geo: category(geoAt),
+				value: suppressed ? null : cell.value,
+				flags: suppressed ? 'suppressed' : status ? 'provisional' : undefined,
+				breakdowns: Object.fromEntries(
+					breakdownAt.map((k) => [info[k]!.label, info[k]!.labels[coords[k]!]!])
+				)
+			};
 		}
-		if (metricAt >= 0 && coords[metricAt] !== measureIndex) continue;
-		const cell = ds.Data(i) ?? { value: null, status: null };
-		const status = cell.status ?? '';
-		// An empty cell without a status is no observation (the cube is dense); ".." is one that is not published.
-		if (cell.value === null && status === '') continue;
-		const suppressed = cell.value === null || SUPPRESSED.has(status);
-		const category = (k: number) => info[k]!.categories[coords[k]!]!;
-		collector.add({
-			where: `value[${i}] (${info.map((d, k) => `${d.id}=${category(k)}`).join(', ')})`,
-			period: category(timeAt),
-			geo: category(geoAt),
-			value: suppressed ? null : cell.value,
-			flags: suppressed ? 'suppressed' : status ? 'provisional' : undefined,
-			breakdowns: Object.fromEntries(
-				breakdownAt.map((k) => [info[k]!.label, info[k]!.labels[coords[k]!]!])
-			)
-		});
 	}
-	if (collector.problems.length > 0) return { ok: false, problems: collector.problems };
-	if (collector.rows.length === 0)
-		return { ok: false, problems: [{ where: 'file', message: 'the dataset has no values' }] };
 	return {
-		ok: true,
-		rows: collector.rows,
-		details: { format: 'JSON-stat', dimensions: dims.join(', ') }
+		decimal: '.',
+		columnName,
+		details: { format: 'JSON-stat', dimensions: dims.join(', ') },
+		problems: [],
+		rows: rows(),
+		emptyMessage: 'the dataset has no values'
 	};
 }

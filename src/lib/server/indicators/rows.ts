@@ -5,6 +5,8 @@ import type { ObservationFlag } from './schema.ts';
 
 /** An observation read from a file, before it is compared with what is stored. */
 export interface ObservationInput {
+	/** Where in the file it came from (`row 12`), for problems found later. */
+	where?: string;
 	period: string;
 	periodSort: number;
 	geo: string;
@@ -55,21 +57,45 @@ export interface RawRow {
 
 /**
  * Checks one row of any format and turns it into an observation, adding every problem found;
- * a file is accepted only if no row has a problem.
+ * a file is accepted only if no row has a problem. Valid rows wait in `pending` until the
+ * reader takes them (`drain`), so a large file passes through in batches.
  */
 export class RowCollector {
-	readonly rows: ObservationInput[] = [];
 	readonly problems: ImportProblem[] = [];
+	private pending: ObservationInput[] = [];
 	private readonly seen = new Map<string, string>();
+	count = 0;
 
 	constructor(
 		private readonly decimal: DecimalMark,
 		private readonly columnName: (field: 'period' | 'geo' | 'value' | 'flags') => string,
-		private readonly maxProblems = 1000
+		private readonly options: {
+			maxProblems?: number;
+			/**
+			 * Check for repeated keys here (memory grows with the file); the streaming import
+			 * checks in the database instead.
+			 */
+			checkDuplicates?: boolean;
+		} = {}
 	) {}
 
 	get full(): boolean {
-		return this.problems.length >= this.maxProblems;
+		return this.problems.length >= (this.options.maxProblems ?? 1000);
+	}
+
+	get pendingCount(): number {
+		return this.pending.length;
+	}
+
+	/** The valid rows read since the last call. Once a problem is found, rows are dropped. */
+	drain(): ObservationInput[] {
+		const rows = this.pending;
+		this.pending = [];
+		return rows;
+	}
+
+	report(problem: ImportProblem): void {
+		if (!this.full) this.problems.push(problem);
 	}
 
 	private problem(
@@ -147,14 +173,19 @@ export class RowCollector {
 		}
 		if (!ok || !period.ok || !geo.ok) return;
 		const breakdownKey = breakdownKeyOf(breakdowns);
-		const key = `${period.period.text}\u0000${geo.code}\u0000${breakdownKey}`;
-		const earlier = this.seen.get(key);
-		if (earlier) {
-			this.problem(raw.where, undefined, `same period, geography and breakdown as ${earlier}`);
-			return;
+		if (this.options.checkDuplicates !== false) {
+			const key = `${period.period.text}\u0000${geo.code}\u0000${breakdownKey}`;
+			const earlier = this.seen.get(key);
+			if (earlier) {
+				this.problem(raw.where, undefined, `same period, geography and breakdown as ${earlier}`);
+				return;
+			}
+			this.seen.set(key, raw.where);
 		}
-		this.seen.set(key, raw.where);
-		this.rows.push({
+		this.count++;
+		if (this.problems.length > 0) return;
+		this.pending.push({
+			where: raw.where,
 			period: period.period.text,
 			periodSort: period.period.sortKey,
 			geo: geo.code,
@@ -164,4 +195,39 @@ export class RowCollector {
 			flags: [...flags].sort()
 		});
 	}
+}
+
+/** Something that reads a file of one format: rows (or problems) in file order. */
+export interface RawSource {
+	decimal: DecimalMark;
+	columnName: (field: 'period' | 'geo' | 'value' | 'flags') => string;
+	details: Record<string, string>;
+	/** Problems with the file as a whole (header, dimensions), found before any row. */
+	problems: ImportProblem[];
+	rows:
+		| AsyncIterable<RawRow | { problem: ImportProblem }>
+		| Iterable<RawRow | { problem: ImportProblem }>;
+	/** What to say when the file has no rows at all. */
+	emptyMessage: string;
+}
+
+/**
+ * Validates a source's rows and hands them on in batches. Problems collect in `collector`;
+ * after the first one no more rows are handed on (the file will be rejected anyway).
+ */
+export async function* validatedBatches(
+	source: RawSource,
+	collector: RowCollector,
+	batchSize = 10_000
+): AsyncGenerator<ObservationInput[]> {
+	for (const problem of source.problems) collector.report(problem);
+	if (collector.problems.length > 0) return;
+	for await (const item of source.rows) {
+		if (collector.full) break;
+		if ('problem' in item) collector.report(item.problem);
+		else collector.add(item);
+		if (collector.pendingCount >= batchSize) yield collector.drain();
+	}
+	const rest = collector.drain();
+	if (rest.length > 0) yield rest;
 }

@@ -6,6 +6,7 @@ import {
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp,
 	unique,
@@ -41,7 +42,6 @@ export type ObservationFlag = 'provisional' | 'suppressed';
 export const observations = pgTable(
 	'indicator_observations',
 	{
-		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
 		indicatorCode: text('indicator_code').notNull(),
 		period: text('period').notNull(),
 		periodSort: integer('period_sort').notNull(),
@@ -54,15 +54,9 @@ export const observations = pgTable(
 			.notNull()
 			.references(() => importBatches.id)
 	},
-	(t) => [
-		unique('indicator_observations_key_uq').on(t.indicatorCode, t.period, t.geo, t.breakdownKey),
-		index('indicator_observations_series_idx').on(
-			t.indicatorCode,
-			t.geo,
-			t.breakdownKey,
-			t.periodSort
-		)
-	]
+	// One index: the natural key, ordered so that a series (indicator, area, breakdown) is one
+	// range of it. Every index costs on a million-row import; this one serves the pages too.
+	(t) => [primaryKey({ columns: [t.indicatorCode, t.geo, t.breakdownKey, t.period] })]
 );
 
 /** The column or dimension mapping last used for an indicator, reused by the next import. */

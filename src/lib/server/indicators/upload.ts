@@ -1,13 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { parseIndicatorFile, sha256 } from './file.ts';
-import {
-	importObservations,
-	previewImport,
-	savedMapping,
-	saveMapping,
-	type ImportPreview
-} from './import.ts';
+import { importFile, savedMapping, saveMapping, type ImportPreview } from './import.ts';
 import type { ImportProblem } from './rows.ts';
 import { uploadDrafts } from './schema.ts';
 
@@ -25,8 +18,8 @@ export type StagedUpload =
 	| { ok: false; problems: ImportProblem[] };
 
 /**
- * The web upload's first step: parse and check the file exactly as the command line does, and
- * keep it as a draft with a preview of what it would change. Nothing is imported yet.
+ * The web upload's first step: check the file exactly as the command line does (a dry run of
+ * the same import), and keep it as a draft with a preview of what it would change.
  */
 export async function stageUpload(
 	db: Db,
@@ -37,10 +30,14 @@ export async function stageUpload(
 		...((await savedMapping(db, input.indicatorCode)) ?? {}),
 		...(input.measure ? { measure: input.measure } : {})
 	};
-	const parsed = await parseIndicatorFile(input.bytes, input.fileName, { mapping });
-	if (!parsed.ok) return { ok: false, problems: parsed.problems };
-	const preview = await previewImport(db, input.indicatorCode, parsed.rows);
-	const hash = sha256(input.bytes);
+	const checked = await importFile(
+		db,
+		input.indicatorCode,
+		{ bytes: input.bytes, fileName: input.fileName, mapping },
+		{ actor: actorId },
+		{ dryRun: true }
+	);
+	if (!checked.ok) return { ok: false, problems: checked.problems };
 	await db.delete(uploadDrafts).where(lt(uploadDrafts.expiresAt, sql`now()`));
 	const [draft] = await db
 		.insert(uploadDrafts)
@@ -48,7 +45,7 @@ export async function stageUpload(
 			indicatorCode: input.indicatorCode,
 			actor: actorId,
 			fileName: input.fileName,
-			sha256: hash,
+			sha256: checked.sha256,
 			content: Buffer.from(input.bytes).toString('base64'),
 			mapping,
 			expiresAt: sql`now() + interval '${sql.raw(String(DRAFT_MINUTES))} minutes'`
@@ -57,9 +54,9 @@ export async function stageUpload(
 	return {
 		ok: true,
 		draftId: draft!.id,
-		preview,
-		rows: parsed.rows.length,
-		sha256: hash,
+		preview: checked.preview,
+		rows: checked.rows,
+		sha256: checked.sha256,
 		fileName: input.fileName
 	};
 }
@@ -87,15 +84,14 @@ export async function confirmUpload(
 		.returning();
 	if (!draft) return { ok: false, reason: 'expired' };
 	const bytes = new Uint8Array(Buffer.from(draft.content, 'base64'));
-	const parsed = await parseIndicatorFile(bytes, draft.fileName, { mapping: draft.mapping });
-	if (!parsed.ok) return { ok: false, reason: 'rejected', problems: parsed.problems };
-	const result = await importObservations(db, draft.indicatorCode, parsed.rows, {
-		actor: actorId,
-		fileName: draft.fileName,
-		sha256: draft.sha256,
-		format: parsed.format ?? 'csv'
-	});
+	const done = await importFile(
+		db,
+		draft.indicatorCode,
+		{ bytes, fileName: draft.fileName, mapping: draft.mapping },
+		{ actor: actorId }
+	);
+	if (!done.ok) return { ok: false, reason: 'rejected', problems: done.problems };
 	if (Object.keys(draft.mapping).length > 0)
 		await saveMapping(db, draft.indicatorCode, draft.mapping);
-	return { ok: true, result, indicatorCode: draft.indicatorCode };
+	return { ok: true, result: done.preview, indicatorCode: draft.indicatorCode };
 }

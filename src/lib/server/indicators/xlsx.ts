@@ -1,28 +1,31 @@
 import ExcelJS from 'exceljs';
-import { parseTable, type ColumnMapping, type ParsedFile } from './csv.ts';
+import { collectSource, TableReader, type ColumnMapping, type ParsedFile } from './csv.ts';
+import type { RawSource } from './rows.ts';
 
 /**
  * The first sheet of an XLSX workbook, laid out like the tidy CSV. Cells are read as values:
  * a formula's cached result is used and the formula itself is never evaluated.
  */
-export async function parseXlsx(
+export async function xlsxSource(
 	bytes: Uint8Array,
 	mapping: ColumnMapping = {}
-): Promise<ParsedFile> {
+): Promise<RawSource> {
 	const workbook = new ExcelJS.Workbook();
+	const fail = (message: string): RawSource => ({
+		decimal: ',',
+		columnName: (field) => field,
+		details: { format: 'XLSX' },
+		problems: [{ where: 'file', message }],
+		rows: [],
+		emptyMessage: message
+	});
 	try {
 		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 	} catch (error) {
-		return {
-			ok: false,
-			problems: [
-				{ where: 'file', message: `not a readable XLSX workbook: ${(error as Error).message}` }
-			]
-		};
+		return fail(`not a readable XLSX workbook: ${(error as Error).message}`);
 	}
 	const sheet = workbook.worksheets[0];
-	if (!sheet || sheet.rowCount === 0)
-		return { ok: false, problems: [{ where: 'file', message: 'the first sheet is empty' }] };
+	if (!sheet || sheet.rowCount === 0) return fail('the first sheet is empty');
 	const width = sheet.getRow(1).cellCount;
 	const read = (row: ExcelJS.Row): (string | number | null)[] => {
 		const cells: (string | number | null)[] = [];
@@ -30,12 +33,29 @@ export async function parseXlsx(
 		return cells;
 	};
 	const header = read(sheet.getRow(1)).map((v) => (v === null ? '' : String(v)));
-	const body: { where: string; cells: (string | number | null)[] }[] = [];
-	sheet.eachRow({ includeEmpty: false }, (row, number) => {
-		if (number === 1) return;
-		body.push({ where: `${sheet.name}!row ${number}`, cells: read(row) });
-	});
-	return parseTable(header, body, ',', mapping, { format: 'XLSX', sheet: sheet.name });
+	const table = new TableReader(header, mapping);
+	function* rows() {
+		for (let n = 2; n <= sheet!.rowCount; n++) {
+			const row = sheet!.getRow(n);
+			if (!row.hasValues) continue;
+			yield table.row(`${sheet!.name}!row ${n}`, read(row));
+		}
+	}
+	return {
+		decimal: ',',
+		columnName: table.columnName,
+		details: { format: 'XLSX', sheet: sheet.name },
+		problems: table.problems,
+		rows: rows(),
+		emptyMessage: 'the file has a header but no rows'
+	};
+}
+
+export async function parseXlsx(
+	bytes: Uint8Array,
+	mapping: ColumnMapping = {}
+): Promise<ParsedFile> {
+	return collectSource(await xlsxSource(bytes, mapping));
 }
 
 function cellValue(value: ExcelJS.CellValue): string | number | null {
