@@ -9,7 +9,7 @@ import {
 	type ImportProblem,
 	type ObservationInput
 } from './rows.ts';
-import { importBatches, importMappings, observations } from './schema.ts';
+import { importBatches, importMappings } from './schema.ts';
 
 export class UnknownIndicatorError extends Error {
 	constructor(

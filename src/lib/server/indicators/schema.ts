@@ -1,5 +1,4 @@
 import {
-	bigint,
 	boolean,
 	doublePrecision,
 	index,
@@ -9,7 +8,6 @@ import {
 	primaryKey,
 	text,
 	timestamp,
-	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
 
