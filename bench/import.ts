@@ -16,8 +16,15 @@ const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
 
 async function prepared(engine: 'pglite' | 'postgres'): Promise<Database> {
 	let database: Database;
-	if (engine === 'pglite') database = await openDatabase({ kind: 'memory' });
-	else {
+	if (engine === 'pglite') {
+		// On disk, as `npm start` runs it: an in-memory database would count the data as memory.
+		const dir = mkdtempSync(join(tmpdir(), 'udb-bench-pglite-'));
+		const opened = await openDatabase({ kind: 'pglite', dataDir: dir });
+		database = {
+			...opened,
+			close: async () => (await opened.close(), rmSync(dir, { recursive: true, force: true }))
+		};
+	} else {
 		const scratch = await createScratchDatabase(
 			process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL!
 		);

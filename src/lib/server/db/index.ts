@@ -18,3 +18,4 @@ export {
 export { DataDirectoryInUseError } from './lock.ts';
 export { appState } from './schema.ts';
 export { bumpContentVersion, readContentVersion } from './content-version.ts';
+export { copyInto, copyValue } from './copy.ts';

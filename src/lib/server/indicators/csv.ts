@@ -100,6 +100,22 @@ export function csvSource(bytes: Uint8Array, mapping: ColumnMapping = {}): RawSo
 	if (!header || header.length === 0 || header.every((h) => h.trim() === ''))
 		return failed('the file is empty', 'file', decimal, details);
 	const table = new TableReader(header, mapping);
+	// Statistical files rarely quote anything; then a line is a row and splitting is enough,
+	// several times faster than a general CSV parser. Any quote sends the file to csv-parse.
+	function* plainRows() {
+		let line = 0;
+		for (let start = 0; start < text.length;) {
+			let end = text.indexOf('\n', start);
+			if (end < 0) end = text.length;
+			const raw = text.slice(start, end);
+			start = end + 1;
+			line++;
+			if (line <= headerIndex + 1) continue;
+			const record = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+			if (record.trim() === '') continue;
+			yield table.row(`row ${line}`, record.split(separator));
+		}
+	}
 	async function* rows() {
 		const parser = Readable.from(slices(text)).pipe(
 			parse({
@@ -133,7 +149,7 @@ export function csvSource(bytes: Uint8Array, mapping: ColumnMapping = {}): RawSo
 		columnName: table.columnName,
 		details,
 		problems: table.problems,
-		rows: rows(),
+		rows: text.includes('"') ? rows() : plainRows(),
 		emptyMessage: 'the file has a header but no rows'
 	};
 }

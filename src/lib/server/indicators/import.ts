@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
-import { rowsOf, type Db } from '../db/index.ts';
+import { copyInto, copyValue, rowsOf, type Db } from '../db/index.ts';
 import { indicatorCodes } from '../strategy/index.ts';
 import { readIndicatorFile, sha256, type FileFormat, type ReadOptions } from './file.ts';
 import {
@@ -44,12 +44,21 @@ export interface ImportSource {
 }
 
 const STAGE_CHUNK = 10_000;
+const STAGE_COLUMNS = [
+	'source_row',
+	'period',
+	'period_sort',
+	'geo',
+	'breakdown_key',
+	'breakdowns',
+	'value',
+	'flags'
+];
 
 /**
- * Copies the file's rows into a temporary table (dropped at commit) in chunks of one statement
- * each, every column as an array (unnest): far fewer parameters and round trips than a VALUES
- * list, on PGlite and PostgreSQL alike. The comparison with what is stored then runs in SQL,
- * set-based, instead of row by row in JavaScript.
+ * Copies the file's rows into a temporary table (dropped at commit) with COPY, as they are read:
+ * the database takes in one batch while the next is parsed. The comparison with what is stored
+ * then runs in SQL, set-based, instead of row by row in JavaScript.
  */
 async function stage(
 	tx: Db,
@@ -66,23 +75,38 @@ async function stage(
 			breakdowns jsonb not null, value float8, flags text[] not null
 		) on commit drop`);
 	let total = 0;
-	for await (const chunk of batches) {
-		if (chunk.length === 0) continue;
-		await tx.execute(sql`
-			insert into import_stage (source_row, period, period_sort, geo, breakdown_key, breakdowns, value, flags)
-			select source_row, period, period_sort, geo, breakdown_key, breakdowns::jsonb, value, flags::text[]
-			from unnest(
-				${sql.param(chunk.map((r) => r.where ?? null))}::text[],
-				${sql.param(chunk.map((r) => r.period))}::text[],
-				${sql.param(chunk.map((r) => r.periodSort))}::int[],
-				${sql.param(chunk.map((r) => r.geo))}::text[],
-				${sql.param(chunk.map((r) => r.breakdownKey))}::text[],
-				${sql.param(chunk.map((r) => JSON.stringify(r.breakdowns)))}::text[],
-				${sql.param(chunk.map((r) => r.value))}::float8[],
-				${sql.param(chunk.map((r) => `{${r.flags.join(',')}}`))}::text[]
-			) as t(source_row, period, period_sort, geo, breakdown_key, breakdowns, value, flags)`);
-		total += chunk.length;
-		onProgress?.(total);
+	const counted = async function* () {
+		for await (const chunk of batches) {
+			if (chunk.length === 0) continue;
+			yield chunk;
+			total += chunk.length;
+			onProgress?.(total);
+		}
+	};
+	const asText = async function* () {
+		for await (const chunk of counted()) {
+			let text = '';
+			for (const r of chunk)
+				text += `${copyValue(r.where ?? null)}\t${copyValue(r.period)}\t${r.periodSort}\t${copyValue(r.geo)}\t${copyValue(r.breakdownKey)}\t${copyValue(JSON.stringify(r.breakdowns))}\t${copyValue(r.value)}\t{${r.flags.join(',')}}\n`;
+			yield text;
+		}
+	};
+	const copied = await copyInto(tx, 'import_stage', STAGE_COLUMNS, asText());
+	if (!copied) {
+		for await (const chunk of counted())
+			await tx.execute(sql`
+				insert into import_stage (source_row, period, period_sort, geo, breakdown_key, breakdowns, value, flags)
+				select source_row, period, period_sort, geo, breakdown_key, breakdowns::jsonb, value, flags::text[]
+				from unnest(
+					${sql.param(chunk.map((r) => r.where ?? null))}::text[],
+					${sql.param(chunk.map((r) => r.period))}::text[],
+					${sql.param(chunk.map((r) => r.periodSort))}::int[],
+					${sql.param(chunk.map((r) => r.geo))}::text[],
+					${sql.param(chunk.map((r) => r.breakdownKey))}::text[],
+					${sql.param(chunk.map((r) => JSON.stringify(r.breakdowns)))}::text[],
+					${sql.param(chunk.map((r) => r.value))}::float8[],
+					${sql.param(chunk.map((r) => `{${r.flags.join(',')}}`))}::text[]
+				) as t(source_row, period, period_sort, geo, breakdown_key, breakdowns, value, flags)`);
 	}
 	// Statistics, so the comparison joins by hash rather than a nested loop over a guess.
 	await tx.execute(sql`analyze import_stage`);
@@ -99,6 +123,11 @@ function* inBatches(rows: Iterable<ObservationInput>): Generator<ObservationInpu
 		}
 	}
 	if (chunk.length > 0) yield chunk;
+}
+
+/** Imports of one indicator wait for each other (across instances on PostgreSQL). */
+async function lockIndicator(tx: Db, code: string): Promise<void> {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`indicator-import:${code}`}))`);
 }
 
 /** Rows that repeat a period, geography and breakdown, named by where they are in the file. */
@@ -198,6 +227,7 @@ export async function importObservations(
 ): Promise<ImportPreview & { batchId: string }> {
 	const expected = Array.isArray(rows) ? rows.length : 0;
 	return db.transaction(async (tx) => {
+		await lockIndicator(tx, code);
 		const staged = await stage(tx, inBatches(rows), (done) =>
 			onProgress?.(done, Math.max(expected, done))
 		);
@@ -233,11 +263,13 @@ async function applyStaged(
 		})
 		.returning({ id: importBatches.id });
 	if (!batch) throw new Error('insert returned no row');
-	if (!source.isDemo)
+	if (!source.isDemo && p.demoRemoved > 0)
 		await tx.execute(sql`
 			delete from indicator_observations o using indicator_import_batches b
 			where b.id = o.batch_id and b.is_demo and o.indicator_code = ${code}`);
-	await tx.execute(sql`
+	// Each step runs only when the comparison says it changes something.
+	if (p.removed - p.demoRemoved > 0)
+		await tx.execute(sql`
 		delete from indicator_observations o
 		where o.indicator_code = ${code}
 			and o.period in (select distinct period from import_stage)
@@ -245,8 +277,19 @@ async function applyStaged(
 				select 1 from import_stage s
 				where s.period = o.period and s.geo = o.geo and s.breakdown_key = o.breakdown_key
 			)`);
-	// Rows whose value and flags are unchanged keep their batch: the batch records changes.
-	await tx.execute(sql`
+	if (p.added === 0 && p.changed === 0) {
+		// Nothing to write.
+	} else if (p.changed === 0 && p.unchanged === 0) {
+		// Nothing stored has these keys (demo rows with them were deleted above): a plain insert,
+		// which skips the conflict check per row. Imports of one indicator are serialised by the
+		// advisory lock taken at the start.
+		await tx.execute(sql`
+			insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
+			select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batch.id}::uuid
+			from import_stage`);
+	} else
+		// Rows whose value and flags are unchanged keep their batch: the batch records changes.
+		await tx.execute(sql`
 		insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
 		select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batch.id}::uuid
 		from import_stage
@@ -289,6 +332,12 @@ export type ImportOutcome =
 	  }
 	| { ok: false; problems: ImportProblem[] };
 
+function isUniqueViolation(error: unknown): boolean {
+	for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+		if (e.code === '23505') return true;
+	return false;
+}
+
 class Rejected extends Error {
 	constructor(readonly problems: ImportProblem[]) {
 		super('rejected');
@@ -326,19 +375,32 @@ export async function importFile(
 	});
 	try {
 		return await db.transaction(async (tx) => {
+			if (!options.dryRun) await lockIndicator(tx, code);
 			const staged = await stage(tx, validatedBatches(reader, collector), options.onProgress);
 			if (collector.problems.length > 0) throw new Rejected(collector.problems);
 			if (staged === 0) throw new Rejected([{ where: 'file', message: reader.emptyMessage }]);
-			const repeated = await repeatedKeys(tx);
-			if (repeated.length > 0) throw new Rejected(repeated);
 			const preview = await compare(tx, code, source.isDemo ?? false);
+			// A file whose keys are all new is written with a plain insert, where the primary key
+			// itself refuses a repeated row; only then is the separate check for repeats skipped.
+			const allNew = preview.changed === 0 && preview.unchanged === 0;
+			if (options.dryRun || !allNew) {
+				const repeated = await repeatedKeys(tx);
+				if (repeated.length > 0) throw new Rejected(repeated);
+			}
 			if (options.dryRun) throw new DryRun(preview, staged);
-			const batchId = await applyStaged(tx, code, preview, {
+			const meta = {
 				...source,
 				fileName: file.fileName,
 				sha256: digest,
 				format: reader.format ?? 'csv'
-			});
+			};
+			let batchId: string;
+			try {
+				batchId = await tx.transaction((savepoint) => applyStaged(savepoint, code, preview, meta));
+			} catch (error) {
+				if (allNew && isUniqueViolation(error)) throw new Rejected(await repeatedKeys(tx));
+				throw error;
+			}
 			return {
 				ok: true as const,
 				preview,

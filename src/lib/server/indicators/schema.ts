@@ -48,9 +48,12 @@ export const observations = pgTable(
 		breakdowns: jsonb('breakdowns').$type<Record<string, string>>().notNull().default({}),
 		value: doublePrecision('value'),
 		flags: text('flags').array().$type<ObservationFlag[]>().notNull().default([]),
-		batchId: uuid('batch_id')
-			.notNull()
-			.references(() => importBatches.id)
+		/**
+		 * The import batch that last changed this value. Not a foreign key on purpose: the check
+		 * costs about 5 s per million imported rows, and batches are append-only (nothing deletes
+		 * them), so the reference cannot dangle.
+		 */
+		batchId: uuid('batch_id').notNull()
 	},
 	// One index: the natural key, ordered so that a series (indicator, area, breakdown) is one
 	// range of it. Every index costs on a million-row import; this one serves the pages too.
