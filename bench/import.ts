@@ -40,7 +40,6 @@ async function prepared(engine: 'pglite' | 'postgres'): Promise<Database> {
 
 /** Child: import one file twice (first load, then the same file again) and report as JSON. */
 async function child(engine: 'pglite' | 'postgres', file: string) {
-	const bytes = new Uint8Array(readFileSync(file));
 	const database = await prepared(engine);
 	const result: Record<string, number> = {};
 	try {
@@ -49,7 +48,7 @@ async function child(engine: 'pglite' | 'postgres', file: string) {
 			const outcome = await importFile(
 				database.db,
 				'frafald',
-				{ bytes, fileName: file.endsWith('.json') ? 'bench.json' : 'bench.csv' },
+				{ data: { path: file }, fileName: file.endsWith('.json') ? 'bench.json' : 'bench.csv' },
 				{ actor: 'bench' }
 			);
 			if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems.slice(0, 3)));

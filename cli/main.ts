@@ -26,7 +26,7 @@ import {
 	parseStrategy,
 	StrategyNotFoundError
 } from '../src/lib/server/strategy/index.ts';
-import { readFile } from 'node:fs/promises';
+import { access, constants, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
 	dataSummaries,
@@ -316,9 +316,13 @@ async function indicatorsCommand(
 	const [code, file] = args;
 	if (!code || !file) return usage('indicators import needs a CODE and a FILE', io);
 
-	let bytes: Uint8Array;
+	// The file is streamed, not read whole; check up front that it can be read at all.
+	let size: number;
 	try {
-		bytes = new Uint8Array(await readFile(file));
+		const info = await stat(file);
+		if (!info.isFile()) throw new Error('not a file');
+		size = info.size;
+		await access(file, constants.R_OK);
 	} catch (error) {
 		io.err(`Cannot read ${file}: ${(error as Error).message}`);
 		return EXIT.rejected;
@@ -337,11 +341,11 @@ async function indicatorsCommand(
 			...(mapping ?? (await savedMapping(database.db, code)) ?? {}),
 			...(options.measure ? { measure: options.measure } : {})
 		};
-		const progress = process.stderr.isTTY && bytes.length >= 1_000_000;
+		const progress = process.stderr.isTTY && size >= 1_000_000;
 		const outcome = await importFile(
 			database.db,
 			code,
-			{ bytes, fileName: basename(file), mapping: used },
+			{ data: { path: file }, fileName: basename(file), mapping: used },
 			{ actor: actor() },
 			{
 				dryRun: options['dry-run'],

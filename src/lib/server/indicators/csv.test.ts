@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectSource, csvSource, parseCsv } from './csv.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -82,5 +85,40 @@ describe('tidy CSV', async () => {
 			value: 3.1,
 			breakdowns: {}
 		});
+	});
+});
+
+describe('tidy CSV read as a stream', () => {
+	it('reads a file larger than one read chunk, with æøå split across chunk edges, from disk', async () => {
+		const lines = ['år;område;uddannelse;værdi'];
+		for (let i = 0; i < 40_000; i++)
+			lines.push(`${2000 + (i % 25)};851;Ærø-Økonomi-Åben ${i};${i % 100},5`);
+		const dir = mkdtempSync(join(tmpdir(), 'udb-csv-'));
+		try {
+			const path = join(dir, 'stor.csv');
+			writeFileSync(path, lines.join('\r\n'));
+			const source = await csvSource({ path });
+			expect(source.details.encoding).toBe('UTF-8');
+			const parsed = await collectSource(source);
+			expect(parsed.ok && parsed.rows.length).toBe(40_000);
+			expect(parsed.ok && parsed.rows[39_999]).toMatchObject({
+				breakdowns: { uddannelse: 'Ærø-Økonomi-Åben 39999' },
+				value: 99.5
+			});
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('hands a file with quotes to the full CSV parser, keeping separators inside quotes', async () => {
+		const r = await parseCsv(
+			utf8(
+				'år;område;"uddannelse; type";værdi\n2022;851;"Gymnasial; STX";12,5\n2022;851;"Erhverv ""EUD""";3\n'
+			)
+		);
+		expect(r.ok && r.rows.map((o) => o.breakdowns)).toEqual([
+			{ 'uddannelse; type': 'Gymnasial; STX' },
+			{ 'uddannelse; type': 'Erhverv "EUD"' }
+		]);
 	});
 });

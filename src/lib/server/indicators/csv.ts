@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { scanText, textOf, type FileBytes } from './file-bytes.ts';
 import type { DecimalMark } from './numbers.ts';
 import {
 	RowCollector,
@@ -65,65 +66,82 @@ function detectSeparator(headerLine: string): ';' | ',' | '\t' {
 	return candidates[0]![1] > 0 ? candidates[0]![0] : ',';
 }
 
-/** Feeds a long text to a parser a slice at a time, so the parser can pause (backpressure). */
-function* slices(text: string, size = 1 << 16): Generator<string> {
-	for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+/** Lines of a text that arrives in pieces (`\r\n` or `\n`), with their 1-based numbers. */
+async function* linesOf(pieces: AsyncIterable<string>): AsyncGenerator<[number, string]> {
+	let carry = '';
+	let number = 0;
+	for await (const piece of pieces) {
+		const text = carry + piece;
+		let start = 0;
+		for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+			const line = text.slice(start, end);
+			yield [++number, line.endsWith('\r') ? line.slice(0, -1) : line];
+			start = end + 1;
+		}
+		carry = text.slice(start);
+	}
+	if (carry !== '') yield [++number, carry.endsWith('\r') ? carry.slice(0, -1) : carry];
 }
 
 /**
  * A tidy CSV: one row per observation with columns for period, geography and value, an optional
  * flag column, and any other column as a breakdown. `;` files use decimal comma, `,` files
- * decimal point. Rows are parsed as they are read, so a large file is never held as rows.
+ * decimal point. The file is read as a stream: neither its text nor its rows are held whole.
  */
-export function csvSource(bytes: Uint8Array, mapping: ColumnMapping = {}): RawSource {
-	const { text, encoding } = decodeText(bytes);
+export async function csvSource(
+	file: FileBytes,
+	mapping: ColumnMapping = {}
+): Promise<RawSource & { sha256: string }> {
+	const scan = await scanText(file);
 	// The header is the first line with anything on it.
-	const lines = text.slice(0, 1 << 16).split(/\r?\n/);
-	const headerIndex = Math.max(
-		0,
-		lines.findIndex((l) => l.trim() !== '')
-	);
-	const firstLine = lines[headerIndex] ?? '';
-	const separator = detectSeparator(firstLine);
+	let header: string | undefined;
+	let headerLine = 0;
+	for await (const [number, line] of linesOf(textOf(file, scan.encoding))) {
+		if (line.trim() === '') continue;
+		header = line;
+		headerLine = number;
+		break;
+	}
+	const separator = detectSeparator(header ?? '');
 	const decimal: DecimalMark = separator === ';' ? ',' : '.';
 	const details = {
-		encoding,
+		encoding: scan.encoding,
 		separator: separator === '\t' ? 'tab' : separator,
 		decimal: decimal === ',' ? 'decimal comma' : 'decimal point'
 	};
-	let header: string[] | undefined;
+	if (header === undefined)
+		return { ...failed('the file is empty', 'file', decimal, details), sha256: scan.sha256 };
+	let names: string[] | undefined;
 	try {
-		header = (parseSync(firstLine, { delimiter: separator }) as string[][])[0];
+		names = (parseSync(header, { delimiter: separator }) as string[][])[0];
 	} catch (error) {
-		return failed(`not valid CSV: ${(error as Error).message}`, 'line 1', decimal, details);
+		return {
+			...failed(
+				`not valid CSV: ${(error as Error).message}`,
+				`line ${headerLine}`,
+				decimal,
+				details
+			),
+			sha256: scan.sha256
+		};
 	}
-	if (!header || header.length === 0 || header.every((h) => h.trim() === ''))
-		return failed('the file is empty', 'file', decimal, details);
-	const table = new TableReader(header, mapping);
+	const table = new TableReader(names ?? [], mapping);
 	// Statistical files rarely quote anything; then a line is a row and splitting is enough,
 	// several times faster than a general CSV parser. Any quote sends the file to csv-parse.
-	function* plainRows() {
-		let line = 0;
-		for (let start = 0; start < text.length;) {
-			let end = text.indexOf('\n', start);
-			if (end < 0) end = text.length;
-			const raw = text.slice(start, end);
-			start = end + 1;
-			line++;
-			if (line <= headerIndex + 1) continue;
-			const record = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-			if (record.trim() === '') continue;
-			yield table.row(`row ${line}`, record.split(separator));
+	async function* plainRows() {
+		for await (const [number, line] of linesOf(textOf(file, scan.encoding))) {
+			if (number <= headerLine || line.trim() === '') continue;
+			yield table.row(`row ${number}`, line.split(separator));
 		}
 	}
-	async function* rows() {
-		const parser = Readable.from(slices(text)).pipe(
+	async function* quotedRows() {
+		const parser = Readable.from(textOf(file, scan.encoding)).pipe(
 			parse({
 				delimiter: separator,
 				skip_empty_lines: true,
 				relax_column_count: true,
 				info: true,
-				from_line: headerIndex + 2
+				from_line: headerLine + 1
 			})
 		);
 		try {
@@ -149,8 +167,9 @@ export function csvSource(bytes: Uint8Array, mapping: ColumnMapping = {}): RawSo
 		columnName: table.columnName,
 		details,
 		problems: table.problems,
-		rows: text.includes('"') ? rows() : plainRows(),
-		emptyMessage: 'the file has a header but no rows'
+		rows: scan.hasQuote ? quotedRows() : plainRows(),
+		emptyMessage: 'the file has a header but no rows',
+		sha256: scan.sha256
 	};
 }
 
@@ -181,8 +200,11 @@ export async function collectSource(source: RawSource): Promise<ParsedFile> {
 	return { ok: true, rows, details: source.details };
 }
 
-export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping = {}): Promise<ParsedFile> {
-	return collectSource(csvSource(bytes, mapping));
+export async function parseCsv(
+	bytes: Uint8Array,
+	mapping: ColumnMapping = {}
+): Promise<ParsedFile> {
+	return collectSource(await csvSource(bytes, mapping));
 }
 
 /** A table with a header row, from CSV or a spreadsheet: finds the columns, then reads rows. */

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Db } from '../db/index.ts';
 import { importFile, type ImportPreview } from './import.ts';
@@ -19,11 +19,10 @@ export async function loadDemoIndicators(
 	for (const code of codes) {
 		const file = `${code}.csv`;
 		if (!files.includes(file)) continue;
-		const bytes = new Uint8Array(await readFile(join(directory, file)));
 		const result = await importFile(
 			db,
 			code,
-			{ bytes, fileName: basename(file) },
+			{ data: { path: join(directory, file) }, fileName: basename(file) },
 			{
 				actor: 'system:demo',
 				isDemo: true

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { collectSource, csvSource, type ColumnMapping, type ParsedFile } from './csv.ts';
 import { jsonStatSource } from './jsonstat.ts';
 import type { RawSource } from './rows.ts';
+import { wholeBytes, type FileBytes } from './file-bytes.ts';
 
 export type FileFormat = 'csv' | 'jsonstat' | 'xlsx';
 
@@ -22,18 +23,25 @@ export function sha256(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** A reader for a file of any supported format, chosen by its name; rows come as they are read. */
+/**
+ * A reader for a file of any supported format, chosen by its name; rows come as they are read.
+ * CSV streams from disk or memory; JSON-stat and XLSX are read whole (JSON-stat is compact,
+ * and a worksheet holds at most about a million rows).
+ */
 export async function readIndicatorFile(
-	bytes: Uint8Array,
+	file: FileBytes,
 	fileName: string,
 	options: ReadOptions = {}
-): Promise<RawSource & { format?: FileFormat }> {
+): Promise<RawSource & { format?: FileFormat; sha256: string }> {
 	const format = formatOf(fileName);
-	if (format === 'csv') return { ...csvSource(bytes, options.mapping), format };
-	if (format === 'jsonstat') return { ...jsonStatSource(bytes, options.mapping ?? {}), format };
+	if (format === 'csv') return { ...(await csvSource(file, options.mapping)), format };
+	const bytes = await wholeBytes(file);
+	const digest = sha256(bytes);
+	if (format === 'jsonstat')
+		return { ...jsonStatSource(bytes, options.mapping ?? {}), format, sha256: digest };
 	if (format === 'xlsx') {
 		const { xlsxSource } = await import('./xlsx.ts');
-		return { ...(await xlsxSource(bytes, options.mapping)), format };
+		return { ...(await xlsxSource(bytes, options.mapping)), format, sha256: digest };
 	}
 	const message = `cannot tell the format of "${fileName}": use .csv, .xlsx or .json (JSON-stat)`;
 	return {
@@ -42,7 +50,8 @@ export async function readIndicatorFile(
 		details: {},
 		problems: [{ where: 'file', message }],
 		rows: [],
-		emptyMessage: message
+		emptyMessage: message,
+		sha256: digest
 	};
 }
 

@@ -115,7 +115,7 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 			database.db,
 			'frafald',
 			{
-				bytes: bytes(
+				data: bytes(
 					'år;område;køn;værdi\n2022;851;Kvinder;1\n2022;851;Mænd;2\n2022;851;Kvinder;3\n'
 				),
 				fileName: 'gentaget.csv'
@@ -134,7 +134,7 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 		const dry = await importFile(
 			database.db,
 			'frafald',
-			{ bytes: big, fileName: 'stor.csv' },
+			{ data: big, fileName: 'stor.csv' },
 			{ actor: 'test' },
 			{ dryRun: true }
 		);
@@ -149,7 +149,7 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 		const done = await importFile(
 			database.db,
 			'frafald',
-			{ bytes: big, fileName: 'stor.csv' },
+			{ data: big, fileName: 'stor.csv' },
 			{ actor: 'test' },
 			{ onProgress: (n) => (progress = n) }
 		);
@@ -161,7 +161,7 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 			await importFile(
 				database.db,
 				'frafald',
-				{ bytes: bad, fileName: 'stor.csv' },
+				{ data: bad, fileName: 'stor.csv' },
 				{ actor: 'test' }
 			)
 		).toMatchObject({

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
 import { copyInto, copyValue, rowsOf, type Db } from '../db/index.ts';
 import { indicatorCodes } from '../strategy/index.ts';
-import { readIndicatorFile, sha256, type FileFormat, type ReadOptions } from './file.ts';
+import type { FileBytes } from './file-bytes.ts';
+import { readIndicatorFile, type FileFormat, type ReadOptions } from './file.ts';
 import {
 	RowCollector,
 	validatedBatches,
@@ -315,7 +316,8 @@ async function applyStaged(
 }
 
 export interface FileToImport {
-	bytes: Uint8Array;
+	/** The bytes of an upload, or `{ path }` to stream a file from disk. */
+	data: FileBytes;
 	fileName: string;
 	mapping?: ReadOptions['mapping'];
 }
@@ -367,8 +369,8 @@ export async function importFile(
 ): Promise<ImportOutcome> {
 	const known = await indicatorCodes(db);
 	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
-	const reader = await readIndicatorFile(file.bytes, file.fileName, { mapping: file.mapping });
-	const digest = sha256(file.bytes);
+	const reader = await readIndicatorFile(file.data, file.fileName, { mapping: file.mapping });
+	const digest = reader.sha256;
 	if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
 	const collector = new RowCollector(reader.decimal, reader.columnName, {
 		checkDuplicates: false

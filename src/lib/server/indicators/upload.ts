@@ -33,7 +33,7 @@ export async function stageUpload(
 	const checked = await importFile(
 		db,
 		input.indicatorCode,
-		{ bytes: input.bytes, fileName: input.fileName, mapping },
+		{ data: input.bytes, fileName: input.fileName, mapping },
 		{ actor: actorId },
 		{ dryRun: true }
 	);
@@ -87,7 +87,7 @@ export async function confirmUpload(
 	const done = await importFile(
 		db,
 		draft.indicatorCode,
-		{ bytes, fileName: draft.fileName, mapping: draft.mapping },
+		{ data: bytes, fileName: draft.fileName, mapping: draft.mapping },
 		{ actor: actorId }
 	);
 	if (!done.ok) return { ok: false, reason: 'rejected', problems: done.problems };
