@@ -24,6 +24,17 @@ const browser = {
 	}
 };
 
+const servers = [
+	{ name: 'pglite', engine: 'pglite', port: 4173, fixture: false },
+	{ name: 'accounts-pglite', engine: 'pglite', port: 4175, fixture: true },
+	...(withPostgres
+		? [
+				{ name: 'postgres', engine: 'postgres', port: 4174, fixture: false },
+				{ name: 'accounts-postgres', engine: 'postgres', port: 4176, fixture: true }
+			]
+		: [])
+];
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
@@ -32,51 +43,26 @@ export default defineConfig({
 	workers: process.env.CI === 'true' ? 2 : undefined,
 	reporter: process.env.CI === 'true' ? [['list']] : [['list']],
 	timeout: 60_000,
+	// Page tests read the seeded demo data; account tests change data (imports, users), so they
+	// get servers of their own.
 	projects: [
-		{
-			name: 'pglite',
-			testMatch: /(pages|accounts|hostile-input)\.spec\.ts/,
-			use: { ...browser, baseURL: 'http://127.0.0.1:4173' }
-		},
-		...(withPostgres
-			? [
-					{
-						name: 'postgres',
-						testMatch: /(pages|accounts|hostile-input)\.spec\.ts/,
-						use: { ...browser, baseURL: 'http://127.0.0.1:4174' }
-					}
-				]
-			: []),
+		...servers.map((server) => ({
+			name: server.name,
+			testMatch: server.fixture ? /(accounts|hostile-input)\.spec\.ts/ : /pages\.spec\.ts/,
+			use: { ...browser, baseURL: `http://127.0.0.1:${server.port}` }
+		})),
 		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ }
 	],
-	webServer: [
-		{
-			command: 'node tests/e2e/serve.js pglite',
-			url: 'http://127.0.0.1:4173/readyz',
-			env: {
-				PORT: '4173',
-				HOST: '127.0.0.1',
-				LOG_LEVEL: 'warn',
-				E2E_FIXTURE_FILE: '.e2e/fixture-pglite.json'
-			},
-			reuseExistingServer: false,
-			timeout: 120_000
+	webServer: servers.map((server) => ({
+		command: `node tests/e2e/serve.js ${server.engine}`,
+		url: `http://127.0.0.1:${server.port}/readyz`,
+		env: {
+			PORT: String(server.port),
+			HOST: '127.0.0.1',
+			LOG_LEVEL: 'warn',
+			...(server.fixture ? { E2E_FIXTURE_FILE: `.e2e/fixture-${server.port}.json` } : {})
 		},
-		...(withPostgres
-			? [
-					{
-						command: 'node tests/e2e/serve.js postgres',
-						url: 'http://127.0.0.1:4174/readyz',
-						env: {
-							PORT: '4174',
-							HOST: '127.0.0.1',
-							LOG_LEVEL: 'warn',
-							E2E_FIXTURE_FILE: '.e2e/fixture-postgres.json'
-						},
-						reuseExistingServer: false,
-						timeout: 120_000
-					}
-				]
-			: [])
-	]
+		reuseExistingServer: false,
+		timeout: 120_000
+	}))
 });

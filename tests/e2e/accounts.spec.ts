@@ -5,8 +5,7 @@ import type { Fixture } from './accounts-fixture.ts';
 import { totp } from '../support/totp.ts';
 
 function fixture(baseURL: string): Fixture {
-	const engine = baseURL.endsWith(':4174') ? 'postgres' : 'pglite';
-	return JSON.parse(readFileSync(`.e2e/fixture-${engine}.json`, 'utf8')) as Fixture;
+	return JSON.parse(readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')) as Fixture;
 }
 
 async function expectAccessible(page: Page) {
@@ -290,7 +289,7 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	await expect(page.getByRole('heading', { level: 2 }).first()).toContainText('Forhåndsvisning');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Importér' }).click();
-	await expect(page.getByRole('status')).toContainText('Importen er gennemført');
+	await expect(page.locator('.alert-success')).toContainText('Importen er gennemført');
 	await page.goto('/indikatorer/frafald');
 	await expect(page.getByRole('cell', { name: '11,9' }).first()).toBeVisible();
 });

@@ -29,8 +29,7 @@ const hostile = fc.oneof(
 const invalidBytes = ['%FF%FE%FD', '%C3%28', '%ED%A0%80', '%F4%90%80%80'];
 
 function fixture(baseURL: string): Fixture {
-	const engine = baseURL.endsWith(':4174') ? 'postgres' : 'pglite';
-	return JSON.parse(readFileSync(`.e2e/fixture-${engine}.json`, 'utf8')) as Fixture;
+	return JSON.parse(readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')) as Fixture;
 }
 
 async function postForm(
