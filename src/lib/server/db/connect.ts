@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -52,13 +53,15 @@ export async function openDatabase(
 	holder = 'uddannelsesby'
 ): Promise<Database> {
 	if (target.kind === 'postgres') return openPostgres(target.url);
-	if (target.kind === 'memory') return openPglite(new PGlite(), 'in-memory PGlite', undefined);
+	if (target.kind === 'memory')
+		return openPglite(new PGlite({ extensions: { pg_trgm } }), 'in-memory PGlite', undefined);
 
 	const dataDir = resolve(target.dataDir);
 	const lock = acquireDirectoryLock(dataDir, holder);
 	try {
 		mkdirSync(join(dataDir, 'pgdata'), { recursive: true });
-		const client = new PGlite(join(dataDir, 'pgdata'));
+		// pg_trgm: typo-tolerant search in the directory (the same extension as on PostgreSQL).
+		const client = new PGlite(join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
 		return await openPglite(client, `PGlite in ${dataDir}`, lock);
 	} catch (error) {
 		lock.release();

@@ -1,4 +1,20 @@
-import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+	boolean,
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	time,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+// The directory follows Open Referral HSDS 3.0: organization, service (here "offer"),
+// location, service_at_location, schedule, contact; plus our taxonomy (category, audience).
 
 export const ORGANIZATION_KINDS = [
 	'school',
@@ -9,6 +25,11 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/** Text in Danish (required) and English (optional; Danish is shown with a note when missing). */
+export type Localized = { da: string; en?: string };
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 /** Schools, associations, employers and municipal departments that own offers and postings. */
 export const organizations = pgTable('organizations', {
 	id: uuid('id').primaryKey().defaultRandom(),
@@ -16,7 +37,137 @@ export const organizations = pgTable('organizations', {
 	name: text('name').notNull(),
 	kind: text('kind').$type<OrganizationKind>().notNull(),
 	website: text('website'),
+	description: jsonb('description').$type<Localized>(),
+	email: text('email'),
 	isDemo: boolean('is_demo').notNull().default(false),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Categories and audiences, kept as data so a municipality can change them without code. */
+export const taxonomyTerms = pgTable(
+	'taxonomy_terms',
+	{
+		vocabulary: text('vocabulary').$type<'category' | 'audience'>().notNull(),
+		code: text('code').notNull(),
+		name: jsonb('name').$type<Localized>().notNull(),
+		sort: integer('sort').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.vocabulary, t.code] })]
+);
+
+/** Words a reader may search for and what they mean here (SPS = specialpædagogisk støtte). */
+export const searchSynonyms = pgTable('search_synonyms', {
+	term: text('term').primaryKey(),
+	expansions: text('expansions').array().notNull()
+});
+
+const searchText = (language: 'danish' | 'english', fields: SQL) =>
+	sql`to_tsvector('${sql.raw(language)}'::regconfig, ${fields})`;
+
+/** An offer or support (HSDS `service`). */
+export const offers = pgTable(
+	'offers',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' }),
+		name: jsonb('name').$type<Localized>().notNull(),
+		description: jsonb('description').$type<Localized>().notNull(),
+		url: text('url'),
+		email: text('email'),
+		phone: text('phone'),
+		/** ISO 639-1 codes of the languages the offer is given in. */
+		languages: text('languages')
+			.array()
+			.notNull()
+			.default(sql`'{da}'`),
+		isFree: boolean('is_free').notNull().default(true),
+		/** Price in øre when not free. */
+		priceOre: integer('price_ore'),
+		minimumAge: integer('minimum_age'),
+		maximumAge: integer('maximum_age'),
+		eligibility: jsonb('eligibility').$type<Localized>(),
+		/** The pejlemærke (guidepost slug) the offer serves. */
+		guidepost: text('guidepost'),
+		categories: text('categories')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		audiences: text('audiences')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		isDemo: boolean('is_demo').notNull().default(false),
+		lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Danish full text (stemmed), name weighted above description. */
+		searchDa: tsvector('search_da').generatedAlwaysAs(
+			(): SQL =>
+				sql`setweight(${searchText('danish', sql`coalesce(${offers.name}->>'da', '')`)}, 'A') || setweight(${searchText('danish', sql`coalesce(${offers.description}->>'da', '')`)}, 'B')`
+		),
+		searchEn: tsvector('search_en').generatedAlwaysAs(
+			(): SQL =>
+				sql`setweight(${searchText('english', sql`coalesce(${offers.name}->>'en', '')`)}, 'A') || setweight(${searchText('english', sql`coalesce(${offers.description}->>'en', '')`)}, 'B')`
+		),
+		/** Folded names for typo-tolerant matching (pg_trgm): lower case, aa/ae/oe as å/æ/ø. */
+		searchFolded: text('search_folded').generatedAlwaysAs(
+			(): SQL =>
+				sql`replace(replace(replace(lower(coalesce(${offers.name}->>'da', '') || ' ' || coalesce(${offers.name}->>'en', '')), 'aa', 'å'), 'ae', 'æ'), 'oe', 'ø')`
+		)
+	},
+	(t) => [
+		index('offers_search_da_idx').using('gin', t.searchDa),
+		index('offers_search_en_idx').using('gin', t.searchEn),
+		index('offers_search_folded_idx').using('gin', sql`${t.searchFolded} gin_trgm_ops`),
+		index('offers_categories_idx').using('gin', t.categories),
+		index('offers_organization_idx').on(t.organizationId)
+	]
+);
+
+/** A place (HSDS `location`). */
+export const locations = pgTable('locations', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	organizationId: uuid('organization_id').references(() => organizations.id, {
+		onDelete: 'cascade'
+	}),
+	name: text('name').notNull(),
+	address: text('address').notNull(),
+	postalCode: text('postal_code').notNull(),
+	city: text('city').notNull(),
+	latitude: text('latitude'),
+	longitude: text('longitude'),
+	/** Step-free access, accessible toilet, hearing loop … as free text per language. */
+	accessibility: jsonb('accessibility').$type<Localized>()
+});
+
+export const offerLocations = pgTable(
+	'offer_locations',
+	{
+		offerId: uuid('offer_id')
+			.notNull()
+			.references(() => offers.id, { onDelete: 'cascade' }),
+		locationId: uuid('location_id')
+			.notNull()
+			.references(() => locations.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.offerId, t.locationId] })]
+);
+
+/** When an offer is open (HSDS 3.0 schedule, iCal-style weekly rule). */
+export const schedules = pgTable('schedules', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	offerId: uuid('offer_id')
+		.notNull()
+		.references(() => offers.id, { onDelete: 'cascade' }),
+	/** iCal BYDAY: MO,TU,WE,TH,FR,SA,SU. */
+	byday: text('byday').notNull(),
+	opensAt: time('opens_at').notNull(),
+	closesAt: time('closes_at').notNull(),
+	validFrom: timestamp('valid_from', { withTimezone: true }),
+	validTo: timestamp('valid_to', { withTimezone: true }),
+	description: jsonb('description').$type<Localized>()
 });

@@ -1,0 +1,21 @@
+// Directory: organisations, offers and support (Open Referral HSDS 3.0), locations, schedules,
+// a taxonomy kept as data, and Danish full-text search with typo tolerance and synonyms.
+export {
+	createOrganization,
+	listOrganizations,
+	organizationsById,
+	organizationInput,
+	slugify
+} from './organizations.ts';
+export { createOffer, offerInput } from './offers.ts';
+export {
+	searchOffers,
+	offerQuery,
+	foldDanish,
+	PAGE_SIZE,
+	type OfferQuery,
+	type OfferHit,
+	type OfferResults
+} from './search.ts';
+export { loadTaxonomy, taxonomy, taxonomyFile } from './taxonomy.ts';
+export { ORGANIZATION_KINDS, type OrganizationKind, type Localized } from './schema.ts';

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db/index.ts';
+import { testEngines } from '../db/testing.ts';
+import { createOffer } from './offers.ts';
+import { createOrganization } from './organizations.ts';
+import { foldDanish, queryWords, searchOffers, tsqueryText } from './search.ts';
+import { loadTaxonomy } from './taxonomy.ts';
+
+describe('query text', () => {
+	it('keeps letters and digits only, so no input reaches tsquery syntax', () => {
+		expect(queryWords("lektiehjælp & gymnasium | !'; drop")).toEqual([
+			'lektiehjælp',
+			'gymnasium',
+			'drop'
+		]);
+		expect(queryWords('<script>alert(1)</script>')).toEqual(['script', 'alert', '1', 'script']);
+	});
+	it('reads aa, ae and oe as å, æ and ø, and adds synonyms as alternatives', () => {
+		expect(foldDanish('Aalborg Aerø Koebenhavn')).toBe('ålborg ærø københavn');
+		expect(tsqueryText(['sps', 'aarhus'], new Map([['sps', ['specialpædagogisk støtte']]]))).toBe(
+			'(sps:* | specialpædagogisk:* | støtte:*) & (aarhus:* | århus:*)'
+		);
+	});
+});
+
+describe.each(testEngines())('offer search on $name', (engine) => {
+	let database: Database;
+	beforeEach(async () => {
+		database = await engine.open();
+		await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'test');
+		const school = await createOrganization(database.db, 'test', {
+			name: 'Aalborg Katedralskole',
+			kind: 'school'
+		});
+		const club = await createOrganization(database.db, 'test', {
+			name: 'Vejgaard Boldklub',
+			kind: 'association'
+		});
+		const offer = (
+			organizationId: string,
+			da: string,
+			description: string,
+			extra: Record<string, unknown> = {}
+		) =>
+			createOffer(database.db, 'test', {
+				organizationId,
+				name: { da },
+				description: { da: description },
+				...extra
+			});
+		await offer(
+			school.id,
+			'Hjælp til ordblinde elever',
+			'Læsestøtte, it-hjælpemidler og vejledning til elever med ordblindhed.',
+			{
+				categories: ['stoette-og-hjaelpemidler'],
+				audiences: ['ungdomsuddannelse']
+			}
+		);
+		await offer(
+			school.id,
+			'Lektiecafé på gymnasiet',
+			'Frivillige hjælper med lektier og opgaver hver tirsdag.',
+			{
+				categories: ['lektiehjaelp'],
+				audiences: ['ungdomsuddannelse']
+			}
+		);
+		await offer(
+			school.id,
+			'Specialpædagogisk støtte (SPS)',
+			'Støtte til studerende med funktionsnedsættelse.',
+			{
+				categories: ['stoette-og-hjaelpemidler'],
+				audiences: ['videregaaende-uddannelse']
+			}
+		);
+		await offer(club.id, 'Fodbold for unge', 'Træning to gange om ugen for 13-18-årige.', {
+			categories: ['fritid-og-idraet'],
+			audiences: ['udskoling', 'ungdomsuddannelse'],
+			minimumAge: 13,
+			maximumAge: 18,
+			isFree: false,
+			priceOre: 45000
+		});
+		await offer(
+			club.id,
+			'Samtalegruppe om stress og trivsel',
+			'En gruppe for unge, der har det svært.',
+			{
+				name: {
+					da: 'Samtalegruppe om stress og trivsel',
+					en: 'Talk group on stress and wellbeing'
+				},
+				description: {
+					da: 'En gruppe for unge, der har det svært.',
+					en: 'A group for young people with mental health struggles.'
+				},
+				categories: ['trivsel-og-mental-sundhed'],
+				languages: ['da', 'en']
+			}
+		);
+	});
+	afterEach(async () => database.close());
+
+	const titles = async (
+		q: string,
+		extra: Record<string, unknown> = {},
+		locale: 'da' | 'en' = 'da'
+	) => (await searchOffers(database.db, { q, ...extra }, locale)).items.map((i) => i.title);
+
+	it('stems Danish words: "ordblind" finds "ordblinde" and "ordblindhed"', async () => {
+		expect(await titles('ordblind')).toEqual(['Hjælp til ordblinde elever']);
+	});
+	it('tolerates typos and matches prefixes', async () => {
+		expect(await titles('fodbolt')).toContain('Fodbold for unge');
+		expect(await titles('lektie')).toContain('Lektiecafé på gymnasiet');
+	});
+	it('uses synonyms kept as data', async () => {
+		expect(await titles('lektiehjælp')).toContain('Lektiecafé på gymnasiet');
+		expect(await titles('sps')).toEqual(['Specialpædagogisk støtte (SPS)']);
+		expect((await titles('psykolog'))[0]).toBe('Samtalegruppe om stress og trivsel');
+	});
+	it('finds English offers from English words and shows the English title', async () => {
+		expect(await titles('mental health', {}, 'en')).toEqual(['Talk group on stress and wellbeing']);
+	});
+	it('filters by category, audience, age and price, and counts facets over the results', async () => {
+		const all = await searchOffers(database.db, {}, 'da');
+		expect(all.total).toBe(5);
+		expect(all.facets.category['stoette-og-hjaelpemidler']).toBe(2);
+		expect(
+			await titles('', {
+				category: ['stoette-og-hjaelpemidler'],
+				audience: ['videregaaende-uddannelse']
+			})
+		).toEqual(['Specialpædagogisk støtte (SPS)']);
+		expect(await titles('', { age: 12, category: ['fritid-og-idraet'] })).toEqual([]);
+		expect(await titles('', { free: true })).not.toContain('Fodbold for unge');
+	});
+	it('answers hostile text with an ordinary result rather than an error', async () => {
+		for (const q of ["'); drop table offers; --", 'x'.repeat(200)])
+			expect((await searchOffers(database.db, { q }, 'da')).total).toBe(0);
+		// Nothing but operators is no search words at all: everything is listed.
+		for (const q of ['&|!:*()<>', '🙂🙂🙂'])
+			expect((await searchOffers(database.db, { q }, 'da')).total).toBe(5);
+		await expect(searchOffers(database.db, { q: 'x'.repeat(201) }, 'da')).rejects.toThrow(
+			'at most 200 characters'
+		);
+	});
+});

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { asc, sql } from 'drizzle-orm';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
+import { searchSynonyms, taxonomyTerms } from './schema.ts';
+
+const code = z
+	.string()
+	.regex(/^[a-z0-9-]{1,60}$/, 'must be lower-case letters a-z, digits and hyphens');
+const term = z.object({ code, da: z.string().min(1), en: z.string().min(1).optional() }).strict();
+export const taxonomyFile = z
+	.object({
+		categories: z.array(term).min(1),
+		audiences: z.array(term).min(1),
+		synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({})
+	})
+	.strict();
+
+/** Replaces the vocabularies and synonyms with the file's, in one transaction. */
+export async function loadTaxonomy(db: Db, path: string, actor: string) {
+	const data = taxonomyFile.parse(parseYaml(await readFile(path, 'utf8')));
+	await db.transaction(async (tx) => {
+		await tx.delete(taxonomyTerms);
+		await tx.delete(searchSynonyms);
+		const rows = [
+			...data.categories.map((t, sort) => ({
+				vocabulary: 'category' as const,
+				code: t.code,
+				name: { da: t.da, en: t.en },
+				sort
+			})),
+			...data.audiences.map((t, sort) => ({
+				vocabulary: 'audience' as const,
+				code: t.code,
+				name: { da: t.da, en: t.en },
+				sort
+			}))
+		];
+		await tx.insert(taxonomyTerms).values(rows);
+		const synonyms = Object.entries(data.synonyms).map(([word, expansions]) => ({
+			term: word.toLowerCase(),
+			expansions
+		}));
+		if (synonyms.length) await tx.insert(searchSynonyms).values(synonyms);
+		await recordAudit(tx, {
+			actor,
+			action: 'taxonomy.load',
+			entityType: 'taxonomy',
+			entityId: 'directory',
+			details: {
+				categories: data.categories.length,
+				audiences: data.audiences.length,
+				synonyms: synonyms.length
+			}
+		});
+	});
+	return data;
+}
+
+export async function taxonomy(db: Db) {
+	return db
+		.select()
+		.from(taxonomyTerms)
+		.orderBy(asc(taxonomyTerms.vocabulary), asc(taxonomyTerms.sort), sql`${taxonomyTerms.code}`);
+}
