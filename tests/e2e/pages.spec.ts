@@ -46,6 +46,18 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		h1da: 'En mindre andel elever/studerende frafalder uddannelse',
 		h1en: 'A smaller share of pupils and students drop out of education'
 	},
+	{
+		da: '/tilbud',
+		en: '/en/offers',
+		h1da: 'Find tilbud og støtte',
+		h1en: 'Find offers and support'
+	},
+	{
+		da: '/tilbud/specialpaedagogisk-stoette-sps',
+		en: '/en/offers/specialpaedagogisk-stoette-sps',
+		h1da: 'Specialpædagogisk støtte (SPS)',
+		h1en: 'Special educational support (SPS)'
+	},
 	{ da: '/om', en: '/en/about', h1da: 'Om Uddannelsesby', h1en: 'About Uddannelsesby' },
 	{
 		da: '/privatlivspolitik',
@@ -117,7 +129,8 @@ test.describe('without JavaScript', () => {
 		for (const p of pages) {
 			await page.goto(p.da);
 			await expect(page.locator('h1')).toHaveText(p.h1da);
-			await expect(page.locator('script')).toHaveCount(0);
+			// Structured data (JSON-LD) is a data block, not a script that runs.
+			await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
 		}
 	});
 });
@@ -350,7 +363,8 @@ test.describe('indicators', () => {
 				'src',
 				/^\/indikatorer\/frafald\.svg\?geo=081/
 			);
-			await expect(page.locator('script')).toHaveCount(0);
+			// Structured data (JSON-LD) is a data block, not a script that runs.
+			await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
 		});
 	});
 
@@ -426,5 +440,41 @@ test.describe('indicators', () => {
 		expect(bad.status()).toBe(400);
 		expect(apiErrorSchema.parse(await bad.json()).error.details).toHaveLength(2);
 		expect((await request.get('/api/v1/indicators/lykke/observations')).status()).toBe(404);
+	});
+});
+
+test.describe('offers and support', () => {
+	test('search works without JavaScript: words, filters with counts, demo label, pagination', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/tilbud');
+		await expect(page.getByRole('note')).toContainText('Demodata');
+		await expect(page.locator('#results-heading')).toContainText('204 tilbud');
+		await page.getByLabel('Søg', { exact: true }).fill('lektiehjælp');
+		await page.getByRole('button', { name: 'Søg', exact: true }).click();
+		await expect(
+			page
+				.locator('.offer-list h3')
+				.filter({ hasText: /^Lektiecafé/ })
+				.first()
+		).toBeVisible();
+		await page.getByLabel(/^Ungdomsuddannelse \(\d+\)$/).check();
+		await page.getByRole('button', { name: 'Vis resultater' }).click();
+		await expect(page).toHaveURL(/audience=ungdomsuddannelse/);
+		await page.goto('/tilbud?category=fritid-og-idraet&page=2');
+		await expect(page.getByText(/Side 2 af \d+/)).toBeVisible();
+		await context.close();
+	});
+
+	test('the offers API ranks, filters and counts', async ({ request }) => {
+		const res = await request.get('/api/v1/offers?q=fodbolt&audience=udskoling');
+		expect(res.status()).toBe(200);
+		const body = (await res.json()) as { total: number; items: { title: string; demo: boolean }[] };
+		expect(body.items[0]?.title).toContain('Fodbold');
+		expect(body.items.every((i) => i.demo)).toBe(true);
+		const bad = await request.get('/api/v1/offers?age=abc');
+		expect(bad.status()).toBe(400);
 	});
 });

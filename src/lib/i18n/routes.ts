@@ -16,6 +16,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/privatlivspolitik', '/privacy'],
 	['/tilgaengelighedserklaering', '/accessibility-statement'],
 	['/indikatorer', '/indicators'],
+	['/tilbud', '/offers'],
 	['/log-ind', '/login'],
 	['/log-ind/kode', '/login/code'],
 	['/log-ud', '/logout'],

@@ -78,3 +78,24 @@ export const apiObservationList = z.object({ items: z.array(apiObservation), dem
 export const indicatorListQuery = z.object({
 	lang: z.enum(['da', 'en'], { error: 'lang must be "da" or "en"' }).default('da')
 });
+
+/** GET /api/v1/offers: the directory search, ranked best first. */
+export const apiOfferList = z.object({
+	total: z.number().int(),
+	facets: z.object({
+		category: z.record(z.string(), z.number().int()),
+		audience: z.record(z.string(), z.number().int()),
+		language: z.record(z.string(), z.number().int())
+	}),
+	items: z.array(
+		z.object({
+			id: z.uuid(),
+			slug: z.string(),
+			title: z.string(),
+			organization: z.string(),
+			categories: z.array(z.string()),
+			url: z.string().nullable(),
+			demo: z.boolean()
+		})
+	)
+});

@@ -7,12 +7,17 @@ import {
 	type DatabaseTarget
 } from './db/index.ts';
 import { loadDemoIndicators } from './indicators/index.ts';
+import { loadDemoDirectory, loadTaxonomy } from './directory/index.ts';
 import { formatProblems, loadStrategyFile, getStrategyDefinition } from './strategy/index.ts';
 
 /** The strategy an empty installation starts with. */
 export const DEFAULT_STRATEGY_FILE = 'strategies/aalborg-2023-2026.yaml';
 /** Demo indicator series, labelled demo on every page until real data replaces them. */
 export const DEMO_INDICATORS_DIR = 'demo/indicators';
+/** The directory's categories, audiences and search synonyms. */
+export const TAXONOMY_FILE = 'taxonomy/directory.yaml';
+/** Demo organisations and offers, labelled demo wherever they are shown. */
+export const DEMO_DIRECTORY_FILE = 'demo/directory/offers.json';
 const FIRST_START_KEY = 'first-start-seed';
 
 /** Opens the database and brings it up to date: the same steps for the server and the CLI. */
@@ -31,6 +36,7 @@ export interface SeedOutcome {
 	seeded: boolean;
 	strategy?: string;
 	demoIndicators?: number;
+	demoOffers?: number;
 }
 
 /**
@@ -62,6 +68,8 @@ export async function seedOnFirstStart(
 		const strategy = await getStrategyDefinition(tx, loaded.result.slug);
 		const codes = strategy?.guideposts.flatMap((g) => g.indicators.map((i) => i.code)) ?? [];
 		const demo = await loadDemoIndicators(tx, resolve(DEMO_INDICATORS_DIR), codes);
-		return { seeded: true, strategy: loaded.result.slug, demoIndicators: demo.length };
+		await loadTaxonomy(tx, resolve(TAXONOMY_FILE), 'system:first-start');
+		const demoOffers = await loadDemoDirectory(tx, resolve(DEMO_DIRECTORY_FILE));
+		return { seeded: true, strategy: loaded.result.slug, demoIndicators: demo.length, demoOffers };
 	});
 }

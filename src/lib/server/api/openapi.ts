@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
 	apiErrorSchema,
 	apiIndicatorList,
+	apiOfferList,
 	apiObservationList,
 	apiStrategy
 } from '../../schemas/strategy-api.ts';
@@ -72,6 +73,52 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/api/v1/offers': {
+				get: {
+					operationId: 'searchOffers',
+					summary: 'Search offers and support, ranked best first, with facet counts',
+					parameters: [
+						{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+						...['category', 'audience', 'lang'].map((name) => ({
+							name,
+							in: 'query',
+							required: false,
+							description: 'Repeat to allow several values (any of them matches).',
+							schema: { type: 'array', items: { type: 'string' } },
+							style: 'form',
+							explode: true
+						})),
+						{ name: 'free', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } },
+						{
+							name: 'age',
+							in: 'query',
+							required: false,
+							schema: { type: 'integer', minimum: 0, maximum: 120 }
+						},
+						{
+							name: 'page',
+							in: 'query',
+							required: false,
+							schema: { type: 'integer', minimum: 1, default: 1 }
+						},
+						{
+							name: 'locale',
+							in: 'query',
+							required: false,
+							schema: { type: 'string', enum: ['da', 'en'], default: 'da' }
+						}
+					],
+					responses: {
+						'200': {
+							description: 'Offers',
+							content: {
+								'application/json': { schema: { $ref: '#/components/schemas/OfferList' } }
+							}
+						},
+						'400': errorResponse('Invalid query parameter')
+					}
+				}
+			},
 			'/api/v1/indicators/{code}/observations': {
 				get: {
 					operationId: 'listObservations',
@@ -120,6 +167,7 @@ export function openApiDocument(serverUrl: string) {
 			schemas: {
 				Strategy: z.toJSONSchema(apiStrategy, { target: 'draft-2020-12', io: 'output' }),
 				IndicatorList: z.toJSONSchema(apiIndicatorList, { target: 'draft-2020-12', io: 'output' }),
+				OfferList: z.toJSONSchema(apiOfferList, { target: 'draft-2020-12', io: 'output' }),
 				ObservationList: z.toJSONSchema(apiObservationList, {
 					target: 'draft-2020-12',
 					io: 'output'

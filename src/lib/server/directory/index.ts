@@ -19,3 +19,5 @@ export {
 } from './search.ts';
 export { loadTaxonomy, taxonomy, taxonomyFile } from './taxonomy.ts';
 export { ORGANIZATION_KINDS, type OrganizationKind, type Localized } from './schema.ts';
+export { getOffer, relatedOffers, type OfferPage } from './read.ts';
+export { loadDemoDirectory } from './demo.ts';

@@ -36,7 +36,8 @@ export const organizationInput = z.object({
 export async function createOrganization(
 	db: Db,
 	actorId: string,
-	input: z.input<typeof organizationInput>
+	input: z.input<typeof organizationInput>,
+	options: { isDemo?: boolean } = {}
 ) {
 	const data = organizationInput.parse(input);
 	return db.transaction(async (tx) => {
@@ -52,7 +53,7 @@ export async function createOrganization(
 		}
 		const [created] = await tx
 			.insert(organizations)
-			.values({ ...data, slug })
+			.values({ ...data, slug, isDemo: options.isDemo ?? false })
 			.returning();
 		await recordAudit(tx, {
 			actor: actorId,

@@ -39,7 +39,11 @@ export function queryWords(q: string): string[] {
  * `to_tsquery` text for one language: every word must match (AND), each as itself, its
  * æ/ø/å spelling and its synonyms (OR), all as prefixes (`lektie` finds `lektiecafé`).
  */
-export function tsqueryText(words: string[], synonyms: ReadonlyMap<string, string[]>): string {
+export function tsqueryText(
+	words: string[],
+	synonyms: ReadonlyMap<string, string[]>,
+	join: ' & ' | ' | ' = ' & '
+): string {
 	return words
 		.map((word) => {
 			const variants = new Set([word, foldDanish(word)]);
@@ -47,7 +51,7 @@ export function tsqueryText(words: string[], synonyms: ReadonlyMap<string, strin
 				for (const part of queryWords(expansion)) variants.add(part);
 			return `(${[...variants].map((v) => `${v}:*`).join(' | ')})`;
 		})
-		.join(' & ');
+		.join(join);
 }
 
 export interface OfferHit {
@@ -80,7 +84,9 @@ export interface OfferResults {
 export async function searchOffers(
 	db: Db,
 	input: z.input<typeof offerQuery>,
-	locale: 'da' | 'en'
+	locale: 'da' | 'en',
+	/** Every word must match; with no result, any word may (a second, looser search). */
+	match: 'all' | 'any' = 'all'
 ): Promise<OfferResults> {
 	const query = offerQuery.parse(input);
 	const words = queryWords(query.q);
@@ -97,7 +103,7 @@ export async function searchOffers(
 		for (const w of words)
 			if (w === row.term || foldDanish(w) === row.term) synonyms.set(w, row.expansions);
 	}
-	const text = tsqueryText(words, synonyms);
+	const text = tsqueryText(words, synonyms, match === 'all' ? ' & ' : ' | ');
 	const folded = foldDanish(words.join(' '));
 
 	const filters: SQL[] = [];
@@ -155,6 +161,8 @@ export async function searchOffers(
 		if (row.facet === 'total') total = row.n;
 		else facets[row.facet as keyof typeof facets][row.value] = row.n;
 	}
+	if (total === 0 && match === 'all' && words.length > 1)
+		return searchOffers(db, input, locale, 'any');
 	return {
 		total,
 		facets,

@@ -165,7 +165,8 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 		expect(await seedOnFirstStart(database)).toEqual({
 			seeded: true,
 			strategy: 'aalborg-2023-2026',
-			demoIndicators: 7
+			demoIndicators: 7,
+			demoOffers: 204
 		});
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
 		await saveStrategy(database.db, previousStrategy(), { actor: 'test', activate: true });

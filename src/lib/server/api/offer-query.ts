@@ -1,0 +1,31 @@
+import { offerQuery, type OfferQuery } from '../directory/index.ts';
+
+/**
+ * The directory's search parameters from a URL (the page and the API use the same names):
+ * `q`, repeated `category`, `audience` and `lang`, `free=1`, `age`, `page`.
+ */
+export function offerQueryFromUrl(
+	url: URL
+):
+	| { ok: true; query: OfferQuery }
+	| { ok: false; problems: { parameter: string; message: string }[] } {
+	const p = url.searchParams;
+	const number = (name: string) => {
+		const v = p.get(name);
+		return v === null || v.trim() === '' ? undefined : Number(v);
+	};
+	const parsed = offerQuery.safeParse({
+		q: p.get('q') ?? '',
+		category: p.getAll('category'),
+		audience: p.getAll('audience'),
+		lang: p.getAll('lang'),
+		free: p.get('free') === '1' || p.get('free') === 'true',
+		age: number('age'),
+		page: number('page') ?? 1
+	});
+	if (parsed.success) return { ok: true, query: parsed.data };
+	return {
+		ok: false,
+		problems: parsed.error.issues.map((i) => ({ parameter: String(i.path[0]), message: i.message }))
+	};
+}

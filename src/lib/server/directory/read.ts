@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db/index.ts';
+import { offers, organizations, taxonomyTerms, type Localized } from './schema.ts';
+
+export interface OfferPage {
+	id: string;
+	slug: string;
+	name: Localized;
+	description: Localized;
+	eligibility: Localized | null;
+	organization: { name: string; website: string | null };
+	url: string | null;
+	email: string | null;
+	phone: string | null;
+	languages: string[];
+	isFree: boolean;
+	priceOre: number | null;
+	minimumAge: number | null;
+	maximumAge: number | null;
+	categories: { code: string; name: Localized }[];
+	audiences: { code: string; name: Localized }[];
+	isDemo: boolean;
+	lastVerifiedAt: Date | null;
+}
+
+/** One offer with what a student needs to act on it, or nothing. */
+export async function getOffer(db: Db, slug: string): Promise<OfferPage | undefined> {
+	const [row] = await db
+		.select({
+			offer: offers,
+			organization: { name: organizations.name, website: organizations.website }
+		})
+		.from(offers)
+		.innerJoin(organizations, eq(organizations.id, offers.organizationId))
+		.where(eq(offers.slug, slug));
+	if (!row) return undefined;
+	const terms = await db.select().from(taxonomyTerms);
+	const named = (vocabulary: 'category' | 'audience', codes: string[]) =>
+		codes.map((code) => ({
+			code,
+			name: terms.find((t) => t.vocabulary === vocabulary && t.code === code)?.name ?? { da: code }
+		}));
+	const o = row.offer;
+	return {
+		id: o.id,
+		slug: o.slug,
+		name: o.name,
+		description: o.description,
+		eligibility: o.eligibility ?? null,
+		organization: row.organization,
+		url: o.url,
+		email: o.email,
+		phone: o.phone,
+		languages: o.languages,
+		isFree: o.isFree,
+		priceOre: o.priceOre,
+		minimumAge: o.minimumAge,
+		maximumAge: o.maximumAge,
+		categories: named('category', o.categories),
+		audiences: named('audience', o.audiences),
+		isDemo: o.isDemo,
+		lastVerifiedAt: o.lastVerifiedAt
+	};
+}
+
+/** Up to `limit` other offers sharing a category, most shared first. */
+export async function relatedOffers(
+	db: Db,
+	offer: { id: string; categories: string[] },
+	limit = 4
+) {
+	if (offer.categories.length === 0) return [];
+	return rowsOf<{ slug: string; name: Localized }>(
+		await db.execute(sql`
+			select slug, name from offers
+			where id <> ${offer.id} and categories && ${sql.param(offer.categories)}::text[]
+			order by cardinality(array(select unnest(categories) intersect select unnest(${sql.param(offer.categories)}::text[]))) desc, name->>'da'
+			limit ${limit}`)
+	);
+}

@@ -1,0 +1,29 @@
+import { json } from '@sveltejs/kit';
+import { apiError } from '$lib/server/api/respond.ts';
+import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
+import { searchOffers } from '$lib/server/directory/index.ts';
+import type { RequestHandler } from './$types';
+
+/** The directory search as JSON: ranked best first, with facet counts. */
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const parsed = offerQueryFromUrl(url);
+	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
+	const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'da';
+	const results = await searchOffers(locals.db, parsed.query, locale);
+	return json(
+		{
+			total: results.total,
+			facets: results.facets,
+			items: results.items.map((i) => ({
+				id: i.id,
+				slug: i.slug,
+				title: i.title,
+				organization: i.organization,
+				categories: i.categories,
+				url: i.url,
+				demo: i.isDemo
+			}))
+		},
+		{ headers: { 'cache-control': 'public, max-age=60' } }
+	);
+};

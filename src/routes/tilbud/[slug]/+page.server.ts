@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { activeStrategy, cachedView } from '$lib/server/app.ts';
+import { getOffer, relatedOffers } from '$lib/server/directory/index.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	if (!/^[a-z0-9-]{1,120}$/.test(params.slug)) error(404, 'Not found');
+	const offer = await cachedView(`offer:${params.slug}`, () => getOffer(locals.db, params.slug));
+	if (!offer) error(404, 'Not found');
+	const related = await cachedView(`offer-related:${params.slug}`, () =>
+		relatedOffers(locals.db, { id: offer.id, categories: offer.categories.map((c) => c.code) })
+	);
+	const strategy = await activeStrategy(locals.locale);
+	return {
+		offer,
+		related,
+		municipalityWebsite: strategy?.municipality.website ?? null,
+		pageUrl: url.href
+	};
+};
