@@ -54,6 +54,8 @@ const reads: { path: string; allowed: Who[] }[] = [
 	{ path: '/admin/brugere', allowed: ['admin', 'editor'] },
 	{ path: '/admin/organisationer', allowed: ['admin', 'editor'] },
 	{ path: '/admin/indikatorer', allowed: ['admin', 'editor'] },
+	{ path: '/admin/tilbud', allowed: ['admin', 'editor', 'partnerA'] },
+	{ path: '/admin/godkendelse', allowed: ['admin', 'editor'] },
 	{ path: '/admin/log', allowed: ['admin'] },
 	{ path: '/admin/post', allowed: ['admin'] },
 	{ path: '/en/admin/audit', allowed: ['admin'] }
@@ -63,7 +65,14 @@ const reads: { path: string; allowed: Who[] }[] = [
 function writes(
 	f: Fixture,
 	who: Who
-): { name: string; path: string; form: Record<string, string>; allowed: Who[] }[] {
+): {
+	name: string;
+	path: string;
+	form: Record<string, string>;
+	allowed: Who[];
+	/** The answer an allowed role gets (303 after a successful form post). */
+	status?: number;
+}[] {
 	const unique = `${who}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 	return [
 		{
@@ -91,6 +100,33 @@ function writes(
 			allowed: ['admin']
 		},
 		{
+			name: 'propose an offer for organisation A',
+			path: '/admin/tilbud',
+			form: {
+				organizationId: f.organizations.a,
+				nameDa: `Forslag ${unique}`,
+				descDa: 'Et tilbud til test af rettigheder.'
+			},
+			allowed: ['admin', 'editor', 'partnerA']
+		},
+		{
+			name: 'propose an offer for organisation B (not partner A’s)',
+			path: '/admin/tilbud',
+			form: {
+				organizationId: f.organizations.b,
+				nameDa: `Forslag B ${unique}`,
+				descDa: 'Et tilbud til test af rettigheder.'
+			},
+			allowed: ['admin', 'editor']
+		},
+		{
+			name: 'approve a proposal (a guessed id)',
+			path: '/admin/godkendelse?/approve',
+			form: { id: '00000000-0000-4000-8000-000000000000' },
+			allowed: ['admin', 'editor'],
+			status: 409
+		},
+		{
 			name: 'create an organisation',
 			path: '/admin/organisationer',
 			form: { name: `Forening ${unique}`, kind: 'association' },
@@ -114,7 +150,9 @@ test.describe('permission matrix over HTTP', () => {
 			}
 			for (const write of writes(fixture(baseURL!), who)) {
 				const res = await post(api, baseURL!, write.path, write.form);
-				expect(res.status(), `${who}: ${write.name}`).toBe(write.allowed.includes(who) ? 303 : 403);
+				expect(res.status(), `${who}: ${write.name}`).toBe(
+					write.allowed.includes(who) ? (write.status ?? 303) : 403
+				);
 			}
 			// A partner's invitation must name one of the organisations the inviter may use: no
 			// guessed organisation id for a partner, and the same request without origin is refused.
@@ -193,7 +231,7 @@ test.describe('attacks on sign-in', () => {
 	});
 });
 
-test('an administrator invites a partner, who creates an account and signs in', async ({
+test('a partner signs up by invitation and proposes an offer; an editor approves it and it is found in public search', async ({
 	page,
 	baseURL
 }) => {
@@ -252,6 +290,45 @@ test('an administrator invites a partner, who creates an account and signs in', 
 	// The link is spent.
 	await page.goto(new URL(link!).pathname);
 	await expect(page.getByRole('alert')).toContainText('allerede brugt');
+
+	// The new partner proposes an offer; it is not public until an editor approves it.
+	const offerName = `Robotværksted ${Date.now()}`;
+	await page.goto('/admin/tilbud');
+	await expectAccessible(page);
+	await page.getByLabel('Navn på dansk').fill(offerName);
+	await page.getByLabel('Beskrivelse på dansk').fill('Byg og programmér robotter hver torsdag.');
+	await page.getByLabel('Fritid og idræt').check();
+	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
+	await expect(page.getByText('Afventer godkendelse')).toBeVisible();
+	await expectAccessible(page);
+	await page.goto(`/tilbud?q=${encodeURIComponent('robotværksted')}`);
+	await expect(page.locator('#results-heading')).toContainText('0 tilbud');
+	await page.getByRole('button', { name: 'Log ud' }).click();
+
+	const editor = f.users.editor!;
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mailadresse').fill(editor.email);
+	await page.getByLabel('Adgangskode').fill(f.password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await page.getByLabel('Kode').fill(totp(editor.totpSecret!));
+	await page.getByRole('button', { name: 'Bekræft' }).click();
+	await page.goto('/admin/godkendelse');
+	await expectAccessible(page);
+	const item = page.locator('section', { hasText: offerName });
+	await item.getByRole('button', { name: 'Godkend og offentliggør' }).click();
+	await expect(page.getByRole('status')).toContainText('offentliggjort');
+	await page.getByRole('button', { name: 'Log ud' }).click();
+
+	// Caches refresh within a second of a change anywhere.
+	await expect(async () => {
+		await page.goto(`/tilbud?q=${encodeURIComponent('robotværksted')}`);
+		await expect(page.locator('.offer-list h3').first()).toContainText(offerName, { timeout: 500 });
+	}).toPass({ timeout: 10_000 });
+	await expectAccessible(page);
+	await page.locator('.offer-list h3 a').first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(offerName);
+	await expectAccessible(page);
 });
 
 test('an editor uploads indicator data: a bad file is rejected whole, a good one previewed and imported', async ({

@@ -27,7 +27,9 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/post', '/admin/mail'],
 	['/admin/log', '/admin/audit'],
 	['/admin/organisationer', '/admin/organisations'],
-	['/admin/indikatorer', '/admin/indicators']
+	['/admin/indikatorer', '/admin/indicators'],
+	['/admin/tilbud', '/admin/offers'],
+	['/admin/godkendelse', '/admin/review']
 ];
 const toDanish = new Map(paths.map(([da, en]) => [en, da]));
 const toEnglish = new Map(paths);

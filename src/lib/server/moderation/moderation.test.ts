@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../accounts/index.ts';
+import { ForbiddenError } from '../accounts/index.ts';
+import { auditTrail } from '../audit/index.ts';
+import type { Database } from '../db/index.ts';
+import { testEngines } from '../db/testing.ts';
+import { createOrganization, searchOffers } from '../directory/index.ts';
+import {
+	approveSubmission,
+	mySubmissions,
+	rejectSubmission,
+	reviewQueue,
+	SubmissionNotFoundError,
+	submitOffer
+} from './index.ts';
+
+describe.each(testEngines())('moderation on $name', (engine) => {
+	let database: Database;
+	let partnerA: Actor;
+	let partnerB: Actor;
+	const editor: Actor = {
+		id: 'editor-1',
+		email: 'redaktoer@aalborg.dk',
+		role: 'editor',
+		organizationIds: []
+	};
+	let orgA: string;
+	beforeEach(async () => {
+		database = await engine.open();
+		orgA = (
+			await createOrganization(database.db, 'test', {
+				name: 'Aalborg Tekniske Gymnasium',
+				kind: 'school'
+			})
+		).id;
+		const orgB = (
+			await createOrganization(database.db, 'test', {
+				name: 'Vejgaard Boldklub',
+				kind: 'association'
+			})
+		).id;
+		partnerA = { id: 'partner-a', email: 'a@skole.dk', role: 'partner', organizationIds: [orgA] };
+		partnerB = { id: 'partner-b', email: 'b@klub.dk', role: 'partner', organizationIds: [orgB] };
+	});
+	afterEach(async () => database.close());
+
+	const proposal = () => ({
+		organizationId: orgA,
+		name: { da: 'Matematikværksted' },
+		description: { da: 'Hjælp til matematik hver onsdag efter skole.' },
+		categories: ['lektiehjaelp']
+	});
+
+	it('publishes a partner’s offer only when an editor approves it', async () => {
+		const id = await submitOffer(database.db, partnerA, proposal());
+		expect((await searchOffers(database.db, { q: 'matematik' }, 'da')).total).toBe(0);
+		const [queued] = await reviewQueue(database.db, editor);
+		expect(queued).toMatchObject({ id, status: 'pending', title: 'Matematikværksted' });
+		expect(queued!.changes.map((c) => c.field)).toContain('name');
+		const slug = await approveSubmission(database.db, editor, id);
+		expect(slug).toBe('matematikvaerksted');
+		expect((await searchOffers(database.db, { q: 'matematik' }, 'da')).items[0]?.title).toBe(
+			'Matematikværksted'
+		);
+		expect((await auditTrail(database.db, 'submission', id)).map((a) => a.action)).toEqual([
+			'submission.approve',
+			'submission.create'
+		]);
+		await expect(approveSubmission(database.db, editor, id)).rejects.toBeInstanceOf(
+			SubmissionNotFoundError
+		);
+	});
+
+	it('keeps a rejected proposal visible to its organisation with the reason, and publishes nothing', async () => {
+		const id = await submitOffer(database.db, partnerA, proposal());
+		await expect(rejectSubmission(database.db, editor, id, '')).rejects.toThrow('reason');
+		await rejectSubmission(database.db, editor, id, 'Beskriv, hvem tilbuddet er for.');
+		const [mine] = await mySubmissions(database.db, partnerA);
+		expect(mine).toMatchObject({ status: 'rejected', reason: 'Beskriv, hvem tilbuddet er for.' });
+		expect((await searchOffers(database.db, { q: 'matematik' }, 'da')).total).toBe(0);
+	});
+
+	it('keeps organisations apart: a partner cannot propose for, see or review another’s offers', async () => {
+		await submitOffer(database.db, partnerA, proposal());
+		await expect(submitOffer(database.db, partnerB, proposal())).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		expect(await mySubmissions(database.db, partnerB)).toEqual([]);
+		await expect(reviewQueue(database.db, partnerA)).rejects.toBeInstanceOf(ForbiddenError);
+		const [mine] = await mySubmissions(database.db, partnerA);
+		await expect(approveSubmission(database.db, partnerA, mine!.id)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+	});
+});

@@ -1,0 +1,33 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { offers, organizations } from '../directory/schema.ts';
+
+export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
+
+/**
+ * A partner's proposed new offer or change. The public sees the offer as last approved; the
+ * proposal waits here for an editor, and a rejected one stays visible to its author with the
+ * reason.
+ */
+export const submissions = pgTable(
+	'submissions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		entityType: text('entity_type').$type<'offer'>().notNull(),
+		/** The offer being changed; null for a new one (set on approval). */
+		offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').notNull(),
+		payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+		status: text('status').$type<SubmissionStatus>().notNull().default('pending'),
+		reason: text('reason'),
+		reviewerId: text('reviewer_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true })
+	},
+	(t) => [
+		index('submissions_status_idx').on(t.status, t.createdAt),
+		index('submissions_organization_idx').on(t.organizationId)
+	]
+);
