@@ -300,7 +300,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.getByLabel('Fritid og idræt').check();
 	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
-	await expect(page.getByText('Afventer godkendelse')).toBeVisible();
+	await expect(page.locator('li', { hasText: offerName })).toContainText('Afventer godkendelse');
 	await expectAccessible(page);
 	await page.goto(`/tilbud?q=${encodeURIComponent('robotværksted')}`);
 	await expect(page.locator('#results-heading')).toContainText('0 tilbud');
