@@ -23,6 +23,16 @@ const targets = [
 	{ name: 'pejlemærke page', path: '/pejlemaerker/uddannelse-for-alle' },
 	{ name: 'strategy API', path: '/api/v1/strategy' },
 	{ name: 'indicator overview', path: '/indikatorer' },
+	{
+		name: 'offer search (204 demo offers)',
+		path: '/tilbud?q=lektiehj%C3%A6lp&audience=ungdomsuddannelse'
+	},
+	{
+		name: 'offer search, rendered (no page cache)',
+		path: '/tilbud?q=lektiehj%C3%A6lp&audience=ungdomsuddannelse',
+		headers: { cookie: 'bench=1' }
+	},
+	{ name: 'offers API', path: '/api/v1/offers?q=stress' },
 	{ name: 'indicator page (chart, table)', path: '/indikatorer/frafald?geo=000&geo=751' },
 	{
 		name: 'indicator page, rendered (no page cache)',
