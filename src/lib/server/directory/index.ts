@@ -7,7 +7,7 @@ export {
 	organizationInput,
 	slugify
 } from './organizations.ts';
-export { createOffer, offerInput } from './offers.ts';
+export { createOffer, updateOffer, offerForEditing, offerInput } from './offers.ts';
 export {
 	searchOffers,
 	offerQuery,
@@ -19,5 +19,5 @@ export {
 } from './search.ts';
 export { loadTaxonomy, taxonomy, taxonomyFile } from './taxonomy.ts';
 export { ORGANIZATION_KINDS, type OrganizationKind, type Localized } from './schema.ts';
-export { getOffer, relatedOffers, type OfferPage } from './read.ts';
+export { getOffer, relatedOffers, offersOf, type OfferPage } from './read.ts';
 export { loadDemoDirectory } from './demo.ts';

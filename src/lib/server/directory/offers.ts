@@ -101,3 +101,43 @@ export async function createOffer(db: Db, actorId: string, input: z.input<typeof
 		return created!;
 	});
 }
+
+/** Replaces an offer's content (an approved change); the slug stays so links keep working. */
+export async function updateOffer(
+	db: Db,
+	actorId: string,
+	id: string,
+	input: z.input<typeof offerInput>
+): Promise<{ id: string; slug: string }> {
+	const data = offerInput.parse(input);
+	return db.transaction(async (tx) => {
+		const [before] = await tx.select().from(offers).where(eq(offers.id, id));
+		if (!before) throw new Error(`No offer ${id}`);
+		const [updated] = await tx
+			.update(offers)
+			.set({ ...data, isDemo: before.isDemo, updatedAt: new Date(), lastVerifiedAt: new Date() })
+			.where(eq(offers.id, id))
+			.returning({ id: offers.id, slug: offers.slug });
+		await recordAudit(tx, {
+			actor: actorId,
+			action: 'offer.update',
+			entityType: 'offer',
+			entityId: id,
+			details: {
+				before: {
+					name: before.name,
+					description: before.description,
+					categories: before.categories
+				},
+				after: data
+			}
+		});
+		return updated!;
+	});
+}
+
+/** The fields of an offer as a partner edits them (the form is filled with these). */
+export async function offerForEditing(db: Db, slug: string) {
+	const [o] = await db.select().from(offers).where(eq(offers.slug, slug));
+	return o;
+}

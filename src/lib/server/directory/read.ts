@@ -78,3 +78,15 @@ export async function relatedOffers(
 			limit ${limit}`)
 	);
 }
+
+/** The published offers of some organisations, for their partners' own list. */
+export async function offersOf(db: Db, organizationIds: readonly string[]) {
+	if (organizationIds.length === 0) return [];
+	return rowsOf<{ slug: string; name: Localized; organization: string }>(
+		await db.execute(sql`
+			select o.slug, o.name, org.name as organization from offers o
+			join organizations org on org.id = o.organization_id
+			where o.organization_id = any(${sql.param([...organizationIds])}::uuid[])
+			order by o.name->>'da'`)
+	);
+}

@@ -5,26 +5,45 @@ import { z } from 'zod';
 import { assertCan, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { createOffer, offerInput } from '../directory/index.ts';
+import { createOffer, offerInput, updateOffer } from '../directory/index.ts';
 import { offers, organizations } from '../directory/schema.ts';
 import { submissions } from './schema.ts';
 
 export class SubmissionNotFoundError extends Error {
 	constructor() {
-		super('No such submission, or not yours to see.');
+		super('No such submission or offer, or not yours to see.');
 		this.name = 'SubmissionNotFoundError';
 	}
 }
 
-/** A partner (or editor) proposes a new offer for an organisation they act for. */
-export async function submitOffer(db: Db, actor: Actor, input: z.input<typeof offerInput>) {
+/**
+ * A partner (or editor) proposes a new offer, or (with `offerId`) a change to a published one,
+ * for an organisation they act for. The offer's organisation cannot be changed this way.
+ */
+export async function submitOffer(
+	db: Db,
+	actor: Actor,
+	input: z.input<typeof offerInput>,
+	offerId?: string
+) {
 	const data = offerInput.parse({ ...input, isDemo: false });
 	assertCan(actor, 'submissions.create', { organizationId: data.organizationId });
+	if (offerId) {
+		const [current] = await db
+			.select({ organizationId: offers.organizationId })
+			.from(offers)
+			.where(eq(offers.id, offerId));
+		// The same answer for an offer that does not exist and one of another organisation.
+		if (!current || current.organizationId !== data.organizationId)
+			throw new SubmissionNotFoundError();
+		assertCan(actor, 'submissions.create', { organizationId: current.organizationId });
+	}
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(submissions)
 			.values({
 				entityType: 'offer',
+				offerId: offerId ?? null,
 				organizationId: data.organizationId,
 				authorId: actor.id,
 				payload: data as unknown as Record<string, unknown>
@@ -121,7 +140,10 @@ export async function approveSubmission(db: Db, actor: Actor, id: string): Promi
 			.where(and(eq(submissions.id, id), eq(submissions.status, 'pending')))
 			.returning();
 		if (!s) throw new SubmissionNotFoundError();
-		const created = await createOffer(tx, actor.id, s.payload as z.input<typeof offerInput>);
+		const payload = s.payload as z.input<typeof offerInput>;
+		const created = s.offerId
+			? await updateOffer(tx, actor.id, s.offerId, payload)
+			: await createOffer(tx, actor.id, payload);
 		await tx.update(submissions).set({ offerId: created.id }).where(eq(submissions.id, id));
 		await recordAudit(tx, {
 			actor: actor.id,

@@ -92,4 +92,38 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 			ForbiddenError
 		);
 	});
+
+	it('applies an approved change to a published offer, keeping its address', async () => {
+		const slug = await approveSubmission(
+			database.db,
+			editor,
+			await submitOffer(database.db, partnerA, proposal())
+		);
+		const [offer] = (await searchOffers(database.db, { q: 'matematik' }, 'da')).items;
+		const change = {
+			...proposal(),
+			description: { da: 'Hjælp til matematik hver onsdag og torsdag.' }
+		};
+		await expect(
+			submitOffer(
+				database.db,
+				partnerB,
+				{ ...change, organizationId: partnerB.organizationIds[0]! },
+				offer!.id
+			)
+		).rejects.toBeInstanceOf(SubmissionNotFoundError);
+		const id = await submitOffer(database.db, partnerA, change, offer!.id);
+		const [queued] = await reviewQueue(database.db, editor);
+		expect(queued!.changes).toEqual([
+			{
+				field: 'description',
+				before: { da: 'Hjælp til matematik hver onsdag efter skole.' },
+				after: { da: 'Hjælp til matematik hver onsdag og torsdag.' }
+			}
+		]);
+		expect(await approveSubmission(database.db, editor, id)).toBe(slug);
+		expect(
+			(await searchOffers(database.db, { q: 'torsdag' }, 'da')).items.map((i) => i.slug)
+		).toEqual([slug]);
+	});
 });

@@ -1,0 +1,66 @@
+import { error, redirect } from '@sveltejs/kit';
+import { can } from '$lib/server/accounts/index.ts';
+import { offerForEditing, taxonomy } from '$lib/server/directory/index.ts';
+import { organizationsById } from '$lib/server/directory/organizations.ts';
+import { readForm } from '$lib/server/api/forms.ts';
+import { submitOfferForm } from '$lib/server/api/offer-form.ts';
+import { requireCan } from '$lib/server/api/guards.ts';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The offer if the actor may propose changes to it; otherwise 404, so ids cannot be probed. */
+async function editable(locals: App.Locals, slug: string) {
+	const actor = requireCan(locals, 'submissions.create');
+	const offer = /^[a-z0-9-]{1,120}$/.test(slug)
+		? await offerForEditing(locals.db, slug)
+		: undefined;
+	if (!offer || !can(actor, 'submissions.create', { organizationId: offer.organizationId }))
+		error(404, 'Not found');
+	return { actor, offer };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { offer } = await editable(locals, params.slug);
+	const [terms, [organization]] = await Promise.all([
+		taxonomy(locals.db),
+		organizationsById(locals.db, [offer.organizationId])
+	]);
+	const label = (n: { da: string; en?: string }) =>
+		locals.locale === 'en' ? (n.en ?? n.da) : n.da;
+	return {
+		title: offer.name.da,
+		organizations: [{ id: offer.organizationId, name: organization?.name ?? '' }],
+		categories: terms
+			.filter((t) => t.vocabulary === 'category')
+			.map((t) => ({
+				code: t.code,
+				label: label(t.name),
+				checked: offer.categories.includes(t.code)
+			})),
+		audiences: terms
+			.filter((t) => t.vocabulary === 'audience')
+			.map((t) => ({
+				code: t.code,
+				label: label(t.name),
+				checked: offer.audiences.includes(t.code)
+			})),
+		values: {
+			organizationId: offer.organizationId,
+			nameDa: offer.name.da,
+			nameEn: offer.name.en ?? '',
+			descDa: offer.description.da,
+			descEn: offer.description.en ?? '',
+			url: offer.url ?? '',
+			price: offer.isFree || offer.priceOre === null ? '' : String(offer.priceOre / 100)
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { actor, offer } = await editable(event.locals, event.params.slug);
+		const failure = await submitOfferForm(event.locals.db, actor, await readForm(event), offer.id);
+		if (failure) return failure;
+		redirect(303, `${localizedPath('/admin/tilbud', event.locals.locale)}?sendt=1`);
+	}
+};
