@@ -370,3 +370,63 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	await page.goto('/indikatorer/frafald');
 	await expect(page.getByRole('cell', { name: '11,9' }).first()).toBeVisible();
 });
+
+test('a partner proposes a change to a published offer; the public page changes only after approval', async ({
+	page,
+	baseURL
+}) => {
+	const f = fixture(baseURL!);
+	const name = `Kodeklub ${Date.now()}`;
+	const partner = await signedIn(baseURL!, 'partnerA');
+	const editor = await signedIn(baseURL!, 'editor');
+	const proposed = await post(partner, baseURL!, '/admin/tilbud', {
+		organizationId: f.organizations.a,
+		nameDa: name,
+		descDa: 'Programmering for begyndere hver mandag.'
+	});
+	expect(proposed.status()).toBe(303);
+	const queue = await (await editor.get('/admin/godkendelse')).text();
+	const id = new RegExp(`aria-labelledby="sub-([0-9a-f-]{36})"[^>]*>\\s*<h2[^>]*>${name}`).exec(
+		queue
+	)?.[1];
+	expect(id, 'the proposal is in the editors’ queue').toBeTruthy();
+	expect((await post(editor, baseURL!, '/admin/godkendelse?/approve', { id: id! })).status()).toBe(
+		303
+	);
+
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mailadresse').fill(f.users.partnerA!.email);
+	await page.getByLabel('Adgangskode').fill(f.password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await page.goto('/admin/tilbud');
+	await page.getByRole('link', { name: `Foreslå en ændring: ${name}` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+	await expectAccessible(page);
+	await page
+		.getByLabel('Beskrivelse på dansk')
+		.fill('Programmering for begyndere mandag og onsdag.');
+	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
+
+	const slug = (await page
+		.locator('li', { hasText: name })
+		.locator('a')
+		.first()
+		.getAttribute('href'))!;
+	const publicPage = await (await page.request.get(slug)).text();
+	expect(publicPage).toContain('hver mandag');
+	const queue2 = await (await editor.get('/admin/godkendelse')).text();
+	const id2 = new RegExp(`aria-labelledby="sub-([0-9a-f-]{36})"[^>]*>\\s*<h2[^>]*>${name}`).exec(
+		queue2
+	)?.[1];
+	expect(queue2).toContain('mandag og onsdag');
+	expect((await post(editor, baseURL!, '/admin/godkendelse?/approve', { id: id2! })).status()).toBe(
+		303
+	);
+	await expect(async () => {
+		await page.goto(slug);
+		await expect(page.locator('.prose')).toContainText('mandag og onsdag', { timeout: 500 });
+	}).toPass({ timeout: 10_000 });
+	await partner.dispose();
+	await editor.dispose();
+});
