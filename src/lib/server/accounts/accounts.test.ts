@@ -4,10 +4,10 @@ import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { createOrganization } from '../directory/organizations.ts';
 import { listOutbox, outboxMailer } from '../mail/index.ts';
+import { testAuth, TEST_BASE_URL } from './testing.ts';
 import {
 	acceptInvitation,
 	AccountError,
-	createAuth,
 	deleteUser,
 	exportUserData,
 	findInvitation,
@@ -22,7 +22,7 @@ import {
 } from './index.ts';
 import { sessions } from './schema.ts';
 
-const BASE = 'http://localhost:5173';
+const BASE = TEST_BASE_URL;
 const PASSWORD = 'grøn cykel ved Limfjorden';
 
 function tokenOf(url: string): string {
@@ -34,13 +34,7 @@ describe.each(testEngines())('accounts on $name', (engine) => {
 	let auth: Auth;
 	beforeEach(async () => {
 		database = await engine.open();
-		auth = createAuth(database.db, {
-			baseUrl: BASE,
-			secret: 'a-test-secret-that-is-long-enough-1234567890',
-			mailer: outboxMailer,
-			oidcProviders: [],
-			sessionIdleMinutes: 60
-		});
+		auth = testAuth(database.db);
 	});
 	afterEach(async () => {
 		await database.close();

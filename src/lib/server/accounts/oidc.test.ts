@@ -5,11 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { outboxMailer } from '../mail/index.ts';
-import { acceptInvitation, createAuth, inviteUser, SYSTEM_ACTOR, type Auth } from './index.ts';
+import { acceptInvitation, inviteUser, SYSTEM_ACTOR, type Auth } from './index.ts';
+import { testAuth, TEST_BASE_URL } from './testing.ts';
 
 // Single sign-on against a real OpenID provider (oidc-provider) on a local port: authorization
 // code with PKCE, state and nonce, the ID token's signature, issuer and audience checked.
-const BASE = 'http://localhost:5173';
+const BASE = TEST_BASE_URL;
 const CLIENT = { id: 'uddannelsesby', secret: 'a-client-secret-for-the-test-provider' };
 const people: Record<string, { email: string; email_verified: boolean; name: string }> = {
 	'lærer-1': { email: 'lone.larsen@skole.aalborg.dk', email_verified: true, name: 'Lone Larsen' },
@@ -107,21 +108,15 @@ describe.each(testEngines())('OpenID Connect sign-in on $name', (engine) => {
 	let auth: Auth;
 	beforeEach(async () => {
 		database = await engine.open();
-		auth = createAuth(database.db, {
-			baseUrl: BASE,
-			secret: 'a-test-secret-that-is-long-enough-1234567890',
-			mailer: outboxMailer,
-			oidcProviders: [
-				{
-					id: 'skole',
-					name: 'Unilogin (test)',
-					issuer,
-					clientId: CLIENT.id,
-					clientSecret: CLIENT.secret
-				}
-			],
-			sessionIdleMinutes: 60
-		});
+		auth = testAuth(database.db, [
+			{
+				id: 'skole',
+				name: 'Unilogin (test)',
+				issuer,
+				clientId: CLIENT.id,
+				clientSecret: CLIENT.secret
+			}
+		]);
 		const { url } = await inviteUser(
 			database.db,
 			outboxMailer,

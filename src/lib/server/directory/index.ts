@@ -17,7 +17,7 @@ export {
 	type OfferHit,
 	type OfferResults
 } from './search.ts';
-export { loadTaxonomy, taxonomy, taxonomyFile } from './taxonomy.ts';
+export { loadTaxonomy, taxonomy, taxonomyFile, termOptions, type TermOption } from './taxonomy.ts';
 export { ORGANIZATION_KINDS, type OrganizationKind, type Localized } from './schema.ts';
 export { getOffer, relatedOffers, offersOf, type OfferPage } from './read.ts';
 export { loadDemoDirectory } from './demo.ts';

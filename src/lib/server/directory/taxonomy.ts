@@ -65,3 +65,29 @@ export async function taxonomy(db: Db) {
 		.from(taxonomyTerms)
 		.orderBy(asc(taxonomyTerms.vocabulary), asc(taxonomyTerms.sort), sql`${taxonomyTerms.code}`);
 }
+
+export interface TermOption {
+	code: string;
+	label: string;
+	checked: boolean;
+	/** How many results have the term, where the page shows counts. */
+	count?: number;
+}
+
+/** A vocabulary as checkbox options in the reader's language (English falls back to Danish). */
+export function termOptions(
+	terms: { vocabulary: string; code: string; name: { da: string; en?: string } }[],
+	vocabulary: 'category' | 'audience',
+	locale: 'da' | 'en',
+	chosen: readonly string[] = [],
+	counts?: Record<string, number>
+): TermOption[] {
+	return terms
+		.filter((t) => t.vocabulary === vocabulary)
+		.map((t) => ({
+			code: t.code,
+			label: locale === 'en' ? (t.name.en ?? t.name.da) : t.name.da,
+			checked: chosen.includes(t.code),
+			...(counts ? { count: counts[t.code] ?? 0 } : {})
+		}));
+}

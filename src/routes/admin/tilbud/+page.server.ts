@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { listOrganizations, offersOf, taxonomy } from '$lib/server/directory/index.ts';
+import { listOrganizations, offersOf, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import { mySubmissions } from '$lib/server/moderation/index.ts';
 import { readForm } from '$lib/server/api/forms.ts';
 import { submitOfferForm } from '$lib/server/api/offer-form.ts';
@@ -18,16 +18,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const organizations = (
 		actor.role === 'partner' ? all.filter((o) => actor.organizationIds.includes(o.id)) : all
 	).map((o) => ({ id: o.id, name: o.name }));
-	const label = (n: { da: string; en?: string }) =>
-		locals.locale === 'en' ? (n.en ?? n.da) : n.da;
 	return {
 		organizations,
-		categories: terms
-			.filter((t) => t.vocabulary === 'category')
-			.map((t) => ({ code: t.code, label: label(t.name) })),
-		audiences: terms
-			.filter((t) => t.vocabulary === 'audience')
-			.map((t) => ({ code: t.code, label: label(t.name) })),
+		categories: termOptions(terms, 'category', locals.locale),
+		audiences: termOptions(terms, 'audience', locals.locale),
 		submissions: mine.map(({ changes: _changes, ...s }) => s),
 		published,
 		sent: url.searchParams.has('sendt')

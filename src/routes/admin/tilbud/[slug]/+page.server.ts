@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/server/accounts/index.ts';
-import { offerForEditing, taxonomy } from '$lib/server/directory/index.ts';
+import { offerForEditing, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import { organizationsById } from '$lib/server/directory/organizations.ts';
 import { readForm } from '$lib/server/api/forms.ts';
 import { submitOfferForm } from '$lib/server/api/offer-form.ts';
@@ -25,25 +25,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		taxonomy(locals.db),
 		organizationsById(locals.db, [offer.organizationId])
 	]);
-	const label = (n: { da: string; en?: string }) =>
-		locals.locale === 'en' ? (n.en ?? n.da) : n.da;
 	return {
 		title: offer.name.da,
 		organizations: [{ id: offer.organizationId, name: organization?.name ?? '' }],
-		categories: terms
-			.filter((t) => t.vocabulary === 'category')
-			.map((t) => ({
-				code: t.code,
-				label: label(t.name),
-				checked: offer.categories.includes(t.code)
-			})),
-		audiences: terms
-			.filter((t) => t.vocabulary === 'audience')
-			.map((t) => ({
-				code: t.code,
-				label: label(t.name),
-				checked: offer.audiences.includes(t.code)
-			})),
+		categories: termOptions(terms, 'category', locals.locale, offer.categories),
+		audiences: termOptions(terms, 'audience', locals.locale, offer.audiences),
 		values: {
 			organizationId: offer.organizationId,
 			nameDa: offer.name.da,
