@@ -53,6 +53,10 @@ const reads: { path: string; allowed: Who[] }[] = [
 	{ path: '/admin/konto/data.json', allowed: ['admin', 'editor', 'council', 'partnerA'] },
 	{ path: '/admin/brugere', allowed: ['admin', 'editor'] },
 	{ path: '/admin/organisationer', allowed: ['admin', 'editor'] },
+	{
+		path: '/admin/organisationer/aalborg-tekniske-gymnasium',
+		allowed: ['admin', 'editor', 'partnerA']
+	},
 	{ path: '/admin/indikatorer', allowed: ['admin', 'editor'] },
 	{ path: '/admin/tilbud', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/godkendelse', allowed: ['admin', 'editor'] },
@@ -127,6 +131,12 @@ function writes(
 			status: 409
 		},
 		{
+			name: 'change organisation A’s profile (a partner by proposal)',
+			path: '/admin/organisationer/aalborg-tekniske-gymnasium',
+			form: { descDa: `Om skolen ${unique}`, website: 'https://atg.example.dk' },
+			allowed: ['admin', 'editor', 'partnerA']
+		},
+		{
 			name: 'create an organisation',
 			path: '/admin/organisationer',
 			form: { name: `Forening ${unique}`, kind: 'association' },
@@ -159,6 +169,20 @@ test.describe('permission matrix over HTTP', () => {
 			await api.dispose();
 		});
 	}
+
+	test('a partner cannot read or change another organisation’s profile by guessing its address', async ({
+		baseURL
+	}) => {
+		const api = await signedIn(baseURL!, 'partnerA');
+		const path = '/admin/organisationer/vejgaard-boldklub';
+		expect((await api.get(path, { maxRedirects: 0 })).status()).toBe(404);
+		const res = await post(api, baseURL!, path, {
+			descDa: 'Overtaget',
+			website: 'https://ond.example'
+		});
+		expect(res.status()).toBe(404);
+		await api.dispose();
+	});
 
 	test('a partner sees only their own organisation', async ({ baseURL }) => {
 		const api = await signedIn(baseURL!, 'partnerA');
@@ -302,6 +326,13 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
 	await expect(page.locator('li', { hasText: offerName })).toContainText('Afventer godkendelse');
 	await expectAccessible(page);
+	// The partner proposes a profile change for their organisation through the same review.
+	await page.getByRole('link', { name: 'Ret profil – Aalborg Tekniske Gymnasium' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Om organisationen (dansk)').fill('Teknisk gymnasium med **robotter**.');
+	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
+	await expectAccessible(page);
 	await page.goto(`/tilbud?q=${encodeURIComponent('robotværksted')}`);
 	await expect(page.locator('#results-heading')).toContainText('0 tilbud');
 	await page.getByRole('button', { name: 'Log ud' }).click();
@@ -318,6 +349,11 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	const item = page.locator('section', { hasText: offerName });
 	await item.getByRole('button', { name: 'Godkend og offentliggør' }).click();
 	await expect(page.getByRole('status')).toContainText('offentliggjort');
+	await page
+		.locator('section', { hasText: 'Teknisk gymnasium med **robotter**' })
+		.getByRole('button', { name: 'Godkend og offentliggør' })
+		.click();
+	await expect(page.getByRole('status')).toContainText('offentliggjort');
 	await page.getByRole('button', { name: 'Log ud' }).click();
 
 	// The server's caches refresh within a second of a change anywhere; a browser may keep a
@@ -329,6 +365,10 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await expectAccessible(page);
 	await page.locator('.offer-list h3 a').first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(offerName);
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Om Aalborg Tekniske Gymnasium' }).click();
+	await expect(page.locator('.prose strong')).toHaveText('robotter');
+	await expect(page.getByRole('link', { name: offerName })).toBeVisible();
 	await expectAccessible(page);
 });
 

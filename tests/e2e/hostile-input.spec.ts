@@ -144,7 +144,11 @@ test('administration forms store hostile text only escaped', async ({ baseURL })
 		{ path: '/admin/brugere?/disable', fields: { userId: hostile, disabled: hostile } },
 		{ path: '/admin/indikatorer?/confirm', fields: { draft: hostile } },
 		{ path: '/admin/konto?/deleteAccount', fields: { confirm: hostile } },
-		{ path: '/admin/konto?/enableTwoFactor', fields: { password: hostile } }
+		{ path: '/admin/konto?/enableTwoFactor', fields: { password: hostile } },
+		{
+			path: '/admin/organisationer/vejgaard-boldklub',
+			fields: { descDa: hostile, descEn: hostile, website: hostile, email: hostile }
+		}
 	];
 	for (const form of forms) {
 		await fc.assert(
@@ -172,5 +176,55 @@ test('administration forms store hostile text only escaped', async ({ baseURL })
 		);
 		expect(res.status()).toBe(200);
 	}
+	await api.dispose();
+});
+
+test('an organisation profile shows rich text only through the allow-list, and logos only as re-encoded pictures', async ({
+	baseURL
+}) => {
+	const api = await adminApi(baseURL!);
+	const path = '/admin/organisationer/aalborg-tekniske-gymnasium';
+	const send = (
+		multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>
+	) =>
+		api.post(path, {
+			multipart,
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	const svg = Buffer.from(
+		'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'
+	);
+	const refused = await send({
+		descDa: 'Om skolen',
+		logo: { name: 'logo.png', mimeType: 'image/png', buffer: svg }
+	});
+	expect(refused.status()).toBe(400);
+	expect(await refused.text()).toContain('SVG og andre formater modtages ikke');
+	// A 1×1 PNG: the smallest real picture.
+	const png = Buffer.from(
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+		'base64'
+	);
+	const saved = await send({
+		descDa:
+			'Vi er **teknisk** gymnasium.\n\n<script>alert(1)</script> [klik](javascript:alert(1)) <img src=x onerror=alert(1)>',
+		website: 'https://atg.example.dk',
+		logo: { name: 'logo.png', mimeType: 'image/png', buffer: png }
+	});
+	expect(saved.status()).toBe(303);
+	const anonymous = await request.newContext({ baseURL });
+	const page = await (await anonymous.get('/organisationer/aalborg-tekniske-gymnasium')).text();
+	expect(page).toContain('<strong>teknisk</strong>');
+	expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+	expect(page).not.toContain('<script>alert(1)</script>');
+	expect(page).not.toMatch(/href="javascript:/i);
+	expect(page).not.toContain('<img src=x onerror');
+	const logo = /<img src="(\/media\/[0-9a-f-]{36})"/.exec(page)?.[1];
+	expect(logo).toBeTruthy();
+	const image = await anonymous.get(logo!);
+	expect(image.headers()['content-type']).toBe('image/webp');
+	expect(image.headers()['x-content-type-options']).toBe('nosniff');
+	await anonymous.dispose();
 	await api.dispose();
 });

@@ -58,6 +58,12 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		h1da: 'Specialpædagogisk støtte (SPS)',
 		h1en: 'Special educational support (SPS)'
 	},
+	{
+		da: '/organisationer/eksempelgymnasiet-demo',
+		en: '/en/organisations/eksempelgymnasiet-demo',
+		h1da: 'Eksempelgymnasiet (demo)',
+		h1en: 'Eksempelgymnasiet (demo)'
+	},
 	{ da: '/om', en: '/en/about', h1da: 'Om Uddannelsesby', h1en: 'About Uddannelsesby' },
 	{
 		da: '/privatlivspolitik',

@@ -17,6 +17,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/tilgaengelighedserklaering', '/accessibility-statement'],
 	['/indikatorer', '/indicators'],
 	['/tilbud', '/offers'],
+	['/organisationer', '/organisations'],
 	['/log-ind', '/login'],
 	['/log-ind/kode', '/login/code'],
 	['/log-ud', '/logout'],

@@ -5,7 +5,12 @@ export {
 	listOrganizations,
 	organizationsById,
 	organizationInput,
-	slugify
+	organizationBySlug,
+	organizationProfile,
+	organizationProfileInput,
+	updateOrganizationProfile,
+	slugify,
+	type OrganizationProfile
 } from './organizations.ts';
 export { createOffer, updateOffer, offerForEditing, offerInput } from './offers.ts';
 export {
@@ -19,5 +24,12 @@ export {
 } from './search.ts';
 export { loadTaxonomy, taxonomy, taxonomyFile, termOptions, type TermOption } from './taxonomy.ts';
 export { ORGANIZATION_KINDS, type OrganizationKind, type Localized } from './schema.ts';
-export { getOffer, relatedOffers, offersOf, type OfferPage } from './read.ts';
+export {
+	getOffer,
+	getOrganization,
+	relatedOffers,
+	offersOf,
+	type OfferPage,
+	type OrganizationPage
+} from './read.ts';
 export { loadDemoDirectory } from './demo.ts';

@@ -8,7 +8,7 @@ export interface OfferPage {
 	name: Localized;
 	description: Localized;
 	eligibility: Localized | null;
-	organization: { name: string; website: string | null };
+	organization: { name: string; slug: string; website: string | null };
 	url: string | null;
 	email: string | null;
 	phone: string | null;
@@ -28,7 +28,11 @@ export async function getOffer(db: Db, slug: string): Promise<OfferPage | undefi
 	const [row] = await db
 		.select({
 			offer: offers,
-			organization: { name: organizations.name, website: organizations.website }
+			organization: {
+				name: organizations.name,
+				slug: organizations.slug,
+				website: organizations.website
+			}
 		})
 		.from(offers)
 		.innerJoin(organizations, eq(organizations.id, offers.organizationId))
@@ -89,4 +93,38 @@ export async function offersOf(db: Db, organizationIds: readonly string[]) {
 			where o.organization_id = any(${sql.param([...organizationIds])}::uuid[])
 			order by o.name->>'da'`)
 	);
+}
+
+export interface OrganizationPage {
+	slug: string;
+	name: string;
+	kind: string;
+	description: Localized | null;
+	website: string | null;
+	email: string | null;
+	logoMediaId: string | null;
+	isDemo: boolean;
+	offers: { slug: string; name: Localized }[];
+}
+
+/** An organisation's public page: its profile and its published offers. */
+export async function getOrganization(db: Db, slug: string): Promise<OrganizationPage | undefined> {
+	const [o] = await db.select().from(organizations).where(eq(organizations.slug, slug));
+	if (!o) return undefined;
+	const list = await db
+		.select({ slug: offers.slug, name: offers.name })
+		.from(offers)
+		.where(eq(offers.organizationId, o.id))
+		.orderBy(sql`${offers.name}->>'da'`);
+	return {
+		slug: o.slug,
+		name: o.name,
+		kind: o.kind,
+		description: o.description ?? null,
+		website: o.website,
+		email: o.email,
+		logoMediaId: o.logoMediaId,
+		isDemo: o.isDemo,
+		offers: list
+	};
 }

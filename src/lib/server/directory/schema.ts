@@ -39,6 +39,8 @@ export const organizations = pgTable('organizations', {
 	website: text('website'),
 	description: jsonb('description').$type<Localized>(),
 	email: text('email'),
+	/** The organisation's logo (a re-encoded image in `media`). */
+	logoMediaId: uuid('logo_media_id'),
 	isDemo: boolean('is_demo').notNull().default(false),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

@@ -1,52 +1,51 @@
 // Moderation: partners propose offers and changes; editors approve or reject them with a
 // reason. Every step is audited in the same transaction as the change.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { assertCan, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { createOffer, offerInput, updateOffer } from '../directory/index.ts';
-import { offers, organizations } from '../directory/schema.ts';
-import { submissions } from './schema.ts';
+import type { offerInput, organizationProfileInput } from '../directory/index.ts';
+import { organizations } from '../directory/schema.ts';
+import { SUBMISSION_KINDS } from './kinds.ts';
+import { submissions, type SubmissionEntity } from './schema.ts';
 
 export class SubmissionNotFoundError extends Error {
 	constructor() {
-		super('No such submission or offer, or not yours to see.');
+		super('No such submission, offer or organisation, or not yours to see.');
 		this.name = 'SubmissionNotFoundError';
 	}
 }
 
 /**
- * A partner (or editor) proposes a new offer, or (with `offerId`) a change to a published one,
- * for an organisation they act for. The offer's organisation cannot be changed this way.
+ * A partner (or editor) proposes new content, or (with `entityId`) a change to published
+ * content, for an organisation they act for. The organisation cannot be changed this way.
  */
-export async function submitOffer(
+export async function submit(
 	db: Db,
 	actor: Actor,
-	input: z.input<typeof offerInput>,
-	offerId?: string
-) {
-	const data = offerInput.parse({ ...input, isDemo: false });
+	entityType: SubmissionEntity,
+	input: unknown,
+	entityId?: string
+): Promise<string> {
+	const kind = SUBMISSION_KINDS[entityType];
+	const data = kind.parse(input);
 	assertCan(actor, 'submissions.create', { organizationId: data.organizationId });
-	if (offerId) {
-		const [current] = await db
-			.select({ organizationId: offers.organizationId })
-			.from(offers)
-			.where(eq(offers.id, offerId));
-		// The same answer for an offer that does not exist and one of another organisation.
+	if (entityId) {
+		const current = await kind.current(db, entityId);
+		// The same answer for content that does not exist and content of another organisation.
 		if (!current || current.organizationId !== data.organizationId)
 			throw new SubmissionNotFoundError();
-		assertCan(actor, 'submissions.create', { organizationId: current.organizationId });
-	}
+	} else if (!kind.canCreate) throw new SubmissionNotFoundError();
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(submissions)
 			.values({
-				entityType: 'offer',
-				offerId: offerId ?? null,
+				entityType,
+				entityId: entityId ?? null,
 				organizationId: data.organizationId,
 				authorId: actor.id,
-				payload: data as unknown as Record<string, unknown>
+				payload: data
 			})
 			.returning({ id: submissions.id });
 		await recordAudit(
@@ -56,12 +55,31 @@ export async function submitOffer(
 				action: 'submission.create',
 				entityType: 'submission',
 				entityId: row!.id,
-				details: { after: data }
+				details: { kind: entityType, after: data }
 			},
 			{ publicContent: false }
 		);
 		return row!.id;
 	});
+}
+
+/** A new offer, or a change to a published one. */
+export function submitOffer(
+	db: Db,
+	actor: Actor,
+	input: z.input<typeof offerInput>,
+	offerId?: string
+): Promise<string> {
+	return submit(db, actor, 'offer', input, offerId);
+}
+
+/** A change to an organisation's public profile (description, contact details, logo). */
+export function submitOrganizationProfile(
+	db: Db,
+	actor: Actor,
+	input: z.input<typeof organizationProfileInput>
+): Promise<string> {
+	return submit(db, actor, 'organization', input, input.organizationId);
 }
 
 export interface SubmissionView {
@@ -73,7 +91,9 @@ export interface SubmissionView {
 	reason: string | null;
 	createdAt: Date;
 	reviewedAt: Date | null;
-	offerSlug: string | null;
+	entityType: SubmissionEntity;
+	/** The published offer's or organisation's slug, once there is one. */
+	entitySlug: string | null;
 	/** Field by field: what is public now (nothing for a new offer) and what is proposed. */
 	changes: { field: string; before: unknown; after: unknown }[];
 }
@@ -85,35 +105,33 @@ function diff(before: Record<string, unknown> | undefined, after: Record<string,
 		.map((field) => ({ field, before: before?.[field] ?? null, after: after[field] ?? null }));
 }
 
-async function views(db: Db, where: ReturnType<typeof eq> | undefined): Promise<SubmissionView[]> {
+async function views(db: Db, where: SQL | undefined): Promise<SubmissionView[]> {
 	const rows = await db
-		.select({
-			s: submissions,
-			organization: organizations.name,
-			offerSlug: offers.slug,
-			offer: offers
-		})
+		.select({ s: submissions, organization: organizations.name })
 		.from(submissions)
 		.innerJoin(organizations, eq(organizations.id, submissions.organizationId))
-		.leftJoin(offers, eq(offers.id, submissions.offerId))
 		.where(where)
 		.orderBy(desc(submissions.createdAt))
 		.limit(200);
-	return rows.map(({ s, organization, offerSlug, offer }) => ({
-		id: s.id,
-		organization,
-		organizationId: s.organizationId,
-		title: String((s.payload.name as { da?: string } | undefined)?.da ?? ''),
-		status: s.status,
-		reason: s.reason,
-		createdAt: s.createdAt,
-		reviewedAt: s.reviewedAt,
-		offerSlug: offerSlug ?? null,
-		changes: diff(
-			offer && s.status === 'pending' ? (offer as unknown as Record<string, unknown>) : undefined,
-			s.payload
-		)
-	}));
+	return Promise.all(
+		rows.map(async ({ s, organization }) => {
+			const kind = SUBMISSION_KINDS[s.entityType];
+			const current = s.entityId ? await kind.current(db, s.entityId) : undefined;
+			return {
+				id: s.id,
+				organization,
+				organizationId: s.organizationId,
+				title: kind.title(s.payload, organization),
+				status: s.status,
+				reason: s.reason,
+				createdAt: s.createdAt,
+				reviewedAt: s.reviewedAt,
+				entityType: s.entityType,
+				entitySlug: current?.slug ?? null,
+				changes: diff(s.status === 'pending' ? current?.fields : undefined, s.payload)
+			};
+		})
+	);
 }
 
 /** What a partner sees: the submissions of their own organisations, with reasons for rejections. */
@@ -130,7 +148,7 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<SubmissionView[
 	return views(db, eq(submissions.status, 'pending'));
 }
 
-/** Publishes a pending submission: the offer is created (or changed) in the same transaction. */
+/** Publishes a pending submission: the content is created (or changed) in the same transaction. */
 export async function approveSubmission(db: Db, actor: Actor, id: string): Promise<string> {
 	assertCan(actor, 'moderation.review');
 	return db.transaction(async (tx) => {
@@ -140,17 +158,22 @@ export async function approveSubmission(db: Db, actor: Actor, id: string): Promi
 			.where(and(eq(submissions.id, id), eq(submissions.status, 'pending')))
 			.returning();
 		if (!s) throw new SubmissionNotFoundError();
-		const payload = s.payload as z.input<typeof offerInput>;
-		const created = s.offerId
-			? await updateOffer(tx, actor.id, s.offerId, payload)
-			: await createOffer(tx, actor.id, payload);
-		await tx.update(submissions).set({ offerId: created.id }).where(eq(submissions.id, id));
+		const created = await SUBMISSION_KINDS[s.entityType].publish(
+			tx,
+			actor.id,
+			s.payload,
+			s.entityId
+		);
+		await tx.update(submissions).set({ entityId: created.id }).where(eq(submissions.id, id));
 		await recordAudit(tx, {
 			actor: actor.id,
 			action: 'submission.approve',
 			entityType: 'submission',
 			entityId: id,
-			details: { before: { status: 'pending' }, after: { status: 'approved', offer: created.slug } }
+			details: {
+				before: { status: 'pending' },
+				after: { status: 'approved', [s.entityType]: created.slug }
+			}
 		});
 		return created.slug;
 	});

@@ -11,8 +11,10 @@ import {
 	rejectSubmission,
 	reviewQueue,
 	SubmissionNotFoundError,
-	submitOffer
+	submitOffer,
+	submitOrganizationProfile
 } from './index.ts';
+import { getOrganization } from '../directory/index.ts';
 
 describe.each(testEngines())('moderation on $name', (engine) => {
 	let database: Database;
@@ -125,5 +127,30 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 		expect(
 			(await searchOffers(database.db, { q: 'torsdag' }, 'da')).items.map((i) => i.slug)
 		).toEqual([slug]);
+	});
+
+	it('publishes a partner’s profile change only on approval, and only for their own organisation', async () => {
+		const change = {
+			organizationId: orgA,
+			description: { da: 'Vi er et **teknisk** gymnasium i Aalborg.' },
+			website: 'https://atg.example.dk'
+		};
+		await expect(submitOrganizationProfile(database.db, partnerB, change)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		const id = await submitOrganizationProfile(database.db, partnerA, change);
+		const slug = 'aalborg-tekniske-gymnasium';
+		expect((await getOrganization(database.db, slug))?.description).toBeNull();
+		const [queued] = await reviewQueue(database.db, editor);
+		expect(queued).toMatchObject({
+			entityType: 'organization',
+			title: 'Aalborg Tekniske Gymnasium'
+		});
+		expect(queued!.changes.map((c) => c.field).sort()).toEqual(['description', 'website']);
+		expect(await approveSubmission(database.db, editor, id)).toBe(slug);
+		expect(await getOrganization(database.db, slug)).toMatchObject({
+			description: { da: 'Vi er et **teknisk** gymnasium i Aalborg.' },
+			website: 'https://atg.example.dk'
+		});
 	});
 });

@@ -1,7 +1,9 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { offers, organizations } from '../directory/schema.ts';
+import { organizations } from '../directory/schema.ts';
 
 export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
+/** What a submission proposes: an offer, or a change to an organisation's public profile. */
+export type SubmissionEntity = 'offer' | 'organization';
 
 /**
  * A partner's proposed new offer or change. The public sees the offer as last approved; the
@@ -12,9 +14,9 @@ export const submissions = pgTable(
 	'submissions',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		entityType: text('entity_type').$type<'offer'>().notNull(),
-		/** The offer being changed; null for a new one (set on approval). */
-		offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+		entityType: text('entity_type').$type<SubmissionEntity>().notNull(),
+		/** The offer or organisation being changed; null for a new one (set on approval). */
+		entityId: uuid('entity_id'),
 		organizationId: uuid('organization_id')
 			.notNull()
 			.references(() => organizations.id, { onDelete: 'cascade' }),
@@ -28,6 +30,7 @@ export const submissions = pgTable(
 	},
 	(t) => [
 		index('submissions_status_idx').on(t.status, t.createdAt),
-		index('submissions_organization_idx').on(t.organizationId)
+		index('submissions_organization_idx').on(t.organizationId),
+		index('submissions_entity_idx').on(t.entityId)
 	]
 );

@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		organizations: organizations.map((o) => ({
 			id: o.id,
+			slug: o.slug,
 			name: o.name,
 			kind: o.kind,
 			website: o.website,

@@ -17,9 +17,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const organizations = (
 		actor.role === 'partner' ? all.filter((o) => actor.organizationIds.includes(o.id)) : all
-	).map((o) => ({ id: o.id, name: o.name }));
+	).map((o) => ({ id: o.id, slug: o.slug, name: o.name }));
 	return {
 		organizations,
+		// Partners keep their own organisations' public profiles; editors do it under Organisations.
+		profiles: actor.role === 'partner' ? organizations : [],
 		categories: termOptions(terms, 'category', locals.locale),
 		audiences: termOptions(terms, 'audience', locals.locale),
 		submissions: mine.map(({ changes: _changes, ...s }) => s),

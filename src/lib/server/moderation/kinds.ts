@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../db/index.ts';
+import {
+	createOffer,
+	offerInput,
+	organizationProfileInput,
+	updateOffer,
+	updateOrganizationProfile
+} from '../directory/index.ts';
+import { offers, organizations } from '../directory/schema.ts';
+import type { SubmissionEntity } from './schema.ts';
+
+/** How one kind of content is proposed, compared and published. */
+export interface SubmissionKind {
+	/** Validates a proposal; the result is what is stored and later published. */
+	parse(input: unknown): Record<string, unknown> & { organizationId: string };
+	/** The title shown in queues. */
+	title(payload: Record<string, unknown>, organization: string): string;
+	/** What is public now, to compare a change with; undefined for a new entity. */
+	current(
+		db: Db,
+		entityId: string
+	): Promise<{ organizationId: string; slug: string; fields: Record<string, unknown> } | undefined>;
+	/** Publishes an approved proposal inside the approval's transaction. */
+	publish(
+		tx: Db,
+		actorId: string,
+		payload: Record<string, unknown>,
+		entityId: string | null
+	): Promise<{ id: string; slug: string }>;
+	/** Whether a proposal may create a new entity (an organisation is created by editors only). */
+	canCreate: boolean;
+}
+
+const offerKind: SubmissionKind = {
+	parse: (input) =>
+		offerInput.parse({ ...(input as object), isDemo: false }) as unknown as Record<
+			string,
+			unknown
+		> & { organizationId: string },
+	title: (payload) => String((payload.name as { da?: string } | undefined)?.da ?? ''),
+	async current(db, id) {
+		const [o] = await db.select().from(offers).where(eq(offers.id, id));
+		return o
+			? {
+					organizationId: o.organizationId,
+					slug: o.slug,
+					fields: o as unknown as Record<string, unknown>
+				}
+			: undefined;
+	},
+	publish: (tx, actorId, payload, id) =>
+		id
+			? updateOffer(tx, actorId, id, payload as z.input<typeof offerInput>)
+			: createOffer(tx, actorId, payload as z.input<typeof offerInput>),
+	canCreate: true
+};
+
+const organizationKind: SubmissionKind = {
+	parse: (input) => organizationProfileInput.parse(input),
+	title: (_payload, organization) => organization,
+	async current(db, id) {
+		const [o] = await db.select().from(organizations).where(eq(organizations.id, id));
+		return o
+			? { organizationId: o.id, slug: o.slug, fields: o as unknown as Record<string, unknown> }
+			: undefined;
+	},
+	publish: (tx, actorId, payload) =>
+		updateOrganizationProfile(tx, actorId, payload as z.input<typeof organizationProfileInput>),
+	canCreate: false
+};
+
+export const SUBMISSION_KINDS: Record<SubmissionEntity, SubmissionKind> = {
+	offer: offerKind,
+	organization: organizationKind
+};

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { cachedView } from '$lib/server/app.ts';
+import { getOrganization } from '$lib/server/directory/index.ts';
+import { renderRichText } from '$lib/server/rich-text/index.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	if (!/^[a-z0-9-]{1,120}$/.test(params.slug)) error(404, 'Not found');
+	const organization = await cachedView(`organization:${params.slug}`, () =>
+		getOrganization(locals.db, params.slug)
+	);
+	if (!organization) error(404, 'Not found');
+	const description = organization.description;
+	const text =
+		locals.locale === 'en' && description?.en ? description.en : (description?.da ?? null);
+	return {
+		organization,
+		// Sanitised by the rich-text allow-list; the page shows it as HTML.
+		descriptionHtml: text ? renderRichText(text) : null,
+		untranslated: locals.locale === 'en' && !!description && !description.en
+	};
+};
