@@ -367,6 +367,32 @@ const places = [
 	'Storvorde',
 	'Vodskov'
 ];
+// Each place's postcode and an approximate centre; demo addresses are invented ("Eksempelvej").
+const placeAreas = {
+	'Aalborg C': ['9000', 'Aalborg', 57.047, 9.919],
+	'Aalborg Øst': ['9220', 'Aalborg Øst', 57.032, 10.003],
+	Nørresundby: ['9400', 'Nørresundby', 57.065, 9.924],
+	Vejgaard: ['9000', 'Aalborg', 57.043, 9.951],
+	Hasseris: ['9000', 'Aalborg', 57.041, 9.884],
+	Svenstrup: ['9230', 'Svenstrup J', 56.972, 9.851],
+	Storvorde: ['9280', 'Storvorde', 57.003, 10.102],
+	Vodskov: ['9310', 'Vodskov', 57.105, 10.025]
+};
+/** A weekly schedule that suits the kind of offer (iCal days, local time). */
+function hoursFor(categories, n) {
+	if (categories.includes('lektiehjaelp'))
+		return [{ byday: n % 2 ? 'MO,WE' : 'TU,TH', opensAt: '15:00', closesAt: '18:00' }];
+	if (categories.includes('fritid-og-idraet') || categories.includes('kultur'))
+		return [{ byday: n % 2 ? 'TU,TH' : 'MO,WE', opensAt: '17:00', closesAt: '20:30' }];
+	if (categories.includes('vejledning') || categories.includes('stoette-og-hjaelpemidler'))
+		return [
+			{ byday: 'MO,TU,WE,TH', opensAt: '09:00', closesAt: '15:00' },
+			{ byday: 'FR', opensAt: '09:00', closesAt: '12:00' }
+		];
+	if (categories.includes('trivsel-og-mental-sundhed'))
+		return [{ byday: 'MO,TU,WE,TH,FR', opensAt: '10:00', closesAt: '16:00' }];
+	return n % 3 === 0 ? [] : [{ byday: 'SA', opensAt: '10:00', closesAt: '14:00' }];
+}
 const offers = [];
 for (const [
 	nameDa,
@@ -397,7 +423,32 @@ for (const [
 				isFree: extra.isFree ?? true,
 				...(extra.priceOre !== undefined ? { priceOre: extra.priceOre } : {}),
 				...(extra.minimumAge !== undefined ? { minimumAge: extra.minimumAge } : {}),
-				...(extra.maximumAge !== undefined ? { maximumAge: extra.maximumAge } : {})
+				...(extra.maximumAge !== undefined ? { maximumAge: extra.maximumAge } : {}),
+				locations: (() => {
+					const [postalCode, city, lat, lon] = placeAreas[place];
+					const n = offers.length;
+					const org = organizations.find((o) => o.key === orgKey);
+					return [
+						{
+							name: `${org.name.replace(' (demo)', '')}, ${place} (demo)`,
+							address: `Eksempelvej ${1 + (n % 97)}`,
+							postalCode,
+							city,
+							// A few hundred metres around the area's centre, the same on every run.
+							latitude: Math.round((lat + (((n * 37) % 21) - 10) * 0.0006) * 1e5) / 1e5,
+							longitude: Math.round((lon + (((n * 53) % 21) - 10) * 0.001) * 1e5) / 1e5,
+							...(n % 4 === 0
+								? {
+										accessibility: {
+											da: 'Niveaufri adgang og handicaptoilet.',
+											en: 'Step-free access and an accessible toilet.'
+										}
+									}
+								: {})
+						}
+					];
+				})(),
+				schedules: hoursFor(categories, offers.length)
 			});
 		}
 	}

@@ -57,7 +57,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const isApi = event.url.pathname.startsWith('/api/');
 	const cache = PageCache.eligible(event.request) ? pageCache() : undefined;
-	const cacheKey = event.url.pathname + event.url.search;
+	// "Open now" depends on the clock as well as the content: such pages are kept a minute at most.
+	const cacheKey =
+		event.url.pathname +
+		event.url.search +
+		(event.url.searchParams.has('open') ? `#${Math.floor(Date.now() / 60_000)}` : '');
 	const refreshedCookies: string[] = [];
 	let response = await trackRequest(async () => {
 		const cached = await cache?.lookup(cacheKey);

@@ -7,7 +7,7 @@ import {
 	type DatabaseTarget
 } from './db/index.ts';
 import { loadDemoIndicators } from './indicators/index.ts';
-import { loadDemoDirectory, loadTaxonomy } from './directory/index.ts';
+import { loadDemoDirectory, loadInstitutions, loadTaxonomy } from './directory/index.ts';
 import { formatProblems, loadStrategyFile, getStrategyDefinition } from './strategy/index.ts';
 
 /** The strategy an empty installation starts with. */
@@ -18,6 +18,8 @@ export const DEMO_INDICATORS_DIR = 'demo/indicators';
 export const TAXONOMY_FILE = 'taxonomy/directory.yaml';
 /** Demo organisations and offers, labelled demo wherever they are shown. */
 export const DEMO_DIRECTORY_FILE = 'demo/directory/offers.json';
+/** The municipality's real education institutions (checked names, addresses and websites). */
+export const INSTITUTIONS_FILE = 'demo/directory/institutions.json';
 const FIRST_START_KEY = 'first-start-seed';
 
 /** Opens the database and brings it up to date: the same steps for the server and the CLI. */
@@ -36,6 +38,7 @@ export interface SeedOutcome {
 	seeded: boolean;
 	strategy?: string;
 	demoIndicators?: number;
+	institutions?: number;
 	demoOffers?: number;
 }
 
@@ -69,7 +72,14 @@ export async function seedOnFirstStart(
 		const codes = strategy?.guideposts.flatMap((g) => g.indicators.map((i) => i.code)) ?? [];
 		const demo = await loadDemoIndicators(tx, resolve(DEMO_INDICATORS_DIR), codes);
 		await loadTaxonomy(tx, resolve(TAXONOMY_FILE), 'system:first-start');
+		const institutions = await loadInstitutions(tx, resolve(INSTITUTIONS_FILE));
 		const demoOffers = await loadDemoDirectory(tx, resolve(DEMO_DIRECTORY_FILE));
-		return { seeded: true, strategy: loaded.result.slug, demoIndicators: demo.length, demoOffers };
+		return {
+			seeded: true,
+			strategy: loaded.result.slug,
+			demoIndicators: demo.length,
+			institutions,
+			demoOffers
+		};
 	});
 }

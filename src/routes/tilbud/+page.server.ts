@@ -9,7 +9,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	if (!parsed.ok) error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
 	const query = parsed.query;
 	const locale = locals.locale;
-	const key = `offers:${locale}:${url.search}`;
+	const minute = query.open ? `:${Math.floor(Date.now() / 60_000)}` : '';
+	const key = `offers:${locale}:${url.search}${minute}`;
 	return cachedView(key, async () => {
 		const [results, terms] = await Promise.all([
 			searchOffers(locals.db, query, locale),

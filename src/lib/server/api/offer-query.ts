@@ -2,7 +2,8 @@ import { offerQuery, type OfferQuery } from '../directory/index.ts';
 
 /**
  * The directory's search parameters from a URL (the page and the API use the same names):
- * `q`, repeated `category`, `audience` and `lang`, `free=1`, `age`, `page`.
+ * `q`, repeated `category`, `audience`, `lang` and `area`, `free=1`, `age`, `near`, `open=1`,
+ * `sort`, `page`.
  */
 export function offerQueryFromUrl(
 	url: URL
@@ -21,6 +22,10 @@ export function offerQueryFromUrl(
 		lang: p.getAll('lang'),
 		free: p.get('free') === '1' || p.get('free') === 'true',
 		age: number('age'),
+		area: p.getAll('area'),
+		near: p.get('near')?.trim() || undefined,
+		open: p.get('open') === '1' || p.get('open') === 'true',
+		sort: p.get('sort') || undefined,
 		page: number('page') ?? 1
 	});
 	if (parsed.success) return { ok: true, query: parsed.data };

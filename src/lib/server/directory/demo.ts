@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
-import { createOffer, offerInput } from './offers.ts';
-import { createOrganization } from './organizations.ts';
+import { createOffer, locationInput, offerInput } from './offers.ts';
+import { addOrganizationLocation, createOrganization } from './organizations.ts';
 import { ORGANIZATION_KINDS } from './schema.ts';
 
 const demoFile = z.object({
@@ -11,6 +11,36 @@ const demoFile = z.object({
 	),
 	offers: z.array(z.object({ organization: z.string() }).passthrough())
 });
+
+const institutionsFile = z.object({
+	institutions: z.array(
+		z.object({
+			name: z.string(),
+			kind: z.enum(ORGANIZATION_KINDS),
+			website: z.url(),
+			location: locationInput.optional(),
+			source: z.string().min(10)
+		})
+	)
+});
+
+/**
+ * Loads the real institutions of the municipality (checked public names, addresses and
+ * websites; not demo) as organisations with their main address as a place.
+ */
+export async function loadInstitutions(db: Db, path: string): Promise<number> {
+	const data = institutionsFile.parse(JSON.parse(await readFile(path, 'utf8')));
+	for (const institution of data.institutions) {
+		const created = await createOrganization(db, 'system:seed', {
+			name: institution.name,
+			kind: institution.kind,
+			website: institution.website
+		});
+		if (institution.location)
+			await addOrganizationLocation(db, 'system:seed', created.id, institution.location);
+	}
+	return data.institutions.length;
+}
 
 /** Loads the shipped demo directory (organisations and offers, all marked demo). */
 export async function loadDemoDirectory(db: Db, path: string): Promise<number> {

@@ -9,10 +9,19 @@ export {
 	organizationProfile,
 	organizationProfileInput,
 	updateOrganizationProfile,
-	slugify,
 	type OrganizationProfile
 } from './organizations.ts';
-export { createOffer, updateOffer, offerForEditing, offerInput } from './offers.ts';
+export { slugify } from './slug.ts';
+export { addOrganizationLocation } from './organizations.ts';
+export {
+	createOffer,
+	updateOffer,
+	offerForEditing,
+	offerInput,
+	placesAndHours,
+	locationInput,
+	scheduleInput
+} from './offers.ts';
 export {
 	searchOffers,
 	offerQuery,
@@ -22,7 +31,14 @@ export {
 	type OfferHit,
 	type OfferResults
 } from './search.ts';
-export { loadTaxonomy, taxonomy, taxonomyFile, termOptions, type TermOption } from './taxonomy.ts';
+export {
+	loadTaxonomy,
+	postalAreaList,
+	taxonomy,
+	taxonomyFile,
+	termOptions,
+	type TermOption
+} from './taxonomy.ts';
 export { ORGANIZATION_KINDS, type OrganizationKind, type Localized } from './schema.ts';
 export {
 	getOffer,
@@ -32,4 +48,4 @@ export {
 	type OfferPage,
 	type OrganizationPage
 } from './read.ts';
-export { loadDemoDirectory } from './demo.ts';
+export { loadDemoDirectory, loadInstitutions } from './demo.ts';

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasControlCharacters } from '../../text.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { slugify } from './organizations.ts';
-import { offers } from './schema.ts';
+import { slugify } from './slug.ts';
+import { locations, offerLocations, offers, schedules } from './schema.ts';
 
 const line = (max: number) =>
 	z
@@ -25,6 +25,36 @@ const longText = (max: number) =>
 			'must not contain control characters'
 		);
 const localized = (text: z.ZodType<string>) => z.object({ da: text, en: text.optional() }).strict();
+
+const DAY = '(MO|TU|WE|TH|FR|SA|SU)';
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 14:30');
+
+/** Where an offer is given (HSDS `location` with its address). */
+export const locationInput = z
+	.object({
+		name: line(200),
+		address: line(200),
+		postalCode: z.string().regex(/^\d{4}$/, 'must be a Danish postcode of four digits'),
+		city: line(100),
+		latitude: z.number().min(54).max(58).optional(),
+		longitude: z.number().min(7).max(16).optional(),
+		accessibility: localized(longText(1000)).optional()
+	})
+	.strict();
+
+/** A weekly opening (HSDS 3.0 `schedule`: iCal BYDAY with opening and closing times). */
+export const scheduleInput = z
+	.object({
+		byday: z.string().regex(new RegExp(`^${DAY}(,${DAY})*$`), 'must be iCal days such as MO,WE,FR'),
+		opensAt: clock,
+		closesAt: clock,
+		description: localized(line(300)).optional()
+	})
+	.strict()
+	.refine((s) => s.opensAt < s.closesAt, {
+		message: 'must close after it opens',
+		path: ['closesAt']
+	});
 
 /** An offer as partners, editors and imports write it. */
 export const offerInput = z
@@ -63,6 +93,8 @@ export const offerInput = z
 			.array(z.string().regex(/^[a-z0-9-]{1,60}$/))
 			.max(10)
 			.default([]),
+		locations: z.array(locationInput).max(10).default([]),
+		schedules: z.array(scheduleInput).max(50).default([]),
 		isDemo: z.boolean().default(false)
 	})
 	.refine((o) => o.isFree || o.priceOre !== undefined, {
@@ -87,10 +119,12 @@ export async function createOffer(db: Db, actorId: string, input: z.input<typeof
 			if (!taken) break;
 			slug = `${base}-${n}`;
 		}
+		const { locations: places, schedules: hours, ...fields } = data;
 		const [created] = await tx
 			.insert(offers)
-			.values({ ...data, slug, lastVerifiedAt: new Date() })
+			.values({ ...fields, slug, lastVerifiedAt: new Date() })
 			.returning({ id: offers.id, slug: offers.slug });
+		await writePlacesAndHours(tx, created!.id, data.organizationId, places, hours);
 		await recordAudit(tx, {
 			actor: actorId,
 			action: 'offer.create',
@@ -113,11 +147,13 @@ export async function updateOffer(
 	return db.transaction(async (tx) => {
 		const [before] = await tx.select().from(offers).where(eq(offers.id, id));
 		if (!before) throw new Error(`No offer ${id}`);
+		const { locations: places, schedules: hours, ...fields } = data;
 		const [updated] = await tx
 			.update(offers)
-			.set({ ...data, isDemo: before.isDemo, updatedAt: new Date(), lastVerifiedAt: new Date() })
+			.set({ ...fields, isDemo: before.isDemo, updatedAt: new Date(), lastVerifiedAt: new Date() })
 			.where(eq(offers.id, id))
 			.returning({ id: offers.id, slug: offers.slug });
+		await writePlacesAndHours(tx, id, data.organizationId, places, hours);
 		await recordAudit(tx, {
 			actor: actorId,
 			action: 'offer.update',
@@ -136,8 +172,89 @@ export async function updateOffer(
 	});
 }
 
+/**
+ * Replaces an offer's places and opening hours. Places belong to the offer's organisation;
+ * one no offer uses any more is removed with it.
+ */
+async function writePlacesAndHours(
+	tx: Db,
+	offerId: string,
+	organizationId: string,
+	places: z.output<typeof locationInput>[],
+	hours: z.output<typeof scheduleInput>[]
+) {
+	const previous = await tx
+		.delete(offerLocations)
+		.where(eq(offerLocations.offerId, offerId))
+		.returning({ locationId: offerLocations.locationId });
+	if (previous.length)
+		await tx.delete(locations).where(
+			and(
+				inArray(
+					locations.id,
+					previous.map((p) => p.locationId)
+				),
+				sql`not exists (select 1 from offer_locations ol where ol.location_id = ${locations.id})`
+			)
+		);
+	await tx.delete(schedules).where(eq(schedules.offerId, offerId));
+	if (places.length) {
+		const created = await tx
+			.insert(locations)
+			.values(places.map((p) => ({ ...p, organizationId })))
+			.returning({ id: locations.id });
+		await tx.insert(offerLocations).values(created.map((c) => ({ offerId, locationId: c.id })));
+	}
+	if (hours.length) await tx.insert(schedules).values(hours.map((h) => ({ ...h, offerId })));
+}
+
+/** An offer's places and weekly hours, in the shape `offerInput` takes them. */
+export async function placesAndHours(db: Db, offerId: string) {
+	const places = await db
+		.select({
+			name: locations.name,
+			address: locations.address,
+			postalCode: locations.postalCode,
+			city: locations.city,
+			latitude: locations.latitude,
+			longitude: locations.longitude,
+			accessibility: locations.accessibility
+		})
+		.from(offerLocations)
+		.innerJoin(locations, eq(locations.id, offerLocations.locationId))
+		.where(eq(offerLocations.offerId, offerId))
+		.orderBy(asc(locations.name));
+	const hours = await db
+		.select({
+			byday: schedules.byday,
+			opensAt: schedules.opensAt,
+			closesAt: schedules.closesAt,
+			description: schedules.description
+		})
+		.from(schedules)
+		.where(eq(schedules.offerId, offerId))
+		.orderBy(asc(schedules.opensAt));
+	const byDayOrder = (s: { byday: string }) =>
+		['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].indexOf(s.byday.slice(0, 2));
+	return {
+		locations: places.map((p) => dropNulls(p)),
+		schedules: hours
+			.map((h) =>
+				dropNulls({ ...h, opensAt: h.opensAt.slice(0, 5), closesAt: h.closesAt.slice(0, 5) })
+			)
+			.sort((a, b) => byDayOrder(a) - byDayOrder(b))
+	};
+}
+
+function dropNulls<T extends Record<string, unknown>>(row: T) {
+	return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)) as {
+		[K in keyof T]: Exclude<T[K], null>;
+	};
+}
+
 /** The fields of an offer as a partner edits them (the form is filled with these). */
 export async function offerForEditing(db: Db, slug: string) {
 	const [o] = await db.select().from(offers).where(eq(offers.slug, slug));
-	return o;
+	if (!o) return undefined;
+	return { ...o, ...(await placesAndHours(db, o.id)) };
 }

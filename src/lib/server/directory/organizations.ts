@@ -2,22 +2,10 @@ import { hasControlCharacters } from '../../text.ts';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
+import { slugify } from './slug.ts';
 import type { Db } from '../db/index.ts';
-import { ORGANIZATION_KINDS, organizations } from './schema.ts';
-
-/** A readable URL slug from a Danish name: "Aalborg Katedralskole" → "aalborg-katedralskole". */
-export function slugify(name: string): string {
-	return name
-		.toLowerCase()
-		.replace(/æ/g, 'ae')
-		.replace(/ø/g, 'oe')
-		.replace(/å/g, 'aa')
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80);
-}
+import { locationInput } from './offers.ts';
+import { locations, ORGANIZATION_KINDS, organizations } from './schema.ts';
 
 export const organizationInput = z.object({
 	name: z
@@ -172,4 +160,28 @@ export async function organizationProfile(
 export async function organizationBySlug(db: Db, slug: string) {
 	const [o] = await db.select().from(organizations).where(eq(organizations.slug, slug));
 	return o;
+}
+
+/** A place of the organisation's own (its address), not tied to one offer. */
+export async function addOrganizationLocation(
+	db: Db,
+	actorId: string,
+	organizationId: string,
+	input: z.input<typeof locationInput>
+) {
+	const data = locationInput.parse(input);
+	return db.transaction(async (tx) => {
+		const [created] = await tx
+			.insert(locations)
+			.values({ ...data, organizationId })
+			.returning({ id: locations.id });
+		await recordAudit(tx, {
+			actor: actorId,
+			action: 'location.create',
+			entityType: 'location',
+			entityId: created!.id,
+			details: { after: { organizationId, ...data } }
+		});
+		return created!.id;
+	});
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/index.ts';
+import { placesAndHours } from './offers.ts';
 import { offers, organizations, taxonomyTerms, type Localized } from './schema.ts';
 
 export interface OfferPage {
@@ -21,6 +22,16 @@ export interface OfferPage {
 	audiences: { code: string; name: Localized }[];
 	isDemo: boolean;
 	lastVerifiedAt: Date | null;
+	locations: {
+		name: string;
+		address: string;
+		postalCode: string;
+		city: string;
+		latitude?: number;
+		longitude?: number;
+		accessibility?: Localized;
+	}[];
+	schedules: { byday: string; opensAt: string; closesAt: string; description?: Localized }[];
 }
 
 /** One offer with what a student needs to act on it, or nothing. */
@@ -63,7 +74,8 @@ export async function getOffer(db: Db, slug: string): Promise<OfferPage | undefi
 		categories: named('category', o.categories),
 		audiences: named('audience', o.audiences),
 		isDemo: o.isDemo,
-		lastVerifiedAt: o.lastVerifiedAt
+		lastVerifiedAt: o.lastVerifiedAt,
+		...(await placesAndHours(db, o.id))
 	};
 }
 

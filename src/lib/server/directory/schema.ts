@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
 	boolean,
+	doublePrecision,
 	customType,
 	index,
 	integer,
@@ -140,8 +141,9 @@ export const locations = pgTable('locations', {
 	address: text('address').notNull(),
 	postalCode: text('postal_code').notNull(),
 	city: text('city').notNull(),
-	latitude: text('latitude'),
-	longitude: text('longitude'),
+	/** WGS 84 decimal degrees. */
+	latitude: doublePrecision('latitude'),
+	longitude: doublePrecision('longitude'),
 	/** Step-free access, accessible toilet, hearing loop … as free text per language. */
 	accessibility: jsonb('accessibility').$type<Localized>()
 });
@@ -156,20 +158,38 @@ export const offerLocations = pgTable(
 			.notNull()
 			.references(() => locations.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.offerId, t.locationId] })]
+	(t) => [
+		primaryKey({ columns: [t.offerId, t.locationId] }),
+		index('offer_locations_location_idx').on(t.locationId)
+	]
 );
 
 /** When an offer is open (HSDS 3.0 schedule, iCal-style weekly rule). */
-export const schedules = pgTable('schedules', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	offerId: uuid('offer_id')
-		.notNull()
-		.references(() => offers.id, { onDelete: 'cascade' }),
-	/** iCal BYDAY: MO,TU,WE,TH,FR,SA,SU. */
-	byday: text('byday').notNull(),
-	opensAt: time('opens_at').notNull(),
-	closesAt: time('closes_at').notNull(),
-	validFrom: timestamp('valid_from', { withTimezone: true }),
-	validTo: timestamp('valid_to', { withTimezone: true }),
-	description: jsonb('description').$type<Localized>()
+export const schedules = pgTable(
+	'schedules',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		offerId: uuid('offer_id')
+			.notNull()
+			.references(() => offers.id, { onDelete: 'cascade' }),
+		/** iCal BYDAY: MO,TU,WE,TH,FR,SA,SU. */
+		byday: text('byday').notNull(),
+		opensAt: time('opens_at').notNull(),
+		closesAt: time('closes_at').notNull(),
+		validFrom: timestamp('valid_from', { withTimezone: true }),
+		validTo: timestamp('valid_to', { withTimezone: true }),
+		description: jsonb('description').$type<Localized>()
+	},
+	(t) => [index('schedules_offer_idx').on(t.offerId)]
+);
+
+/**
+ * Postcodes of the municipality with an approximate centre, for the area filter and for
+ * sorting by distance from a reader's postcode. Kept as data in the taxonomy file.
+ */
+export const postalAreas = pgTable('postal_areas', {
+	postalCode: text('postal_code').primaryKey(),
+	name: text('name').notNull(),
+	latitude: doublePrecision('latitude').notNull(),
+	longitude: doublePrecision('longitude').notNull()
 });

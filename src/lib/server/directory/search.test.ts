@@ -63,7 +63,18 @@ describe.each(testEngines())('offer search on $name', (engine) => {
 			'Frivillige hjælper med lektier og opgaver hver tirsdag.',
 			{
 				categories: ['lektiehjaelp'],
-				audiences: ['ungdomsuddannelse']
+				audiences: ['ungdomsuddannelse'],
+				locations: [
+					{
+						name: 'Aalborg Katedralskole',
+						address: 'Sankt Jørgens Gade 5',
+						postalCode: '9000',
+						city: 'Aalborg',
+						latitude: 57.04808,
+						longitude: 9.91134
+					}
+				],
+				schedules: [{ byday: 'TU', opensAt: '15:00', closesAt: '17:30' }]
 			}
 		);
 		await offer(
@@ -81,7 +92,29 @@ describe.each(testEngines())('offer search on $name', (engine) => {
 			minimumAge: 13,
 			maximumAge: 18,
 			isFree: false,
-			priceOre: 45000
+			priceOre: 45000,
+			locations: [
+				{
+					name: 'Vejgaard Idrætspark (testdata)',
+					address: 'Testvej 1',
+					postalCode: '9000',
+					city: 'Aalborg',
+					latitude: 57.043,
+					longitude: 9.951
+				},
+				{
+					name: 'Klubhuset i Nørresundby (testdata)',
+					address: 'Testvej 2',
+					postalCode: '9400',
+					city: 'Nørresundby',
+					latitude: 57.066,
+					longitude: 9.925
+				}
+			],
+			schedules: [
+				{ byday: 'MO,WE', opensAt: '17:00', closesAt: '19:00' },
+				{ byday: 'SA', opensAt: '10:00', closesAt: '12:00' }
+			]
 		});
 		await offer(
 			club.id,
@@ -146,5 +179,46 @@ describe.each(testEngines())('offer search on $name', (engine) => {
 		await expect(searchOffers(database.db, { q: 'x'.repeat(201) }, 'da')).rejects.toThrow(
 			'at most 200 characters'
 		);
+	});
+
+	it('filters by postcode and counts offers per postcode', async () => {
+		expect(await titles('', { area: ['9400'] })).toEqual(['Fodbold for unge']);
+		const all = await searchOffers(database.db, {}, 'da');
+		expect(all.facets.area).toEqual({ '9000': 2, '9400': 1 });
+	});
+
+	it('sorts by distance from a postcode, measured to each offer’s nearest place', async () => {
+		const near = await searchOffers(database.db, { near: '9400', sort: 'distance' }, 'da');
+		expect(near.near).toEqual({ postalCode: '9400', name: 'Nørresundby' });
+		expect(near.items.slice(0, 2).map((i) => [i.title, i.place?.name])).toEqual([
+			['Fodbold for unge', 'Klubhuset i Nørresundby (testdata)'],
+			['Lektiecafé på gymnasiet', 'Aalborg Katedralskole']
+		]);
+		expect(near.items[0]!.distanceKm).toBeLessThan(0.5);
+		// Katedralskolen is about 2 km from the centre of Nørresundby.
+		expect(near.items[1]!.distanceKm).toBeGreaterThan(1.5);
+		expect(near.items[1]!.distanceKm).toBeLessThan(3);
+		// Offers without a place come last.
+		expect(near.items.at(-1)!.place).toBeNull();
+		// An unknown postcode measures nothing and keeps the usual order.
+		const unknown = await searchOffers(database.db, { near: '1000', sort: 'distance' }, 'da');
+		expect(unknown.near).toBeNull();
+		expect(unknown.items.every((i) => i.distanceKm === null)).toBe(true);
+	});
+
+	it('finds what is open now by weekly schedule in Danish time, across summer time', async () => {
+		const openAt = async (iso: string) =>
+			(await searchOffers(database.db, { open: true }, 'da', { now: new Date(iso) })).items.map(
+				(i) => i.title
+			);
+		// Tuesday 25 November 2025, 16:00 in Copenhagen (UTC+1).
+		expect(await openAt('2025-11-25T15:00:00Z')).toEqual(['Lektiecafé på gymnasiet']);
+		// 17:30 is closing time: closed.
+		expect(await openAt('2025-11-25T16:30:00Z')).toEqual([]);
+		// Wednesday 10 June 2026, 18:30 in Copenhagen (UTC+2, summer time).
+		expect(await openAt('2026-06-10T16:30:00Z')).toEqual(['Fodbold for unge']);
+		// Saturday 11:00 local.
+		expect(await openAt('2026-06-13T09:00:00Z')).toEqual(['Fodbold for unge']);
+		expect(await openAt('2026-06-14T09:00:00Z')).toEqual([]);
 	});
 });

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { searchSynonyms, taxonomyTerms } from './schema.ts';
+import { postalAreas, searchSynonyms, taxonomyTerms } from './schema.ts';
 
 const code = z
 	.string()
@@ -14,7 +14,19 @@ export const taxonomyFile = z
 	.object({
 		categories: z.array(term).min(1),
 		audiences: z.array(term).min(1),
-		synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({})
+		synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+		areas: z
+			.array(
+				z
+					.object({
+						postalCode: z.string().regex(/^\d{4}$/, 'a Danish postcode has four digits'),
+						name: z.string().min(1),
+						latitude: z.number().min(-90).max(90),
+						longitude: z.number().min(-180).max(180)
+					})
+					.strict()
+			)
+			.default([])
 	})
 	.strict();
 
@@ -24,6 +36,7 @@ export async function loadTaxonomy(db: Db, path: string, actor: string) {
 	await db.transaction(async (tx) => {
 		await tx.delete(taxonomyTerms);
 		await tx.delete(searchSynonyms);
+		await tx.delete(postalAreas);
 		const rows = [
 			...data.categories.map((t, sort) => ({
 				vocabulary: 'category' as const,
@@ -44,6 +57,7 @@ export async function loadTaxonomy(db: Db, path: string, actor: string) {
 			expansions
 		}));
 		if (synonyms.length) await tx.insert(searchSynonyms).values(synonyms);
+		if (data.areas.length) await tx.insert(postalAreas).values(data.areas);
 		await recordAudit(tx, {
 			actor,
 			action: 'taxonomy.load',
@@ -52,7 +66,8 @@ export async function loadTaxonomy(db: Db, path: string, actor: string) {
 			details: {
 				categories: data.categories.length,
 				audiences: data.audiences.length,
-				synonyms: synonyms.length
+				synonyms: synonyms.length,
+				areas: data.areas.length
 			}
 		});
 	});
@@ -90,4 +105,9 @@ export function termOptions(
 			checked: chosen.includes(t.code),
 			...(counts ? { count: counts[t.code] ?? 0 } : {})
 		}));
+}
+
+/** The municipality's postcodes, for the area filter and the distance sort. */
+export async function postalAreaList(db: Db) {
+	return db.select().from(postalAreas).orderBy(asc(postalAreas.postalCode));
 }

@@ -5,6 +5,7 @@ import {
 	createOffer,
 	offerInput,
 	organizationProfileInput,
+	placesAndHours,
 	updateOffer,
 	updateOrganizationProfile
 } from '../directory/index.ts';
@@ -46,7 +47,7 @@ const offerKind: SubmissionKind = {
 			? {
 					organizationId: o.organizationId,
 					slug: o.slug,
-					fields: o as unknown as Record<string, unknown>
+					fields: { ...o, ...(await placesAndHours(db, o.id)) } as Record<string, unknown>
 				}
 			: undefined;
 	},

@@ -166,6 +166,7 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 			seeded: true,
 			strategy: 'aalborg-2023-2026',
 			demoIndicators: 7,
+			institutions: 5,
 			demoOffers: 204
 		});
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
