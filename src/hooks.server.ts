@@ -6,6 +6,7 @@ import {
 	appAuth,
 	appConfig,
 	appDatabase,
+	mapTileOrigin,
 	pageCache,
 	startApp,
 	stopApp,
@@ -114,6 +115,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	if (!headers.has('content-security-policy')) {
 		headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	} else if (event.url.pathname === '/tilbud' || event.url.pathname === '/en/offers') {
+		// The offer map may show tiles from the configured tile server, and nothing else.
+		const tiles = mapTileOrigin();
+		if (tiles) {
+			const csp = headers.get('content-security-policy')!;
+			headers.set('content-security-policy', csp.replace(/img-src ([^;]*)/, `img-src $1 ${tiles}`));
+		}
 	}
 	headers.set('x-request-id', requestId);
 

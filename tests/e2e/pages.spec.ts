@@ -483,4 +483,69 @@ test.describe('offers and support', () => {
 		const bad = await request.get('/api/v1/offers?age=abc');
 		expect(bad.status()).toBe(400);
 	});
+
+	test('nearest first from a postcode, by area and open now, without JavaScript', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/tilbud?category=lektiehjaelp');
+		await page.getByLabel('Dit postnummer (valgfrit)').fill('9400');
+		await page.getByLabel('Sortér efter').selectOption('distance');
+		await page.getByRole('button', { name: 'Vis resultater' }).click();
+		await expect(page.getByText('Nærmeste først, målt fra 9400 Nørresundby.')).toBeVisible();
+		const distances = await page.locator('.offer-list .form-hint').allInnerTexts();
+		const km = distances.map((d) => Number(/([\d,]+) km væk/.exec(d)![1]!.replace(',', '.')));
+		expect(km).toEqual([...km].sort((a, b) => a - b));
+		expect(distances[0]).toContain('9400 Nørresundby');
+		await page.getByLabel(/^9400 Nørresundby \(\d+\)$/).check();
+		await page.getByRole('button', { name: 'Vis resultater' }).click();
+		await expect(page).toHaveURL(/area=9400/);
+		for (const place of await page.locator('.offer-list .form-hint').allInnerTexts())
+			expect(place).toContain('9400 Nørresundby');
+		await page.goto('/tilbud?near=1234&sort=distance');
+		await expect(page.locator('#near-error')).toContainText('Vi kender ikke postnummeret 1234');
+		await expect(page.getByLabel('Kun tilbud, der har åbent nu')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Vis resultaterne på et kort' })).toHaveCount(0);
+		await context.close();
+	});
+
+	test('the map loads only when asked, and the list stays whole when tiles cannot load', async ({
+		page
+	}) => {
+		const tileRequests: string[] = [];
+		await page.route('https://tile.openstreetmap.org/**', (route) => {
+			tileRequests.push(route.request().url());
+			return route.abort();
+		});
+		await page.goto('/tilbud?category=fritid-og-idraet');
+		const listed = await page.locator('.offer-list h3').count();
+		expect(listed).toBe(20);
+		expect(tileRequests).toEqual([]);
+		await page.getByRole('button', { name: 'Vis resultaterne på et kort' }).click();
+		const map = page.getByRole('region', { name: 'Kort over resultaterne på denne side' });
+		await expect(map).toBeVisible();
+		await expect(map.locator('.leaflet-marker-icon').first()).toBeVisible();
+		expect(await map.locator('.leaflet-marker-icon').count()).toBeGreaterThan(1);
+		await expect(page.getByText('Kortet kunne ikke hentes')).toBeVisible();
+		expect(tileRequests.length).toBeGreaterThan(0);
+		await expect(page.locator('.offer-list h3')).toHaveCount(listed);
+		// A marker's popup links to its offer (markers close together overlap, so the click is
+		// sent to the marker itself).
+		await map.locator('.leaflet-marker-icon').first().dispatchEvent('click');
+		await expect(map.locator('.leaflet-popup-content a')).toHaveAttribute('href', /^\/tilbud\//);
+		await expect(map.getByRole('button', { name: 'Luk' })).toBeVisible();
+		const results = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	});
+
+	test('an offer page says where and when', async ({ page }) => {
+		await page.goto('/tilbud/lektiecafe');
+		await expect(page.getByText('Hvor', { exact: true })).toBeVisible();
+		await expect(page.locator('dd address').first()).toContainText('Eksempelvej');
+		await expect(page.locator('dt', { hasText: 'Hvornår' })).toBeVisible();
+		await expect(page.locator('dd', { hasText: /(mandag|tirsdag).*15:00–18:00/ })).toBeVisible();
+	});
 });

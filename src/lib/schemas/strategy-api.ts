@@ -85,7 +85,8 @@ export const apiOfferList = z.object({
 	facets: z.object({
 		category: z.record(z.string(), z.number().int()),
 		audience: z.record(z.string(), z.number().int()),
-		language: z.record(z.string(), z.number().int())
+		language: z.record(z.string(), z.number().int()),
+		area: z.record(z.string(), z.number().int())
 	}),
 	items: z.array(
 		z.object({
@@ -95,7 +96,17 @@ export const apiOfferList = z.object({
 			organization: z.string(),
 			categories: z.array(z.string()),
 			url: z.string().nullable(),
-			demo: z.boolean()
+			demo: z.boolean(),
+			place: z
+				.object({
+					name: z.string(),
+					postalCode: z.string(),
+					city: z.string(),
+					latitude: z.number().nullable(),
+					longitude: z.number().nullable()
+				})
+				.nullable(),
+			distanceKm: z.number().nullable()
 		})
 	)
 });

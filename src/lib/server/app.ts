@@ -76,6 +76,12 @@ export function appConfig(): Config {
 	return current().config;
 }
 
+/** The origin of the configured map tile server, for the offer page's CSP; none when off. */
+export function mapTileOrigin(): string | undefined {
+	const url = appConfig().MAP_TILE_URL;
+	return url ? new URL(url.replace(/[{}]/g, '')).origin : undefined;
+}
+
 /** Sign-in, sessions and two-factor (better-auth), mail, and the public origin. */
 export function appAuth(): { auth: Auth; mailer: Mailer; baseUrl: string } {
 	const { auth, mailer, baseUrl } = current();

@@ -73,6 +73,20 @@ const configSchema = z.object({
 	SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 	/** Days without a sign-in before an account is flagged for deletion in /admin. */
 	ACCOUNT_INACTIVE_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+	/**
+	 * Map tiles for the offer map ({z}/{x}/{y} in the URL); empty turns the map off. The map
+	 * loads only when a reader asks for it, so no tile request is made on page load.
+	 */
+	MAP_TILE_URL: z
+		.string()
+		.refine(
+			(v) =>
+				v === '' ||
+				(/^https:\/\/[^/]+\//.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p))),
+			'must be empty or an https URL with {z}, {x} and {y}, such as https://tile.openstreetmap.org/{z}/{x}/{y}.png'
+		)
+		.default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+	MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap-bidragydere'),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });

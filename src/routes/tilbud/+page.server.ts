@@ -1,7 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
-import { cachedView } from '$lib/server/app.ts';
-import { PAGE_SIZE, searchOffers, taxonomy, termOptions } from '$lib/server/directory/index.ts';
+import { appConfig, cachedView } from '$lib/server/app.ts';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import {
+	PAGE_SIZE,
+	postalAreaList,
+	searchOffers,
+	taxonomy,
+	termOptions
+} from '$lib/server/directory/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -12,10 +19,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const minute = query.open ? `:${Math.floor(Date.now() / 60_000)}` : '';
 	const key = `offers:${locale}:${url.search}${minute}`;
 	return cachedView(key, async () => {
-		const [results, terms] = await Promise.all([
+		const [results, terms, areas] = await Promise.all([
 			searchOffers(locals.db, query, locale),
-			taxonomy(locals.db)
+			taxonomy(locals.db),
+			postalAreaList(locals.db)
 		]);
+		const config = appConfig();
 		return {
 			// The current search without its page number, for the pagination links.
 			pageQuery: (() => {
@@ -29,7 +38,36 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				free: query.free,
 				age: query.age ?? null,
 				page: query.page,
-				lang: query.lang
+				lang: query.lang,
+				open: query.open,
+				near: query.near ?? '',
+				sort: query.sort
+			},
+			// A postcode the directory does not know: say so rather than silently ignore it.
+			unknownNear: query.near !== undefined && results.near === null ? query.near : null,
+			near: results.near,
+			areas: areas
+				.filter(
+					(a) => (results.facets.area[a.postalCode] ?? 0) > 0 || query.area.includes(a.postalCode)
+				)
+				.map((a) => ({
+					code: a.postalCode,
+					label: `${a.postalCode} ${a.name}`,
+					checked: query.area.includes(a.postalCode),
+					count: results.facets.area[a.postalCode] ?? 0
+				})),
+			map: {
+				tiles: config.MAP_TILE_URL,
+				attribution: config.MAP_ATTRIBUTION,
+				markers: results.items
+					.filter((i) => i.place?.latitude != null && i.place?.longitude != null)
+					.map((i) => ({
+						title: i.title,
+						href: localizedPath(`/tilbud/${i.slug}`, locale),
+						place: `${i.place!.name}, ${i.place!.postalCode} ${i.place!.city}`,
+						lat: i.place!.latitude!,
+						lon: i.place!.longitude!
+					}))
 			},
 			total: results.total,
 			pages: Math.max(1, Math.ceil(results.total / PAGE_SIZE)),

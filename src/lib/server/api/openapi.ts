@@ -79,7 +79,7 @@ export function openApiDocument(serverUrl: string) {
 					summary: 'Search offers and support, ranked best first, with facet counts',
 					parameters: [
 						{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
-						...['category', 'audience', 'lang'].map((name) => ({
+						...['category', 'audience', 'lang', 'area'].map((name) => ({
 							name,
 							in: 'query',
 							required: false,
@@ -89,6 +89,27 @@ export function openApiDocument(serverUrl: string) {
 							explode: true
 						})),
 						{ name: 'free', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } },
+						{
+							name: 'open',
+							in: 'query',
+							required: false,
+							description: 'Only offers open now by their weekly schedule (Danish time).',
+							schema: { type: 'string', enum: ['1'] }
+						},
+						{
+							name: 'near',
+							in: 'query',
+							required: false,
+							description: 'A postcode of the municipality; each item gets distanceKm from it.',
+							schema: { type: 'string', pattern: '^\\d{4}$' }
+						},
+						{
+							name: 'sort',
+							in: 'query',
+							required: false,
+							description: 'distance needs near.',
+							schema: { type: 'string', enum: ['relevance', 'distance'], default: 'relevance' }
+						},
 						{
 							name: 'age',
 							in: 'query',

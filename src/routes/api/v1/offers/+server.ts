@@ -21,7 +21,9 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 				organization: i.organization,
 				categories: i.categories,
 				url: i.url,
-				demo: i.isDemo
+				demo: i.isDemo,
+				place: i.place,
+				distanceKm: i.distanceKm
 			}))
 		},
 		{ headers: { 'cache-control': 'public, max-age=60' } }
