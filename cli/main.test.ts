@@ -84,4 +84,56 @@ describe('uddannelsesby command', () => {
 		]);
 		expect(c.err.at(-1)).toMatch(/^No indicator with code "lykke"/);
 	});
+
+	it('exports the directory as HSDS JSON and CSV and imports it back, all or nothing', async () => {
+		const { writeFileSync, readFileSync, existsSync } = await import('node:fs');
+		const c = capture();
+		expect(await main(['directory', 'taxonomy', 'taxonomy/directory.yaml'], c.io)).toBe(EXIT.ok);
+		expect(c.out.at(-1)).toMatch(
+			/^Loaded \d+ categories, \d+ audiences, \d+ synonyms and 16 postcodes/
+		);
+		const file = join(dataDir, 'tilbud.json');
+		const service = {
+			id: '3d8f5a4e-6c2b-4f1a-9e7d-5b4c3a2f1e0d',
+			name: 'Lektiecafé i biblioteket',
+			description: 'Frivillige hjælper med lektier.',
+			status: 'active',
+			organization: {
+				id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+				name: 'Hovedbiblioteket',
+				description: 'Folkebibliotek.'
+			},
+			attributes: [
+				{
+					id: '7c6b5a4f-3e2d-4c1b-8a9f-0e1d2c3b4a59',
+					taxonomy_term: {
+						id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+						code: 'lektiehjaelp',
+						name: 'Lektiehjælp',
+						description: 'Lektiehjælp',
+						taxonomy: 'uddannelsesby-category'
+					}
+				}
+			]
+		};
+		writeFileSync(file, JSON.stringify([service, { ...service, id: 'x', status: 'åben' }]));
+		expect(await main(['directory', 'import', file], c.io)).toBe(EXIT.rejected);
+		expect(c.err.join('\n')).toContain('services[1].id: must be a UUID');
+		expect(c.err.join('\n')).toContain('services[1].status');
+		writeFileSync(file, JSON.stringify([service]));
+		expect(await main(['directory', 'import', file], c.io)).toBe(EXIT.ok);
+		expect(c.out.at(-1)).toBe('Imported 1 services (1 new, 0 updated) from 1 organisations.');
+		const folder = join(dataDir, 'pakke');
+		expect(await main(['directory', 'export', '--format', 'hsds-csv', folder], c.io)).toBe(EXIT.ok);
+		expect(existsSync(join(folder, 'datapackage.json'))).toBe(true);
+		expect(readFileSync(join(folder, 'services.csv'), 'utf8')).toContain(
+			'Lektiecafé i biblioteket'
+		);
+		expect(await main(['directory', 'import', folder], c.io)).toBe(EXIT.ok);
+		expect(c.out.at(-1)).toBe('Imported 1 services (0 new, 1 updated) from 1 organisations.');
+		const json = join(dataDir, 'ud.json');
+		expect(await main(['directory', 'export', '--format', 'hsds-json', json], c.io)).toBe(EXIT.ok);
+		expect(JSON.parse(readFileSync(json, 'utf8'))[0].id).toBe(service.id);
+		expect(await main(['directory', 'export', json], c.io)).toBe(EXIT.rejected);
+	});
 });

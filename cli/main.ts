@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openAndMigrate } from '../src/lib/server/bootstrap.ts';
 import { ConfigError, databaseTarget, loadConfig, publicUrl } from '../src/lib/server/config.ts';
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
 import {
 	AccountError,
 	inviteUser,
@@ -12,6 +12,15 @@ import {
 } from '../src/lib/server/accounts/index.ts';
 import { invitationInput } from '../src/lib/server/accounts/invitations.ts';
 import { listOrganizations } from '../src/lib/server/directory/organizations.ts';
+import {
+	HSDS_VERSION,
+	HsdsRejectedError,
+	hsdsServices,
+	importHsds,
+	loadTaxonomy,
+	readDataPackage,
+	writeDataPackage
+} from '../src/lib/server/directory/index.ts';
 import { createMailer } from '../src/lib/server/mail/index.ts';
 import {
 	DatabaseConnectionError,
@@ -26,7 +35,7 @@ import {
 	parseStrategy,
 	StrategyNotFoundError
 } from '../src/lib/server/strategy/index.ts';
-import { access, constants, readFile, stat } from 'node:fs/promises';
+import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
 	dataSummaries,
@@ -53,6 +62,14 @@ const HELP = `Usage: uddannelsesby <command>
       --measure ID           the JSON-stat ContentsCode to import when there are several
       --dry-run              show what would be added, changed and removed; write nothing
   indicators list            the indicators with how much data they have
+
+  directory export --format hsds-json|hsds-csv OUT
+                             the whole directory as HSDS 3.0: one JSON file, or a folder
+                             with the tabular data package (datapackage.json and CSV files)
+  directory taxonomy FILE    load categories, audiences, synonyms and postcodes (YAML),
+                             replacing the current ones
+  directory import PATH      import HSDS 3.0 services from a JSON file or a data package
+                             folder, all or nothing; a known id is updated
 
   users invite EMAIL --role ROLE [--organization NAME]
                              invite someone (administrator, editor, council, partner);
@@ -82,7 +99,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				measure: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				role: { type: 'string' },
-				organization: { type: 'string' }
+				organization: { type: 'string' },
+				format: { type: 'string' }
 			}
 		});
 	} catch (error) {
@@ -97,6 +115,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (group === 'indicators') {
 		try {
 			return await indicatorsCommand(command, parsed.positionals.slice(2), parsed.values, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
+	}
+	if (group === 'directory') {
+		try {
+			return await directoryCommand(command, arg, parsed.values.format, io);
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}
@@ -206,7 +231,11 @@ function exitCodeFor(error: unknown, io: Io): number {
 		io.err(error.message);
 		return EXIT.rejected;
 	}
-	if (error instanceof StrategyNotFoundError || error instanceof UnknownIndicatorError) {
+	if (
+		error instanceof StrategyNotFoundError ||
+		error instanceof UnknownIndicatorError ||
+		error instanceof HsdsRejectedError
+	) {
 		io.err(error.message);
 		return EXIT.rejected;
 	}
@@ -375,4 +404,69 @@ async function indicatorsCommand(
 		);
 		return EXIT.ok;
 	});
+}
+
+async function directoryCommand(
+	command: string | undefined,
+	path: string | undefined,
+	format: string | undefined,
+	io: Io
+): Promise<number> {
+	if (command === 'export') {
+		if (format !== 'hsds-json' && format !== 'hsds-csv')
+			return usage('directory export needs --format hsds-json or --format hsds-csv', io);
+		if (!path) return usage('directory export needs OUT (a file for JSON, a folder for CSV)', io);
+		return withDatabase(async (database) => {
+			const services = await hsdsServices(database.db);
+			if (format === 'hsds-json')
+				await writeFile(path, JSON.stringify(services, null, 2) + '\n', 'utf8');
+			else await writeDataPackage(services, path);
+			io.out(`Exported ${services.length} services as HSDS ${HSDS_VERSION} to ${path}.`);
+			return EXIT.ok;
+		});
+	}
+	if (command === 'taxonomy') {
+		if (!path) return usage('directory taxonomy needs a YAML FILE', io);
+		return withDatabase(async (database) => {
+			try {
+				const loaded = await loadTaxonomy(database.db, path, actor());
+				io.out(
+					`Loaded ${loaded.categories.length} categories, ${loaded.audiences.length} audiences, ${Object.keys(loaded.synonyms).length} synonyms and ${loaded.areas.length} postcodes from ${path}.`
+				);
+				return EXIT.ok;
+			} catch (error) {
+				if (error instanceof ZodError) {
+					io.err(`${path} was rejected; nothing was loaded:`);
+					for (const issue of error.issues) io.err(`  ${issue.path.join('.')}: ${issue.message}`);
+					return EXIT.rejected;
+				}
+				if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+					io.err(`Cannot read ${path}: no such file`);
+					return EXIT.rejected;
+				}
+				throw error;
+			}
+		});
+	}
+	if (command === 'import') {
+		if (!path) return usage('directory import needs a JSON file or a data package folder', io);
+		let data: unknown;
+		try {
+			data = (await stat(path)).isDirectory()
+				? await readDataPackage(path)
+				: JSON.parse(await readFile(path, 'utf8'));
+		} catch (error) {
+			if (error instanceof HsdsRejectedError) throw error;
+			io.err(`Cannot read ${path}: ${(error as Error).message}`);
+			return EXIT.rejected;
+		}
+		return withDatabase(async (database) => {
+			const result = await importHsds(database.db, data, actor());
+			io.out(
+				`Imported ${result.created + result.updated} services (${result.created} new, ${result.updated} updated) from ${result.organizations} organisations.`
+			);
+			return EXIT.ok;
+		});
+	}
+	return usage(`Unknown directory command "${command ?? ''}".`, io);
 }

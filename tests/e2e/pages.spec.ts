@@ -548,4 +548,37 @@ test.describe('offers and support', () => {
 		await expect(page.locator('dt', { hasText: 'Hvornår' })).toBeVisible();
 		await expect(page.locator('dd', { hasText: /(mandag|tirsdag).*15:00–18:00/ })).toBeVisible();
 	});
+
+	test('the HSDS 3.0 API pages services and organisations and answers by id', async ({
+		request
+	}) => {
+		const root = await (await request.get('/api/hsds')).json();
+		expect(root.version).toBe('3.0');
+		const res = await request.get('/api/hsds/services?per_page=5&page=2');
+		expect(res.status()).toBe(200);
+		const page = (await res.json()) as {
+			total_items: number;
+			page_number: number;
+			size: number;
+			contents: { id: string; name: string; status: string; organization: { name: string } }[];
+		};
+		expect(page).toMatchObject({ total_items: 204, page_number: 2, size: 5 });
+		for (const service of page.contents) {
+			expect(service.id).toMatch(/^[0-9a-f-]{36}$/);
+			expect(service.name.length).toBeGreaterThan(0);
+			expect(service.status).toBe('active');
+			// HSDS types optional fields as strings or numbers: absent ones are left out, not null.
+			expect(JSON.stringify(service)).not.toContain('null');
+		}
+		const one = await request.get(`/api/hsds/services/${page.contents[0]!.id}`);
+		expect((await one.json()).name).toBe(page.contents[0]!.name);
+		const orgs = await (await request.get('/api/hsds/organizations?per_page=200')).json();
+		expect(orgs.contents.map((o: { name: string }) => o.name)).toContain('Aalborg Katedralskole');
+		expect(
+			(await request.get('/api/hsds/services/00000000-0000-4000-8000-000000000000')).status()
+		).toBe(404);
+		const bad = await request.get('/api/hsds/services?per_page=1000');
+		expect(bad.status()).toBe(400);
+		expect(await bad.json()).toMatchObject({ error: { code: 'bad_request' } });
+	});
 });

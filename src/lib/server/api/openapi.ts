@@ -12,6 +12,21 @@ const errorResponse = (description: string) => ({
 	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
 });
 
+const hsdsPaging = [
+	{
+		name: 'page',
+		in: 'query',
+		required: false,
+		schema: { type: 'integer', minimum: 1, default: 1 }
+	},
+	{
+		name: 'per_page',
+		in: 'query',
+		required: false,
+		schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 }
+	}
+];
+
 /** The OpenAPI 3.1 document, with schemas generated from the same zod schemas the API uses. */
 export function openApiDocument(serverUrl: string) {
 	return {
@@ -137,6 +152,59 @@ export function openApiDocument(serverUrl: string) {
 							}
 						},
 						'400': errorResponse('Invalid query parameter')
+					}
+				}
+			},
+			'/api/hsds/services': {
+				get: {
+					operationId: 'hsdsServices',
+					summary: 'HSDS 3.0: every offer as an HSDS service, paged',
+					description:
+						'Open Referral HSDS 3.0 read API. Danish text in the standard fields; English in x_name_en, x_description_en.',
+					parameters: hsdsPaging,
+					responses: {
+						'200': {
+							description:
+								'An HSDS page: { total_items, total_pages, page_number, size, first_page, last_page, empty, contents }'
+						},
+						'400': errorResponse('Invalid page or per_page')
+					}
+				}
+			},
+			'/api/hsds/services/{id}': {
+				get: {
+					operationId: 'hsdsService',
+					summary: 'HSDS 3.0: one service with its organisation, locations and schedules',
+					parameters: [
+						{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+					],
+					responses: {
+						'200': { description: 'An HSDS service' },
+						'404': errorResponse('No such service')
+					}
+				}
+			},
+			'/api/hsds/organizations': {
+				get: {
+					operationId: 'hsdsOrganizations',
+					summary: 'HSDS 3.0: organisations, paged',
+					parameters: hsdsPaging,
+					responses: {
+						'200': { description: 'An HSDS page of organizations' },
+						'400': errorResponse('Invalid page or per_page')
+					}
+				}
+			},
+			'/api/hsds/organizations/{id}': {
+				get: {
+					operationId: 'hsdsOrganization',
+					summary: 'HSDS 3.0: one organisation',
+					parameters: [
+						{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+					],
+					responses: {
+						'200': { description: 'An HSDS organization' },
+						'404': errorResponse('No such organisation')
 					}
 				}
 			},

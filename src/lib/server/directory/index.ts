@@ -49,3 +49,14 @@ export {
 	type OrganizationPage
 } from './read.ts';
 export { loadDemoDirectory, loadInstitutions } from './demo.ts';
+export {
+	countHsds,
+	hsdsOrganizations,
+	hsdsService,
+	hsdsServices,
+	HsdsRejectedError,
+	HSDS_VERSION,
+	importHsds,
+	type HsdsService
+} from './hsds.ts';
+export { readDataPackage, writeDataPackage } from './hsds-package.ts';

@@ -176,7 +176,7 @@ export async function updateOffer(
  * Replaces an offer's places and opening hours. Places belong to the offer's organisation;
  * one no offer uses any more is removed with it.
  */
-async function writePlacesAndHours(
+export async function writePlacesAndHours(
 	tx: Db,
 	offerId: string,
 	organizationId: string,

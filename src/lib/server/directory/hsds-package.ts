@@ -1,0 +1,307 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { HsdsRejectedError, type HsdsService } from './hsds.ts';
+
+// The HSDS tabular form: a Frictionless data package of one CSV file per HSDS object, linked by
+// ids, with datapackage.json describing the files and their fields.
+
+type FieldType = 'string' | 'number' | 'integer' | 'boolean';
+interface Table {
+	name: string;
+	fields: [name: string, type: FieldType][];
+}
+
+const TABLES: Table[] = [
+	{
+		name: 'organizations',
+		fields: [
+			['id', 'string'],
+			['name', 'string'],
+			['description', 'string'],
+			['website', 'string'],
+			['email', 'string'],
+			['x_description_en', 'string']
+		]
+	},
+	{
+		name: 'services',
+		fields: [
+			['id', 'string'],
+			['organization_id', 'string'],
+			['name', 'string'],
+			['description', 'string'],
+			['url', 'string'],
+			['email', 'string'],
+			['status', 'string'],
+			['eligibility_description', 'string'],
+			['minimum_age', 'integer'],
+			['maximum_age', 'integer'],
+			['assured_date', 'string'],
+			['fees_description', 'string'],
+			['x_name_en', 'string'],
+			['x_description_en', 'string'],
+			['x_eligibility_en', 'string'],
+			['x_guidepost', 'string'],
+			['x_demo', 'boolean']
+		]
+	},
+	{
+		name: 'locations',
+		fields: [
+			['id', 'string'],
+			['location_type', 'string'],
+			['name', 'string'],
+			['latitude', 'number'],
+			['longitude', 'number'],
+			['x_accessibility_en', 'string']
+		]
+	},
+	{
+		name: 'addresses',
+		fields: [
+			['id', 'string'],
+			['location_id', 'string'],
+			['address_1', 'string'],
+			['city', 'string'],
+			['state_province', 'string'],
+			['postal_code', 'string'],
+			['country', 'string'],
+			['address_type', 'string']
+		]
+	},
+	{
+		name: 'accessibility',
+		fields: [
+			['id', 'string'],
+			['location_id', 'string'],
+			['description', 'string']
+		]
+	},
+	{
+		name: 'service_at_locations',
+		fields: [
+			['id', 'string'],
+			['service_id', 'string'],
+			['location_id', 'string']
+		]
+	},
+	{
+		name: 'schedules',
+		fields: [
+			['id', 'string'],
+			['service_id', 'string'],
+			['freq', 'string'],
+			['byday', 'string'],
+			['opens_at', 'string'],
+			['closes_at', 'string'],
+			['valid_from', 'string'],
+			['valid_to', 'string'],
+			['description', 'string'],
+			['notes', 'string'],
+			['x_description_en', 'string']
+		]
+	},
+	{
+		name: 'languages',
+		fields: [
+			['id', 'string'],
+			['service_id', 'string'],
+			['name', 'string'],
+			['code', 'string']
+		]
+	},
+	{
+		name: 'phones',
+		fields: [
+			['id', 'string'],
+			['service_id', 'string'],
+			['number', 'string']
+		]
+	},
+	{
+		name: 'cost_options',
+		fields: [
+			['id', 'string'],
+			['service_id', 'string'],
+			['amount', 'number'],
+			['currency', 'string']
+		]
+	},
+	{
+		name: 'taxonomy_terms',
+		fields: [
+			['id', 'string'],
+			['code', 'string'],
+			['name', 'string'],
+			['description', 'string'],
+			['taxonomy', 'string'],
+			['x_name_en', 'string']
+		]
+	},
+	{
+		name: 'attributes',
+		fields: [
+			['id', 'string'],
+			['link_id', 'string'],
+			['link_type', 'string'],
+			['link_entity', 'string'],
+			['taxonomy_term_id', 'string']
+		]
+	}
+];
+
+type Row = Record<string, unknown>;
+
+function csvCell(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	const text = String(value);
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Writes services (with their nested objects) as an HSDS tabular data package in `dir`. */
+export async function writeDataPackage(services: HsdsService[], dir: string): Promise<void> {
+	const rows: Record<string, Row[]> = Object.fromEntries(TABLES.map((t) => [t.name, []]));
+	const once = new Set<string>();
+	const add = (table: string, row: Row) => {
+		const key = `${table}:${String(row.id)}`;
+		if (once.has(key)) return;
+		once.add(key);
+		rows[table]!.push(row);
+	};
+	for (const s of services) {
+		if (s.organization) add('organizations', s.organization);
+		add('services', { ...s, organization_id: s.organization_id ?? s.organization?.id });
+		for (const sal of s.service_at_locations ?? []) {
+			const l = sal.location;
+			if (!l) continue;
+			add('locations', l);
+			for (const a of l.addresses ?? []) add('addresses', { ...a, location_id: l.id });
+			for (const a of l.accessibility ?? []) add('accessibility', { ...a, location_id: l.id });
+			add('service_at_locations', { id: sal.id, service_id: s.id, location_id: l.id });
+		}
+		for (const h of s.schedules ?? []) add('schedules', { ...h, service_id: s.id });
+		for (const l of s.languages ?? []) add('languages', { ...l, service_id: s.id });
+		for (const p of s.phones ?? []) add('phones', { ...p, service_id: s.id });
+		for (const c of s.cost_options ?? []) add('cost_options', { ...c, service_id: s.id });
+		for (const a of s.attributes ?? []) {
+			if (a.taxonomy_term) add('taxonomy_terms', a.taxonomy_term);
+			add('attributes', { ...a, taxonomy_term_id: a.taxonomy_term?.id });
+		}
+	}
+	await mkdir(dir, { recursive: true });
+	for (const table of TABLES) {
+		const lines = [table.fields.map(([name]) => name).join(',')];
+		for (const row of rows[table.name]!)
+			lines.push(table.fields.map(([name]) => csvCell(row[name])).join(','));
+		await writeFile(join(dir, `${table.name}.csv`), lines.join('\r\n') + '\r\n', 'utf8');
+	}
+	const descriptor = {
+		name: 'uddannelsesby-directory',
+		title: 'Uddannelsesby: offers and support (HSDS 3.0 tabular)',
+		profile: 'tabular-data-package',
+		resources: TABLES.map((t) => ({
+			name: t.name,
+			path: `${t.name}.csv`,
+			profile: 'tabular-data-resource',
+			format: 'csv',
+			mediatype: 'text/csv',
+			encoding: 'utf-8',
+			schema: {
+				fields: t.fields.map(([name, type]) => ({ name, type })),
+				primaryKey: 'id'
+			}
+		}))
+	};
+	await writeFile(join(dir, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n');
+}
+
+/**
+ * Reads an HSDS tabular data package back into nested services, ready for `importHsds`.
+ * Files that are missing are empty tables; a value that is not of its field's type is a problem.
+ */
+export async function readDataPackage(dir: string): Promise<HsdsService[]> {
+	const problems: { path: string; message: string }[] = [];
+	const tables: Record<string, Row[]> = {};
+	for (const table of TABLES) {
+		let text: string;
+		try {
+			text = await readFile(join(dir, `${table.name}.csv`), 'utf8');
+		} catch {
+			tables[table.name] = [];
+			continue;
+		}
+		let records: Record<string, string>[];
+		try {
+			records = parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true });
+		} catch (error) {
+			problems.push({ path: `${table.name}.csv`, message: (error as Error).message });
+			continue;
+		}
+		const types = new Map(table.fields);
+		tables[table.name] = records.map((record, i) => {
+			const row: Row = {};
+			for (const [name, raw] of Object.entries(record)) {
+				const type = types.get(name) ?? 'string';
+				if (raw === '') row[name] = null;
+				else if (type === 'number' || type === 'integer') {
+					const n = Number(raw);
+					if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
+						problems.push({
+							path: `${table.name}.csv row ${i + 2}, ${name}`,
+							message: `"${raw}" is not ${type === 'integer' ? 'a whole number' : 'a number'}`
+						});
+					row[name] = n;
+				} else if (type === 'boolean') row[name] = raw === 'true';
+				else row[name] = raw;
+			}
+			return row;
+		});
+	}
+	if (problems.length) throw new HsdsRejectedError(problems);
+	const by = (table: string, key: string) => {
+		const map = new Map<unknown, Row[]>();
+		for (const row of tables[table]!) map.set(row[key], [...(map.get(row[key]) ?? []), row]);
+		return (id: unknown) => map.get(id) ?? [];
+	};
+	const organizations = new Map(tables.organizations!.map((o) => [o.id, o]));
+	const locations = new Map(tables.locations!.map((l) => [l.id, l]));
+	const terms = new Map(tables.taxonomy_terms!.map((t) => [t.id, t]));
+	const addressesOf = by('addresses', 'location_id');
+	const accessibilityOf = by('accessibility', 'location_id');
+	const placesOf = by('service_at_locations', 'service_id');
+	const schedulesOf = by('schedules', 'service_id');
+	const languagesOf = by('languages', 'service_id');
+	const phonesOf = by('phones', 'service_id');
+	const costsOf = by('cost_options', 'service_id');
+	const attributesOf = by('attributes', 'link_id');
+	return tables.services!.map(
+		(s) =>
+			({
+				...s,
+				organization: organizations.get(s.organization_id) ?? null,
+				service_at_locations: placesOf(s.id).map((sal) => {
+					const l = locations.get(sal.location_id);
+					return {
+						id: sal.id,
+						service_id: s.id,
+						location: l
+							? {
+									...l,
+									addresses: addressesOf(l.id),
+									accessibility: accessibilityOf(l.id)
+								}
+							: null
+					};
+				}),
+				schedules: schedulesOf(s.id),
+				languages: languagesOf(s.id),
+				phones: phonesOf(s.id),
+				cost_options: costsOf(s.id),
+				attributes: attributesOf(s.id).map((a) => ({
+					...a,
+					taxonomy_term: terms.get(a.taxonomy_term_id) ?? null
+				}))
+			}) as unknown as HsdsService
+	);
+}

@@ -1,0 +1,5 @@
+import { hsdsOne } from '$lib/server/api/hsds-api.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals, params }) =>
+	hsdsOne(locals.db, params.id, 'services');
