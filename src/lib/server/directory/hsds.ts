@@ -13,6 +13,7 @@ import {
 	taxonomyTerms,
 	type Localized
 } from './schema.ts';
+import { rememberWords } from './search.ts';
 import { slugify } from './slug.ts';
 
 // Open Referral HSDS 3.0, as this directory writes and reads it. The schemas below follow the
@@ -568,6 +569,7 @@ export async function importHsds(
 				created++;
 			}
 			await writePlacesAndHours(tx, id, fields.organizationId, places, hours);
+			await rememberWords(tx, fields.name);
 		}
 		await recordAudit(tx, {
 			actor: actorId,

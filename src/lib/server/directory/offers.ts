@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hasControlCharacters } from '../../text.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
+import { rememberWords } from './search.ts';
 import { slugify } from './slug.ts';
 import { locations, offerLocations, offers, schedules } from './schema.ts';
 
@@ -125,6 +126,7 @@ export async function createOffer(db: Db, actorId: string, input: z.input<typeof
 			.values({ ...fields, slug, lastVerifiedAt: new Date() })
 			.returning({ id: offers.id, slug: offers.slug });
 		await writePlacesAndHours(tx, created!.id, data.organizationId, places, hours);
+		await rememberWords(tx, data.name);
 		await recordAudit(tx, {
 			actor: actorId,
 			action: 'offer.create',
@@ -154,6 +156,7 @@ export async function updateOffer(
 			.where(eq(offers.id, id))
 			.returning({ id: offers.id, slug: offers.slug });
 		await writePlacesAndHours(tx, id, data.organizationId, places, hours);
+		await rememberWords(tx, data.name);
 		await recordAudit(tx, {
 			actor: actorId,
 			action: 'offer.update',
@@ -206,6 +209,10 @@ export async function writePlacesAndHours(
 		await tx.insert(offerLocations).values(created.map((c) => ({ offerId, locationId: c.id })));
 	}
 	if (hours.length) await tx.insert(schedules).values(hours.map((h) => ({ ...h, offerId })));
+	await tx
+		.update(offers)
+		.set({ postalCodes: [...new Set(places.map((p) => p.postalCode))].sort() })
+		.where(eq(offers.id, offerId));
 }
 
 /** An offer's places and weekly hours, in the shape `offerInput` takes them. */

@@ -59,6 +59,23 @@ export const taxonomyTerms = pgTable(
 	(t) => [primaryKey({ columns: [t.vocabulary, t.code] })]
 );
 
+/**
+ * Every word of every offer's name, and the word in plain ASCII (ø→o, é→e): the vocabulary a
+ * misspelt query word is corrected against (pg_trgm), so typo search never compares against
+ * every offer. Words are added as offers are written and never removed (a stale word only
+ * finds nothing).
+ */
+export const searchWords = pgTable(
+	'search_words',
+	{
+		word: text('word').primaryKey(),
+		folded: text('folded').generatedAlwaysAs(
+			(): SQL => sql`translate(word, 'æøåéèêëáàäöüó', 'aoaeeeeaaaouo')`
+		)
+	},
+	(t) => [index('search_words_folded_idx').using('gin', sql`${t.folded} gin_trgm_ops`)]
+);
+
 /** Words a reader may search for and what they mean here (SPS = specialpædagogisk støtte). */
 export const searchSynonyms = pgTable('search_synonyms', {
 	term: text('term').primaryKey(),
@@ -103,30 +120,39 @@ export const offers = pgTable(
 			.array()
 			.notNull()
 			.default(sql`'{}'`),
+		/** The postcodes of the offer's places, kept with the offer for the area filter and counts. */
+		postalCodes: text('postal_codes')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
 		isDemo: boolean('is_demo').notNull().default(false),
 		lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-		/** Danish full text (stemmed), name weighted above description. */
-		searchDa: tsvector('search_da').generatedAlwaysAs(
+		/**
+		 * Full text of both languages in one vector, so one index answers a query in either:
+		 * Danish stemmed with the `danish` configuration, English with `english`, names weighted
+		 * above descriptions.
+		 */
+		searchText: tsvector('search_text').generatedAlwaysAs(
 			(): SQL =>
-				sql`setweight(${searchText('danish', sql`coalesce(${offers.name}->>'da', '')`)}, 'A') || setweight(${searchText('danish', sql`coalesce(${offers.description}->>'da', '')`)}, 'B')`
+				sql`setweight(${searchText('danish', sql`coalesce(${offers.name}->>'da', '')`)}, 'A') || setweight(${searchText('danish', sql`coalesce(${offers.description}->>'da', '')`)}, 'B') || setweight(${searchText('english', sql`coalesce(${offers.name}->>'en', '')`)}, 'A') || setweight(${searchText('english', sql`coalesce(${offers.description}->>'en', '')`)}, 'B')`
 		),
-		searchEn: tsvector('search_en').generatedAlwaysAs(
-			(): SQL =>
-				sql`setweight(${searchText('english', sql`coalesce(${offers.name}->>'en', '')`)}, 'A') || setweight(${searchText('english', sql`coalesce(${offers.description}->>'en', '')`)}, 'B')`
-		),
-		/** Folded names for typo-tolerant matching (pg_trgm): lower case, aa/ae/oe as å/æ/ø. */
+		/**
+		 * Names folded for typo-tolerant matching (pg_trgm): lower case with aa/ae/oe read as
+		 * å/æ/ø, then ` | ` and the same in plain ASCII (ø→o, é→e), so "lob" finds "Løbeklub" and
+		 * "lektiecafe" finds "Lektiecafé".
+		 */
 		searchFolded: text('search_folded').generatedAlwaysAs(
 			(): SQL =>
-				sql`replace(replace(replace(lower(coalesce(${offers.name}->>'da', '') || ' ' || coalesce(${offers.name}->>'en', '')), 'aa', 'å'), 'ae', 'æ'), 'oe', 'ø')`
+				sql`replace(replace(replace(lower(coalesce(${offers.name}->>'da', '') || ' ' || coalesce(${offers.name}->>'en', '')), 'aa', 'å'), 'ae', 'æ'), 'oe', 'ø') || ' | ' || translate(lower(coalesce(${offers.name}->>'da', '') || ' ' || coalesce(${offers.name}->>'en', '')), 'æøåéèêëáàäöüó', 'aoaeeeeaaaouo')`
 		)
 	},
 	(t) => [
-		index('offers_search_da_idx').using('gin', t.searchDa),
-		index('offers_search_en_idx').using('gin', t.searchEn),
+		index('offers_search_text_idx').using('gin', t.searchText),
 		index('offers_search_folded_idx').using('gin', sql`${t.searchFolded} gin_trgm_ops`),
 		index('offers_categories_idx').using('gin', t.categories),
+		index('offers_postal_codes_idx').using('gin', t.postalCodes),
 		index('offers_organization_idx').on(t.organizationId)
 	]
 );

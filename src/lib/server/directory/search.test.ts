@@ -151,8 +151,22 @@ describe.each(testEngines())('offer search on $name', (engine) => {
 	});
 	it('uses synonyms kept as data', async () => {
 		expect(await titles('lektiehjælp')).toContain('Lektiecafé på gymnasiet');
-		expect(await titles('sps')).toEqual(['Specialpædagogisk støtte (SPS)']);
+		expect((await titles('sps'))[0]).toBe('Specialpædagogisk støtte (SPS)');
 		expect((await titles('psykolog'))[0]).toBe('Samtalegruppe om stress og trivsel');
+	});
+	it('reads names without æ, ø, å or accents, and ranks a name that starts with the query first', async () => {
+		expect((await titles('lektiecafe'))[0]).toBe('Lektiecafé på gymnasiet');
+		expect(await titles('hjaelp til ordblinde')).toEqual(['Hjælp til ordblinde elever']);
+		expect((await titles('samtalegruppe'))[0]).toBe('Samtalegruppe om stress og trivsel');
+	});
+	it('finds offers by the name of their category', async () => {
+		// "Fritid og idræt" is the category; the offer's own text says "fodbold" and "træning".
+		expect(await titles('idræt')).toEqual(['Fodbold for unge']);
+	});
+	it('reads "english" in a query as a wish for offers given in English', async () => {
+		expect(await titles('trivsel english', {}, 'en')).toEqual([
+			'Talk group on stress and wellbeing'
+		]);
 	});
 	it('finds English offers from English words and shows the English title', async () => {
 		expect(await titles('mental health', {}, 'en')).toEqual(['Talk group on stress and wellbeing']);

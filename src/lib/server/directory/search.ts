@@ -39,6 +39,18 @@ export const offerQuery = z.object({
 export type OfferQuery = z.infer<typeof offerQuery>;
 
 export const PAGE_SIZE = 20;
+/** Fewer exact hits than this, and the search looks again by trigram similarity. */
+const FUZZY_BELOW = 10;
+
+/** A query read with Danish stemming or with English stemming: either may match. */
+const tsq = (text: string) =>
+	sql`(to_tsquery('danish', ${text}) || to_tsquery('english', ${text}))`;
+
+/**
+ * Words that name the language an offer is given in. Not "dansk"/"danish": those are more often
+ * the subject ("learn Danish", "danskundervisning") than the language asked for.
+ */
+const LANGUAGE_WORDS: Record<string, string> = { english: 'en', engelsk: 'en' };
 
 /** Danish spellings without æ, ø, å (Aalborg, Aerø, Koebenhavn) read as with them. */
 export function foldDanish(text: string): string {
@@ -118,11 +130,20 @@ export async function searchOffers(
 		now?: Date;
 		/** Every word must match; with no result, any word may (a second, looser search). */
 		match?: 'all' | 'any';
+		/** Also match vocabulary words close to the query's (typos); tried when exact words find little. */
+		fuzzy?: boolean;
 	} = {}
 ): Promise<OfferResults> {
 	const match = options.match ?? 'all';
 	const query = offerQuery.parse(input);
-	const words = queryWords(query.q);
+	let words = queryWords(query.q);
+	// "mental health english", "lektiehjælp på engelsk": a language asked for in words is a
+	// language filter, not a word the offer must contain.
+	const asked = words.filter((w) => LANGUAGE_WORDS[w]);
+	if (asked.length && asked.length < words.length) {
+		words = words.filter((w) => !LANGUAGE_WORDS[w]);
+		query.lang = [...new Set([...query.lang, ...asked.map((w) => LANGUAGE_WORDS[w]!)])];
+	}
 	const synonymRows =
 		words.length === 0
 			? []
@@ -136,8 +157,19 @@ export async function searchOffers(
 		for (const w of words)
 			if (w === row.term || foldDanish(w) === row.term) synonyms.set(w, row.expansions);
 	}
+	const fuzzy = options.fuzzy === true;
+	if (fuzzy)
+		for (const [word, close] of await corrections(db, words))
+			synonyms.set(word, [...(synonyms.get(word) ?? []), ...close]);
 	const text = tsqueryText(words, synonyms, match === 'all' ? ' & ' : ' | ');
+	// The words as typed (with æ/ø/å spellings) rank above what synonyms and corrections add.
+	const typed = tsqueryText(words, new Map(), ' | ');
 	const folded = foldDanish(words.join(' '));
+	// A name that starts with what was typed is the likeliest thing sought.
+	const prefix = folded.replace(/[%_\\]/g, '');
+	// Category names are searchable too: "mental sundhed" finds offers in "Trivsel og mental
+	// sundhed" even when their own text says "psykolog".
+	const categoryCodes = words.length === 0 ? [] : await categoriesNamed(db, words, synonyms, match);
 
 	const filters: SQL[] = [];
 	if (query.category.length)
@@ -149,11 +181,7 @@ export async function searchOffers(
 		filters.push(
 			sql`coalesce(o.minimum_age, 0) <= ${query.age} and coalesce(o.maximum_age, 200) >= ${query.age}`
 		);
-	if (query.area.length)
-		filters.push(
-			sql`exists (select 1 from offer_locations ol join locations l on l.id = ol.location_id
-				where ol.offer_id = o.id and l.postal_code = any(${sql.param(query.area)}::text[]))`
-		);
+	if (query.area.length) filters.push(sql`o.postal_codes && ${sql.param(query.area)}::text[]`);
 	if (query.open) {
 		const now = (options.now ?? new Date()).toISOString();
 		// The weekday and clock in Copenhagen; schedules are written in local time.
@@ -176,22 +204,35 @@ export async function searchOffers(
 		? sql`2 * 6371 * asin(sqrt(power(sin(radians(l.latitude - ${origin.latitude}) / 2), 2)
 				+ cos(radians(${origin.latitude})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${origin.longitude}) / 2), 2)))`
 		: sql`null::float8`;
+	const inNamedCategory = categoryCodes.length
+		? sql`o.categories && ${sql.param(categoryCodes)}::text[]`
+		: sql`false`;
+	// In the fuzzy pass the query words also stand for the vocabulary words they are close to
+	// (corrections above), so matching stays on the full-text indexes.
 	const matches =
-		words.length === 0
-			? sql`true`
-			: sql`(o.search_da @@ to_tsquery('danish', ${text}) or o.search_en @@ to_tsquery('english', ${text})
-				or word_similarity(${folded}, o.search_folded) >= 0.55)`;
+		words.length === 0 ? sql`true` : sql`(o.search_text @@ ${tsq(text)} or ${inNamedCategory})`;
 	const where = sql.join([matches, ...filters], sql` and `);
 	const rank =
 		words.length === 0
-			? undefined
-			: sql`ts_rank_cd(o.search_da, to_tsquery('danish', ${text})) + ts_rank_cd(o.search_en, to_tsquery('english', ${text}))
-				+ 0.5 * word_similarity(${folded}, o.search_folded)`;
+			? sql`0::float4`
+			: sql`ts_rank_cd(o.search_text, ${tsq(text)}) + 0.5 * ts_rank_cd(o.search_text, ${tsq(typed)})
+				+ case when ${inNamedCategory} then 0.3 else 0 end
+				+ case when o.search_folded like ${`${prefix}%`} or o.search_folded like ${`%| ${prefix}%`} then 0.5 else 0 end`;
 	const title = locale === 'en' ? sql`coalesce(o.name->>'en', o.name->>'da')` : sql`o.name->>'da'`;
-
 	const byDistance = query.sort === 'distance' && origin !== undefined;
-	const items = rowsOf<{
-		id: string;
+
+	// One statement: the matching offers once (hits), then the page of them, their places and
+	// the facet counts from the same set. Places are looked up for the page only, and distances
+	// for all hits only when the reader sorts by distance.
+	const rows = rowsOf<{
+		facets: {
+			total: number;
+			category: Record<string, number> | null;
+			audience: Record<string, number> | null;
+			language: Record<string, number> | null;
+			area: Record<string, number> | null;
+		};
+		id: string | null;
 		slug: string;
 		title: string;
 		untranslated: boolean;
@@ -207,37 +248,61 @@ export async function searchOffers(
 		distance_km: number | null;
 	}>(
 		await db.execute(sql`
-			select o.id, o.slug, ${title} as title, ${locale === 'en'} and o.name->>'en' is null as untranslated,
+			with hits as materialized (
+				select o.id, o.categories, o.audiences, o.languages, o.postal_codes, ${rank} as rank, ${title} as title
+				from offers o where ${where}
+			),
+			distances as (
+				${
+					byDistance
+						? sql`select ol.offer_id, min(${km}) as km from hits h
+							join offer_locations ol on ol.offer_id = h.id join locations l on l.id = ol.location_id
+							group by ol.offer_id`
+						: sql`select null::uuid as offer_id, null::float8 as km where false`
+				}
+			),
+			page as (
+				select h.id, h.rank, h.title, d.km from hits h left join distances d on d.offer_id = h.id
+				order by ${byDistance ? sql`d.km asc nulls last, ` : sql``}h.rank desc, h.title asc
+				limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}
+			),
+			facets as (
+				select json_build_object(
+					'total', (select count(*) from hits),
+					'category', (select json_object_agg(c, n) from (select c, count(*)::int as n from hits, unnest(categories) c group by c) x),
+					'audience', (select json_object_agg(a, n) from (select a, count(*)::int as n from hits, unnest(audiences) a group by a) x),
+					'language', (select json_object_agg(g, n) from (select g, count(*)::int as n from hits, unnest(languages) g group by g) x),
+					'area', (select json_object_agg(pc, n) from (select pc, count(*)::int as n from hits, unnest(postal_codes) pc group by pc) x)
+				) as f
+			)
+			select f.f as facets, p.id, o.slug, p.title, ${locale === 'en'} and o.name->>'en' is null as untranslated,
 				org.name as organization, o.categories, o.url, o.is_demo,
-				p.name as place_name, p.postal_code, p.city, p.latitude, p.longitude, p.km as distance_km
-			from offers o join organizations org on org.id = o.organization_id
+				pl.name as place_name, pl.postal_code, pl.city, pl.latitude, pl.longitude, pl.km as distance_km
+			from facets f
+			left join page p on true
+			left join offers o on o.id = p.id
+			left join organizations org on org.id = o.organization_id
 			left join lateral (
 				select l.name, l.postal_code, l.city, l.latitude, l.longitude, ${km} as km
 				from offer_locations ol join locations l on l.id = ol.location_id
-				where ol.offer_id = o.id
+				where ol.offer_id = p.id
 				order by 6 nulls last, l.name limit 1
-			) p on true
-			where ${where}
-			order by ${byDistance ? sql`p.km asc nulls last, ` : sql``}${rank ? sql`${rank} desc, ` : sql``}${title} asc
-			limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}`)
+			) pl on true
+			order by ${byDistance ? sql`p.km asc nulls last, ` : sql``}p.rank desc, p.title asc`)
 	);
-	const facetRows = rowsOf<{ facet: string; value: string; n: number }>(
-		await db.execute(sql`
-			with hits as (select o.* from offers o where ${where})
-			select 'total' as facet, '' as value, count(*)::int as n from hits
-			union all select 'category', c, count(*)::int from hits, unnest(categories) c group by c
-			union all select 'audience', a, count(*)::int from hits, unnest(audiences) a group by a
-			union all select 'language', l, count(*)::int from hits, unnest(languages) l group by l
-			union all select 'area', l.postal_code, count(distinct hits.id)::int
-				from hits join offer_locations ol on ol.offer_id = hits.id join locations l on l.id = ol.location_id
-				group by l.postal_code`)
-	);
-	const facets: OfferResults['facets'] = { category: {}, audience: {}, language: {}, area: {} };
-	let total = 0;
-	for (const row of facetRows) {
-		if (row.facet === 'total') total = row.n;
-		else facets[row.facet as keyof typeof facets][row.value] = row.n;
-	}
+	const found = rows[0]!.facets;
+	const total = Number(found.total);
+	const facets: OfferResults['facets'] = {
+		category: found.category ?? {},
+		audience: found.audience ?? {},
+		language: found.language ?? {},
+		area: found.area ?? {}
+	};
+	const items = rows.filter((r) => r.id !== null);
+	// Few hits for the words as written: perhaps a typo or a missing æ/ø/å; look again by
+	// similarity. Still nothing for several words: let any of them match.
+	if (total < FUZZY_BELOW && words.length > 0 && !fuzzy)
+		return searchOffers(db, input, locale, { ...options, fuzzy: true });
 	if (total === 0 && match === 'all' && words.length > 1)
 		return searchOffers(db, input, locale, { ...options, match: 'any' });
 	return {
@@ -245,7 +310,7 @@ export async function searchOffers(
 		facets,
 		near: origin ? { postalCode: origin.postal_code, name: origin.name } : null,
 		items: items.map((r) => ({
-			id: r.id,
+			id: r.id!,
 			slug: r.slug,
 			title: r.title,
 			untranslated: r.untranslated,
@@ -267,3 +332,98 @@ export async function searchOffers(
 		}))
 	};
 }
+
+/**
+ * Category codes whose Danish or English name contains every query word (or, with `any`, one
+ * of them) as the start of a word, directly or through a synonym.
+ */
+async function categoriesNamed(
+	db: Db,
+	words: string[],
+	synonyms: ReadonlyMap<string, string[]>,
+	match: 'all' | 'any'
+): Promise<string[]> {
+	const terms = rowsOf<{ code: string; da: string; en: string | null }>(
+		await db.execute(
+			sql`select code, name->>'da' as da, name->>'en' as en from taxonomy_terms where vocabulary = 'category'`
+		)
+	);
+	const named = (name: string, word: string) => {
+		const parts = queryWords(name).map(foldDanish);
+		const variants = [word, ...(synonyms.get(word) ?? []).flatMap(queryWords)].map(foldDanish);
+		return variants.some((v) => v.length >= 2 && parts.some((p) => p.startsWith(v)));
+	};
+	return terms
+		.filter((t) =>
+			[t.da, t.en ?? ''].some((name) =>
+				match === 'all' ? words.every((w) => named(name, w)) : words.some((w) => named(name, w))
+			)
+		)
+		.map((t) => t.code);
+}
+
+/** The words of offer names worth correcting towards (three letters or more). */
+export function nameWords(...names: (string | undefined | null)[]): string[] {
+	return [...new Set(queryWords(names.filter(Boolean).join(' ')))].filter(
+		(w) => w.length >= 3 && !/^\d+$/.test(w)
+	);
+}
+
+/** Adds the words of an offer's names to the vocabulary typos are corrected against. */
+export async function rememberWords(tx: Db, name: { da: string; en?: string }): Promise<void> {
+	const words = nameWords(name.da, name.en);
+	if (words.length)
+		await tx.execute(
+			sql`insert into search_words (word) select unnest(${sql.param(words)}::text[]) on conflict do nothing`
+		);
+}
+
+/** Rebuilds the vocabulary from every stored offer (after a bulk load that bypassed services). */
+export async function rebuildSearchWords(db: Db): Promise<void> {
+	await db.execute(sql`insert into search_words (word)
+		select distinct w from offers,
+			regexp_split_to_table(lower(coalesce(name->>'da', '') || ' ' || coalesce(name->>'en', '')), '[^[:alnum:]æøåéèêëáàäöüó]+') as w
+		where length(w) >= 3 and w !~ '^[0-9]+$'
+		on conflict do nothing`);
+}
+
+/**
+ * Words of the vocabulary that a (perhaps misspelt, perhaps æ/ø/å-less) query word is close
+ * to, best first: "fodbolt" → "fodbold", "lob" → "løbeklub".
+ */
+async function corrections(db: Db, words: string[]): Promise<Map<string, string[]>> {
+	const candidates = words.filter((w) => w.length >= 3);
+	if (candidates.length === 0) return new Map();
+	const ascii = (w: string) => w.replace(/[æøåéèêëáàäöüó]/g, (c) => ASCII[c] ?? c);
+	const rows = rowsOf<{ q: string; word: string }>(
+		await db.execute(sql`
+			select q.q, c.word from unnest(${sql.param(candidates)}::text[], ${sql.param(candidates.map(ascii))}::text[]) as q(q, f)
+			cross join lateral (
+				-- Close to the word typed, or (for compounds such as "psykologhjælp") a word of at
+				-- least four letters inside it.
+				select word from search_words
+				where q.f <% folded or (length(folded) >= 4 and word_similarity(folded, q.f) >= 0.8)
+				order by greatest(word_similarity(q.f, folded), word_similarity(folded, q.f)) desc, length(word)
+				limit 3
+			) c`)
+	);
+	const found = new Map<string, string[]>();
+	for (const r of rows) found.set(r.q, [...(found.get(r.q) ?? []), r.word]);
+	return found;
+}
+
+const ASCII: Record<string, string> = {
+	æ: 'a',
+	ø: 'o',
+	å: 'a',
+	é: 'e',
+	è: 'e',
+	ê: 'e',
+	ë: 'e',
+	á: 'a',
+	à: 'a',
+	ä: 'a',
+	ö: 'o',
+	ü: 'u',
+	ó: 'o'
+};
