@@ -322,6 +322,18 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.getByLabel('Navn på dansk').fill(offerName);
 	await page.getByLabel('Beskrivelse på dansk').fill('Byg og programmér robotter hver torsdag.');
 	await page.getByLabel('Fritid og idræt').check();
+	// A half-filled place is refused with the field named, and the form keeps what was typed.
+	await page.getByLabel('Stedets navn').fill('Makerspace på Aalborg Tekniske Gymnasium');
+	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(page.getByRole('alert')).toContainText('sted');
+	await expect(page.getByLabel('Navn på dansk')).toHaveValue(offerName);
+	await expectAccessible(page);
+	await page.getByLabel('Fritid og idræt').check();
+	await page.getByLabel('Adresse').fill('Testvej 70');
+	await page.getByLabel('Postnummer').fill('9220');
+	await page.getByLabel('By', { exact: true }).fill('Aalborg Øst');
+	await page.getByLabel('torsdag: Åbner').fill('16:00');
+	await page.getByLabel('torsdag: Lukker').fill('19:00');
 	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
 	await expect(page.locator('li', { hasText: offerName })).toContainText('Afventer godkendelse');
@@ -365,6 +377,8 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await expectAccessible(page);
 	await page.locator('.offer-list h3 a').first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(offerName);
+	await expect(page.locator('dd address')).toContainText('Testvej 70');
+	await expect(page.locator('dd', { hasText: 'torsdag: 16:00–19:00' })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Om Aalborg Tekniske Gymnasium' }).click();
 	await expect(page.locator('.prose strong')).toHaveText('robotter');

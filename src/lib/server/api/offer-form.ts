@@ -1,9 +1,12 @@
 import { ZodError } from 'zod';
-import { msg } from '$lib/i18n/message.ts';
+import { msg, type MessageKey } from '$lib/i18n/message.ts';
+import { m } from '$lib/paraglide/messages.js';
 import { ForbiddenError, type Actor } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
 import { SubmissionNotFoundError, submitOffer } from '../moderation/index.ts';
 import { field, formFailure } from './forms.ts';
+
+const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
 export const OFFER_FORM_FIELDS = [
 	'organizationId',
@@ -12,8 +15,66 @@ export const OFFER_FORM_FIELDS = [
 	'descDa',
 	'descEn',
 	'url',
-	'price'
+	'price',
+	'email',
+	'phone',
+	'placeName',
+	'address',
+	'postalCode',
+	'city',
+	...DAYS.flatMap((d) => [`opens-${d}`, `closes-${d}`])
 ];
+
+/** Weekly hours from the form's day rows; days with the same hours become one iCal rule. */
+export function hoursFromForm(text: (name: string) => string) {
+	const byTimes = new Map<string, string[]>();
+	for (const day of DAYS) {
+		const opens = text(`opens-${day}`);
+		const closes = text(`closes-${day}`);
+		if (!opens && !closes) continue;
+		const key = `${opens}|${closes}`;
+		byTimes.set(key, [...(byTimes.get(key) ?? []), day]);
+	}
+	return [...byTimes].map(([key, days]) => {
+		const [opensAt, closesAt] = key.split('|');
+		return { byday: days.join(','), opensAt: opensAt!, closesAt: closesAt! };
+	});
+}
+
+/** The form's values for an offer's place and hours (the first place; one row per day). */
+export function placeAndHoursValues(offer: {
+	locations: { name: string; address: string; postalCode: string; city: string }[];
+	schedules: { byday: string; opensAt: string; closesAt: string }[];
+}): Record<string, string> {
+	const place = offer.locations[0];
+	const values: Record<string, string> = {
+		placeName: place?.name ?? '',
+		address: place?.address ?? '',
+		postalCode: place?.postalCode ?? '',
+		city: place?.city ?? ''
+	};
+	for (const h of offer.schedules)
+		for (const day of h.byday.split(',')) {
+			values[`opens-${day}`] = h.opensAt;
+			values[`closes-${day}`] = h.closesAt;
+		}
+	return values;
+}
+
+/** What a field path of the offer is called in the form, for the error message. */
+const FIELD_NAMES: Record<string, MessageKey> = {
+	name: 'sub_field_name_da',
+	description: 'sub_field_desc_da',
+	url: 'sub_field_url',
+	email: 'sub_field_email',
+	phone: 'sub_field_phone',
+	priceOre: 'sub_field_price',
+	categories: 'sub_field_categories',
+	audiences: 'sub_field_audiences',
+	locations: 'sub_field_place',
+	schedules: 'sub_field_hours',
+	organizationId: 'sub_field_org'
+};
 
 /**
  * Reads the offer form (new offer or proposed change) and submits it for review; a failure
@@ -23,7 +84,8 @@ export async function submitOfferForm(
 	db: Db,
 	actor: Actor,
 	form: FormData | undefined,
-	offerId?: string
+	offerId?: string,
+	locale: 'da' | 'en' = 'da'
 ) {
 	const text = (name: string) => (field(form, name) ?? '').trim();
 	const optional = (name: string) => text(name) || undefined;
@@ -41,12 +103,30 @@ export async function submitOfferForm(
 				name: { da: text('nameDa'), en: optional('nameEn') },
 				description: { da: text('descDa'), en: optional('descEn') },
 				url: optional('url'),
+				email: optional('email'),
+				phone: optional('phone'),
 				categories: list('category'),
 				audiences: list('audience'),
 				isFree: kroner === undefined,
 				// A price that is not a number fails validation like a negative one.
 				priceOre:
-					kroner === undefined ? undefined : Number.isFinite(kroner) ? Math.round(kroner * 100) : -1
+					kroner === undefined
+						? undefined
+						: Number.isFinite(kroner)
+							? Math.round(kroner * 100)
+							: -1,
+				// A place is all four fields or none; a partly filled place fails validation.
+				locations: ['placeName', 'address', 'postalCode', 'city'].some((n) => text(n))
+					? [
+							{
+								name: text('placeName'),
+								address: text('address'),
+								postalCode: text('postalCode'),
+								city: text('city')
+							}
+						]
+					: [],
+				schedules: hoursFromForm(text)
 			},
 			offerId
 		);
@@ -57,7 +137,15 @@ export async function submitOfferForm(
 		if (error instanceof ZodError)
 			return formFailure(400, {
 				message: msg('sub_invalid', {
-					fields: [...new Set(error.issues.map((i) => i.path.join('.')))].join(', ')
+					fields: [
+						...new Set(
+							error.issues.map((i) => {
+								const key = FIELD_NAMES[String(i.path[0])];
+								const render = key ? (m[key] as (p: object, o: object) => string) : undefined;
+								return render ? render({}, { locale }) : i.path.join('.');
+							})
+						)
+					].join(', ')
 				}),
 				values
 			});

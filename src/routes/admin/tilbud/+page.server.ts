@@ -33,7 +33,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireCan(event.locals, 'submissions.create');
-		const failure = await submitOfferForm(event.locals.db, actor, await readForm(event));
+		const failure = await submitOfferForm(
+			event.locals.db,
+			actor,
+			await readForm(event),
+			undefined,
+			event.locals.locale
+		);
 		if (failure) return failure;
 		redirect(303, `${localizedPath('/admin/tilbud', event.locals.locale)}?sendt=1`);
 	}

@@ -3,7 +3,7 @@ import { can } from '$lib/server/accounts/index.ts';
 import { offerForEditing, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import { organizationsById } from '$lib/server/directory/organizations.ts';
 import { readForm } from '$lib/server/api/forms.ts';
-import { submitOfferForm } from '$lib/server/api/offer-form.ts';
+import { placeAndHoursValues, submitOfferForm } from '$lib/server/api/offer-form.ts';
 import { requireCan } from '$lib/server/api/guards.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,7 +37,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			descDa: offer.description.da,
 			descEn: offer.description.en ?? '',
 			url: offer.url ?? '',
-			price: offer.isFree || offer.priceOre === null ? '' : String(offer.priceOre / 100)
+			price: offer.isFree || offer.priceOre === null ? '' : String(offer.priceOre / 100),
+			email: offer.email ?? '',
+			phone: offer.phone ?? '',
+			...placeAndHoursValues(offer)
 		}
 	};
 };
@@ -45,7 +48,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { actor, offer } = await editable(event.locals, event.params.slug);
-		const failure = await submitOfferForm(event.locals.db, actor, await readForm(event), offer.id);
+		const failure = await submitOfferForm(
+			event.locals.db,
+			actor,
+			await readForm(event),
+			offer.id,
+			event.locals.locale
+		);
 		if (failure) return failure;
 		redirect(303, `${localizedPath('/admin/tilbud', event.locals.locale)}?sendt=1`);
 	}
