@@ -87,6 +87,8 @@ const configSchema = z.object({
 		)
 		.default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 	MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap-bidragydere'),
+	/** Days after which an offer not checked by its organisation is flagged to them as stale. */
+	STALE_AFTER_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });

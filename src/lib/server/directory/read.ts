@@ -98,9 +98,14 @@ export async function relatedOffers(
 /** The published offers of some organisations, for their partners' own list. */
 export async function offersOf(db: Db, organizationIds: readonly string[]) {
 	if (organizationIds.length === 0) return [];
-	return rowsOf<{ slug: string; name: Localized; organization: string }>(
+	return rowsOf<{
+		slug: string;
+		name: Localized;
+		organization: string;
+		last_verified_at: string | null;
+	}>(
 		await db.execute(sql`
-			select o.slug, o.name, org.name as organization from offers o
+			select o.slug, o.name, org.name as organization, o.last_verified_at from offers o
 			join organizations org on org.id = o.organization_id
 			where o.organization_id = any(${sql.param([...organizationIds])}::uuid[])
 			order by o.name->>'da'`)

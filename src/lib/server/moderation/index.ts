@@ -2,11 +2,11 @@
 // reason. Every step is audited in the same transaction as the change.
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { assertCan, type Actor } from '../accounts/index.ts';
+import { assertCan, can, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import type { offerInput, organizationProfileInput } from '../directory/index.ts';
-import { organizations } from '../directory/schema.ts';
+import { offers, organizations } from '../directory/schema.ts';
 import { SUBMISSION_KINDS } from './kinds.ts';
 import { submissions, type SubmissionEntity } from './schema.ts';
 
@@ -212,5 +212,30 @@ export async function rejectSubmission(
 			},
 			{ publicContent: false }
 		);
+	});
+}
+
+/**
+ * A partner confirms that a published offer of their organisation is still right as it stands:
+ * nothing changes but the date it was last checked, so no review is needed.
+ */
+export async function confirmStillCurrent(db: Db, actor: Actor, slug: string): Promise<void> {
+	const [offer] = await db
+		.select({ id: offers.id, organizationId: offers.organizationId })
+		.from(offers)
+		.where(eq(offers.slug, slug));
+	if (!offer || !can(actor, 'submissions.create', { organizationId: offer.organizationId }))
+		throw new SubmissionNotFoundError();
+	await db.transaction(async (tx) => {
+		await tx
+			.update(offers)
+			.set({ lastVerifiedAt: sql`now()` })
+			.where(eq(offers.id, offer.id));
+		await recordAudit(tx, {
+			actor: actor.id,
+			action: 'offer.verify',
+			entityType: 'offer',
+			entityId: offer.id
+		});
 	});
 }

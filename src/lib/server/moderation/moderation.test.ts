@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../accounts/index.ts';
 import { ForbiddenError } from '../accounts/index.ts';
 import { auditTrail } from '../audit/index.ts';
-import type { Database } from '../db/index.ts';
+import { rowsOf, type Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { createOrganization, searchOffers } from '../directory/index.ts';
 import {
@@ -12,8 +12,10 @@ import {
 	reviewQueue,
 	SubmissionNotFoundError,
 	submitOffer,
-	submitOrganizationProfile
+	submitOrganizationProfile,
+	confirmStillCurrent
 } from './index.ts';
+import { sql } from 'drizzle-orm';
 import { getOrganization } from '../directory/index.ts';
 
 describe.each(testEngines())('moderation on $name', (engine) => {
@@ -152,5 +154,29 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 			description: { da: 'Vi er et **teknisk** gymnasium i Aalborg.' },
 			website: 'https://atg.example.dk'
 		});
+	});
+
+	it('lets an organisation confirm that its offer is still right, and nobody else', async () => {
+		const slug = await approveSubmission(
+			database.db,
+			editor,
+			await submitOffer(database.db, partnerA, proposal())
+		);
+		await database.db.execute(
+			sql`update offers set last_verified_at = now() - interval '400 days' where slug = ${slug}`
+		);
+		await expect(confirmStillCurrent(database.db, partnerB, slug)).rejects.toBeInstanceOf(
+			SubmissionNotFoundError
+		);
+		await expect(confirmStillCurrent(database.db, partnerA, 'findes-ikke')).rejects.toBeInstanceOf(
+			SubmissionNotFoundError
+		);
+		await confirmStillCurrent(database.db, partnerA, slug);
+		const [row] = rowsOf<{ fresh: boolean }>(
+			await database.db.execute(
+				sql`select last_verified_at > now() - interval '1 minute' as fresh from offers where slug = ${slug}`
+			)
+		);
+		expect(row?.fresh).toBe(true);
 	});
 });

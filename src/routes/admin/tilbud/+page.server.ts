@@ -5,6 +5,7 @@ import { mySubmissions } from '$lib/server/moderation/index.ts';
 import { readForm } from '$lib/server/api/forms.ts';
 import { submitOfferForm } from '$lib/server/api/offer-form.ts';
 import { requireCan } from '$lib/server/api/guards.ts';
+import { appConfig } from '$lib/server/app.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -25,7 +26,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		categories: termOptions(terms, 'category', locals.locale),
 		audiences: termOptions(terms, 'audience', locals.locale),
 		submissions: mine.map(({ changes: _changes, ...s }) => s),
-		published,
+		published: published.map((o) => {
+			const checked = o.last_verified_at ? new Date(o.last_verified_at) : null;
+			const staleBefore = Date.now() - appConfig().STALE_AFTER_DAYS * 86_400_000;
+			return {
+				slug: o.slug,
+				name: o.name,
+				organization: o.organization,
+				checked: checked?.toISOString().slice(0, 10) ?? null,
+				stale: !checked || checked.getTime() < staleBefore
+			};
+		}),
+		confirmed: url.searchParams.get('bekraeftet'),
 		sent: url.searchParams.has('sendt')
 	};
 };
