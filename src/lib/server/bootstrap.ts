@@ -8,6 +8,7 @@ import {
 } from './db/index.ts';
 import { loadDemoIndicators } from './indicators/index.ts';
 import { loadDemoDirectory, loadInstitutions, loadTaxonomy } from './directory/index.ts';
+import { loadDemoOpportunities } from './opportunities/index.ts';
 import { formatProblems, loadStrategyFile, getStrategyDefinition } from './strategy/index.ts';
 
 /** The strategy an empty installation starts with. */
@@ -20,6 +21,7 @@ export const TAXONOMY_FILE = 'taxonomy/directory.yaml';
 export const DEMO_DIRECTORY_FILE = 'demo/directory/offers.json';
 /** The municipality's real education institutions (checked names, addresses and websites). */
 export const INSTITUTIONS_FILE = 'demo/directory/institutions.json';
+export const DEMO_OPPORTUNITIES_FILE = 'demo/opportunities/postings.json';
 const FIRST_START_KEY = 'first-start-seed';
 
 /** Opens the database and brings it up to date: the same steps for the server and the CLI. */
@@ -40,6 +42,7 @@ export interface SeedOutcome {
 	demoIndicators?: number;
 	institutions?: number;
 	demoOffers?: number;
+	demoPostings?: number;
 }
 
 /**
@@ -74,12 +77,14 @@ export async function seedOnFirstStart(
 		await loadTaxonomy(tx, resolve(TAXONOMY_FILE), 'system:first-start');
 		const institutions = await loadInstitutions(tx, resolve(INSTITUTIONS_FILE));
 		const demoOffers = await loadDemoDirectory(tx, resolve(DEMO_DIRECTORY_FILE));
+		const demoPostings = await loadDemoOpportunities(tx, resolve(DEMO_OPPORTUNITIES_FILE));
 		return {
 			seeded: true,
 			strategy: loaded.result.slug,
 			demoIndicators: demo.length,
 			institutions,
-			demoOffers
+			demoOffers,
+			demoPostings
 		};
 	});
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import type { offerInput, organizationProfileInput } from '../directory/index.ts';
 import { offers, organizations } from '../directory/schema.ts';
+import type { OpportunityInput } from '../opportunities/index.ts';
 import { SUBMISSION_KINDS } from './kinds.ts';
 import { submissions, type SubmissionEntity } from './schema.ts';
 
@@ -71,6 +72,16 @@ export function submitOffer(
 	offerId?: string
 ): Promise<string> {
 	return submit(db, actor, 'offer', input, offerId);
+}
+
+/** A new job, placement or volunteering posting, or (with `opportunityId`) a change or renewal. */
+export function submitOpportunity(
+	db: Db,
+	actor: Actor,
+	input: OpportunityInput,
+	opportunityId?: string
+): Promise<string> {
+	return submit(db, actor, 'opportunity', input, opportunityId);
 }
 
 /** A change to an organisation's public profile (description, contact details, logo). */

@@ -10,6 +10,13 @@ import {
 	updateOrganizationProfile
 } from '../directory/index.ts';
 import { offers, organizations } from '../directory/schema.ts';
+import {
+	createOpportunity,
+	opportunityInput,
+	updateOpportunity,
+	type OpportunityInput
+} from '../opportunities/index.ts';
+import { opportunities } from '../opportunities/schema.ts';
 import type { SubmissionEntity } from './schema.ts';
 
 /** How one kind of content is proposed, compared and published. */
@@ -72,7 +79,32 @@ const organizationKind: SubmissionKind = {
 	canCreate: false
 };
 
+const opportunityKind: SubmissionKind = {
+	parse: (input) =>
+		opportunityInput.parse({ ...(input as object), isDemo: false }) as unknown as Record<
+			string,
+			unknown
+		> & { organizationId: string },
+	title: (payload) => String((payload.title as { da?: string } | undefined)?.da ?? ''),
+	async current(db, id) {
+		const [o] = await db.select().from(opportunities).where(eq(opportunities.id, id));
+		return o
+			? {
+					organizationId: o.organizationId,
+					slug: o.slug,
+					fields: o as unknown as Record<string, unknown>
+				}
+			: undefined;
+	},
+	publish: (tx, actorId, payload, id) =>
+		id
+			? updateOpportunity(tx, actorId, id, payload as OpportunityInput)
+			: createOpportunity(tx, actorId, payload as OpportunityInput),
+	canCreate: true
+};
+
 export const SUBMISSION_KINDS: Record<SubmissionEntity, SubmissionKind> = {
 	offer: offerKind,
-	organization: organizationKind
+	organization: organizationKind,
+	opportunity: opportunityKind
 };

@@ -167,7 +167,8 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 			strategy: 'aalborg-2023-2026',
 			demoIndicators: 7,
 			institutions: 5,
-			demoOffers: 204
+			demoOffers: 204,
+			demoPostings: 144
 		});
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
 		await saveStrategy(database.db, previousStrategy(), { actor: 'test', activate: true });

@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+// Writes demo/opportunities/postings.json: about 150 invented but realistic postings from
+// invented employers and associations, across every kind, in Danish with English for some.
+// DEMO DATA: loaded on first start and labelled demo on every page that shows it.
+// Deadlines are days from the day of loading. Deterministic.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'opportunities');
+mkdirSync(out, { recursive: true });
+
+const organizations = [
+	{ key: 'super', name: 'Eksempel Supermarked (demo)', kind: 'employer' },
+	{ key: 'cafe', name: 'Café Eksempel (demo)', kind: 'employer' },
+	{ key: 'it', name: 'Eksempel IT ApS (demo)', kind: 'employer' },
+	{ key: 'vaerk', name: 'Maskinfabrikken Eksempel (demo)', kind: 'employer' },
+	{ key: 'el', name: 'Eksempel El-service (demo)', kind: 'employer' },
+	{ key: 'hospital', name: 'Eksempelhospitalet (demo)', kind: 'municipal' },
+	{ key: 'kommune', name: 'Forvaltningen Eksempel (demo)', kind: 'municipal' },
+	{ key: 'klub', name: 'Eksempel Idrætsklub (demo)', kind: 'association' },
+	{ key: 'kor', name: 'Frivilligcenter Eksempel, opslag (demo)', kind: 'association' },
+	{ key: 'energi', name: 'Grøn Energi Eksempel A/S (demo)', kind: 'employer' }
+];
+
+// [type, title da, title en | null, description da, orgs, extra]
+const templates = [
+	[
+		'fritidsjob',
+		'Flaskedreng/-pige',
+		'Bottle return assistant',
+		'Hjælp med flaskeautomaten og opfyldning af varer efter skole. Vi lærer dig op.',
+		['super'],
+		{ hoursPerWeek: 6, pay: 'paid', hourlyPayOre: 7500, minimumAge: 13 }
+	],
+	[
+		'fritidsjob',
+		'Opvasker i weekenden',
+		null,
+		'Opvask og oprydning i køkkenet fredag og lørdag aften.',
+		['cafe'],
+		{ hoursPerWeek: 8, pay: 'paid', hourlyPayOre: 9500, minimumAge: 15 }
+	],
+	[
+		'fritidsjob',
+		'Kassemedarbejder',
+		'Checkout assistant',
+		'Betjen kunder ved kassen og hjælp i butikken to aftener om ugen og hver anden weekend.',
+		['super'],
+		{ hoursPerWeek: 10, pay: 'paid', hourlyPayOre: 11000, minimumAge: 15 }
+	],
+	[
+		'studiejob',
+		'Studentermedhjælper til softwareudvikling',
+		'Student developer',
+		'Vær med til at udvikle vores webløsninger i TypeScript sammen med erfarne udviklere. Fleksible timer ved siden af studiet.',
+		['it'],
+		{
+			hoursPerWeek: 15,
+			pay: 'paid',
+			hourlyPayOre: 18000,
+			englishFriendly: true,
+			fields: ['it'],
+			levels: ['videregaaende']
+		}
+	],
+	[
+		'studiejob',
+		'Studentermedhjælper i kommunikation',
+		null,
+		'Skriv nyheder, opdater hjemmesiden og hjælp med sociale medier.',
+		['kommune'],
+		{
+			hoursPerWeek: 12,
+			pay: 'paid',
+			hourlyPayOre: 17000,
+			fields: ['kommunikation'],
+			levels: ['videregaaende']
+		}
+	],
+	[
+		'studiejob',
+		'Studiejob som laborant-hjælper',
+		'Student lab assistant',
+		'Hjælp i laboratoriet med prøver og registrering. Du læser kemi, biologi eller medicin.',
+		['hospital'],
+		{
+			hoursPerWeek: 10,
+			pay: 'paid',
+			hourlyPayOre: 17500,
+			englishFriendly: true,
+			fields: ['sundhed', 'naturvidenskab'],
+			levels: ['videregaaende']
+		}
+	],
+	[
+		'frivilligt-arbejde',
+		'Frivillig træner for U13',
+		'Volunteer coach for under-13s',
+		'Hjælp vores trænere to gange om ugen. Du får et trænerkursus betalt af klubben.',
+		['klub'],
+		{ hoursPerWeek: 3, pay: 'volunteer', minimumAge: 16 }
+	],
+	[
+		'frivilligt-arbejde',
+		'Frivillig i lektiecaféen',
+		'Volunteer at the homework café',
+		'Hjælp elever i udskolingen med lektier en eftermiddag om ugen.',
+		['kor'],
+		{ hoursPerWeek: 2, pay: 'volunteer', englishFriendly: true }
+	],
+	[
+		'frivilligt-arbejde',
+		'Frivillig ved festival',
+		null,
+		'Vær med til at bygge op og afvikle en lokal musikfestival. Du får gratis adgang.',
+		['kor'],
+		{ hoursPerWeek: 8, pay: 'volunteer', minimumAge: 15 }
+	],
+	[
+		'praktikplads',
+		'Praktik i marketing',
+		'Marketing internship',
+		'Praktikforløb for studerende på markedsføringsøkonom eller lignende. Du får din egen opgave og en fast vejleder.',
+		['it', 'energi'],
+		{
+			hoursPerWeek: 37,
+			pay: 'unpaid',
+			englishFriendly: true,
+			fields: ['oekonomi', 'kommunikation'],
+			levels: ['videregaaende']
+		}
+	],
+	[
+		'praktikplads',
+		'Praktik som sygeplejerskestuderende',
+		null,
+		'Klinisk praktik på medicinsk afdeling med fast klinisk vejleder.',
+		['hospital'],
+		{ hoursPerWeek: 32, pay: 'unpaid', fields: ['sundhed'], levels: ['videregaaende'] }
+	],
+	[
+		'praktikplads',
+		'Erhvervspraktik i 9. klasse',
+		'Work experience for year 9 pupils',
+		'En uges erhvervspraktik, hvor du prøver hverdagen på en fabrik.',
+		['vaerk'],
+		{ hoursPerWeek: 30, pay: 'unpaid', minimumAge: 14, levels: ['udskoling'] }
+	],
+	[
+		'laereplads',
+		'Elev som elektriker',
+		'Electrician apprentice',
+		'Læreplads på elektrikeruddannelsen. Du kommer ud på opgaver i private hjem og virksomheder.',
+		['el'],
+		{
+			hoursPerWeek: 37,
+			pay: 'paid',
+			education: 'Elektriker',
+			specialisation: 'Bygningsautomatik',
+			fields: ['teknik'],
+			levels: ['erhvervsuddannelse']
+		}
+	],
+	[
+		'laereplads',
+		'Elev som industritekniker',
+		null,
+		'Læreplads i vores maskinværksted med CNC-fræsning og drejning.',
+		['vaerk'],
+		{
+			hoursPerWeek: 37,
+			pay: 'paid',
+			education: 'Industritekniker',
+			specialisation: 'Maskin',
+			fields: ['teknik'],
+			levels: ['erhvervsuddannelse']
+		}
+	],
+	[
+		'laereplads',
+		'Elev i detailhandel',
+		'Retail apprentice',
+		'Elevplads i butik med fokus på kundeservice, vareeksponering og salg.',
+		['super'],
+		{
+			hoursPerWeek: 37,
+			pay: 'paid',
+			education: 'Detailhandelsuddannelse',
+			specialisation: 'Salgsassistent',
+			fields: ['handel'],
+			levels: ['erhvervsuddannelse']
+		}
+	],
+	[
+		'laereplads',
+		'Elev som social- og sundhedsassistent',
+		null,
+		'Elevplads i praktikperioder på hospital og i kommunen.',
+		['hospital', 'kommune'],
+		{
+			hoursPerWeek: 37,
+			pay: 'paid',
+			education: 'Social- og sundhedsassistent',
+			fields: ['sundhed'],
+			levels: ['erhvervsuddannelse']
+		}
+	],
+	[
+		'trainee',
+		'Graduate i grøn energi',
+		'Graduate programme in green energy',
+		'To års graduateforløb med rotation mellem projekter i vind og sol. For nyuddannede ingeniører.',
+		['energi'],
+		{
+			hoursPerWeek: 37,
+			pay: 'paid',
+			englishFriendly: true,
+			fields: ['teknik', 'naturvidenskab'],
+			levels: ['videregaaende']
+		}
+	],
+	[
+		'trainee',
+		'Trainee i økonomi',
+		null,
+		'Et år som trainee i økonomiafdelingen med budget, regnskab og analyser.',
+		['kommune'],
+		{ hoursPerWeek: 37, pay: 'paid', fields: ['oekonomi'], levels: ['videregaaende'] }
+	]
+];
+
+const places = [
+	['Boulevarden', '9000', 'Aalborg', 57.047, 9.919],
+	['Eksempelvej', '9220', 'Aalborg Øst', 57.032, 10.003],
+	['Havnegade', '9400', 'Nørresundby', 57.065, 9.924],
+	['Industrivej', '9230', 'Svenstrup J', 56.972, 9.851],
+	['Hovedgaden', '9310', 'Vodskov', 57.105, 10.025]
+];
+
+const postings = [];
+let n = 0;
+for (const [type, titleDa, titleEn, descDa, orgKeys, extra] of templates) {
+	for (const orgKey of orgKeys) {
+		for (let copy = 0; copy < Math.ceil(8 / orgKeys.length); copy++) {
+			const [street, postalCode, city, lat, lon] = places[n % places.length];
+			const remote = type === 'studiejob' && n % 5 === 0;
+			postings.push({
+				organization: orgKey,
+				type,
+				title: {
+					da: titleDa + (copy ? ` (${city})` : ''),
+					...(titleEn ? { en: titleEn + (copy ? ` (${city})` : '') } : {})
+				},
+				description: {
+					da: `${descDa} (Opslaget er opdigtet demodata.)`,
+					...(titleEn ? { en: `${titleEn}. An invented demo posting.` } : {})
+				},
+				...(remote
+					? { remote: true }
+					: {
+							address: `${street} ${1 + (n % 90)} (demo)`,
+							postalCode,
+							city,
+							latitude: Math.round((lat + ((n % 7) - 3) * 0.002) * 1e5) / 1e5,
+							longitude: Math.round((lon + ((n % 5) - 2) * 0.003) * 1e5) / 1e5
+						}),
+				applyEmail: `job${n}@eksempel.invalid`,
+				contactName: 'Kontaktperson (demo)',
+				// Most are open for weeks; a few close soon; some have no deadline (60 days).
+				...(n % 6 === 5 ? {} : { deadlineInDays: n % 9 === 0 ? 3 : 14 + ((n * 7) % 60) }),
+				...(n % 4 === 0 ? { startDate: '2027-02-01' } : {}),
+				...extra
+			});
+			n++;
+		}
+	}
+}
+writeFileSync(
+	join(out, 'postings.json'),
+	JSON.stringify(
+		{ note: 'DEMO DATA: invented employers, associations and postings.', organizations, postings },
+		null,
+		'\t'
+	) + '\n'
+);
+console.log(`demo/opportunities/postings.json: ${postings.length} postings`);

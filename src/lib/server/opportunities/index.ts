@@ -1,0 +1,19 @@
+// Opportunities: student and leisure jobs, volunteering, internships and apprenticeships
+// (pejlemærke 3), posted by partners through moderation and public until their deadline.
+export {
+	createOpportunity,
+	updateOpportunity,
+	getOpportunity,
+	searchOpportunities,
+	opportunitiesOf,
+	opportunityInput,
+	opportunityQuery,
+	OPPORTUNITY_PAGE_SIZE,
+	DEFAULT_OPEN_DAYS,
+	type OpportunityInput,
+	type OpportunityQuery,
+	type OpportunityHit,
+	type OpportunityPage
+} from './postings.ts';
+export { OPPORTUNITY_TYPES, PAY_KINDS, type OpportunityType, type PayKind } from './schema.ts';
+export { loadDemoOpportunities } from './demo.ts';

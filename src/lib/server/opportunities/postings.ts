@@ -1,0 +1,398 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { hasControlCharacters } from '../../text.ts';
+import { recordAudit } from '../audit/index.ts';
+import { rowsOf, type Db } from '../db/index.ts';
+import { slugify } from '../directory/index.ts';
+import { organizations, type Localized } from '../directory/schema.ts';
+import { OPPORTUNITY_TYPES, opportunities, PAY_KINDS } from './schema.ts';
+
+/** Days a posting without a deadline stays public after it is approved. */
+export const DEFAULT_OPEN_DAYS = 60;
+
+const line = (max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1, 'is required')
+		.max(max, `can be at most ${max} characters`)
+		.refine((v) => !hasControlCharacters(v), 'must not contain control characters');
+const longText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1, 'is required')
+		.max(max, `can be at most ${max} characters`)
+		.refine((v) => !/(?![\n\r\t])\p{Cc}/u.test(v), 'must not contain control characters');
+const localized = (text: z.ZodType<string>) => z.object({ da: text, en: text.optional() }).strict();
+const day = z.iso.date({ error: 'must be a date such as 2026-12-01' });
+
+/** A posting as partners, editors and the demo loader write it. */
+export const opportunityInput = z
+	.object({
+		organizationId: z.uuid(),
+		type: z.enum(OPPORTUNITY_TYPES, { error: 'must be a known kind of posting' }),
+		title: localized(line(200)),
+		description: localized(longText(5000)),
+		education: line(200).optional(),
+		specialisation: line(200).optional(),
+		address: line(200).optional(),
+		postalCode: z
+			.string()
+			.regex(/^\d{4}$/, 'must be a Danish postcode of four digits')
+			.optional(),
+		city: line(100).optional(),
+		latitude: z.number().min(54).max(58).optional(),
+		longitude: z.number().min(7).max(16).optional(),
+		remote: z.boolean().default(false),
+		hoursPerWeek: z.number().int().min(1).max(60).optional(),
+		pay: z.enum(PAY_KINDS),
+		hourlyPayOre: z.number().int().min(0).max(100_000).optional(),
+		startDate: day.optional(),
+		deadline: day.optional(),
+		applyUrl: z
+			.url({ protocol: /^https?$/ })
+			.max(500)
+			.optional(),
+		applyEmail: z.email().max(254).optional(),
+		fields: z
+			.array(z.string().regex(/^[a-z0-9-]{1,60}$/))
+			.max(10)
+			.default([]),
+		levels: z
+			.array(z.string().regex(/^[a-z0-9-]{1,60}$/))
+			.max(10)
+			.default([]),
+		englishFriendly: z.boolean().default(false),
+		minimumAge: z.number().int().min(13).max(30).optional(),
+		contactName: line(200).optional(),
+		contactEmail: z.email().max(254).optional(),
+		isDemo: z.boolean().default(false)
+	})
+	.refine((o) => o.applyUrl || o.applyEmail, {
+		message: 'say how to apply: a web address or an e-mail address',
+		path: ['applyUrl']
+	})
+	.refine((o) => o.remote || (o.address && o.postalCode && o.city), {
+		message: 'give the workplace address, or mark the posting as remote',
+		path: ['address']
+	})
+	.refine((o) => o.type !== 'laereplads' || o.education, {
+		message: 'a læreplads names its vocational education',
+		path: ['education']
+	})
+	.refine((o) => o.type !== 'frivilligt-arbejde' || o.pay !== 'paid', {
+		message: 'volunteering is not paid',
+		path: ['pay']
+	});
+export type OpportunityInput = z.input<typeof opportunityInput>;
+
+/** When a posting leaves search: the end of its deadline day, or 60 days from now. */
+function expiry(deadline: string | undefined, now = new Date()): Date {
+	if (deadline) {
+		// The end of the deadline day in Denmark: UTC+1 in winter, UTC+2 in summer.
+		const offset =
+			new Intl.DateTimeFormat('en', { timeZone: 'Europe/Copenhagen', timeZoneName: 'longOffset' })
+				.formatToParts(new Date(`${deadline}T12:00:00Z`))
+				.find((p) => p.type === 'timeZoneName')
+				?.value.replace('GMT', '') || '+01:00';
+		return new Date(`${deadline}T23:59:59${offset}`);
+	}
+	return new Date(now.getTime() + DEFAULT_OPEN_DAYS * 86_400_000);
+}
+
+async function freeSlug(tx: Db, base: string): Promise<string> {
+	const taken = new Set(
+		rowsOf<{ slug: string }>(
+			await tx.execute(
+				sql`select slug from opportunities where slug = ${base} or slug like ${`${base}-%`}`
+			)
+		).map((r) => r.slug)
+	);
+	if (!taken.has(base)) return base;
+	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function createOpportunity(db: Db, actorId: string, input: OpportunityInput) {
+	const data = opportunityInput.parse(input);
+	return db.transaction(async (tx) => {
+		const slug = await freeSlug(tx, slugify(data.title.da) || 'opslag');
+		const [created] = await tx
+			.insert(opportunities)
+			.values({ ...data, slug, expiresAt: expiry(data.deadline) })
+			.returning({ id: opportunities.id, slug: opportunities.slug });
+		await recordAudit(tx, {
+			actor: actorId,
+			action: 'opportunity.create',
+			entityType: 'opportunity',
+			entityId: created!.id,
+			details: { after: data }
+		});
+		return created!;
+	});
+}
+
+/** Replaces a posting's content (an approved change, or a renewal); its address stays. */
+export async function updateOpportunity(
+	db: Db,
+	actorId: string,
+	id: string,
+	input: OpportunityInput
+): Promise<{ id: string; slug: string }> {
+	const data = opportunityInput.parse(input);
+	return db.transaction(async (tx) => {
+		const [before] = await tx.select().from(opportunities).where(eq(opportunities.id, id));
+		if (!before) throw new Error(`No posting ${id}`);
+		const [updated] = await tx
+			.update(opportunities)
+			.set({
+				...data,
+				isDemo: before.isDemo,
+				expiresAt: expiry(data.deadline),
+				updatedAt: new Date()
+			})
+			.where(eq(opportunities.id, id))
+			.returning({ id: opportunities.id, slug: opportunities.slug });
+		await recordAudit(tx, {
+			actor: actorId,
+			action: 'opportunity.update',
+			entityType: 'opportunity',
+			entityId: id,
+			details: { before: { title: before.title, deadline: before.deadline }, after: data }
+		});
+		return updated!;
+	});
+}
+
+/** Open now: approved, and before its deadline day ends (or its 60 days when it has none). */
+const isOpen = (now: Date) => sql`o.expires_at > ${now.toISOString()}::timestamptz`;
+
+export const opportunityQuery = z.object({
+	q: z.string().trim().max(200, 'the search text can be at most 200 characters').default(''),
+	type: z
+		.array(z.enum(OPPORTUNITY_TYPES, { error: 'not a kind of posting' }))
+		.max(6)
+		.default([]),
+	englishFriendly: z.boolean().default(false),
+	maxHours: z.number().int().min(1).max(60).optional(),
+	/** Only postings whose deadline is on or after this day. */
+	deadlineFrom: z.iso.date().optional(),
+	area: z
+		.array(z.string().regex(/^\d{4}$/, 'a postcode has four digits'))
+		.max(20)
+		.default([]),
+	sort: z.enum(['relevance', 'newest', 'deadline']).default('relevance'),
+	page: z.number().int().min(1).max(1000).default(1)
+});
+export type OpportunityQuery = z.infer<typeof opportunityQuery>;
+export const OPPORTUNITY_PAGE_SIZE = 20;
+
+export interface OpportunityHit {
+	id: string;
+	slug: string;
+	type: string;
+	title: string;
+	untranslated: boolean;
+	organization: string;
+	city: string | null;
+	remote: boolean;
+	deadline: string | null;
+	hoursPerWeek: number | null;
+	englishFriendly: boolean;
+	isDemo: boolean;
+	createdAt: string;
+}
+
+/** Open postings, ranked (Danish or English full text) or newest / soonest deadline first. */
+export async function searchOpportunities(
+	db: Db,
+	input: z.input<typeof opportunityQuery>,
+	locale: 'da' | 'en',
+	now = new Date()
+): Promise<{ total: number; types: Record<string, number>; items: OpportunityHit[] }> {
+	const query = opportunityQuery.parse(input);
+	const words = (query.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
+	const text = words.map((w) => `${w}:*`).join(' & ');
+	const tsq = sql`(to_tsquery('danish', ${text}) || to_tsquery('english', ${text}))`;
+	const filters: SQL[] = [isOpen(now)];
+	if (words.length) filters.push(sql`o.search_text @@ ${tsq}`);
+	if (query.englishFriendly) filters.push(sql`o.english_friendly`);
+	if (query.maxHours !== undefined)
+		filters.push(sql`(o.hours_per_week is null or o.hours_per_week <= ${query.maxHours})`);
+	if (query.deadlineFrom) filters.push(sql`o.deadline >= ${query.deadlineFrom}::date`);
+	if (query.area.length) filters.push(sql`o.postal_code = any(${sql.param(query.area)}::text[])`);
+	// Counts per kind ignore the kind filter, so a reader sees what the other kinds hold.
+	const base = sql.join(filters, sql` and `);
+	const where = query.type.length
+		? sql`${base} and o.type = any(${sql.param(query.type)}::text[])`
+		: base;
+	const title =
+		locale === 'en' ? sql`coalesce(o.title->>'en', o.title->>'da')` : sql`o.title->>'da'`;
+	const order =
+		query.sort === 'newest'
+			? sql`o.created_at desc`
+			: query.sort === 'deadline'
+				? sql`o.deadline asc nulls last, o.created_at desc`
+				: words.length
+					? sql`ts_rank_cd(o.search_text, ${tsq}) desc, o.created_at desc`
+					: sql`o.created_at desc`;
+	const rows = rowsOf<{
+		id: string;
+		slug: string;
+		type: string;
+		title: string;
+		untranslated: boolean;
+		organization: string;
+		city: string | null;
+		remote: boolean;
+		deadline: string | null;
+		hours_per_week: number | null;
+		english_friendly: boolean;
+		is_demo: boolean;
+		created_at: string;
+	}>(
+		await db.execute(sql`
+			select o.id, o.slug, o.type, ${title} as title, ${locale === 'en'} and o.title->>'en' is null as untranslated,
+				org.name as organization, o.city, o.remote, o.deadline::text as deadline, o.hours_per_week,
+				o.english_friendly, o.is_demo, o.created_at::text as created_at
+			from opportunities o join organizations org on org.id = o.organization_id
+			where ${where}
+			order by ${order}, o.id
+			limit ${OPPORTUNITY_PAGE_SIZE} offset ${(query.page - 1) * OPPORTUNITY_PAGE_SIZE}`)
+	);
+	const counts = rowsOf<{ type: string; n: number }>(
+		await db.execute(
+			sql`select o.type, count(*)::int as n from opportunities o where ${base} group by o.type`
+		)
+	);
+	const types = Object.fromEntries(counts.map((c) => [c.type, c.n]));
+	const total = query.type.length
+		? query.type.reduce((n, t) => n + (types[t] ?? 0), 0)
+		: counts.reduce((n, c) => n + c.n, 0);
+	return {
+		total,
+		types,
+		items: rows.map((r) => ({
+			id: r.id,
+			slug: r.slug,
+			type: r.type,
+			title: r.title,
+			untranslated: r.untranslated,
+			organization: r.organization,
+			city: r.city,
+			remote: r.remote,
+			deadline: r.deadline,
+			hoursPerWeek: r.hours_per_week,
+			englishFriendly: r.english_friendly,
+			isDemo: r.is_demo,
+			createdAt: r.created_at
+		}))
+	};
+}
+
+export interface OpportunityPage {
+	id: string;
+	slug: string;
+	type: string;
+	title: Localized;
+	description: Localized;
+	organization: { name: string; slug: string; website: string | null };
+	education: string | null;
+	specialisation: string | null;
+	address: string | null;
+	postalCode: string | null;
+	city: string | null;
+	latitude: number | null;
+	longitude: number | null;
+	remote: boolean;
+	hoursPerWeek: number | null;
+	pay: string;
+	hourlyPayOre: number | null;
+	startDate: string | null;
+	deadline: string | null;
+	applyUrl: string | null;
+	applyEmail: string | null;
+	englishFriendly: boolean;
+	minimumAge: number | null;
+	contactName: string | null;
+	contactEmail: string | null;
+	isDemo: boolean;
+	createdAt: Date;
+	expiresAt: Date;
+	open: boolean;
+}
+
+/** One posting; an expired one is found too (its page says it is closed), a missing one not. */
+export async function getOpportunity(
+	db: Db,
+	slug: string,
+	now = new Date()
+): Promise<OpportunityPage | undefined> {
+	const [row] = await db
+		.select({
+			o: opportunities,
+			organization: {
+				name: organizations.name,
+				slug: organizations.slug,
+				website: organizations.website
+			}
+		})
+		.from(opportunities)
+		.innerJoin(organizations, eq(organizations.id, opportunities.organizationId))
+		.where(eq(opportunities.slug, slug));
+	if (!row) return undefined;
+	const { o } = row;
+	return {
+		id: o.id,
+		slug: o.slug,
+		type: o.type,
+		title: o.title,
+		description: o.description,
+		organization: row.organization,
+		education: o.education,
+		specialisation: o.specialisation,
+		address: o.address,
+		postalCode: o.postalCode,
+		city: o.city,
+		latitude: o.latitude,
+		longitude: o.longitude,
+		remote: o.remote,
+		hoursPerWeek: o.hoursPerWeek,
+		pay: o.pay,
+		hourlyPayOre: o.hourlyPayOre,
+		startDate: o.startDate,
+		deadline: o.deadline,
+		applyUrl: o.applyUrl,
+		applyEmail: o.applyEmail,
+		englishFriendly: o.englishFriendly,
+		minimumAge: o.minimumAge,
+		contactName: o.contactName,
+		contactEmail: o.contactEmail,
+		isDemo: o.isDemo,
+		createdAt: o.createdAt,
+		expiresAt: o.expiresAt,
+		open: o.expiresAt > now
+	};
+}
+
+/** An organisation's postings, open and closed, newest first: the partner's archive. */
+export async function opportunitiesOf(
+	db: Db,
+	organizationIds: readonly string[],
+	now = new Date()
+) {
+	if (organizationIds.length === 0) return [];
+	const rows = await db
+		.select({
+			slug: opportunities.slug,
+			title: opportunities.title,
+			deadline: opportunities.deadline,
+			expiresAt: opportunities.expiresAt
+		})
+		.from(opportunities)
+		.where(
+			and(sql`${opportunities.organizationId} = any(${sql.param([...organizationIds])}::uuid[])`)
+		)
+		.orderBy(desc(opportunities.createdAt), asc(opportunities.slug));
+	return rows.map((r) => ({ ...r, open: r.expiresAt > now }));
+}
