@@ -64,6 +64,18 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		h1da: 'Eksempelgymnasiet (demo)',
 		h1en: 'Eksempelgymnasiet (demo)'
 	},
+	{
+		da: '/job',
+		en: '/en/jobs',
+		h1da: 'Job, praktik og frivilligt arbejde',
+		h1en: 'Jobs, placements and volunteering'
+	},
+	{
+		da: '/job/elev-som-elektriker',
+		en: '/en/jobs/elev-som-elektriker',
+		h1da: 'Elev som elektriker',
+		h1en: 'Electrician apprentice'
+	},
 	{ da: '/om', en: '/en/about', h1da: 'Om Uddannelsesby', h1en: 'About Uddannelsesby' },
 	{
 		da: '/privatlivspolitik',
@@ -580,5 +592,68 @@ test.describe('offers and support', () => {
 		const bad = await request.get('/api/hsds/services?per_page=1000');
 		expect(bad.status()).toBe(400);
 		expect(await bad.json()).toMatchObject({ error: { code: 'bad_request' } });
+	});
+});
+
+test.describe('jobs and placements', () => {
+	test('students filter open postings by kind and sort by deadline, without JavaScript', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/job');
+		await expect(page.getByRole('note').first()).toContainText('Demodata');
+		await page.getByLabel(/^Læreplads\/elevplads \(\d+\)$/).check();
+		await page.getByLabel('Sortér efter').selectOption('deadline');
+		await page.getByRole('button', { name: 'Vis opslag' }).click();
+		await expect(page).toHaveURL(/type=laereplads/);
+		const kinds = await page.locator('.offer-list li > p:not(.form-hint)').allInnerTexts();
+		expect(kinds.length).toBeGreaterThan(0);
+		for (const k of kinds) expect(k).toMatch(/^Læreplads\/elevplads/);
+		await page.goto('/job?type=fritidsjob');
+		await expect(page.getByText('Er du under 18?')).toBeVisible();
+		await context.close();
+	});
+
+	test('a posting page carries schema.org JobPosting data for job search engines', async ({
+		page
+	}) => {
+		await page.goto('/job/elev-som-elektriker');
+		const data = JSON.parse(
+			(await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}'
+		);
+		expect(data).toMatchObject({
+			'@type': 'JobPosting',
+			title: 'Elev som elektriker',
+			employmentType: 'FULL_TIME',
+			hiringOrganization: { name: 'Eksempel El-service (demo)' },
+			jobLocation: { address: { addressCountry: 'DK' } }
+		});
+		expect(new Date(data.validThrough).getTime()).toBeGreaterThan(Date.now());
+		expect(data.datePosted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		await expect(page.getByRole('link', { name: /Send en ansøgning til/ })).toBeVisible();
+	});
+
+	test('the opportunities API filters, counts kinds and refuses bad parameters', async ({
+		request
+	}) => {
+		const res = await request.get('/api/v1/opportunities?type=studiejob&english=1');
+		expect(res.status()).toBe(200);
+		const body = (await res.json()) as {
+			total: number;
+			facets: { type: Record<string, number> };
+			items: { type: string; englishFriendly: boolean }[];
+		};
+		expect(body.total).toBeGreaterThan(0);
+		expect(body.items.every((i) => i.type === 'studiejob' && i.englishFriendly)).toBe(true);
+		// Counts per kind ignore the kind filter (but not the others).
+		expect(Object.keys(body.facets.type)).toContain('praktikplads');
+		const bad = await request.get('/api/v1/opportunities?type=direktør&hours=x');
+		expect(bad.status()).toBe(400);
+		expect(
+			((await bad.json()) as { error: { details: { parameter: string }[] } }).error.details.map(
+				(d) => d.parameter
+			)
+		).toEqual(expect.arrayContaining(['type', 'hours']));
 	});
 });

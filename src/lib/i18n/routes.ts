@@ -17,6 +17,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/tilgaengelighedserklaering', '/accessibility-statement'],
 	['/indikatorer', '/indicators'],
 	['/tilbud', '/offers'],
+	['/job', '/jobs'],
 	['/organisationer', '/organisations'],
 	['/log-ind', '/login'],
 	['/log-ind/kode', '/login/code'],

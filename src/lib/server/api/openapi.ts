@@ -155,6 +155,70 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/api/v1/opportunities': {
+				get: {
+					operationId: 'searchOpportunities',
+					summary:
+						'Open job, placement, apprenticeship and volunteering postings, with counts per kind',
+					parameters: [
+						{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+						...['type', 'area'].map((name) => ({
+							name,
+							in: 'query',
+							required: false,
+							description: 'Repeat to allow several values (any of them matches).',
+							schema: { type: 'array', items: { type: 'string' } },
+							style: 'form',
+							explode: true
+						})),
+						{
+							name: 'english',
+							in: 'query',
+							required: false,
+							schema: { type: 'string', enum: ['1'] }
+						},
+						{
+							name: 'hours',
+							in: 'query',
+							required: false,
+							description: 'At most this many hours a week.',
+							schema: { type: 'integer', minimum: 1, maximum: 60 }
+						},
+						{
+							name: 'deadline',
+							in: 'query',
+							required: false,
+							description: 'Deadline on or after this day.',
+							schema: { type: 'string', format: 'date' }
+						},
+						{
+							name: 'sort',
+							in: 'query',
+							required: false,
+							schema: { type: 'string', enum: ['relevance', 'newest', 'deadline'] }
+						},
+						{
+							name: 'page',
+							in: 'query',
+							required: false,
+							schema: { type: 'integer', minimum: 1, default: 1 }
+						},
+						{
+							name: 'locale',
+							in: 'query',
+							required: false,
+							schema: { type: 'string', enum: ['da', 'en'], default: 'da' }
+						}
+					],
+					responses: {
+						'200': {
+							description:
+								'{ total, facets: { type }, items: [{ id, slug, type, title, organization, city, remote, deadline, hoursPerWeek, englishFriendly, demo }] }'
+						},
+						'400': errorResponse('Invalid query parameter')
+					}
+				}
+			},
 			'/api/hsds/services': {
 				get: {
 					operationId: 'hsdsServices',

@@ -1,0 +1,41 @@
+import { opportunityQuery, type OpportunityQuery } from '../opportunities/index.ts';
+
+/**
+ * The job board's search parameters from a URL (the page and the API use the same names):
+ * `q`, repeated `type` and `area`, `english=1`, `hours` (at most), `deadline` (on or after),
+ * `sort` (relevance, newest, deadline), `page`.
+ */
+export function opportunityQueryFromUrl(
+	url: URL
+):
+	| { ok: true; query: OpportunityQuery }
+	| { ok: false; problems: { parameter: string; message: string }[] } {
+	const p = url.searchParams;
+	const number = (name: string) => {
+		const v = p.get(name);
+		return v === null || v.trim() === '' ? undefined : Number(v);
+	};
+	const parsed = opportunityQuery.safeParse({
+		q: p.get('q') ?? '',
+		type: p.getAll('type'),
+		area: p.getAll('area'),
+		englishFriendly: p.get('english') === '1',
+		maxHours: number('hours'),
+		deadlineFrom: p.get('deadline')?.trim() || undefined,
+		sort: p.get('sort') || undefined,
+		page: number('page') ?? 1
+	});
+	if (parsed.success) return { ok: true, query: parsed.data };
+	const names: Record<string, string> = {
+		englishFriendly: 'english',
+		maxHours: 'hours',
+		deadlineFrom: 'deadline'
+	};
+	return {
+		ok: false,
+		problems: parsed.error.issues.map((i) => ({
+			parameter: names[String(i.path[0])] ?? String(i.path[0]),
+			message: i.message
+		}))
+	};
+}
