@@ -58,11 +58,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const isApi = event.url.pathname.startsWith('/api/');
 	const cache = PageCache.eligible(event.request) ? pageCache() : undefined;
-	// "Open now" depends on the clock as well as the content: such pages are kept a minute at most.
-	const cacheKey =
-		event.url.pathname +
-		event.url.search +
-		(event.url.searchParams.has('open') ? `#${Math.floor(Date.now() / 60_000)}` : '');
+	// Some answers depend on the clock as well as the content: "open now" is kept a minute at
+	// most, the job board (postings close at their deadline) an hour.
+	const path = event.url.pathname;
+	const clock = event.url.searchParams.has('open')
+		? `#m${Math.floor(Date.now() / 60_000)}`
+		: /^(\/en\/jobs|\/job|\/api\/v1\/opportunities)(\/|$|\.)/.test(path)
+			? `#h${Math.floor(Date.now() / 3_600_000)}`
+			: '';
+	const cacheKey = path + event.url.search + clock;
 	const refreshedCookies: string[] = [];
 	let response = await trackRequest(async () => {
 		const cached = await cache?.lookup(cacheKey);

@@ -59,6 +59,7 @@ const reads: { path: string; allowed: Who[] }[] = [
 	},
 	{ path: '/admin/indikatorer', allowed: ['admin', 'editor'] },
 	{ path: '/admin/tilbud', allowed: ['admin', 'editor', 'partnerA'] },
+	{ path: '/admin/opslag', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/godkendelse', allowed: ['admin', 'editor'] },
 	{ path: '/admin/log', allowed: ['admin'] },
 	{ path: '/admin/post', allowed: ['admin'] },
@@ -120,6 +121,20 @@ function writes(
 				organizationId: f.organizations.b,
 				nameDa: `Forslag B ${unique}`,
 				descDa: 'Et tilbud til test af rettigheder.'
+			},
+			allowed: ['admin', 'editor']
+		},
+		{
+			name: 'propose a posting for organisation B (not partner A’s)',
+			path: '/admin/opslag',
+			form: {
+				organizationId: f.organizations.b,
+				type: 'frivilligt-arbejde',
+				titleDa: `Frivillig ${unique}`,
+				descDa: 'Hjælp til stævne.',
+				remote: '1',
+				pay: 'volunteer',
+				applyEmail: 'frivillig@klub.example.dk'
 			},
 			allowed: ['admin', 'editor']
 		},
@@ -484,4 +499,76 @@ test('a partner proposes a change to a published offer; the public page changes 
 	}).toPass({ timeout: 10_000 });
 	await partner.dispose();
 	await editor.dispose();
+});
+
+test('an employer posts a læreplads; after approval students find it, and a posting past its deadline is gone', async ({
+	page,
+	baseURL
+}) => {
+	const f = fixture(baseURL!);
+	const editor = await signedIn(baseURL!, 'editor');
+	const title = `Elev som smed ${Date.now()}`;
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mailadresse').fill(f.users.partnerA!.email);
+	await page.getByLabel('Adgangskode').fill(f.password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await page.goto('/admin/opslag');
+	await expectAccessible(page);
+	await page.locator('#type').selectOption('laereplads');
+	await page.getByLabel('Titel på dansk').fill(title);
+	await page.getByLabel('Beskrivelse på dansk').fill('Læreplads i vores værksted.');
+	await page.getByLabel('Adresse').fill('Struervej 70');
+	await page.getByLabel('Postnummer').fill('9220');
+	await page.getByLabel('By', { exact: true }).fill('Aalborg Øst');
+	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+	// Every rule the posting breaks is named in Danish; nothing is sent.
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('skriv, hvordan man søger');
+	await expect(alert).toContainText('en læreplads skal nævne uddannelsen');
+	await expectAccessible(page);
+	await page.getByLabel('Uddannelse (for en læreplads)').fill('Smed');
+	await page.getByLabel('E-mail til ansøgninger').fill('job@atg.example.dk');
+	const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+	await page.getByLabel('Ansøgningsfrist (valgfri)').fill(inAMonth);
+	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
+
+	// A second posting whose deadline has already passed.
+	const late = await post(await signedIn(baseURL!, 'partnerA'), baseURL!, '/admin/opslag', {
+		organizationId: f.organizations.a,
+		type: 'praktikplads',
+		titleDa: `Praktik med udløbet frist ${Date.now()}`,
+		descDa: 'Praktik.',
+		address: 'Struervej 70',
+		postalCode: '9220',
+		city: 'Aalborg Øst',
+		pay: 'unpaid',
+		applyEmail: 'job@atg.example.dk',
+		deadline: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10)
+	});
+	expect(late.status()).toBe(303);
+	const queue = await (await editor.get('/admin/godkendelse')).text();
+	for (const name of [title, 'Praktik med udløbet frist']) {
+		const id = new RegExp(`aria-labelledby="sub-([0-9a-f-]{36})"[^>]*>\\s*<h2[^>]*>${name}`).exec(
+			queue
+		)?.[1];
+		expect(id, `${name} is in the editors’ queue`).toBeTruthy();
+		expect(
+			(await post(editor, baseURL!, '/admin/godkendelse?/approve', { id: id! })).status()
+		).toBe(303);
+	}
+
+	await page.goto(`/job?q=smed&type=laereplads&try=${Date.now()}`);
+	await expect(page.locator('.offer-list h3').first()).toContainText(title);
+	await expectAccessible(page);
+	await page.goto(`/job?q=${encodeURIComponent('udløbet frist')}&try=${Date.now()}`);
+	await expect(page.locator('#results-heading')).toContainText('0 opslag');
+	// The partner's archive keeps the closed posting.
+	await page.goto('/admin/opslag');
+	const archived = page
+		.locator('li', { hasText: 'Praktik med udløbet frist' })
+		.filter({ hasText: 'Ret eller forny' });
+	await expect(archived).toContainText('Lukket');
+	await archived.getByRole('link').first().click();
+	await expect(page.getByRole('status')).toContainText('Ansøgningsfristen er udløbet');
 });

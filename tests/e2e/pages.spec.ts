@@ -612,6 +612,13 @@ test.describe('jobs and placements', () => {
 		for (const k of kinds) expect(k).toMatch(/^Læreplads\/elevplads/);
 		await page.goto('/job?type=fritidsjob');
 		await expect(page.getByText('Er du under 18?')).toBeVisible();
+		// The same search as an Atom feed.
+		const feed = await page.request.get('/job/feed.atom?type=fritidsjob');
+		expect(feed.headers()['content-type']).toContain('application/atom+xml');
+		const xml = await feed.text();
+		expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+		expect((xml.match(/<entry>/g) ?? []).length).toBeGreaterThan(0);
+		expect(xml).toContain('/job/');
 		await context.close();
 	});
 

@@ -31,6 +31,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/organisationer', '/admin/organisations'],
 	['/admin/indikatorer', '/admin/indicators'],
 	['/admin/tilbud', '/admin/offers'],
+	['/admin/opslag', '/admin/postings'],
 	['/admin/godkendelse', '/admin/review']
 ];
 const toDanish = new Map(paths.map(([da, en]) => [en, da]));

@@ -1,0 +1,163 @@
+import { ZodError } from 'zod';
+import { msg, type MessageKey } from '$lib/i18n/message.ts';
+import { m } from '$lib/paraglide/messages.js';
+import { ForbiddenError, type Actor } from '../accounts/index.ts';
+import type { Db } from '../db/index.ts';
+import { SubmissionNotFoundError, submitOpportunity } from '../moderation/index.ts';
+import type { OpportunityInput, OpportunityPage } from '../opportunities/index.ts';
+import { field, formFailure } from './forms.ts';
+
+export const POSTING_FORM_FIELDS = [
+	'organizationId',
+	'type',
+	'titleDa',
+	'titleEn',
+	'descDa',
+	'descEn',
+	'education',
+	'specialisation',
+	'address',
+	'postalCode',
+	'city',
+	'hours',
+	'pay',
+	'hourlyPay',
+	'startDate',
+	'deadline',
+	'applyUrl',
+	'applyEmail',
+	'minimumAge',
+	'contactName',
+	'contactEmail'
+];
+
+const LABELS: Record<string, MessageKey> = {
+	type: 'post_field_type',
+	title: 'post_field_title_da',
+	description: 'post_field_desc_da',
+	education: 'post_field_education',
+	address: 'post_field_address',
+	postalCode: 'post_field_postcode',
+	city: 'post_field_city',
+	hoursPerWeek: 'post_field_hours',
+	pay: 'post_field_pay',
+	hourlyPayOre: 'post_field_hourly_pay',
+	startDate: 'post_field_start',
+	deadline: 'post_field_deadline',
+	applyUrl: 'post_field_apply_url',
+	applyEmail: 'post_field_apply_email',
+	minimumAge: 'post_field_age',
+	contactEmail: 'post_field_contact_email'
+};
+
+/** The rules a posting can break as a whole, said in the reader's language. */
+const REASONS: Record<string, MessageKey> = {
+	applyUrl: 'post_need_apply',
+	address: 'post_need_place',
+	education: 'post_need_education',
+	pay: 'post_volunteer_unpaid'
+};
+
+/** The form's values for a stored posting (a change or a renewal starts from these). */
+export function postingValues(o: OpportunityPage & { organizationId: string }) {
+	return {
+		organizationId: o.organizationId,
+		type: o.type,
+		titleDa: o.title.da,
+		titleEn: o.title.en ?? '',
+		descDa: o.description.da,
+		descEn: o.description.en ?? '',
+		education: o.education ?? '',
+		specialisation: o.specialisation ?? '',
+		address: o.address ?? '',
+		postalCode: o.postalCode ?? '',
+		city: o.city ?? '',
+		remote: o.remote ? '1' : '',
+		hours: o.hoursPerWeek?.toString() ?? '',
+		pay: o.pay,
+		hourlyPay: o.hourlyPayOre === null ? '' : String(o.hourlyPayOre / 100),
+		startDate: o.startDate ?? '',
+		deadline: o.deadline ?? '',
+		applyUrl: o.applyUrl ?? '',
+		applyEmail: o.applyEmail ?? '',
+		englishFriendly: o.englishFriendly ? '1' : '',
+		minimumAge: o.minimumAge?.toString() ?? '',
+		contactName: o.contactName ?? '',
+		contactEmail: o.contactEmail ?? ''
+	};
+}
+
+/** Reads the posting form and submits it for review; a failure names the fields to check. */
+export async function submitPostingForm(
+	db: Db,
+	actor: Actor,
+	form: FormData | undefined,
+	locale: 'da' | 'en',
+	opportunityId?: string
+) {
+	const text = (name: string) => (field(form, name) ?? '').trim();
+	const optional = (name: string) => text(name) || undefined;
+	const whole = (name: string) => {
+		const v = text(name);
+		return v === '' ? undefined : /^\d+$/.test(v) ? Number(v) : -1;
+	};
+	const values: Record<string, string> = Object.fromEntries(
+		POSTING_FORM_FIELDS.map((n) => [n, text(n).slice(0, 5000)])
+	);
+	values.remote = text('remote') === '1' ? '1' : '';
+	values.englishFriendly = text('englishFriendly') === '1' ? '1' : '';
+	const kroner = text('hourlyPay').replace(',', '.');
+	const input = {
+		organizationId: text('organizationId'),
+		type: text('type'),
+		title: { da: text('titleDa'), en: optional('titleEn') },
+		description: { da: text('descDa'), en: optional('descEn') },
+		education: optional('education'),
+		specialisation: optional('specialisation'),
+		remote: values.remote === '1',
+		address: values.remote ? undefined : optional('address'),
+		postalCode: values.remote ? undefined : optional('postalCode'),
+		city: values.remote ? undefined : optional('city'),
+		hoursPerWeek: whole('hours'),
+		pay: text('pay'),
+		hourlyPayOre: kroner
+			? Number.isFinite(Number(kroner))
+				? Math.round(Number(kroner) * 100)
+				: -1
+			: undefined,
+		startDate: optional('startDate'),
+		deadline: optional('deadline'),
+		applyUrl: optional('applyUrl'),
+		applyEmail: optional('applyEmail'),
+		englishFriendly: values.englishFriendly === '1',
+		minimumAge: whole('minimumAge'),
+		contactName: optional('contactName'),
+		contactEmail: optional('contactEmail')
+	} as OpportunityInput;
+	try {
+		await submitOpportunity(db, actor, input, opportunityId);
+		return undefined;
+	} catch (error) {
+		if (error instanceof ForbiddenError || error instanceof SubmissionNotFoundError)
+			return formFailure(403, { message: msg('admin_forbidden'), values });
+		if (error instanceof ZodError) {
+			const fields = [
+				...new Set(
+					error.issues.map((i) => {
+						const render = (k: MessageKey) =>
+							(m[k] as (p: object, o: object) => string)({}, { locale });
+						const reason = i.code === 'custom' ? REASONS[String(i.path[0])] : undefined;
+						if (reason) return render(reason);
+						const key = LABELS[String(i.path[0])];
+						return key ? render(key) : i.path.join('.');
+					})
+				)
+			];
+			return formFailure(400, {
+				message: msg('sub_invalid', { fields: fields.join('; ') }),
+				values
+			});
+		}
+		throw error;
+	}
+}

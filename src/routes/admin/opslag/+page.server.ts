@@ -1,0 +1,49 @@
+import { redirect } from '@sveltejs/kit';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import { readForm } from '$lib/server/api/forms.ts';
+import { requireCan } from '$lib/server/api/guards.ts';
+import { submitPostingForm } from '$lib/server/api/posting-form.ts';
+import { listOrganizations } from '$lib/server/directory/index.ts';
+import { mySubmissions } from '$lib/server/moderation/index.ts';
+import { OPPORTUNITY_TYPES, opportunitiesOf } from '$lib/server/opportunities/index.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = requireCan(locals, 'submissions.create');
+	const all = await listOrganizations(locals.db);
+	const organizations = (
+		actor.role === 'partner' ? all.filter((o) => actor.organizationIds.includes(o.id)) : all
+	).map((o) => ({ id: o.id, name: o.name }));
+	const [archive, mine] = await Promise.all([
+		opportunitiesOf(locals.db, actor.role === 'partner' ? actor.organizationIds : []),
+		mySubmissions(locals.db, actor)
+	]);
+	return {
+		organizations,
+		types: OPPORTUNITY_TYPES,
+		archive: archive.map((o) => ({
+			slug: o.slug,
+			title: o.title.da,
+			deadline: o.deadline,
+			open: o.open
+		})),
+		pending: mine
+			.filter((s) => s.entityType === 'opportunity')
+			.map(({ changes: _changes, ...s }) => s),
+		sent: url.searchParams.has('sendt')
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireCan(event.locals, 'submissions.create');
+		const failure = await submitPostingForm(
+			event.locals.db,
+			actor,
+			await readForm(event),
+			event.locals.locale
+		);
+		if (failure) return failure;
+		redirect(303, `${localizedPath('/admin/opslag', event.locals.locale)}?sendt=1`);
+	}
+};

@@ -1,0 +1,52 @@
+import { error, redirect } from '@sveltejs/kit';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import { can } from '$lib/server/accounts/index.ts';
+import { readForm } from '$lib/server/api/forms.ts';
+import { requireCan } from '$lib/server/api/guards.ts';
+import { postingValues, submitPostingForm } from '$lib/server/api/posting-form.ts';
+import { organizationBySlug } from '$lib/server/directory/index.ts';
+import { getOpportunity, OPPORTUNITY_TYPES } from '$lib/server/opportunities/index.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The posting if the actor may propose a change to it; otherwise 404, so slugs cannot be probed. */
+async function editable(locals: App.Locals, slug: string) {
+	const actor = requireCan(locals, 'submissions.create');
+	const posting = /^[a-z0-9-]{1,120}$/.test(slug)
+		? await getOpportunity(locals.db, slug)
+		: undefined;
+	const organization = posting
+		? await organizationBySlug(locals.db, posting.organization.slug)
+		: undefined;
+	if (
+		!posting ||
+		!organization ||
+		!can(actor, 'submissions.create', { organizationId: organization.id })
+	)
+		error(404, 'Not found');
+	return { actor, posting, organization };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { posting, organization } = await editable(locals, params.slug);
+	return {
+		title: posting.title.da,
+		organizations: [{ id: organization.id, name: organization.name }],
+		types: OPPORTUNITY_TYPES,
+		values: postingValues({ ...posting, organizationId: organization.id })
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { actor, posting } = await editable(event.locals, event.params.slug);
+		const failure = await submitPostingForm(
+			event.locals.db,
+			actor,
+			await readForm(event),
+			event.locals.locale,
+			posting.id
+		);
+		if (failure) return failure;
+		redirect(303, `${localizedPath('/admin/opslag', event.locals.locale)}?sendt=1`);
+	}
+};

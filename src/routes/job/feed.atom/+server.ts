@@ -1,0 +1,43 @@
+import { apiError } from '$lib/server/api/respond.ts';
+import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import { opportunityTypeName } from '$lib/i18n/opportunity-types.ts';
+import { m } from '$lib/paraglide/messages.js';
+import { atomFeed } from '$lib/server/opportunities/feed.ts';
+import { searchOpportunities } from '$lib/server/opportunities/index.ts';
+import type { RequestHandler } from './$types';
+
+/** `/job/feed.atom?<the same filters as /job>`: the search's newest open postings as Atom. */
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const parsed = opportunityQueryFromUrl(url);
+	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
+	const locale = locals.locale;
+	const results = await searchOpportunities(
+		locals.db,
+		{ ...parsed.query, sort: 'newest', page: 1 },
+		locale
+	);
+	const search = url.search;
+	const body = atomFeed({
+		title: `${m.jobs_title({}, { locale })} – ${m.site_name({}, { locale })}`,
+		selfUrl: url.href,
+		pageUrl: new URL(`${localizedPath('/job', locale)}${search}`, url).href,
+		items: results.items,
+		postingUrl: (slug) => new URL(localizedPath(`/job/${slug}`, locale), url).href,
+		describe: (i) =>
+			[
+				opportunityTypeName(i.type),
+				i.organization,
+				i.remote ? m.jobs_remote({}, { locale }) : (i.city ?? ''),
+				i.deadline ? m.jobs_deadline({ date: i.deadline }, { locale }) : ''
+			]
+				.filter(Boolean)
+				.join(' · ')
+	});
+	return new Response(body, {
+		headers: {
+			'content-type': 'application/atom+xml; charset=utf-8',
+			'cache-control': 'public, max-age=300'
+		}
+	});
+};
