@@ -6,8 +6,8 @@ const escape = (text: string) =>
 		.replaceAll('<', '&lt;')
 		.replaceAll('>', '&gt;')
 		.replaceAll('"', '&quot;')
-		// Characters XML 1.0 forbids, even escaped.
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+		// Characters XML 1.0 forbids, even escaped: control characters other than tab and newlines.
+		.replace(/(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]/gu, '');
 
 /**
  * An Atom 1.0 feed of a job search: newest postings first, each linking to its page, so a
