@@ -276,10 +276,81 @@ for (const [type, titleDa, titleEn, descDa, orgKeys, extra] of templates) {
 		}
 	}
 }
+// Partnerships between the demo employers above and the demo schools of demo/directory.
+const partnerships = [
+	[
+		'it',
+		['Eksempel Professionshøjskole (demo)'],
+		['case-undervisning', 'projekt'],
+		'Virkelige opgaver i webudvikling',
+		'Real tasks in web development',
+		'Studerende på datamatikeruddannelsen løser et semesterprojekt for virksomheden med virksomhedens egne data og vejledere.',
+		['Datamatiker']
+	],
+	[
+		'vaerk',
+		['Erhvervsskolen Eksempel (demo)'],
+		['virksomhedsbesoeg', 'gaesteundervisning'],
+		'Fra værksted til fabrik',
+		null,
+		'Elever på grundforløbet besøger fabrikken to gange om året, og fabrikkens smede underviser på skolen.',
+		['Smed', 'Industritekniker']
+	],
+	[
+		'energi',
+		['Eksempelgymnasiet (demo)', 'Eksempel Professionshøjskole (demo)'],
+		['case-undervisning'],
+		'Grøn omstilling i undervisningen',
+		'The green transition in class',
+		'Gymnasieklasser og studerende arbejder med cases om vind og sol, og ingeniører fra virksomheden holder oplæg.',
+		['Stx', 'Energiteknolog']
+	],
+	[
+		'hospital',
+		['Eksempel Professionshøjskole (demo)'],
+		['projekt', 'gaesteundervisning'],
+		'Sygepleje tæt på klinikken',
+		null,
+		'Kliniske vejledere underviser på sygeplejerskeuddannelsen, og studerende laver udviklingsprojekter på afdelingerne.',
+		['Sygeplejerske']
+	],
+	[
+		'kommune',
+		['Eksempelgymnasiet (demo)'],
+		['virksomhedsbesoeg'],
+		'Demokrati på rådhuset',
+		null,
+		'Klasser besøger rådhuset og møder politikere og medarbejdere i forvaltningen.',
+		['Stx', 'Hf']
+	],
+	[
+		'super',
+		['Erhvervsskolen Eksempel (demo)'],
+		['case-undervisning'],
+		'Butikken som klasseværelse',
+		null,
+		'Elever på detailhandelsuddannelsen arbejder med rigtige kampagner i butikken.',
+		['Detailhandelsuddannelse']
+	]
+].map(([organization, partners, kinds, da, en, description, programmes]) => ({
+	organization,
+	partners,
+	kinds,
+	title: { da: `${da} (demo)`, ...(en ? { en: `${en} (demo)` } : {}) },
+	description: { da: `${description} (Opdigtet demodata.)` },
+	programmes,
+	contactName: 'Kontaktperson (demo)'
+}));
+
 writeFileSync(
 	join(out, 'postings.json'),
 	JSON.stringify(
-		{ note: 'DEMO DATA: invented employers, associations and postings.', organizations, postings },
+		{
+			note: 'DEMO DATA: invented employers, associations, postings and partnerships.',
+			organizations,
+			postings,
+			partnerships
+		},
 		null,
 		'\t'
 	) + '\n'

@@ -60,6 +60,7 @@ const reads: { path: string; allowed: Who[] }[] = [
 	{ path: '/admin/indikatorer', allowed: ['admin', 'editor'] },
 	{ path: '/admin/tilbud', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/opslag', allowed: ['admin', 'editor', 'partnerA'] },
+	{ path: '/admin/partnerskaber', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/godkendelse', allowed: ['admin', 'editor'] },
 	{ path: '/admin/log', allowed: ['admin'] },
 	{ path: '/admin/post', allowed: ['admin'] },
@@ -274,6 +275,8 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	page,
 	baseURL
 }) => {
+	// The longest flow here: invitation, sign-up, two proposals, review and search.
+	test.setTimeout(120_000);
 	const f = fixture(baseURL!);
 	const admin = f.users.admin!;
 	await page.goto('/log-ind');

@@ -12,3 +12,15 @@ export function opportunityTypeName(type: string): string {
 	};
 	return (names[type] ?? (() => type))();
 }
+
+/** The name of a kind of partnership in the reader's language. */
+export function partnershipKindName(kind: string): string {
+	const names: Record<string, () => string> = {
+		'case-undervisning': m.partner_kind_case_undervisning,
+		projekt: m.partner_kind_projekt,
+		gaesteundervisning: m.partner_kind_gaesteundervisning,
+		virksomhedsbesoeg: m.partner_kind_virksomhedsbesoeg,
+		andet: m.partner_kind_andet
+	};
+	return (names[kind] ?? (() => kind))();
+}

@@ -18,6 +18,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/indikatorer', '/indicators'],
 	['/tilbud', '/offers'],
 	['/job', '/jobs'],
+	['/partnerskaber', '/partnerships'],
 	['/organisationer', '/organisations'],
 	['/log-ind', '/login'],
 	['/log-ind/kode', '/login/code'],
@@ -32,6 +33,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/indikatorer', '/admin/indicators'],
 	['/admin/tilbud', '/admin/offers'],
 	['/admin/opslag', '/admin/postings'],
+	['/admin/partnerskaber', '/admin/partnerships'],
 	['/admin/godkendelse', '/admin/review']
 ];
 const toDanish = new Map(paths.map(([da, en]) => [en, da]));

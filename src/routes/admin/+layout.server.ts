@@ -6,6 +6,7 @@ const SECTIONS: { route: string; label: string; action: Action }[] = [
 	{ route: '/admin', label: 'admin_nav_overview', action: 'admin.enter' },
 	{ route: '/admin/tilbud', label: 'admin_nav_offers', action: 'submissions.create' },
 	{ route: '/admin/opslag', label: 'admin_nav_postings', action: 'submissions.create' },
+	{ route: '/admin/partnerskaber', label: 'admin_nav_partnerships', action: 'submissions.create' },
 	{ route: '/admin/godkendelse', label: 'admin_nav_moderation', action: 'moderation.review' },
 	{ route: '/admin/indikatorer', label: 'admin_nav_indicators', action: 'indicators.import' },
 	{ route: '/admin/organisationer', label: 'admin_nav_orgs', action: 'organizations.manage' },

@@ -113,6 +113,7 @@ export async function offersOf(db: Db, organizationIds: readonly string[]) {
 }
 
 export interface OrganizationPage {
+	id: string;
 	slug: string;
 	name: string;
 	kind: string;
@@ -134,6 +135,7 @@ export async function getOrganization(db: Db, slug: string): Promise<Organizatio
 		.where(eq(offers.organizationId, o.id))
 		.orderBy(sql`${offers.name}->>'da'`);
 	return {
+		id: o.id,
 		slug: o.slug,
 		name: o.name,
 		kind: o.kind,

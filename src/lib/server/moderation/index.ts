@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import type { offerInput, organizationProfileInput } from '../directory/index.ts';
 import { offers, organizations } from '../directory/schema.ts';
-import type { OpportunityInput } from '../opportunities/index.ts';
+import type { OpportunityInput, PartnershipInput } from '../opportunities/index.ts';
 import { SUBMISSION_KINDS } from './kinds.ts';
 import { submissions, type SubmissionEntity } from './schema.ts';
 
@@ -82,6 +82,16 @@ export function submitOpportunity(
 	opportunityId?: string
 ): Promise<string> {
 	return submit(db, actor, 'opportunity', input, opportunityId);
+}
+
+/** A partnership between the actor's organisation and others, or a change to one. */
+export function submitPartnership(
+	db: Db,
+	actor: Actor,
+	input: PartnershipInput,
+	partnershipId?: string
+): Promise<string> {
+	return submit(db, actor, 'partnership', input, partnershipId);
 }
 
 /** A change to an organisation's public profile (description, contact details, logo). */

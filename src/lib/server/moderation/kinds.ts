@@ -12,11 +12,15 @@ import {
 import { offers, organizations } from '../directory/schema.ts';
 import {
 	createOpportunity,
+	createPartnership,
 	opportunityInput,
+	partnershipInput,
 	updateOpportunity,
-	type OpportunityInput
+	updatePartnership,
+	type OpportunityInput,
+	type PartnershipInput
 } from '../opportunities/index.ts';
-import { opportunities } from '../opportunities/schema.ts';
+import { opportunities, partnerships } from '../opportunities/schema.ts';
 import type { SubmissionEntity } from './schema.ts';
 
 /** How one kind of content is proposed, compared and published. */
@@ -103,8 +107,33 @@ const opportunityKind: SubmissionKind = {
 	canCreate: true
 };
 
+const partnershipKind: SubmissionKind = {
+	parse: (input) =>
+		partnershipInput.parse({ ...(input as object), isDemo: false }) as unknown as Record<
+			string,
+			unknown
+		> & { organizationId: string },
+	title: (payload) => String((payload.title as { da?: string } | undefined)?.da ?? ''),
+	async current(db, id) {
+		const [p] = await db.select().from(partnerships).where(eq(partnerships.id, id));
+		return p
+			? {
+					organizationId: p.organizationId,
+					slug: p.slug,
+					fields: p as unknown as Record<string, unknown>
+				}
+			: undefined;
+	},
+	publish: (tx, actorId, payload, id) =>
+		id
+			? updatePartnership(tx, actorId, id, payload as PartnershipInput)
+			: createPartnership(tx, actorId, payload as PartnershipInput),
+	canCreate: true
+};
+
 export const SUBMISSION_KINDS: Record<SubmissionEntity, SubmissionKind> = {
 	offer: offerKind,
 	organization: organizationKind,
-	opportunity: opportunityKind
+	opportunity: opportunityKind,
+	partnership: partnershipKind
 };

@@ -3,7 +3,7 @@ import { organizations } from '../directory/schema.ts';
 
 export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
 /** What a submission proposes: an offer, a posting, or a change to an organisation's profile. */
-export type SubmissionEntity = 'offer' | 'organization' | 'opportunity';
+export type SubmissionEntity = 'offer' | 'organization' | 'opportunity' | 'partnership';
 
 /**
  * A partner's proposed new offer or change. The public sees the offer as last approved; the

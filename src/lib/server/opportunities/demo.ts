@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import { createOrganization } from '../directory/index.ts';
-import { ORGANIZATION_KINDS } from '../directory/schema.ts';
+import { ORGANIZATION_KINDS, organizations } from '../directory/schema.ts';
+import { eq } from 'drizzle-orm';
 import { createOpportunity, opportunityInput } from './postings.ts';
+import { createPartnership, partnershipInput } from './partnerships.ts';
 
 const demoFile = z.object({
 	organizations: z.array(
@@ -13,7 +15,11 @@ const demoFile = z.object({
 		z
 			.object({ organization: z.string(), deadlineInDays: z.number().int().optional() })
 			.passthrough()
-	)
+	),
+	/** Partners are named: they are organisations loaded before (the demo directory's schools). */
+	partnerships: z
+		.array(z.object({ organization: z.string(), partners: z.array(z.string()) }).passthrough())
+		.default([])
 });
 
 /**
@@ -44,6 +50,27 @@ export async function loadDemoOpportunities(db: Db, path: string, today = new Da
 			db,
 			'system:demo',
 			opportunityInput.parse({ ...posting, organizationId, deadline, isDemo: true })
+		);
+	}
+	for (const { organization, partners, ...partnership } of data.partnerships) {
+		const partnerIds = [];
+		for (const name of partners) {
+			const [found] = await db
+				.select({ id: organizations.id })
+				.from(organizations)
+				.where(eq(organizations.name, name));
+			if (!found) throw new Error(`demo partnership names an unknown partner "${name}"`);
+			partnerIds.push(found.id);
+		}
+		await createPartnership(
+			db,
+			'system:demo',
+			partnershipInput.parse({
+				...partnership,
+				organizationId: ids.get(organization),
+				partnerIds,
+				isDemo: true
+			})
 		);
 	}
 	return data.postings.length;

@@ -15,5 +15,21 @@ export {
 	type OpportunityHit,
 	type OpportunityPage
 } from './postings.ts';
-export { OPPORTUNITY_TYPES, PAY_KINDS, type OpportunityType, type PayKind } from './schema.ts';
+export {
+	OPPORTUNITY_TYPES,
+	PAY_KINDS,
+	PARTNERSHIP_KINDS,
+	type OpportunityType,
+	type PayKind,
+	type PartnershipKind
+} from './schema.ts';
+export {
+	createPartnership,
+	updatePartnership,
+	listPartnerships,
+	partnershipsOf,
+	partnershipInput,
+	type PartnershipInput,
+	type PartnershipView
+} from './partnerships.ts';
 export { loadDemoOpportunities } from './demo.ts';

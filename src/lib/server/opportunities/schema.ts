@@ -91,3 +91,51 @@ export const opportunities = pgTable(
 		index('opportunities_organization_idx').on(t.organizationId)
 	]
 );
+
+/** How employers and institutions work together on "praksisnær undervisning". */
+export const PARTNERSHIP_KINDS = [
+	'case-undervisning',
+	'projekt',
+	'gaesteundervisning',
+	'virksomhedsbesoeg',
+	'andet'
+] as const;
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
+/**
+ * A partnership between an employer or public body and one or more education institutions,
+ * proposed by one of them and public once approved.
+ */
+export const partnerships = pgTable(
+	'partnerships',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		/** The organisation that proposed it and keeps it current. */
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' }),
+		/** The other organisations taking part (institutions or employers). */
+		partnerIds: uuid('partner_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		kinds: text('kinds').array().$type<PartnershipKind[]>().notNull(),
+		title: jsonb('title').$type<Localized>().notNull(),
+		description: jsonb('description').$type<Localized>().notNull(),
+		/** The education programmes involved, as their names. */
+		programmes: text('programmes')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		contactName: text('contact_name'),
+		contactEmail: text('contact_email'),
+		isDemo: boolean('is_demo').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('partnerships_organization_idx').on(t.organizationId),
+		index('partnerships_partners_idx').using('gin', t.partnerIds)
+	]
+);

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { cachedView } from '$lib/server/app.ts';
 import { getOrganization } from '$lib/server/directory/index.ts';
 import { renderRichText } from '$lib/server/rich-text/index.ts';
+import { listPartnerships } from '$lib/server/opportunities/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -10,11 +11,15 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		getOrganization(locals.db, params.slug)
 	);
 	if (!organization) error(404, 'Not found');
+	const partnerships = await cachedView(`organization-partnerships:${params.slug}`, () =>
+		listPartnerships(locals.db, { organizationId: organization.id })
+	);
 	const description = organization.description;
 	const text =
 		locals.locale === 'en' && description?.en ? description.en : (description?.da ?? null);
 	return {
 		organization,
+		partnerships,
 		// Sanitised by the rich-text allow-list; the page shows it as HTML.
 		descriptionHtml: text ? renderRichText(text) : null,
 		untranslated: locals.locale === 'en' && !!description && !description.en
