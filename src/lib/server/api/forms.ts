@@ -1,6 +1,8 @@
 import { hasControlCharacters } from '../../text.ts';
 import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
-import type { Msg } from '$lib/i18n/message.ts';
+import type { ZodError } from 'zod';
+import type { MessageKey, Msg } from '$lib/i18n/message.ts';
+import { m } from '$lib/paraglide/messages.js';
 
 /** What a failed form action returns: messages by field id, the whole-form message, values. */
 export interface FormFailure {
@@ -53,4 +55,26 @@ export function clientIp(event: RequestEvent): string {
 	} catch {
 		return 'unknown';
 	}
+}
+
+/**
+ * The fields a rejected form got wrong, as the form names them in the reader's language, for
+ * the "check these fields" message: a broken rule with its own reason gives that reason.
+ */
+export function namedFields(
+	error: ZodError,
+	locale: 'da' | 'en',
+	labels: Record<string, MessageKey>,
+	reasons: Record<string, MessageKey> = {}
+): string {
+	const render = (key: MessageKey) => (m[key] as (p: object, o: object) => string)({}, { locale });
+	return [
+		...new Set(
+			error.issues.map((issue) => {
+				const field = String(issue.path[0]);
+				const key = (issue.code === 'custom' && reasons[field]) || labels[field];
+				return key ? render(key) : issue.path.join('.');
+			})
+		)
+	].join(', ');
 }

@@ -1,10 +1,9 @@
 import { ZodError } from 'zod';
 import { msg, type MessageKey } from '$lib/i18n/message.ts';
-import { m } from '$lib/paraglide/messages.js';
 import { ForbiddenError, type Actor } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
 import { SubmissionNotFoundError, submitOffer } from '../moderation/index.ts';
-import { field, formFailure } from './forms.ts';
+import { field, formFailure, namedFields } from './forms.ts';
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
@@ -136,17 +135,7 @@ export async function submitOfferForm(
 			return formFailure(403, { message: msg('admin_forbidden'), values });
 		if (error instanceof ZodError)
 			return formFailure(400, {
-				message: msg('sub_invalid', {
-					fields: [
-						...new Set(
-							error.issues.map((i) => {
-								const key = FIELD_NAMES[String(i.path[0])];
-								const render = key ? (m[key] as (p: object, o: object) => string) : undefined;
-								return render ? render({}, { locale }) : i.path.join('.');
-							})
-						)
-					].join(', ')
-				}),
+				message: msg('sub_invalid', { fields: namedFields(error, locale, FIELD_NAMES) }),
 				values
 			});
 		throw error;

@@ -1,11 +1,10 @@
 import { ZodError } from 'zod';
 import { msg, type MessageKey } from '$lib/i18n/message.ts';
-import { m } from '$lib/paraglide/messages.js';
 import { ForbiddenError, type Actor } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
 import { SubmissionNotFoundError, submitOpportunity } from '../moderation/index.ts';
 import type { OpportunityInput, OpportunityPage } from '../opportunities/index.ts';
-import { field, formFailure } from './forms.ts';
+import { field, formFailure, namedFields } from './forms.ts';
 
 export const POSTING_FORM_FIELDS = [
 	'organizationId',
@@ -140,24 +139,11 @@ export async function submitPostingForm(
 	} catch (error) {
 		if (error instanceof ForbiddenError || error instanceof SubmissionNotFoundError)
 			return formFailure(403, { message: msg('admin_forbidden'), values });
-		if (error instanceof ZodError) {
-			const fields = [
-				...new Set(
-					error.issues.map((i) => {
-						const render = (k: MessageKey) =>
-							(m[k] as (p: object, o: object) => string)({}, { locale });
-						const reason = i.code === 'custom' ? REASONS[String(i.path[0])] : undefined;
-						if (reason) return render(reason);
-						const key = LABELS[String(i.path[0])];
-						return key ? render(key) : i.path.join('.');
-					})
-				)
-			];
+		if (error instanceof ZodError)
 			return formFailure(400, {
-				message: msg('sub_invalid', { fields: fields.join('; ') }),
+				message: msg('sub_invalid', { fields: namedFields(error, locale, LABELS, REASONS) }),
 				values
 			});
-		}
 		throw error;
 	}
 }

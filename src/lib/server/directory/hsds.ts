@@ -14,7 +14,7 @@ import {
 	type Localized
 } from './schema.ts';
 import { rememberWords } from './search.ts';
-import { slugify } from './slug.ts';
+import { uniqueSlug } from './slug.ts';
 
 // Open Referral HSDS 3.0, as this directory writes and reads it. The schemas below follow the
 // specification's objects and required fields (service: id, name, status; organization: id,
@@ -546,7 +546,7 @@ export async function importHsds(
 					id: o.id,
 					...values,
 					kind: 'other',
-					slug: await freeSlug(tx, 'organizations', slugify(o.name) || 'organisation')
+					slug: await uniqueSlug(tx, 'organizations', o.name, 'organisation')
 				});
 		}
 		let created = 0;
@@ -563,7 +563,7 @@ export async function importHsds(
 				await tx.insert(offers).values({
 					id,
 					...fields,
-					slug: await freeSlug(tx, 'offers', slugify(fields.name.da) || 'tilbud'),
+					slug: await uniqueSlug(tx, 'offers', fields.name.da, 'tilbud'),
 					lastVerifiedAt: new Date()
 				});
 				created++;
@@ -604,16 +604,4 @@ function hsdsPath(parts: readonly PropertyKey[]): PropertyKey[] {
 		return [`x_${String(first)}_en`];
 	if ((first === 'name' || first === 'description') && rest[0] === 'da') return [head!];
 	return head === undefined ? rest : [head, ...rest];
-}
-
-async function freeSlug(tx: Db, table: 'offers' | 'organizations', base: string) {
-	const taken = new Set(
-		rowsOf<{ slug: string }>(
-			await tx.execute(
-				sql`select slug from ${sql.identifier(table)} where slug = ${base} or slug like ${`${base}-%`}`
-			)
-		).map((r) => r.slug)
-	);
-	if (!taken.has(base)) return base;
-	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -11,7 +11,7 @@ export {
 	updateOrganizationProfile,
 	type OrganizationProfile
 } from './organizations.ts';
-export { slugify } from './slug.ts';
+export { slugify, uniqueSlug } from './slug.ts';
 export { addOrganizationLocation } from './organizations.ts';
 export {
 	createOffer,

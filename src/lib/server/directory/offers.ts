@@ -1,31 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { hasControlCharacters } from '../../text.ts';
+import { line, localized, longText } from '../../schemas/text-fields.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { rememberWords } from './search.ts';
-import { slugify } from './slug.ts';
+import { uniqueSlug } from './slug.ts';
 import { locations, offerLocations, offers, schedules } from './schema.ts';
-
-const line = (max: number) =>
-	z
-		.string()
-		.trim()
-		.min(1, 'is required')
-		.max(max, `can be at most ${max} characters`)
-		.refine((v) => !hasControlCharacters(v), 'must not contain control characters');
-const longText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.min(1, 'is required')
-		.max(max, `can be at most ${max} characters`)
-		.refine(
-			// Line breaks and tabs are text here; other control characters are not.
-			(v) => !/(?![\n\r\t])\p{Cc}/u.test(v),
-			'must not contain control characters'
-		);
-const localized = (text: z.ZodType<string>) => z.object({ da: text, en: text.optional() }).strict();
 
 const DAY = '(MO|TU|WE|TH|FR|SA|SU)';
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 14:30');
@@ -113,13 +93,7 @@ export const offerInput = z
 export async function createOffer(db: Db, actorId: string, input: z.input<typeof offerInput>) {
 	const data = offerInput.parse(input);
 	return db.transaction(async (tx) => {
-		const base = slugify(data.name.da) || 'tilbud';
-		let slug = base;
-		for (let n = 2; ; n++) {
-			const [taken] = await tx.select({ id: offers.id }).from(offers).where(eq(offers.slug, slug));
-			if (!taken) break;
-			slug = `${base}-${n}`;
-		}
+		const slug = await uniqueSlug(tx, 'offers', data.name.da, 'tilbud');
 		const { locations: places, schedules: hours, ...fields } = data;
 		const [created] = await tx
 			.insert(offers)

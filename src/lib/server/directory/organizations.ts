@@ -2,7 +2,7 @@ import { hasControlCharacters } from '../../text.ts';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
-import { slugify } from './slug.ts';
+import { uniqueSlug } from './slug.ts';
 import type { Db } from '../db/index.ts';
 import { locationInput } from './offers.ts';
 import { locations, ORGANIZATION_KINDS, organizations } from './schema.ts';
@@ -29,16 +29,7 @@ export async function createOrganization(
 ) {
 	const data = organizationInput.parse(input);
 	return db.transaction(async (tx) => {
-		const base = slugify(data.name) || 'organisation';
-		let slug = base;
-		for (let n = 2; ; n++) {
-			const [taken] = await tx
-				.select({ id: organizations.id })
-				.from(organizations)
-				.where(eq(organizations.slug, slug));
-			if (!taken) break;
-			slug = `${base}-${n}`;
-		}
+		const slug = await uniqueSlug(tx, 'organizations', data.name, 'organisation');
 		const [created] = await tx
 			.insert(organizations)
 			.values({ ...data, slug, isDemo: options.isDemo ?? false })

@@ -1,25 +1,11 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { hasControlCharacters } from '../../text.ts';
+import { line, longText } from '../../schemas/text-fields.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
-import { slugify } from '../directory/index.ts';
+import { uniqueSlug } from '../directory/index.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
 import { PARTNERSHIP_KINDS, partnerships } from './schema.ts';
-
-const line = (max: number) =>
-	z
-		.string()
-		.trim()
-		.min(1, 'is required')
-		.max(max, `can be at most ${max} characters`)
-		.refine((v) => !hasControlCharacters(v), 'must not contain control characters');
-const longText = z
-	.string()
-	.trim()
-	.min(1, 'is required')
-	.max(3000, 'can be at most 3000 characters')
-	.refine((v) => !/(?![\n\r\t])\p{Cc}/u.test(v), 'must not contain control characters');
 
 /** A partnership as its proposer writes it. */
 export const partnershipInput = z
@@ -28,7 +14,7 @@ export const partnershipInput = z
 		partnerIds: z.array(z.uuid()).min(1, 'name at least one partner').max(20),
 		kinds: z.array(z.enum(PARTNERSHIP_KINDS)).min(1, 'choose at least one kind').max(5),
 		title: z.object({ da: line(200), en: line(200).optional() }).strict(),
-		description: z.object({ da: longText, en: longText.optional() }).strict(),
+		description: z.object({ da: longText(3000), en: longText(3000).optional() }).strict(),
 		programmes: z.array(line(200)).max(20).default([]),
 		contactName: line(200).optional(),
 		contactEmail: z.email().max(254).optional(),
@@ -39,18 +25,6 @@ export const partnershipInput = z
 		path: ['partnerIds']
 	});
 export type PartnershipInput = z.input<typeof partnershipInput>;
-
-async function freeSlug(tx: Db, base: string) {
-	const taken = new Set(
-		rowsOf<{ slug: string }>(
-			await tx.execute(
-				sql`select slug from partnerships where slug = ${base} or slug like ${`${base}-%`}`
-			)
-		).map((r) => r.slug)
-	);
-	if (!taken.has(base)) return base;
-	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
 
 export async function createPartnership(db: Db, actorId: string, input: PartnershipInput) {
 	const data = partnershipInput.parse(input);
@@ -68,7 +42,7 @@ export async function createPartnership(db: Db, actorId: string, input: Partners
 					input: data.partnerIds
 				}
 			]);
-		const slug = await freeSlug(tx, slugify(data.title.da) || 'partnerskab');
+		const slug = await uniqueSlug(tx, 'partnerships', data.title.da, 'partnerskab');
 		const [created] = await tx
 			.insert(partnerships)
 			.values({ ...data, slug })

@@ -1,30 +1,15 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { hasControlCharacters } from '../../text.ts';
+import { line, localized, longText } from '../../schemas/text-fields.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
-import { slugify } from '../directory/index.ts';
+import { uniqueSlug } from '../directory/index.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
 import { OPPORTUNITY_TYPES, opportunities, PAY_KINDS } from './schema.ts';
 
 /** Days a posting without a deadline stays public after it is approved. */
 export const DEFAULT_OPEN_DAYS = 60;
 
-const line = (max: number) =>
-	z
-		.string()
-		.trim()
-		.min(1, 'is required')
-		.max(max, `can be at most ${max} characters`)
-		.refine((v) => !hasControlCharacters(v), 'must not contain control characters');
-const longText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.min(1, 'is required')
-		.max(max, `can be at most ${max} characters`)
-		.refine((v) => !/(?![\n\r\t])\p{Cc}/u.test(v), 'must not contain control characters');
-const localized = (text: z.ZodType<string>) => z.object({ da: text, en: text.optional() }).strict();
 const day = z.iso.date({ error: 'must be a date such as 2026-12-01' });
 
 /** A posting as partners, editors and the demo loader write it. */
@@ -101,22 +86,10 @@ function expiry(deadline: string | undefined, now = new Date()): Date {
 	return new Date(now.getTime() + DEFAULT_OPEN_DAYS * 86_400_000);
 }
 
-async function freeSlug(tx: Db, base: string): Promise<string> {
-	const taken = new Set(
-		rowsOf<{ slug: string }>(
-			await tx.execute(
-				sql`select slug from opportunities where slug = ${base} or slug like ${`${base}-%`}`
-			)
-		).map((r) => r.slug)
-	);
-	if (!taken.has(base)) return base;
-	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
 export async function createOpportunity(db: Db, actorId: string, input: OpportunityInput) {
 	const data = opportunityInput.parse(input);
 	return db.transaction(async (tx) => {
-		const slug = await freeSlug(tx, slugify(data.title.da) || 'opslag');
+		const slug = await uniqueSlug(tx, 'opportunities', data.title.da, 'opslag');
 		const [created] = await tx
 			.insert(opportunities)
 			.values({ ...data, slug, expiresAt: expiry(data.deadline) })

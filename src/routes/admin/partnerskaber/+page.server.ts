@@ -2,9 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { ZodError } from 'zod';
 import { msg, type MessageKey } from '$lib/i18n/message.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { m } from '$lib/paraglide/messages.js';
 import { ForbiddenError } from '$lib/server/accounts/index.ts';
-import { field, formFailure, readForm } from '$lib/server/api/forms.ts';
+import { field, formFailure, namedFields, readForm } from '$lib/server/api/forms.ts';
 import { requireCan } from '$lib/server/api/guards.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
 import {
@@ -33,13 +32,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const REASONS: Record<string, MessageKey> = {
+const LABELS: Record<string, MessageKey> = {
 	partnerIds: 'padmin_need_partner',
 	kinds: 'padmin_need_kind',
 	title: 'padmin_title_da',
 	description: 'padmin_desc_da',
 	contactEmail: 'padmin_contact_email'
 };
+/** A partner may not be the proposer itself; an unknown one is named as such. */
+const REASONS: Record<string, MessageKey> = { partnerIds: 'padmin_need_partner' };
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -77,23 +78,13 @@ export const actions: Actions = {
 		} catch (error) {
 			if (error instanceof ForbiddenError || error instanceof SubmissionNotFoundError)
 				return formFailure(403, { message: msg('admin_forbidden'), values });
-			if (error instanceof ZodError) {
-				const locale = event.locals.locale;
-				const fields = [
-					...new Set(
-						error.issues.map((i) => {
-							const key = REASONS[String(i.path[0])];
-							return key
-								? (m[key] as (p: object, o: object) => string)({}, { locale })
-								: i.path.join('.');
-						})
-					)
-				];
+			if (error instanceof ZodError)
 				return formFailure(400, {
-					message: msg('sub_invalid', { fields: fields.join('; ') }),
+					message: msg('sub_invalid', {
+						fields: namedFields(error, event.locals.locale, LABELS, REASONS)
+					}),
 					values
 				});
-			}
 			throw error;
 		}
 		redirect(303, `${localizedPath('/admin/partnerskaber', event.locals.locale)}?sendt=1`);
