@@ -45,6 +45,7 @@ import {
 	UnknownIndicatorError
 } from '../src/lib/server/indicators/index.ts';
 import { getStrategyDefinition } from '../src/lib/server/strategy/index.ts';
+import { sendDueMail } from '../src/lib/server/tasks.ts';
 
 /** Exit codes: 0 done, 1 could not run (configuration, database), 2 the input was rejected. */
 export const EXIT = { ok: 0, failure: 1, rejected: 2 } as const;
@@ -76,6 +77,11 @@ const HELP = `Usage: uddannelsesby <command>
                              prints the single-use link, which is also mailed or put in
                              the outbox. The first administrator is made this way.
   users list                 the accounts, their roles and last sign-in
+
+  mail send-due              send the mail that is due now: saved job searches with new
+                             postings, reminders of postings about to close and of offers
+                             not checked for STALE_AFTER_DAYS (for cron; the server also
+                             does this every MAIL_TASKS_MINUTES)
 
 The database is chosen as for the server: DATA_DIR (default ./data) or DATABASE_URL.
 Exit codes: 0 done, 1 could not run, 2 input rejected.`;
@@ -122,6 +128,22 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (group === 'directory') {
 		try {
 			return await directoryCommand(command, arg, parsed.values.format, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
+	}
+	if (group === 'mail' && command === 'send-due') {
+		try {
+			return await withDatabase(async (database) => {
+				const config = loadConfig();
+				const result = await sendDueMail(database.db, createMailer(config), publicUrl(config), {
+					staleAfterDays: config.STALE_AFTER_DAYS
+				});
+				io.out(
+					`Mailed ${result.alerts.mailed} of ${result.alerts.checked} saved job searches, ${result.closing.reminded} postings about to close and ${result.stale.organizations} organisations with ${result.stale.offers} unchecked offers.`
+				);
+				return EXIT.ok;
+			});
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}

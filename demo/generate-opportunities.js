@@ -217,7 +217,7 @@ const templates = [
 			pay: 'paid',
 			englishFriendly: true,
 			fields: ['teknik', 'naturvidenskab'],
-			levels: ['videregaaende']
+			levels: ['faerdiguddannet']
 		}
 	],
 	[
@@ -226,7 +226,7 @@ const templates = [
 		null,
 		'Et år som trainee i økonomiafdelingen med budget, regnskab og analyser.',
 		['kommune'],
-		{ hoursPerWeek: 37, pay: 'paid', fields: ['oekonomi'], levels: ['videregaaende'] }
+		{ hoursPerWeek: 37, pay: 'paid', fields: ['oekonomi'], levels: ['faerdiguddannet'] }
 	]
 ];
 
@@ -237,6 +237,16 @@ const places = [
 	['Industrivej', '9230', 'Svenstrup J', 56.972, 9.851],
 	['Hovedgaden', '9310', 'Vodskov', 57.105, 10.025]
 ];
+
+// The fields and levels a kind of posting suits when its template names none.
+const suits = {
+	fritidsjob: { fields: ['handel'], levels: ['udskoling', 'ungdomsuddannelse'] },
+	studiejob: { fields: [], levels: ['videregaaende'] },
+	'frivilligt-arbejde': { fields: ['kultur'], levels: ['ungdomsuddannelse', 'videregaaende'] },
+	praktikplads: { fields: [], levels: ['videregaaende'] },
+	laereplads: { fields: ['teknik'], levels: ['erhvervsuddannelse'] },
+	trainee: { fields: [], levels: ['faerdiguddannet'] }
+};
 
 const postings = [];
 let n = 0;
@@ -270,6 +280,7 @@ for (const [type, titleDa, titleEn, descDa, orgKeys, extra] of templates) {
 				// Most are open for weeks; a few close soon; some have no deadline (60 days).
 				...(n % 6 === 5 ? {} : { deadlineInDays: n % 9 === 0 ? 3 : 14 + ((n * 7) % 60) }),
 				...(n % 4 === 0 ? { startDate: '2027-02-01' } : {}),
+				...suits[type],
 				...extra
 			});
 			n++;

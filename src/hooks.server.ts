@@ -14,6 +14,7 @@ import {
 } from '$lib/server/app.ts';
 import { hasAuthCookie, resolveSession } from '$lib/server/api/session.ts';
 import { adminGate } from '$lib/server/api/admin-gate.ts';
+import { crossSiteForm } from '$lib/server/api/csrf.ts';
 import { localizedPath, routePath } from '$lib/i18n/routes.ts';
 import { PageCache } from '$lib/server/cache/index.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
@@ -55,6 +56,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		database: { get: appDatabase, enumerable: false },
 		db: { get: () => appDatabase().db, enumerable: false }
 	});
+
+	if (crossSiteForm(event.request, event.url, routePath(event.url.pathname))) {
+		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+		return new Response(message, { status: 403, headers: { 'cache-control': 'no-store' } });
+	}
 
 	const isApi = event.url.pathname.startsWith('/api/');
 	const cache = PageCache.eligible(event.request) ? pageCache() : undefined;

@@ -575,3 +575,83 @@ test('an employer posts a læreplads; after approval students find it, and a pos
 	await archived.getByRole('link').first().click();
 	await expect(page.getByRole('status')).toContainText('Ansøgningsfristen er udløbet');
 });
+
+test('a student saves a job search: nothing is mailed until the link confirms it, and one click unsubscribes', async ({
+	page,
+	baseURL
+}) => {
+	const email = `elev-${Date.now()}@example.dk`;
+	await page.goto('/job?type=laereplads&field=teknik');
+	await page.getByLabel('Din e-mailadresse').fill('ikke en adresse');
+	await page.getByRole('button', { name: 'Bestil mails' }).click();
+	await expect(page.getByRole('alert')).toContainText('Skriv en gyldig e-mailadresse');
+	await expectAccessible(page);
+	await page.getByLabel('Din e-mailadresse').fill(email);
+	await page.getByRole('button', { name: 'Bestil mails' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din indbakke');
+	await expectAccessible(page);
+
+	const admin = await signedIn(baseURL!, 'admin');
+	const outbox = await (await admin.get('/admin/post')).text();
+	const confirm = new RegExp(`${email}[\\s\\S]*?(/job/besked/bekraeft\\?t=[A-Za-z0-9_-]{43})`).exec(
+		outbox
+	)?.[1];
+	expect(confirm, 'the confirmation mail is in the outbox').toBeTruthy();
+
+	// A forged cross-site post cannot confirm for someone else: the CSRF rule still holds here.
+	const anonymous = await signedIn(baseURL!, 'anonymous');
+	const forged = await anonymous.post(confirm!, {
+		headers: {
+			origin: 'https://evil.example',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		data: '',
+		maxRedirects: 0
+	});
+	expect(forged.status()).toBe(403);
+
+	await page.goto(confirm!);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekræft mails om nye opslag');
+	await expect(page.locator('main')).toContainText('Læreplads');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Ja, send mig mails' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Du får nu besked om nye opslag'
+	);
+	await expectAccessible(page);
+	const unsubscribe = await page.getByRole('link', { name: /Afmeld/ }).getAttribute('href');
+	await page.goto(confirm!);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linket virker ikke længere');
+
+	// RFC 8058: a mail provider posts "List-Unsubscribe=One-Click" without an Origin header.
+	const oneClick = await anonymous.post(unsubscribe!, {
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'List-Unsubscribe=One-Click',
+		maxRedirects: 0
+	});
+	expect(oneClick.status()).toBe(200);
+	await page.goto(unsubscribe!);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linket virker ikke længere');
+	await expectAccessible(page);
+	// The English pages of the same flow.
+	await page.goto('/en/jobs/alert');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
+});
+
+test('a partner’s partnership and posting pages pass axe', async ({ page, baseURL }) => {
+	const f = fixture(baseURL!);
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mailadresse').fill(f.users.partnerA!.email);
+	await page.getByLabel('Adgangskode').fill(f.password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	for (const path of ['/admin/partnerskaber', '/admin/opslag', '/en/admin/partnerships']) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expectAccessible(page);
+	}
+	// The posting form offers the municipality's education fields and levels.
+	await page.goto('/admin/opslag');
+	await expect(
+		page.getByRole('group', { name: 'Uddannelsesområder, opslaget passer til' })
+	).toContainText('IT og digitalisering');
+});

@@ -639,6 +639,31 @@ test.describe('jobs and placements', () => {
 		await context.close();
 	});
 
+	test('students filter by education field and level, and see the nearest postings first', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/job');
+		await page.getByLabel(/^Teknik, byggeri og produktion \(\d+\)$/).check();
+		await page.getByLabel(/^Elev på en erhvervsuddannelse \(\d+\)$/).check();
+		await page.getByLabel('Dit postnummer (valgfrit)').fill('9400');
+		await page.getByLabel('Sortér efter').selectOption('distance');
+		await page.getByRole('button', { name: 'Vis opslag' }).click();
+		await expect(page).toHaveURL(/field=teknik.*level=erhvervsuddannelse.*near=9400/);
+		await expect(page.getByText('Afstand målt fra 9400 Nørresundby')).toBeVisible();
+		const distances = (await page.locator('.offer-list li > p:not(.form-hint)').allInnerTexts())
+			.map((t) => /([\d,]+) km væk/.exec(t)?.[1])
+			.filter((d): d is string => d !== undefined)
+			.map((d) => Number(d.replace(',', '.')));
+		expect(distances.length).toBeGreaterThan(1);
+		expect(distances).toEqual([...distances].sort((a, b) => a - b));
+		await expectNoAxeViolations(page);
+		await page.goto('/job?near=1234&sort=distance');
+		await expect(page.getByRole('status')).toContainText('Vi kender ikke postnummeret 1234');
+		await context.close();
+	});
+
 	test('a posting page carries schema.org JobPosting data for job search engines', async ({
 		page
 	}) => {
@@ -672,6 +697,19 @@ test.describe('jobs and placements', () => {
 		expect(body.items.every((i) => i.type === 'studiejob' && i.englishFriendly)).toBe(true);
 		// Counts per kind ignore the kind filter (but not the others).
 		expect(Object.keys(body.facets.type)).toContain('praktikplads');
+		const near = (await (
+			await request.get('/api/v1/opportunities?near=9000&km=3&sort=distance&level=videregaaende')
+		).json()) as {
+			near: { postalCode: string };
+			facets: { level: Record<string, number> };
+			items: { distanceKm: number | null; remote: boolean; url: string }[];
+		};
+		expect(near.near.postalCode).toBe('9000');
+		expect(near.items.length).toBeGreaterThan(0);
+		for (const i of near.items)
+			expect(i.remote || (i.distanceKm !== null && i.distanceKm <= 3)).toBe(true);
+		expect(near.items[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/job\//);
+		expect(Object.keys(near.facets.level)).toContain('erhvervsuddannelse');
 		const bad = await request.get('/api/v1/opportunities?type=direktør&hours=x');
 		expect(bad.status()).toBe(400);
 		expect(

@@ -6,6 +6,7 @@ import { logger } from './log.ts';
 import { authSecret, createAuth, pruneBuckets, type Auth } from './accounts/index.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
+import { sendDueMail } from './tasks.ts';
 
 /**
  * The server process's one database and its caches, opened at start-up (SvelteKit's `init`
@@ -58,6 +59,22 @@ export async function startApp(): Promise<void> {
 	const prune = () => void pruneBuckets(database.db).catch(() => undefined);
 	prune();
 	setInterval(prune, 3600_000).unref();
+	// Job alerts and reminders: a minute after start, then every MAIL_TASKS_MINUTES.
+	if (config.MAIL_TASKS_MINUTES > 0) {
+		let running = false;
+		const due = () => {
+			if (running || stopping) return;
+			running = true;
+			// Counted like a request, so stopping waits for it before closing the database.
+			void trackRequest(() =>
+				sendDueMail(database.db, mailer, baseUrl, { staleAfterDays: config.STALE_AFTER_DAYS })
+			)
+				.catch((err: unknown) => logger.error({ err }, 'sending the mail that was due failed'))
+				.finally(() => (running = false));
+		};
+		setTimeout(due, 60_000).unref();
+		setInterval(due, config.MAIL_TASKS_MINUTES * 60_000).unref();
+	}
 	logger.info({ database: database.description }, 'database ready');
 	logger.info({ url: publicUrl(config) }, `Uddannelsesby is running on ${publicUrl(config)}`);
 }

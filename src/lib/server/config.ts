@@ -89,6 +89,12 @@ const configSchema = z.object({
 	MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap-bidragydere'),
 	/** Days after which an offer not checked by its organisation is flagged to them as stale. */
 	STALE_AFTER_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+	/**
+	 * Minutes between runs of the mail that is due (job alerts, postings about to close, stale
+	 * offers); 0 turns the in-process run off, for installations that run
+	 * `uddannelsesby mail send-due` from cron instead.
+	 */
+	MAIL_TASKS_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });

@@ -1,21 +1,32 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import { msg } from '$lib/i18n/message.ts';
+import { hit, ipKey } from '$lib/server/accounts/index.ts';
+import { readForm, field } from '$lib/server/api/forms.ts';
 import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
-import { cachedView } from '$lib/server/app.ts';
+import { appAuth, cachedView } from '$lib/server/app.ts';
+import { taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import {
+	alertAddress,
 	OPPORTUNITY_PAGE_SIZE,
 	OPPORTUNITY_TYPES,
+	requestAlert,
 	searchOpportunities
 } from '$lib/server/opportunities/index.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const parsed = opportunityQueryFromUrl(url);
 	if (!parsed.ok) error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
 	const query = parsed.query;
+	const locale = locals.locale;
 	// Postings close at their deadline: a cached answer is kept an hour at most.
 	const hour = Math.floor(Date.now() / 3_600_000);
-	return cachedView(`jobs:${locals.locale}:${url.search}:${hour}`, async () => {
-		const results = await searchOpportunities(locals.db, query, locals.locale);
+	return cachedView(`jobs:${locale}:${url.search}:${hour}`, async () => {
+		const [results, terms] = await Promise.all([
+			searchOpportunities(locals.db, query, locale),
+			taxonomy(locals.db)
+		]);
 		const params = new URLSearchParams(url.search);
 		params.delete('page');
 		const rest = params.toString();
@@ -25,9 +36,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				english: query.englishFriendly,
 				hours: query.maxHours ?? null,
 				deadline: query.deadlineFrom ?? '',
+				near: query.near ?? '',
+				km: query.km ?? null,
 				sort: query.sort,
 				page: query.page
 			},
+			near: results.near,
+			unknownNear: results.unknownNear ? query.near! : null,
 			pageQuery: rest ? `${rest}&page=` : 'page=',
 			feedQuery: rest,
 			total: results.total,
@@ -37,8 +52,37 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				count: results.types[code] ?? 0,
 				checked: query.type.includes(code)
 			})),
+			fields: termOptions(terms, 'field', locale, query.field, results.fields),
+			levels: termOptions(terms, 'level', locale, query.level, results.levels),
 			items: results.items,
 			anyDemo: results.items.some((i) => i.isDemo)
 		};
 	});
+};
+
+export const actions: Actions = {
+	/** Saves the search on the page as an e-mail alert, once the address confirms it. */
+	alert: async (event) => {
+		const locale = event.locals.locale;
+		const form = await readForm(event);
+		const email = (field(form, 'email') ?? '').trim();
+		if (!alertAddress.safeParse(email).success)
+			return fail(400, { alert: { message: msg('alert_bad_email'), email: email.slice(0, 254) } });
+		const limited = await hit(event.locals.db, ipKey('job-alert', event.getClientAddress()), {
+			max: 10,
+			windowSeconds: 3600
+		});
+		if (!limited.allowed)
+			return fail(429, { alert: { message: msg('alert_too_many'), email: email.slice(0, 254) } });
+		const parsed = opportunityQueryFromUrl(event.url);
+		if (!parsed.ok)
+			error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
+		const { mailer, baseUrl } = appAuth();
+		await requestAlert(event.locals.db, mailer, baseUrl, {
+			email,
+			search: parsed.query,
+			locale
+		});
+		redirect(303, localizedPath('/job/besked', locale));
+	}
 };

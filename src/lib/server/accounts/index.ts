@@ -39,6 +39,7 @@ export {
 	exportUserData,
 	deleteUser,
 	noteTwoFactorEnabled,
+	memberAddresses,
 	type UserSummary
 } from './users.ts';
 export {

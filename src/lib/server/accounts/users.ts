@@ -300,3 +300,19 @@ export async function noteTwoFactorEnabled(db: Db, actor: Actor): Promise<void> 
 		PRIVATE
 	);
 }
+
+/**
+ * The e-mail addresses of an organisation's active members: who is told that its content
+ * needs attention (a posting about to close, an offer not checked for a year).
+ */
+export async function memberAddresses(db: Db, organizationId: string): Promise<string[]> {
+	const rows = await db
+		.select({ email: users.email })
+		.from(organizationMembers)
+		.innerJoin(users, eq(users.id, organizationMembers.userId))
+		.where(
+			and(eq(organizationMembers.organizationId, organizationId), sql`${users.disabledAt} is null`)
+		)
+		.orderBy(users.email);
+	return rows.map((r) => r.email);
+}

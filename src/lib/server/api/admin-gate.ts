@@ -7,7 +7,9 @@ const PRIVATE_PREFIXES = [
 	'/log-ud',
 	'/glemt-adgangskode',
 	'/nulstil-adgangskode',
-	'/invitation'
+	'/invitation',
+	// Pages reached by a personal link from an alert mail.
+	'/job/besked'
 ];
 
 export function isPrivateRoute(route: string): boolean {

@@ -162,11 +162,12 @@ export function openApiDocument(serverUrl: string) {
 						'Open job, placement, apprenticeship and volunteering postings, with counts per kind',
 					parameters: [
 						{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
-						...['type', 'area'].map((name) => ({
+						...['type', 'field', 'level', 'area'].map((name) => ({
 							name,
 							in: 'query',
 							required: false,
-							description: 'Repeat to allow several values (any of them matches).',
+							description:
+								'Repeat to allow several values (any of them matches). field and level are codes of the taxonomy (jobFields, jobLevels); area is a postcode.',
 							schema: { type: 'array', items: { type: 'string' } },
 							style: 'form',
 							explode: true
@@ -192,10 +193,26 @@ export function openApiDocument(serverUrl: string) {
 							schema: { type: 'string', format: 'date' }
 						},
 						{
+							name: 'near',
+							in: 'query',
+							required: false,
+							description:
+								'A postcode: distances are measured from its centre (distanceKm in items; null for remote postings).',
+							schema: { type: 'string', pattern: '^\\d{4}$' }
+						},
+						{
+							name: 'km',
+							in: 'query',
+							required: false,
+							description: 'With near: only postings at most this far away (remote ones are kept).',
+							schema: { type: 'integer', minimum: 1, maximum: 500 }
+						},
+						{
 							name: 'sort',
 							in: 'query',
 							required: false,
-							schema: { type: 'string', enum: ['relevance', 'newest', 'deadline'] }
+							description: 'distance needs near; remote postings come last.',
+							schema: { type: 'string', enum: ['relevance', 'newest', 'deadline', 'distance'] }
 						},
 						{
 							name: 'page',
@@ -213,7 +230,7 @@ export function openApiDocument(serverUrl: string) {
 					responses: {
 						'200': {
 							description:
-								'{ total, facets: { type }, items: [{ id, slug, type, title, organization, city, remote, deadline, hoursPerWeek, englishFriendly, demo }] }'
+								'{ total, near: { postalCode, name } | null, facets: { type, field, level }, items: [{ id, slug, type, title, organization, city, remote, deadline, hoursPerWeek, englishFriendly, distanceKm, url, demo }] }'
 						},
 						'400': errorResponse('Invalid query parameter')
 					}

@@ -2,8 +2,9 @@ import { opportunityQuery, type OpportunityQuery } from '../opportunities/index.
 
 /**
  * The job board's search parameters from a URL (the page and the API use the same names):
- * `q`, repeated `type` and `area`, `english=1`, `hours` (at most), `deadline` (on or after),
- * `sort` (relevance, newest, deadline), `page`.
+ * `q`, repeated `type`, `field`, `level` and `area`, `english=1`, `hours` (at most), `deadline`
+ * (on or after), `near` (a postcode) with `km` (at most that far), `sort` (relevance, newest,
+ * deadline, distance), `page`.
  */
 export function opportunityQueryFromUrl(
 	url: URL
@@ -18,7 +19,11 @@ export function opportunityQueryFromUrl(
 	const parsed = opportunityQuery.safeParse({
 		q: p.get('q') ?? '',
 		type: p.getAll('type'),
+		field: p.getAll('field'),
+		level: p.getAll('level'),
 		area: p.getAll('area'),
+		near: p.get('near')?.trim() || undefined,
+		km: number('km'),
 		englishFriendly: p.get('english') === '1',
 		maxHours: number('hours'),
 		deadlineFrom: p.get('deadline')?.trim() || undefined,

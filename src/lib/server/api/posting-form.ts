@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { msg, type MessageKey } from '$lib/i18n/message.ts';
 import { ForbiddenError, type Actor } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
+import { taxonomy, termOptions } from '../directory/index.ts';
 import { SubmissionNotFoundError, submitOpportunity } from '../moderation/index.ts';
 import type { OpportunityInput, OpportunityPage } from '../opportunities/index.ts';
 import { field, formFailure, namedFields } from './forms.ts';
@@ -46,6 +47,8 @@ const LABELS: Record<string, MessageKey> = {
 	applyUrl: 'post_field_apply_url',
 	applyEmail: 'post_field_apply_email',
 	minimumAge: 'post_field_age',
+	fields: 'post_field_fields',
+	levels: 'post_field_levels',
 	contactEmail: 'post_field_contact_email'
 };
 
@@ -80,6 +83,8 @@ export function postingValues(o: OpportunityPage & { organizationId: string }) {
 		applyUrl: o.applyUrl ?? '',
 		applyEmail: o.applyEmail ?? '',
 		englishFriendly: o.englishFriendly ? '1' : '',
+		fields: o.fields.join(','),
+		levels: o.levels.join(','),
 		minimumAge: o.minimumAge?.toString() ?? '',
 		contactName: o.contactName ?? '',
 		contactEmail: o.contactEmail ?? ''
@@ -105,6 +110,10 @@ export async function submitPostingForm(
 	);
 	values.remote = text('remote') === '1' ? '1' : '';
 	values.englishFriendly = text('englishFriendly') === '1' ? '1' : '';
+	const codes = (name: string) =>
+		(form?.getAll(name) ?? []).filter((v): v is string => typeof v === 'string').slice(0, 20);
+	values.fields = codes('field').join(',');
+	values.levels = codes('level').join(',');
 	const kroner = text('hourlyPay').replace(',', '.');
 	const input = {
 		organizationId: text('organizationId'),
@@ -129,6 +138,8 @@ export async function submitPostingForm(
 		applyUrl: optional('applyUrl'),
 		applyEmail: optional('applyEmail'),
 		englishFriendly: values.englishFriendly === '1',
+		fields: codes('field'),
+		levels: codes('level'),
 		minimumAge: whole('minimumAge'),
 		contactName: optional('contactName'),
 		contactEmail: optional('contactEmail')
@@ -146,4 +157,13 @@ export async function submitPostingForm(
 			});
 		throw error;
 	}
+}
+
+/** The education fields and levels a posting can name, as the form's checkboxes. */
+export async function postingVocabulary(db: Db, locale: 'da' | 'en') {
+	const terms = await taxonomy(db);
+	return {
+		fieldOptions: termOptions(terms, 'field', locale),
+		levelOptions: termOptions(terms, 'level', locale)
+	};
 }

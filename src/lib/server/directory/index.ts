@@ -37,6 +37,7 @@ export {
 	taxonomy,
 	taxonomyFile,
 	termOptions,
+	unknownCodes,
 	type TermOption
 } from './taxonomy.ts';
 export { ORGANIZATION_KINDS, type OrganizationKind, type Localized } from './schema.ts';
@@ -60,3 +61,4 @@ export {
 	type HsdsService
 } from './hsds.ts';
 export { readDataPackage, writeDataPackage } from './hsds-package.ts';
+export { sendStaleReminders, STALE_REMIND_EVERY_DAYS } from './reminders.ts';

@@ -51,7 +51,7 @@ export const organizations = pgTable('organizations', {
 export const taxonomyTerms = pgTable(
 	'taxonomy_terms',
 	{
-		vocabulary: text('vocabulary').$type<'category' | 'audience'>().notNull(),
+		vocabulary: text('vocabulary').$type<'category' | 'audience' | 'field' | 'level'>().notNull(),
 		code: text('code').notNull(),
 		name: jsonb('name').$type<Localized>().notNull(),
 		sort: integer('sort').notNull().default(0)
@@ -127,6 +127,8 @@ export const offers = pgTable(
 			.default(sql`'{}'`),
 		isDemo: boolean('is_demo').notNull().default(false),
 		lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
+		/** When the owner was last told by e-mail that the listing needs checking. */
+		staleRemindedAt: timestamp('stale_reminded_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		/**

@@ -14,6 +14,9 @@ export const taxonomyFile = z
 	.object({
 		categories: z.array(term).min(1),
 		audiences: z.array(term).min(1),
+		/** Education fields and levels a job posting can name (the job board's filters). */
+		jobFields: z.array(term).default([]),
+		jobLevels: z.array(term).default([]),
 		synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
 		areas: z
 			.array(
@@ -49,6 +52,18 @@ export async function loadTaxonomy(db: Db, path: string, actor: string) {
 				code: t.code,
 				name: { da: t.da, en: t.en },
 				sort
+			})),
+			...data.jobFields.map((t, sort) => ({
+				vocabulary: 'field' as const,
+				code: t.code,
+				name: { da: t.da, en: t.en },
+				sort
+			})),
+			...data.jobLevels.map((t, sort) => ({
+				vocabulary: 'level' as const,
+				code: t.code,
+				name: { da: t.da, en: t.en },
+				sort
 			}))
 		];
 		await tx.insert(taxonomyTerms).values(rows);
@@ -66,6 +81,8 @@ export async function loadTaxonomy(db: Db, path: string, actor: string) {
 			details: {
 				categories: data.categories.length,
 				audiences: data.audiences.length,
+				jobFields: data.jobFields.length,
+				jobLevels: data.jobLevels.length,
 				synonyms: synonyms.length,
 				areas: data.areas.length
 			}
@@ -92,7 +109,7 @@ export interface TermOption {
 /** A vocabulary as checkbox options in the reader's language (English falls back to Danish). */
 export function termOptions(
 	terms: { vocabulary: string; code: string; name: { da: string; en?: string } }[],
-	vocabulary: 'category' | 'audience',
+	vocabulary: 'category' | 'audience' | 'field' | 'level',
 	locale: 'da' | 'en',
 	chosen: readonly string[] = [],
 	counts?: Record<string, number>
@@ -110,4 +127,29 @@ export function termOptions(
 /** The municipality's postcodes, for the area filter and the distance sort. */
 export async function postalAreaList(db: Db) {
 	return db.select().from(postalAreas).orderBy(asc(postalAreas.postalCode));
+}
+
+/**
+ * Codes that are not in a vocabulary, as zod issues at `path` (so a form names the field):
+ * a proposal must use the municipality's own terms, which are data and may change.
+ */
+export async function unknownCodes(
+	db: Db,
+	vocabulary: 'category' | 'audience' | 'field' | 'level',
+	codes: readonly string[],
+	path: string,
+	message: string
+): Promise<z.core.$ZodIssue[]> {
+	if (codes.length === 0) return [];
+	const known = new Set(
+		(
+			await db
+				.select({ code: taxonomyTerms.code })
+				.from(taxonomyTerms)
+				.where(sql`${taxonomyTerms.vocabulary} = ${vocabulary}`)
+		).map((t) => t.code)
+	);
+	return codes.flatMap((c, i) =>
+		known.has(c) ? [] : [{ code: 'custom' as const, path: [path, i], message, input: c }]
+	);
 }

@@ -10,6 +10,8 @@ export interface Mail {
 	to: string;
 	subject: string;
 	body: string;
+	/** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on alert mails). */
+	headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -23,6 +25,7 @@ export const outboxMailer: Mailer = {
 			recipient: mail.to,
 			subject: mail.subject,
 			body: mail.body,
+			headers: mail.headers ?? null,
 			status: 'outbox'
 		});
 	}
@@ -36,7 +39,13 @@ export function smtpMailer(url: string, from: string): Mailer {
 			let status: 'sent' | 'failed' = 'sent';
 			let error: string | null = null;
 			try {
-				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
+				await transport.sendMail({
+					from,
+					to: mail.to,
+					subject: mail.subject,
+					text: mail.body,
+					headers: mail.headers
+				});
 			} catch (e) {
 				status = 'failed';
 				error = (e as Error).message;
@@ -46,6 +55,7 @@ export function smtpMailer(url: string, from: string): Mailer {
 				recipient: mail.to,
 				subject: mail.subject,
 				body: mail.body,
+				headers: mail.headers ?? null,
 				status,
 				error
 			});

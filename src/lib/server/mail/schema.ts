@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Every e-mail the platform sends. Without SMTP this outbox is the delivery: administrators
@@ -12,6 +12,8 @@ export const mailOutbox = pgTable(
 		recipient: text('recipient').notNull(),
 		subject: text('subject').notNull(),
 		body: text('body').notNull(),
+		/** Extra headers, such as List-Unsubscribe on alert mails. */
+		headers: jsonb('headers').$type<Record<string, string>>(),
 		/** 'outbox' (no SMTP), 'sent' or 'failed'. */
 		status: text('status').$type<'outbox' | 'sent' | 'failed'>().notNull(),
 		error: text('error')

@@ -32,6 +32,7 @@ export async function submit(
 	const kind = SUBMISSION_KINDS[entityType];
 	const data = kind.parse(input);
 	assertCan(actor, 'submissions.create', { organizationId: data.organizationId });
+	await kind.check?.(db, data);
 	if (entityId) {
 		const current = await kind.current(db, entityId);
 		// The same answer for content that does not exist and content of another organisation.

@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
-import type { z } from 'zod';
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import {
 	createOffer,
 	offerInput,
 	organizationProfileInput,
 	placesAndHours,
+	unknownCodes,
 	updateOffer,
 	updateOrganizationProfile
 } from '../directory/index.ts';
@@ -43,6 +44,13 @@ export interface SubmissionKind {
 	): Promise<{ id: string; slug: string }>;
 	/** Whether a proposal may create a new entity (an organisation is created by editors only). */
 	canCreate: boolean;
+	/** Checks against stored data (known codes, existing organisations); throws a ZodError. */
+	check?(db: Db, payload: Record<string, unknown>): Promise<void>;
+}
+
+/** Throws the issues, if any, as one ZodError, like a failed parse. */
+function refuse(issues: z.core.$ZodIssue[]): void {
+	if (issues.length) throw new z.ZodError(issues);
 }
 
 const offerKind: SubmissionKind = {
@@ -66,7 +74,25 @@ const offerKind: SubmissionKind = {
 		id
 			? updateOffer(tx, actorId, id, payload as z.input<typeof offerInput>)
 			: createOffer(tx, actorId, payload as z.input<typeof offerInput>),
-	canCreate: true
+	canCreate: true,
+	async check(db, payload) {
+		refuse([
+			...(await unknownCodes(
+				db,
+				'category',
+				(payload.categories as string[]) ?? [],
+				'categories',
+				'not a known category'
+			)),
+			...(await unknownCodes(
+				db,
+				'audience',
+				(payload.audiences as string[]) ?? [],
+				'audiences',
+				'not a known audience'
+			))
+		]);
+	}
 };
 
 const organizationKind: SubmissionKind = {
@@ -104,7 +130,25 @@ const opportunityKind: SubmissionKind = {
 		id
 			? updateOpportunity(tx, actorId, id, payload as OpportunityInput)
 			: createOpportunity(tx, actorId, payload as OpportunityInput),
-	canCreate: true
+	canCreate: true,
+	async check(db, payload) {
+		refuse([
+			...(await unknownCodes(
+				db,
+				'field',
+				(payload.fields as string[]) ?? [],
+				'fields',
+				'not a known education field'
+			)),
+			...(await unknownCodes(
+				db,
+				'level',
+				(payload.levels as string[]) ?? [],
+				'levels',
+				'not a known education level'
+			))
+		]);
+	}
 };
 
 const partnershipKind: SubmissionKind = {
@@ -128,7 +172,33 @@ const partnershipKind: SubmissionKind = {
 		id
 			? updatePartnership(tx, actorId, id, payload as PartnershipInput)
 			: createPartnership(tx, actorId, payload as PartnershipInput),
-	canCreate: true
+	canCreate: true,
+	async check(db, payload) {
+		const ids = (payload.partnerIds as string[]) ?? [];
+		if (ids.length === 0) return;
+		const found = new Set(
+			(
+				await db
+					.select({ id: organizations.id })
+					.from(organizations)
+					.where(inArray(organizations.id, ids))
+			).map((o) => o.id)
+		);
+		refuse(
+			ids.flatMap((id, i) =>
+				found.has(id)
+					? []
+					: [
+							{
+								code: 'custom' as const,
+								path: ['partnerIds', i],
+								message: 'not a known organisation',
+								input: id
+							}
+						]
+			)
+		);
+	}
 };
 
 export const SUBMISSION_KINDS: Record<SubmissionEntity, SubmissionKind> = {

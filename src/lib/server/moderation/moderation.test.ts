@@ -4,7 +4,7 @@ import { ForbiddenError } from '../accounts/index.ts';
 import { auditTrail } from '../audit/index.ts';
 import { rowsOf, type Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
-import { createOrganization, searchOffers } from '../directory/index.ts';
+import { createOrganization, loadTaxonomy, searchOffers } from '../directory/index.ts';
 import {
 	approveSubmission,
 	mySubmissions,
@@ -31,6 +31,7 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 	let orgA: string;
 	beforeEach(async () => {
 		database = await engine.open();
+		await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'test');
 		orgA = (
 			await createOrganization(database.db, 'test', {
 				name: 'Aalborg Tekniske Gymnasium',

@@ -21,7 +21,8 @@ describe('the Atom feed of a job search', () => {
 					hoursPerWeek: 37,
 					englishFriendly: false,
 					isDemo: true,
-					createdAt: '2026-11-20 10:00:00+00'
+					createdAt: '2026-11-20 10:00:00+00',
+					distanceKm: null
 				}
 			],
 			postingUrl: (slug) => `https://example.dk/job/${slug}`,

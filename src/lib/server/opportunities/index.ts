@@ -33,3 +33,18 @@ export {
 	type PartnershipView
 } from './partnerships.ts';
 export { loadDemoOpportunities } from './demo.ts';
+export {
+	requestAlert,
+	confirmAlert,
+	alertToConfirm,
+	alertToUnsubscribe,
+	unsubscribeAlert,
+	sendJobAlerts,
+	alertAddress,
+	savedSearch,
+	searchQueryString,
+	CONFIRM_DAYS,
+	MAX_ALERTS_PER_ADDRESS,
+	type AlertView
+} from './alerts.ts';
+export { sendExpiryReminders, REMIND_DAYS_BEFORE } from './reminders.ts';

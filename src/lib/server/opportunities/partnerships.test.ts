@@ -70,13 +70,13 @@ describe.each(testEngines())('partnerships on $name', (engine) => {
 		await expect(submitPartnership(database.db, partner, { ...base, kinds: [] })).rejects.toThrow(
 			'choose at least one kind'
 		);
-		const id = await submitPartnership(database.db, partner, {
-			...base,
-			partnerIds: ['00000000-0000-4000-8000-000000000000']
-		});
-		await expect(approveSubmission(database.db, editor, id)).rejects.toThrow(
-			'names an unknown organisation'
-		);
+		// An organisation that does not exist is refused when proposed, not only at approval.
+		await expect(
+			submitPartnership(database.db, partner, {
+				...base,
+				partnerIds: ['00000000-0000-4000-8000-000000000000']
+			})
+		).rejects.toThrow('not a known organisation');
 		expect(await listPartnerships(database.db)).toEqual([]);
 	});
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
-import { createOrganization } from '../directory/index.ts';
+import { createOrganization, loadTaxonomy } from '../directory/index.ts';
 import { approveSubmission, submitOpportunity } from '../moderation/index.ts';
 import {
 	createOpportunity,
@@ -107,6 +107,85 @@ describe.each(testEngines())('job and placement postings on $name', (engine) => 
 			'Electrician apprentice'
 		]);
 		expect(await search({ q: 'assistant' })).toEqual(['Student assistant']);
+	});
+
+	it('filters by education field, level and distance, with counts that ignore their own filter', async () => {
+		await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'test');
+		const place = (postalCode: string, city: string) => ({ postalCode, city, address: 'Vej 1' });
+		await createOpportunity(
+			database.db,
+			't',
+			apprenticeship({
+				fields: ['teknik'],
+				levels: ['erhvervsuddannelse'],
+				...place('9220', 'Aalborg Øst')
+			})
+		);
+		await createOpportunity(database.db, 't', {
+			...apprenticeship({ type: 'studiejob', education: undefined }),
+			title: { da: 'Studiejob i IT' },
+			fields: ['it', 'teknik'],
+			levels: ['videregaaende'],
+			...place('9400', 'Nørresundby')
+		});
+		await createOpportunity(database.db, 't', {
+			...apprenticeship({ type: 'studiejob', education: undefined }),
+			title: { da: 'Studiejob hjemmefra' },
+			fields: ['it'],
+			levels: ['videregaaende'],
+			remote: true,
+			address: undefined,
+			postalCode: undefined,
+			city: undefined
+		});
+		const now = new Date('2026-12-01T12:00:00Z');
+		const search = (q: Record<string, unknown>) => searchOpportunities(database.db, q, 'da', now);
+		const titles = async (q: Record<string, unknown>) =>
+			(await search(q)).items.map((i) => i.title);
+
+		const itJobs = await search({ field: ['it'] });
+		expect(itJobs.total).toBe(2);
+		expect(itJobs.fields).toEqual({ it: 2, teknik: 2 }); // the field counts ignore the field filter
+		expect(itJobs.levels).toEqual({ videregaaende: 2 });
+		expect(itJobs.types).toEqual({ studiejob: 2 });
+		expect(await titles({ level: ['erhvervsuddannelse'] })).toEqual(['Elev som elektriker']);
+		expect(await titles({ field: ['teknik'], level: ['videregaaende'] })).toEqual([
+			'Studiejob i IT'
+		]);
+
+		const near = await search({ near: '9000', sort: 'distance' });
+		expect(near.near).toEqual({ postalCode: '9000', name: 'Aalborg' });
+		expect(near.items.map((i) => [i.title, i.distanceKm])).toEqual([
+			['Studiejob i IT', 2.2],
+			['Elev som elektriker', 5.3],
+			['Studiejob hjemmefra', null]
+		]);
+		// Within 4 km: the Nørresundby job, and the remote one (it is everywhere).
+		expect(await titles({ near: '9000', km: 4, sort: 'distance' })).toEqual([
+			'Studiejob i IT',
+			'Studiejob hjemmefra'
+		]);
+		const unknown = await search({ near: '1234', sort: 'distance' });
+		expect(unknown.unknownNear).toBe(true);
+		expect(unknown.total).toBe(3);
+	});
+
+	it('refuses a proposed posting with an education field or level the municipality does not use', async () => {
+		await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'test');
+		const partner: Actor = {
+			id: 'p',
+			email: 'p@el.example.dk',
+			role: 'partner',
+			organizationIds: [employer]
+		};
+		await expect(
+			submitOpportunity(
+				database.db,
+				partner,
+				apprenticeship({ fields: ['teknik', 'astrologi'], levels: ['phd'] })
+			)
+		).rejects.toThrow(/not a known education field[\s\S]*not a known education level/);
+		await submitOpportunity(database.db, partner, apprenticeship({ fields: ['teknik'] }));
 	});
 
 	it('refuses a posting without a way to apply, a place, or a paid volunteer job, saying why', () => {

@@ -122,6 +122,7 @@ export async function updateOpportunity(
 				...data,
 				isDemo: before.isDemo,
 				expiresAt: expiry(data.deadline),
+				remindedAt: null,
 				updatedAt: new Date()
 			})
 			.where(eq(opportunities.id, id))
@@ -140,21 +141,28 @@ export async function updateOpportunity(
 /** Open now: approved, and before its deadline day ends (or its 60 days when it has none). */
 const isOpen = (now: Date) => sql`o.expires_at > ${now.toISOString()}::timestamptz`;
 
+const code = z.string().regex(/^[a-z0-9-]{1,60}$/, 'not a known code');
+const postcode = z.string().regex(/^\d{4}$/, 'a postcode has four digits');
+
 export const opportunityQuery = z.object({
 	q: z.string().trim().max(200, 'the search text can be at most 200 characters').default(''),
 	type: z
 		.array(z.enum(OPPORTUNITY_TYPES, { error: 'not a kind of posting' }))
 		.max(6)
 		.default([]),
+	/** Education fields (any of them). */
+	field: z.array(code).max(20).default([]),
+	/** Education levels (any of them). */
+	level: z.array(code).max(10).default([]),
 	englishFriendly: z.boolean().default(false),
 	maxHours: z.number().int().min(1).max(60).optional(),
 	/** Only postings whose deadline is on or after this day. */
 	deadlineFrom: z.iso.date().optional(),
-	area: z
-		.array(z.string().regex(/^\d{4}$/, 'a postcode has four digits'))
-		.max(20)
-		.default([]),
-	sort: z.enum(['relevance', 'newest', 'deadline']).default('relevance'),
+	area: z.array(postcode).max(20).default([]),
+	/** A postcode to measure distance from; with `km`, only postings that near (or remote). */
+	near: postcode.optional(),
+	km: z.number().int().min(1).max(500).optional(),
+	sort: z.enum(['relevance', 'newest', 'deadline', 'distance']).default('relevance'),
 	page: z.number().int().min(1).max(1000).default(1)
 });
 export type OpportunityQuery = z.infer<typeof opportunityQuery>;
@@ -174,43 +182,94 @@ export interface OpportunityHit {
 	englishFriendly: boolean;
 	isDemo: boolean;
 	createdAt: string;
+	/** Kilometres from the centre of the `near` postcode; null for remote postings. */
+	distanceKm: number | null;
 }
 
-/** Open postings, ranked (Danish or English full text) or newest / soonest deadline first. */
+export interface OpportunityResults {
+	total: number;
+	/** Counts per value; each ignores its own filter, so a reader sees what the others hold. */
+	types: Record<string, number>;
+	fields: Record<string, number>;
+	levels: Record<string, number>;
+	/** The postcode distances were measured from, when it is known. */
+	near: { postalCode: string; name: string } | null;
+	/** The `near` postcode was given but is not one the platform knows. */
+	unknownNear: boolean;
+	items: OpportunityHit[];
+}
+
+/**
+ * Open postings, ranked (Danish or English full text), newest, soonest deadline or nearest
+ * first, with counts per kind, field and level. One statement: the open postings that pass
+ * every other filter are read once, and the page and the three sets of counts come from them.
+ * `publishedAfter` (not a URL parameter) keeps postings published after that moment and up to
+ * `now`: the news a saved search mails about.
+ */
 export async function searchOpportunities(
 	db: Db,
 	input: z.input<typeof opportunityQuery>,
 	locale: 'da' | 'en',
-	now = new Date()
-): Promise<{ total: number; types: Record<string, number>; items: OpportunityHit[] }> {
+	now = new Date(),
+	options: { publishedAfter?: Date; pageSize?: number } = {}
+): Promise<OpportunityResults> {
 	const query = opportunityQuery.parse(input);
+	const pageSize = options.pageSize ?? OPPORTUNITY_PAGE_SIZE;
 	const words = (query.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
 	const text = words.map((w) => `${w}:*`).join(' & ');
 	const tsq = sql`(to_tsquery('danish', ${text}) || to_tsquery('english', ${text}))`;
+	const [origin] = query.near
+		? rowsOf<{ postal_code: string; name: string; latitude: number; longitude: number }>(
+				await db.execute(
+					sql`select postal_code, name, latitude, longitude from postal_areas where postal_code = ${query.near}`
+				)
+			)
+		: [];
+	// Distance from the origin to the workplace (its coordinates, else its postcode's centre):
+	// an equirectangular approximation, good to metres within a municipality.
+	const km = origin
+		? sql`(6371 * sqrt(power(radians(coalesce(o.latitude, pa.latitude) - ${origin.latitude}), 2)
+				+ power(radians(coalesce(o.longitude, pa.longitude) - ${origin.longitude}) * cos(radians(${origin.latitude})), 2)))`
+		: sql`null::float8`;
 	const filters: SQL[] = [isOpen(now)];
+	if (options.publishedAfter)
+		filters.push(
+			sql`o.created_at > ${options.publishedAfter.toISOString()}::timestamptz and o.created_at <= ${now.toISOString()}::timestamptz`
+		);
 	if (words.length) filters.push(sql`o.search_text @@ ${tsq}`);
 	if (query.englishFriendly) filters.push(sql`o.english_friendly`);
 	if (query.maxHours !== undefined)
 		filters.push(sql`(o.hours_per_week is null or o.hours_per_week <= ${query.maxHours})`);
 	if (query.deadlineFrom) filters.push(sql`o.deadline >= ${query.deadlineFrom}::date`);
 	if (query.area.length) filters.push(sql`o.postal_code = any(${sql.param(query.area)}::text[])`);
-	// Counts per kind ignore the kind filter, so a reader sees what the other kinds hold.
-	const base = sql.join(filters, sql` and `);
-	const where = query.type.length
-		? sql`${base} and o.type = any(${sql.param(query.type)}::text[])`
-		: base;
+	if (origin && query.km !== undefined) filters.push(sql`(o.remote or ${km} <= ${query.km})`);
+	const byType = query.type.length
+		? sql`o.type = any(${sql.param(query.type)}::text[])`
+		: sql`true`;
+	const byField = query.field.length
+		? sql`o.fields && ${sql.param(query.field)}::text[]`
+		: sql`true`;
+	const byLevel = query.level.length
+		? sql`o.levels && ${sql.param(query.level)}::text[]`
+		: sql`true`;
 	const title =
 		locale === 'en' ? sql`coalesce(o.title->>'en', o.title->>'da')` : sql`o.title->>'da'`;
 	const order =
 		query.sort === 'newest'
-			? sql`o.created_at desc`
+			? sql`b.created_at desc`
 			: query.sort === 'deadline'
-				? sql`o.deadline asc nulls last, o.created_at desc`
-				: words.length
-					? sql`ts_rank_cd(o.search_text, ${tsq}) desc, o.created_at desc`
-					: sql`o.created_at desc`;
+				? sql`b.deadline asc nulls last, b.created_at desc`
+				: query.sort === 'distance' && origin
+					? sql`b.km asc nulls last, b.created_at desc`
+					: words.length
+						? sql`b.rank desc, b.created_at desc`
+						: sql`b.created_at desc`;
+	const rank = words.length ? sql`ts_rank_cd(o.search_text, ${tsq})` : sql`0::float4`;
 	const rows = rowsOf<{
-		id: string;
+		kind: 'hit' | 'type' | 'field' | 'level' | 'total';
+		key: string | null;
+		n: number;
+		id: string | null;
 		slug: string;
 		type: string;
 		title: string;
@@ -223,30 +282,53 @@ export async function searchOpportunities(
 		english_friendly: boolean;
 		is_demo: boolean;
 		created_at: string;
+		km: number | null;
 	}>(
 		await db.execute(sql`
-			select o.id, o.slug, o.type, ${title} as title, ${locale === 'en'} and o.title->>'en' is null as untranslated,
+			with b as materialized (
+				select o.id, o.type, o.fields, o.levels, o.created_at, o.deadline, ${rank} as rank,
+					${km} as km, ${byType} as t_ok, ${byField} as f_ok, ${byLevel} as l_ok
+				from opportunities o
+				${origin ? sql`left join postal_areas pa on pa.postal_code = o.postal_code` : sql``}
+				where ${sql.join(filters, sql` and `)}
+			),
+			page as (
+				select b.id, b.km, row_number() over (order by ${order}, b.id)::int as pos
+				from b where b.t_ok and b.f_ok and b.l_ok
+				order by ${order}, b.id
+				limit ${pageSize} offset ${(query.page - 1) * pageSize}
+			)
+			select 'hit' as kind, null as key, page.pos as n, o.id, o.slug, o.type, ${title} as title,
+				${locale === 'en'} and o.title->>'en' is null as untranslated,
 				org.name as organization, o.city, o.remote, o.deadline::text as deadline, o.hours_per_week,
-				o.english_friendly, o.is_demo, o.created_at::text as created_at
-			from opportunities o join organizations org on org.id = o.organization_id
-			where ${where}
-			order by ${order}, o.id
-			limit ${OPPORTUNITY_PAGE_SIZE} offset ${(query.page - 1) * OPPORTUNITY_PAGE_SIZE}`)
+				o.english_friendly, o.is_demo, o.created_at::text as created_at, page.km
+			from page join opportunities o on o.id = page.id join organizations org on org.id = o.organization_id
+			union all
+			select 'total', null, count(*)::int, null, null, null, null, null, null, null, null, null, null, null, null, null, null
+			from b where b.t_ok and b.f_ok and b.l_ok
+			union all
+			select 'type', b.type, count(*)::int, null, null, null, null, null, null, null, null, null, null, null, null, null, null
+			from b where b.f_ok and b.l_ok group by b.type
+			union all
+			select 'field', f, count(*)::int, null, null, null, null, null, null, null, null, null, null, null, null, null, null
+			from b, unnest(b.fields) f where b.t_ok and b.l_ok group by f
+			union all
+			select 'level', l, count(*)::int, null, null, null, null, null, null, null, null, null, null, null, null, null, null
+			from b, unnest(b.levels) l where b.t_ok and b.f_ok group by l`)
 	);
-	const counts = rowsOf<{ type: string; n: number }>(
-		await db.execute(
-			sql`select o.type, count(*)::int as n from opportunities o where ${base} group by o.type`
-		)
-	);
-	const types = Object.fromEntries(counts.map((c) => [c.type, c.n]));
-	const total = query.type.length
-		? query.type.reduce((n, t) => n + (types[t] ?? 0), 0)
-		: counts.reduce((n, c) => n + c.n, 0);
+	const counts = (kind: string) =>
+		Object.fromEntries(rows.filter((r) => r.kind === kind).map((r) => [r.key!, r.n]));
+	// A union keeps no order: hits carry their place in the statement's order.
+	const hits = rows.filter((r) => r.kind === 'hit').sort((a, b) => a.n - b.n);
 	return {
-		total,
-		types,
-		items: rows.map((r) => ({
-			id: r.id,
+		total: rows.find((r) => r.kind === 'total')?.n ?? 0,
+		types: counts('type'),
+		fields: counts('field'),
+		levels: counts('level'),
+		near: origin ? { postalCode: origin.postal_code, name: origin.name } : null,
+		unknownNear: query.near !== undefined && !origin,
+		items: hits.map((r) => ({
+			id: r.id!,
 			slug: r.slug,
 			type: r.type,
 			title: r.title,
@@ -258,7 +340,8 @@ export async function searchOpportunities(
 			hoursPerWeek: r.hours_per_week,
 			englishFriendly: r.english_friendly,
 			isDemo: r.is_demo,
-			createdAt: r.created_at
+			createdAt: r.created_at,
+			distanceKm: r.km === null ? null : Math.round(r.km * 10) / 10
 		}))
 	};
 }
@@ -286,6 +369,8 @@ export interface OpportunityPage {
 	applyUrl: string | null;
 	applyEmail: string | null;
 	englishFriendly: boolean;
+	fields: string[];
+	levels: string[];
 	minimumAge: number | null;
 	contactName: string | null;
 	contactEmail: string | null;
@@ -338,6 +423,8 @@ export async function getOpportunity(
 		applyUrl: o.applyUrl,
 		applyEmail: o.applyEmail,
 		englishFriendly: o.englishFriendly,
+		fields: o.fields,
+		levels: o.levels,
 		minimumAge: o.minimumAge,
 		contactName: o.contactName,
 		contactEmail: o.contactEmail,

@@ -10,6 +10,7 @@ import {
 	pgTable,
 	text,
 	timestamp,
+	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 import { organizations, type Localized } from '../directory/schema.ts';
@@ -78,6 +79,8 @@ export const opportunities = pgTable(
 		contactName: text('contact_name'),
 		contactEmail: text('contact_email'),
 		isDemo: boolean('is_demo').notNull().default(false),
+		/** When the partner was reminded that the posting is about to close; cleared on renewal. */
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		searchText: tsvector('search_text').generatedAlwaysAs(
@@ -88,7 +91,39 @@ export const opportunities = pgTable(
 	(t) => [
 		index('opportunities_search_idx').using('gin', t.searchText),
 		index('opportunities_open_idx').on(t.expiresAt, t.deadline),
-		index('opportunities_organization_idx').on(t.organizationId)
+		index('opportunities_organization_idx').on(t.organizationId),
+		index('opportunities_created_idx').on(t.createdAt)
+	]
+);
+
+/**
+ * A saved job search a reader asked to be told about by e-mail. It sends nothing until the
+ * address is confirmed (double opt-in); every mail carries a one-click unsubscribe link.
+ * Unconfirmed requests are deleted after a week.
+ */
+export const jobAlerts = pgTable(
+	'job_alerts',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		email: text('email').notNull(),
+		/** The saved search: the job board's filters, without page and sort. */
+		search: jsonb('search').$type<Record<string, unknown>>().notNull(),
+		/** The same search as the job board's URL query, for the links in the mails. */
+		queryString: text('query_string').notNull(),
+		locale: text('locale').$type<'da' | 'en'>().notNull(),
+		/** SHA-256 of the confirmation link's token; null once confirmed. */
+		confirmTokenHash: text('confirm_token_hash'),
+		/** The unsubscribe link's token (it can only end this alert). */
+		unsubscribeToken: text('unsubscribe_token').notNull().unique(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+		/** Postings published after this moment are news to the reader. */
+		seenUntil: timestamp('seen_until', { withTimezone: true }),
+		lastSentAt: timestamp('last_sent_at', { withTimezone: true })
+	},
+	(t) => [
+		index('job_alerts_email_idx').on(t.email),
+		uniqueIndex('job_alerts_confirm_idx').on(t.confirmTokenHash)
 	]
 );
 

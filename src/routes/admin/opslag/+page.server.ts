@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { readForm } from '$lib/server/api/forms.ts';
 import { requireCan } from '$lib/server/api/guards.ts';
-import { submitPostingForm } from '$lib/server/api/posting-form.ts';
+import { postingVocabulary, submitPostingForm } from '$lib/server/api/posting-form.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
 import { mySubmissions } from '$lib/server/moderation/index.ts';
 import { OPPORTUNITY_TYPES, opportunitiesOf } from '$lib/server/opportunities/index.ts';
@@ -21,6 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		organizations,
 		types: OPPORTUNITY_TYPES,
+		...(await postingVocabulary(locals.db, locals.locale)),
 		archive: archive.map((o) => ({
 			slug: o.slug,
 			title: o.title.da,

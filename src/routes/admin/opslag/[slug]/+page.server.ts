@@ -3,7 +3,11 @@ import { localizedPath } from '$lib/i18n/routes.ts';
 import { can } from '$lib/server/accounts/index.ts';
 import { readForm } from '$lib/server/api/forms.ts';
 import { requireCan } from '$lib/server/api/guards.ts';
-import { postingValues, submitPostingForm } from '$lib/server/api/posting-form.ts';
+import {
+	postingValues,
+	postingVocabulary,
+	submitPostingForm
+} from '$lib/server/api/posting-form.ts';
 import { organizationBySlug } from '$lib/server/directory/index.ts';
 import { getOpportunity, OPPORTUNITY_TYPES } from '$lib/server/opportunities/index.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		title: posting.title.da,
 		organizations: [{ id: organization.id, name: organization.name }],
 		types: OPPORTUNITY_TYPES,
+		...(await postingVocabulary(locals.db, locals.locale)),
 		values: postingValues({ ...posting, organizationId: organization.id })
 	};
 };

@@ -1,10 +1,11 @@
 import { json } from '@sveltejs/kit';
+import { localizedPath } from '$lib/i18n/routes.ts';
 import { apiError } from '$lib/server/api/respond.ts';
 import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
 import { searchOpportunities } from '$lib/server/opportunities/index.ts';
 import type { RequestHandler } from './$types';
 
-/** The job board as JSON: open postings only, with counts per kind. */
+/** The job board as JSON: open postings only, with counts per kind, field and level. */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = opportunityQueryFromUrl(url);
 	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
@@ -13,7 +14,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	return json(
 		{
 			total: results.total,
-			facets: { type: results.types },
+			near: results.near,
+			facets: { type: results.types, field: results.fields, level: results.levels },
 			items: results.items.map((i) => ({
 				id: i.id,
 				slug: i.slug,
@@ -25,6 +27,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 				deadline: i.deadline,
 				hoursPerWeek: i.hoursPerWeek,
 				englishFriendly: i.englishFriendly,
+				distanceKm: i.distanceKm,
+				url: new URL(localizedPath(`/job/${i.slug}`, locale), url).href,
 				demo: i.isDemo
 			}))
 		},

@@ -1,0 +1,26 @@
+import type { Db } from './db/index.ts';
+import { sendStaleReminders } from './directory/index.ts';
+import { logger } from './log.ts';
+import type { Mailer } from './mail/index.ts';
+import { sendExpiryReminders, sendJobAlerts } from './opportunities/index.ts';
+
+/**
+ * Sends the mail that is due: saved job searches with news, reminders of postings about to
+ * close and of offers not checked for `staleAfterDays`. Each part claims its rows before it
+ * mails, so running this in several processes (or from cron beside the server) sends once.
+ */
+export async function sendDueMail(
+	db: Db,
+	mailer: Mailer,
+	baseUrl: string,
+	settings: { staleAfterDays: number },
+	now = new Date()
+) {
+	const alerts = await sendJobAlerts(db, mailer, baseUrl, now);
+	const closing = await sendExpiryReminders(db, mailer, baseUrl, now);
+	const stale = await sendStaleReminders(db, mailer, baseUrl, settings.staleAfterDays, now);
+	const result = { alerts, closing, stale };
+	if (alerts.mailed || closing.reminded || stale.organizations)
+		logger.info(result, 'sent the mail that was due');
+	return result;
+}
