@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { copyInto, copyValue, type Db } from '../src/lib/server/db/index.ts';
 import { OPPORTUNITY_TYPES } from '../src/lib/server/opportunities/index.ts';
+import { facetKey } from '../src/lib/server/opportunities/schema.ts';
 
 function random(seed: number) {
 	return () => {
@@ -109,7 +110,8 @@ export async function loadSyntheticPostings(
 				'levels',
 				'english_friendly',
 				'is_demo',
-				'created_at'
+				'created_at',
+				'facet_key'
 			],
 			chunks(options.postings, (i) => {
 				const type = pick(OPPORTUNITY_TYPES);
@@ -122,6 +124,11 @@ export async function loadSyntheticPostings(
 				const deadline = rand() < 1 / 6 ? null : day(deadlineIn);
 				const expires = new Date(now.getTime() + deadlineIn * 86_400_000).toISOString();
 				const title = `${role} i ${place} ${i}`;
+				const fields = [
+					pick(taxonomy.jobFields).code,
+					...(rand() < 0.3 ? [pick(taxonomy.jobFields).code] : [])
+				].filter((c, k, all) => all.indexOf(c) === k);
+				const levels = [pick(taxonomy.jobLevels).code];
 				return line([
 					`syntetisk-opslag-${i}`,
 					pick(orgIds),
@@ -144,19 +151,17 @@ export async function loadSyntheticPostings(
 					deadline,
 					expires,
 					`job${i}@syntetisk.invalid`,
-					array(
-						[
-							pick(taxonomy.jobFields).code,
-							...(rand() < 0.3 ? [pick(taxonomy.jobFields).code] : [])
-						].filter((c, k, all) => all.indexOf(c) === k)
-					),
-					array([pick(taxonomy.jobLevels).code]),
+					array(fields),
+					array(levels),
 					rand() < 0.25 ? 't' : 'f',
 					't',
-					new Date(now.getTime() - rand() * 90 * 86_400_000).toISOString()
+					new Date(now.getTime() - rand() * 90 * 86_400_000).toISOString(),
+					facetKey({ type, fields, levels })
 				]);
 			})
 		);
 	});
-	await db.execute(sql`analyze opportunities`);
+	// A real table is vacuumed by autovacuum; after a bulk load do it now, so that the
+	// visibility map lets the counts use an index-only scan.
+	await db.execute(sql`vacuum analyze opportunities`);
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
-import { OPPORTUNITY_TYPES, opportunities, PAY_KINDS } from './schema.ts';
+import { facetKey, OPPORTUNITY_TYPES, opportunities, PAY_KINDS } from './schema.ts';
 
 /** Days a posting without a deadline stays public after it is approved. */
 export const DEFAULT_OPEN_DAYS = 60;
@@ -92,7 +92,7 @@ export async function createOpportunity(db: Db, actorId: string, input: Opportun
 		const slug = await uniqueSlug(tx, 'opportunities', data.title.da, 'opslag');
 		const [created] = await tx
 			.insert(opportunities)
-			.values({ ...data, slug, expiresAt: expiry(data.deadline) })
+			.values({ ...data, slug, facetKey: facetKey(data), expiresAt: expiry(data.deadline) })
 			.returning({ id: opportunities.id, slug: opportunities.slug });
 		await recordAudit(tx, {
 			actor: actorId,
@@ -121,6 +121,7 @@ export async function updateOpportunity(
 			.set({
 				...data,
 				isDemo: before.isDemo,
+				facetKey: facetKey(data),
 				expiresAt: expiry(data.deadline),
 				remindedAt: null,
 				updatedAt: new Date()
@@ -201,8 +202,7 @@ export interface OpportunityResults {
 
 /**
  * Open postings, ranked (Danish or English full text), newest, soonest deadline or nearest
- * first, with counts per kind, field and level. One statement: the open postings that pass
- * every other filter are read once, and the page and the three sets of counts come from them.
+ * first, with counts per kind, field and level.
  * `publishedAfter` (not a URL parameter) keeps postings published after that moment and up to
  * `now`: the news a saved search mails about.
  */
@@ -226,11 +226,15 @@ export async function searchOpportunities(
 			)
 		: [];
 	// Distance from the origin to the workplace (its coordinates, else its postcode's centre):
-	// an equirectangular approximation, good to metres within a municipality.
-	const km = origin
-		? sql`(6371 * sqrt(power(radians(coalesce(o.latitude, pa.latitude) - ${origin.latitude}), 2)
-				+ power(radians(coalesce(o.longitude, pa.longitude) - ${origin.longitude}) * cos(radians(${origin.latitude})), 2)))`
+	// an equirectangular approximation, good to metres within a municipality. Filters and the
+	// order use the square of the distance in degrees of latitude (plain arithmetic, cheap for
+	// every row); kilometres are worked out for the page only.
+	const KM_PER_DEGREE = 111.195;
+	const d2 = origin
+		? sql`((coalesce(o.latitude, pa.latitude) - ${origin.latitude}::float8) * (coalesce(o.latitude, pa.latitude) - ${origin.latitude}::float8)
+				+ (coalesce(o.longitude, pa.longitude) - ${origin.longitude}::float8) * (coalesce(o.longitude, pa.longitude) - ${origin.longitude}::float8) * ${Math.cos((origin.latitude * Math.PI) / 180) ** 2}::float8)`
 		: sql`null::float8`;
+	const km = sql`${KM_PER_DEGREE}::float8 * sqrt(page.d2)`;
 	const filters: SQL[] = [isOpen(now)];
 	if (options.publishedAfter)
 		filters.push(
@@ -242,7 +246,8 @@ export async function searchOpportunities(
 		filters.push(sql`(o.hours_per_week is null or o.hours_per_week <= ${query.maxHours})`);
 	if (query.deadlineFrom) filters.push(sql`o.deadline >= ${query.deadlineFrom}::date`);
 	if (query.area.length) filters.push(sql`o.postal_code = any(${sql.param(query.area)}::text[])`);
-	if (origin && query.km !== undefined) filters.push(sql`(o.remote or ${km} <= ${query.km})`);
+	if (origin && query.km !== undefined)
+		filters.push(sql`(o.remote or ${d2} <= ${(query.km / KM_PER_DEGREE) ** 2}::float8)`);
 	const byType = query.type.length
 		? sql`o.type = any(${sql.param(query.type)}::text[])`
 		: sql`true`;
@@ -254,22 +259,49 @@ export async function searchOpportunities(
 		: sql`true`;
 	const title =
 		locale === 'en' ? sql`coalesce(o.title->>'en', o.title->>'da')` : sql`o.title->>'da'`;
-	const order =
+	// The order, given how the squared distance is named where it is used.
+	const order = (distance: SQL) =>
 		query.sort === 'newest'
-			? sql`b.created_at desc`
+			? sql`o.created_at desc, o.id`
 			: query.sort === 'deadline'
-				? sql`b.deadline asc nulls last, b.created_at desc`
+				? sql`o.deadline asc nulls last, o.created_at desc, o.id`
 				: query.sort === 'distance' && origin
-					? sql`b.km asc nulls last, b.created_at desc`
+					? sql`${distance} asc nulls last, o.created_at desc, o.id`
 					: words.length
-						? sql`b.rank desc, b.created_at desc`
-						: sql`b.created_at desc`;
-	const rank = words.length ? sql`ts_rank_cd(o.search_text, ${tsq})` : sql`0::float4`;
+						? sql`ts_rank_cd(o.search_text, ${tsq}) desc, o.created_at desc, o.id`
+						: sql`o.created_at desc, o.id`;
+	const joinAreas = origin
+		? sql`left join postal_areas pa on pa.postal_code = o.postal_code`
+		: sql``;
+	const base = sql.join(filters, sql` and `);
+	// Two statements, sent together. The page: ordered by an index where the order allows
+	// (newest, deadline), so only the page's rows are read. The counts: one pass over the open
+	// postings that pass the other filters, grouped by their kind, fields and levels (one text
+	// key, `facet_key`, read from an index), a few hundred groups from which the total and every
+	// count are summed here; each count ignores its own filter, so a reader sees what the
+	// other values hold.
+	const [pageRows, groups] = await Promise.all([
+		db.execute(sql`
+			with page as (
+				select o.id, ${d2} as d2
+				from opportunities o ${joinAreas}
+				where ${base} and ${byType} and ${byField} and ${byLevel}
+				order by ${order(d2)}
+				limit ${pageSize} offset ${(query.page - 1) * pageSize}
+			)
+			select o.id, o.slug, o.type, ${title} as title,
+				${locale === 'en'} and o.title->>'en' is null as untranslated,
+				org.name as organization, o.city, o.remote, o.deadline::text as deadline, o.hours_per_week,
+				o.english_friendly, o.is_demo, o.created_at::text as created_at, ${km} as km
+			from page join opportunities o on o.id = page.id
+			join organizations org on org.id = o.organization_id
+			order by ${order(sql`page.d2`)}`),
+		db.execute(sql`
+			select o.facet_key, count(*)::int as n from opportunities o ${joinAreas}
+			where ${base} group by o.facet_key`)
+	]);
 	const rows = rowsOf<{
-		kind: 'hit' | 'type' | 'field' | 'level' | 'total';
-		key: string | null;
-		n: number;
-		id: string | null;
+		id: string;
 		slug: string;
 		type: string;
 		title: string;
@@ -283,52 +315,34 @@ export async function searchOpportunities(
 		is_demo: boolean;
 		created_at: string;
 		km: number | null;
-	}>(
-		await db.execute(sql`
-			with b as materialized (
-				select o.id, o.type, o.fields, o.levels, o.created_at, o.deadline, ${rank} as rank,
-					${km} as km, ${byType} as t_ok, ${byField} as f_ok, ${byLevel} as l_ok
-				from opportunities o
-				${origin ? sql`left join postal_areas pa on pa.postal_code = o.postal_code` : sql``}
-				where ${sql.join(filters, sql` and `)}
-			),
-			page as (
-				select b.id, b.km, row_number() over (order by ${order}, b.id)::int as pos
-				from b where b.t_ok and b.f_ok and b.l_ok
-				order by ${order}, b.id
-				limit ${pageSize} offset ${(query.page - 1) * pageSize}
-			)
-			select 'hit' as kind, null as key, page.pos as n, o.id, o.slug, o.type, ${title} as title,
-				${locale === 'en'} and o.title->>'en' is null as untranslated,
-				org.name as organization, o.city, o.remote, o.deadline::text as deadline, o.hours_per_week,
-				o.english_friendly, o.is_demo, o.created_at::text as created_at, page.km
-			from page join opportunities o on o.id = page.id join organizations org on org.id = o.organization_id
-			union all
-			select 'total', null, count(*)::int, null, null, null, null, null, null, null, null, null, null, null, null, null, null
-			from b where b.t_ok and b.f_ok and b.l_ok
-			union all
-			select 'type', b.type, count(*)::int, null, null, null, null, null, null, null, null, null, null, null, null, null, null
-			from b where b.f_ok and b.l_ok group by b.type
-			union all
-			select 'field', f, count(*)::int, null, null, null, null, null, null, null, null, null, null, null, null, null, null
-			from b, unnest(b.fields) f where b.t_ok and b.l_ok group by f
-			union all
-			select 'level', l, count(*)::int, null, null, null, null, null, null, null, null, null, null, null, null, null, null
-			from b, unnest(b.levels) l where b.t_ok and b.f_ok group by l`)
-	);
-	const counts = (kind: string) =>
-		Object.fromEntries(rows.filter((r) => r.kind === kind).map((r) => [r.key!, r.n]));
-	// A union keeps no order: hits carry their place in the statement's order.
-	const hits = rows.filter((r) => r.kind === 'hit').sort((a, b) => a.n - b.n);
+	}>(pageRows);
+	const typeSet = new Set<string>(query.type);
+	const fieldSet = new Set(query.field);
+	const levelSet = new Set(query.level);
+	let total = 0;
+	const types: Record<string, number> = {};
+	const fields: Record<string, number> = {};
+	const levels: Record<string, number> = {};
+	for (const { facet_key, n } of rowsOf<{ facet_key: string; n: number }>(groups)) {
+		const [type = '', f = '', l = ''] = facet_key.split('|');
+		const g = { type, fields: f ? f.split(',') : [], levels: l ? l.split(',') : [], n };
+		const tOk = typeSet.size === 0 || typeSet.has(g.type);
+		const fOk = fieldSet.size === 0 || g.fields.some((f) => fieldSet.has(f));
+		const lOk = levelSet.size === 0 || g.levels.some((l) => levelSet.has(l));
+		if (tOk && fOk && lOk) total += g.n;
+		if (fOk && lOk) types[g.type] = (types[g.type] ?? 0) + g.n;
+		if (tOk && lOk) for (const f of new Set(g.fields)) fields[f] = (fields[f] ?? 0) + g.n;
+		if (tOk && fOk) for (const l of new Set(g.levels)) levels[l] = (levels[l] ?? 0) + g.n;
+	}
 	return {
-		total: rows.find((r) => r.kind === 'total')?.n ?? 0,
-		types: counts('type'),
-		fields: counts('field'),
-		levels: counts('level'),
+		total,
+		types,
+		fields,
+		levels,
 		near: origin ? { postalCode: origin.postal_code, name: origin.name } : null,
 		unknownNear: query.near !== undefined && !origin,
-		items: hits.map((r) => ({
-			id: r.id!,
+		items: rows.map((r) => ({
+			id: r.id,
 			slug: r.slug,
 			type: r.type,
 			title: r.title,

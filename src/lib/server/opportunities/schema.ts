@@ -73,6 +73,11 @@ export const opportunities = pgTable(
 			.array()
 			.notNull()
 			.default(sql`'{}'`),
+		/**
+		 * `type|field,field|level,level`: what the job board's counts group by, kept by the
+		 * services that write postings (see `facetKey`), so that one narrow index answers them.
+		 */
+		facetKey: text('facet_key').notNull().default(''),
 		/** Open to applicants who speak English but not (yet) Danish. */
 		englishFriendly: boolean('english_friendly').notNull().default(false),
 		minimumAge: integer('minimum_age'),
@@ -90,7 +95,22 @@ export const opportunities = pgTable(
 	},
 	(t) => [
 		index('opportunities_search_idx').using('gin', t.searchText),
-		index('opportunities_open_idx').on(t.expiresAt, t.deadline),
+		// Open postings with everything the counts, the common filters and the orders read: the
+		// counts and the choice of a page's rows are index-only scans (PostgreSQL) over this,
+		// not passes over the wide rows.
+		index('opportunities_open_idx').on(
+			t.expiresAt,
+			t.facetKey,
+			t.englishFriendly,
+			t.hoursPerWeek,
+			t.deadline,
+			t.postalCode,
+			t.latitude,
+			t.longitude,
+			t.remote,
+			t.createdAt,
+			t.id
+		),
 		index('opportunities_organization_idx').on(t.organizationId),
 		index('opportunities_created_idx').on(t.createdAt)
 	]
@@ -126,6 +146,11 @@ export const jobAlerts = pgTable(
 		uniqueIndex('job_alerts_confirm_idx').on(t.confirmTokenHash)
 	]
 );
+
+/** The key postings are counted by: kind, fields and levels (codes hold no `|` or `,`). */
+export function facetKey(p: { type: string; fields?: string[]; levels?: string[] }): string {
+	return `${p.type}|${(p.fields ?? []).join(',')}|${(p.levels ?? []).join(',')}`;
+}
 
 /** How employers and institutions work together on "praksisnær undervisning". */
 export const PARTNERSHIP_KINDS = [
