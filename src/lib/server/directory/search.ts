@@ -215,7 +215,7 @@ export async function searchOffers(
 	const rank =
 		words.length === 0
 			? sql`0::float4`
-			: sql`ts_rank_cd(o.search_text, ${tsq(text)}) + 0.5 * ts_rank_cd(o.search_text, ${tsq(typed)})
+			: sql`ts_rank(o.search_text, ${tsq(text)}) + 0.5 * ts_rank(o.search_text, ${tsq(typed)})
 				+ case when ${inNamedCategory} then 0.3 else 0 end
 				+ case when o.search_folded like ${`${prefix}%`} or o.search_folded like ${`%| ${prefix}%`} then 0.5 else 0 end`;
 	const title = locale === 'en' ? sql`coalesce(o.name->>'en', o.name->>'da')` : sql`o.name->>'da'`;
