@@ -6,19 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { parse } from 'yaml';
-import { copyInto, copyValue, type Db } from '../src/lib/server/db/index.ts';
+import { copyInto, type Db } from '../src/lib/server/db/index.ts';
+import { copyChunks, copyLine, random } from './harness.ts';
 import { rebuildSearchWords } from '../src/lib/server/directory/search.ts';
-
-/** A small seeded PRNG (mulberry32), so every run builds the same directory. */
-function random(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const KINDS = [
 	'Lektiecafé',
@@ -100,18 +90,8 @@ export async function loadSyntheticOffers(db: Db, options: SyntheticOptions): Pr
 	};
 	const orgCount = options.organizations ?? Math.max(10, Math.round(options.offers / 100));
 	const orgIds = Array.from({ length: orgCount }, () => randomUUID());
-	const line = (values: (string | number | null)[]) => values.map(copyValue).join('\t') + '\n';
-	async function* chunks(count: number, row: (i: number) => string) {
-		let chunk = '';
-		for (let i = 0; i < count; i++) {
-			chunk += row(i);
-			if (chunk.length > 1 << 20) {
-				yield chunk;
-				chunk = '';
-			}
-		}
-		if (chunk) yield chunk;
-	}
+	const line = copyLine;
+	const chunks = copyChunks;
 	const offerIds = Array.from({ length: options.offers }, () => randomUUID());
 	const locationIds = Array.from({ length: options.offers }, () => randomUUID());
 	await db.transaction(async (tx) => {

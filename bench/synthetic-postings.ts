@@ -7,19 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { parse } from 'yaml';
-import { copyInto, copyValue, type Db } from '../src/lib/server/db/index.ts';
+import { copyInto, type Db } from '../src/lib/server/db/index.ts';
+import { copyChunks, copyLine, random } from './harness.ts';
 import { OPPORTUNITY_TYPES } from '../src/lib/server/opportunities/index.ts';
 import { facetKey } from '../src/lib/server/opportunities/schema.ts';
-
-function random(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const ROLES = [
 	'Kassemedarbejder',
@@ -55,18 +46,8 @@ export async function loadSyntheticPostings(
 	};
 	const orgCount = Math.max(10, Math.round(options.postings / 50));
 	const orgIds = Array.from({ length: orgCount }, () => randomUUID());
-	const line = (values: (string | number | null)[]) => values.map(copyValue).join('\t') + '\n';
-	async function* chunks(count: number, row: (i: number) => string) {
-		let chunk = '';
-		for (let i = 0; i < count; i++) {
-			chunk += row(i);
-			if (chunk.length > 1 << 20) {
-				yield chunk;
-				chunk = '';
-			}
-		}
-		if (chunk) yield chunk;
-	}
+	const line = copyLine;
+	const chunks = copyChunks;
 	const array = (codes: string[]) => `{${codes.join(',')}}`;
 	const day = (offsetDays: number) =>
 		new Date(now.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);

@@ -40,32 +40,15 @@ export async function loadTaxonomy(db: Db, path: string, actor: string) {
 		await tx.delete(taxonomyTerms);
 		await tx.delete(searchSynonyms);
 		await tx.delete(postalAreas);
-		const rows = [
-			...data.categories.map((t, sort) => ({
-				vocabulary: 'category' as const,
-				code: t.code,
-				name: { da: t.da, en: t.en },
-				sort
-			})),
-			...data.audiences.map((t, sort) => ({
-				vocabulary: 'audience' as const,
-				code: t.code,
-				name: { da: t.da, en: t.en },
-				sort
-			})),
-			...data.jobFields.map((t, sort) => ({
-				vocabulary: 'field' as const,
-				code: t.code,
-				name: { da: t.da, en: t.en },
-				sort
-			})),
-			...data.jobLevels.map((t, sort) => ({
-				vocabulary: 'level' as const,
-				code: t.code,
-				name: { da: t.da, en: t.en },
-				sort
-			}))
-		];
+		const vocabularies = [
+			['category', data.categories],
+			['audience', data.audiences],
+			['field', data.jobFields],
+			['level', data.jobLevels]
+		] as const;
+		const rows = vocabularies.flatMap(([vocabulary, terms]) =>
+			terms.map((t, sort) => ({ vocabulary, code: t.code, name: { da: t.da, en: t.en }, sort }))
+		);
 		await tx.insert(taxonomyTerms).values(rows);
 		const synonyms = Object.entries(data.synonyms).map(([word, expansions]) => ({
 			term: word.toLowerCase(),
