@@ -71,7 +71,10 @@ test('public forms answer hostile input with a 4xx and a message, never a 500', 
 		{ path: '/glemt-adgangskode', fields: ['email'] },
 		{ path: '/nulstil-adgangskode', fields: ['token', 'password'] },
 		{ path: '/log-ind/kode', fields: ['code', 'next'] },
-		{ path: '/invitation/ikke-en-rigtig-invitation-0000000000', fields: ['name', 'password'] }
+		{ path: '/invitation/ikke-en-rigtig-invitation-0000000000', fields: ['name', 'password'] },
+		{ path: '/job?/alert&type=laereplads', fields: ['email'] },
+		{ path: '/job/besked/bekraeft?t=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', fields: ['t'] },
+		{ path: '/job/besked/afmeld?t=%3Cscript%3E', fields: ['List-Unsubscribe'] }
 	];
 	for (const form of forms) {
 		await fc.assert(
@@ -118,15 +121,25 @@ test('API query parameters answer hostile input with a 4xx JSON error, never a 5
 	await fc.assert(
 		fc.asyncProperty(
 			hostile.filter((s) => s.length < 5000),
-			fc.constantFrom('geo', 'period', 'køn', 'q'),
-			async (value, name) => {
-				const url = `/api/v1/indicators/frafald/observations?${new URLSearchParams({ [name]: value })}`;
+			fc.constantFrom(
+				['/api/v1/indicators/frafald/observations', 'geo'],
+				['/api/v1/indicators/frafald/observations', 'period'],
+				['/api/v1/indicators/frafald/observations', 'køn'],
+				['/api/v1/indicators/frafald/observations', 'q'],
+				['/api/v1/opportunities', 'q'],
+				['/api/v1/opportunities', 'field'],
+				['/api/v1/opportunities', 'near'],
+				['/api/v1/opportunities', 'km'],
+				['/api/v1/opportunities', 'sort']
+			),
+			async (value, [path, name]) => {
+				const url = `${path}?${new URLSearchParams({ [name]: value })}`;
 				const res = await api.get(url);
 				expect(res.status(), url.slice(0, 200)).toBeLessThan(500);
 				expect(res.headers()['content-type']).toContain('application/json');
 			}
 		),
-		{ numRuns: 40 }
+		{ numRuns: 60 }
 	);
 	await api.dispose();
 });

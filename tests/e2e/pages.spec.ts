@@ -640,7 +640,8 @@ test.describe('jobs and placements', () => {
 	});
 
 	test('students filter by education field and level, and see the nearest postings first', async ({
-		browser
+		browser,
+		page: scripted
 	}) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
@@ -658,10 +659,13 @@ test.describe('jobs and placements', () => {
 			.map((d) => Number(d.replace(',', '.')));
 		expect(distances.length).toBeGreaterThan(1);
 		expect(distances).toEqual([...distances].sort((a, b) => a - b));
-		await expectNoAxeViolations(page);
+		const filtered = page.url();
 		await page.goto('/job?near=1234&sort=distance');
 		await expect(page.getByRole('status')).toContainText('Vi kender ikke postnummeret 1234');
 		await context.close();
+		// axe runs as a script: the same filtered page, in a page with JavaScript.
+		await scripted.goto(filtered);
+		await expectNoAxeViolations(scripted);
 	});
 
 	test('a posting page carries schema.org JobPosting data for job search engines', async ({
