@@ -248,14 +248,17 @@ export async function searchOpportunities(
 	if (query.area.length) filters.push(sql`o.postal_code = any(${sql.param(query.area)}::text[])`);
 	if (origin && query.km !== undefined)
 		filters.push(sql`(o.remote or ${d2} <= ${(query.km / KM_PER_DEGREE) ** 2}::float8)`);
+	// Kind, field and level are read from `facet_key` (in the covering index, so choosing the
+	// page stays an index-only scan): `type|field,field|level,level`.
+	const part = (n: number) => sql`split_part(o.facet_key, '|', ${sql.raw(String(n))})`;
 	const byType = query.type.length
-		? sql`o.type = any(${sql.param(query.type)}::text[])`
+		? sql`${part(1)} = any(${sql.param(query.type)}::text[])`
 		: sql`true`;
 	const byField = query.field.length
-		? sql`o.fields && ${sql.param(query.field)}::text[]`
+		? sql`string_to_array(${part(2)}, ',') && ${sql.param(query.field)}::text[]`
 		: sql`true`;
 	const byLevel = query.level.length
-		? sql`o.levels && ${sql.param(query.level)}::text[]`
+		? sql`string_to_array(${part(3)}, ',') && ${sql.param(query.level)}::text[]`
 		: sql`true`;
 	const title =
 		locale === 'en' ? sql`coalesce(o.title->>'en', o.title->>'da')` : sql`o.title->>'da'`;
