@@ -196,7 +196,15 @@ test('an organisation profile shows rich text only through the allow-list, and l
 	baseURL
 }) => {
 	const api = await adminApi(baseURL!);
-	const path = '/admin/organisationer/aalborg-tekniske-gymnasium';
+	// An organisation of its own: other tests change the fixture organisations' profiles.
+	const stamp = Date.now();
+	const made = await postForm(api, baseURL!, '/admin/organisationer', {
+		name: `Tekstskolen ${stamp}`,
+		kind: 'school'
+	});
+	expect(made.status).toBe(303);
+	const slug = `tekstskolen-${stamp}`;
+	const path = `/admin/organisationer/${slug}`;
 	const send = (
 		multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>
 	) =>
@@ -227,7 +235,7 @@ test('an organisation profile shows rich text only through the allow-list, and l
 	});
 	expect(saved.status()).toBe(303);
 	const anonymous = await request.newContext({ baseURL });
-	const page = await (await anonymous.get('/organisationer/aalborg-tekniske-gymnasium')).text();
+	const page = await (await anonymous.get(`/organisationer/${slug}`)).text();
 	expect(page).toContain('<strong>teknisk</strong>');
 	expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 	expect(page).not.toContain('<script>alert(1)</script>');
