@@ -1,3 +1,4 @@
+import { readForm } from '$lib/server/api/forms.ts';
 import { describeAlert } from '$lib/server/api/alert-pages.ts';
 import { alertToUnsubscribe, unsubscribeAlert } from '$lib/server/opportunities/index.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,11 @@ export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ url, locals }) => {
+	default: async (event) => {
+		const { url, locals } = event;
+		// The token is in the address; the body (the button's, or a mail provider's
+		// `List-Unsubscribe=One-Click`) is read all the same, so the connection stays usable.
+		await readForm(event);
 		// Unsubscribing twice is not an error: the reader's wish is met either way.
 		await unsubscribeAlert(locals.db, url.searchParams.get('t') ?? '');
 		return { unsubscribed: true };

@@ -1,3 +1,4 @@
+import { readForm } from '$lib/server/api/forms.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { describeAlert } from '$lib/server/api/alert-pages.ts';
 import { alertToConfirm, confirmAlert } from '$lib/server/opportunities/index.ts';
@@ -19,7 +20,11 @@ export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ url, locals }) => {
+	default: async (event) => {
+		const { url, locals } = event;
+		// The token is in the address; the body (the button's, or a mail provider's
+		// `List-Unsubscribe=One-Click`) is read all the same, so the connection stays usable.
+		await readForm(event);
 		const confirmed = await confirmAlert(locals.db, url.searchParams.get('t') ?? '');
 		return {
 			confirmed: confirmed !== undefined,
