@@ -39,6 +39,8 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			// Git-ignored scratch work is nobody's code.
+			'.scratch/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
 			'node_modules/',

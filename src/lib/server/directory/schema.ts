@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
+	bigint,
 	boolean,
 	doublePrecision,
 	customType,
@@ -221,3 +222,25 @@ export const postalAreas = pgTable('postal_areas', {
 	latitude: doublePrecision('latitude').notNull(),
 	longitude: doublePrecision('longitude').notNull()
 });
+
+/**
+ * The version of everything offer search reads, raised by triggers (migration 0017) in the
+ * writing transaction itself. Writers wait on this one row, so versions follow commit order and
+ * an instance that has read version N has seen every change up to N.
+ */
+export const searchIndexState = pgTable('search_index_state', {
+	id: boolean('id').primaryKey().default(true),
+	version: bigint('version', { mode: 'number' }).notNull().default(0),
+	/** The version at which the vocabularies (taxonomy, synonyms, postcodes) last changed. */
+	vocabularyVersion: bigint('vocabulary_version', { mode: 'number' }).notNull().default(0)
+});
+
+/** Which offers changed at which version, so each instance's search index catches up on them alone. */
+export const searchChanges = pgTable(
+	'search_changes',
+	{
+		offerId: uuid('offer_id').primaryKey(),
+		version: bigint('version', { mode: 'number' }).notNull()
+	},
+	(t) => [index('search_changes_version_idx').on(t.version)]
+);

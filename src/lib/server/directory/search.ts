@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
+import { copenhagenClock, offerIndex } from './search-index.ts';
+import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from './tsquery.ts';
 
 /** What a reader can ask for at /tilbud and /api/v1/offers; every field is optional. */
 export const offerQuery = z.object({
@@ -116,24 +118,38 @@ export interface OfferResults {
 	items: OfferHit[];
 }
 
-/**
- * Full-text search with Danish stemming (and English for English text), prefix and typo
- * tolerance (pg_trgm on folded titles), synonyms kept as data, filters and facet counts.
- * Results are ranked best first; without a query, alphabetically.
- */
-export async function searchOffers(
-	db: Db,
+/** A reader's query as both search paths run it: words, synonyms, tsquery texts, filters. */
+interface PreparedQuery {
+	query: OfferQuery;
+	words: string[];
+	/** `to_tsquery` text: every word (or, with `any`, one) with its variants. */
+	text: string;
+	/** The words as typed (with æ/ø/å spellings): ranked above what synonyms and corrections add. */
+	typed: string;
+	/** A name that starts with this is the likeliest thing sought. */
+	prefix: string;
+	/** Categories whose name the query says ("mental sundhed"). */
+	categoryCodes: string[];
+}
+
+interface SearchOptions {
+	/** The moment "open now" means (tests pass one). */
+	now?: Date;
+	/** Every word must match; with no result, any word may (a second, looser search). */
+	match?: 'all' | 'any';
+	/** Also match vocabulary words close to the query's (typos); tried when exact words find little. */
+	fuzzy?: boolean;
+}
+
+async function prepareQuery(
 	input: z.input<typeof offerQuery>,
-	locale: 'da' | 'en',
-	options: {
-		/** The moment "open now" means (tests pass one). */
-		now?: Date;
-		/** Every word must match; with no result, any word may (a second, looser search). */
-		match?: 'all' | 'any';
-		/** Also match vocabulary words close to the query's (typos); tried when exact words find little. */
-		fuzzy?: boolean;
-	} = {}
-): Promise<OfferResults> {
+	options: SearchOptions,
+	source: {
+		synonyms(terms: string[]): Promise<{ term: string; expansions: string[] }[]>;
+		categories: () => Promise<{ code: string; da: string; en: string | null }[]>;
+		corrections(words: string[]): Promise<Map<string, string[]>>;
+	}
+): Promise<PreparedQuery> {
 	const match = options.match ?? 'all';
 	const query = offerQuery.parse(input);
 	let words = queryWords(query.q);
@@ -145,31 +161,185 @@ export async function searchOffers(
 		query.lang = [...new Set([...query.lang, ...asked.map((w) => LANGUAGE_WORDS[w]!)])];
 	}
 	const synonymRows =
-		words.length === 0
-			? []
-			: rowsOf<{ term: string; expansions: string[] }>(
-					await db.execute(
-						sql`select term, expansions from search_synonyms where term = any(${sql.param(words.flatMap((w) => [w, foldDanish(w)]))}::text[])`
-					)
-				);
+		words.length === 0 ? [] : await source.synonyms(words.flatMap((w) => [w, foldDanish(w)]));
 	const synonyms = new Map<string, string[]>();
 	for (const row of synonymRows) {
 		for (const w of words)
 			if (w === row.term || foldDanish(w) === row.term) synonyms.set(w, row.expansions);
 	}
-	const fuzzy = options.fuzzy === true;
-	if (fuzzy)
-		for (const [word, close] of await corrections(db, words))
+	if (options.fuzzy === true)
+		for (const [word, close] of await source.corrections(words))
 			synonyms.set(word, [...(synonyms.get(word) ?? []), ...close]);
-	const text = tsqueryText(words, synonyms, match === 'all' ? ' & ' : ' | ');
-	// The words as typed (with æ/ø/å spellings) rank above what synonyms and corrections add.
-	const typed = tsqueryText(words, new Map(), ' | ');
-	const folded = foldDanish(words.join(' '));
-	// A name that starts with what was typed is the likeliest thing sought.
-	const prefix = folded.replace(/[%_\\]/g, '');
-	// Category names are searchable too: "mental sundhed" finds offers in "Trivsel og mental
-	// sundhed" even when their own text says "psykolog".
-	const categoryCodes = words.length === 0 ? [] : await categoriesNamed(db, words, synonyms, match);
+	return {
+		query,
+		words,
+		text: tsqueryText(words, synonyms, match === 'all' ? ' & ' : ' | '),
+		typed: tsqueryText(words, new Map(), ' | '),
+		prefix: foldDanish(words.join(' ')).replace(/[%_\\]/g, ''),
+		// Category names are searchable too: "mental sundhed" finds offers in "Trivsel og mental
+		// sundhed" even when their own text says "psykolog".
+		categoryCodes:
+			words.length === 0 ? [] : categoriesNamed(await source.categories(), words, synonyms, match)
+	};
+}
+
+/** Few hits for the words as written: look again with corrections; nothing for several words: any word. */
+function retry(
+	prepared: PreparedQuery,
+	total: number,
+	options: SearchOptions
+): SearchOptions | null {
+	if (total < FUZZY_BELOW && prepared.words.length > 0 && options.fuzzy !== true)
+		return { ...options, fuzzy: true };
+	if (total === 0 && (options.match ?? 'all') === 'all' && prepared.words.length > 1)
+		return { ...options, match: 'any' };
+	return null;
+}
+
+/**
+ * Full-text search with Danish stemming (and English for English text), prefix and typo
+ * tolerance, synonyms kept as data, filters and facet counts, ranked best first (without a
+ * query, alphabetically). It runs on this instance's offer index (search-index.ts), made of
+ * PostgreSQL's own lexemes and kept current by version; the rare query shape the index does not
+ * evaluate (a phrase, which to_tsquery makes of "13årige") goes to the database path.
+ */
+export async function searchOffers(
+	db: Db,
+	input: z.input<typeof offerQuery>,
+	locale: 'da' | 'en',
+	options: SearchOptions = {}
+): Promise<OfferResults> {
+	const index = await offerIndex(db);
+	const vocabulary = index.vocabulary;
+	const prepared = await prepareQuery(input, options, {
+		synonyms: async (terms) =>
+			terms.flatMap((term) => {
+				const expansions = vocabulary.synonyms.get(term);
+				return expansions ? [{ term, expansions }] : [];
+			}),
+		categories: async () => vocabulary.categories,
+		corrections: (words) =>
+			cached(index.cache, `fix:${words.join(' ')}`, () => corrections(db, words))
+	});
+	const { query, words } = prepared;
+	const trees = async (text: string) => {
+		if (words.length === 0) return [null, null] as [null, null];
+		const stems = await cached(index.cache, `q:${text}`, async () => {
+			const [row] = rowsOf<{ da: string; en: string }>(
+				await db.execute(
+					sql`select to_tsquery('danish', ${text})::text as da, to_tsquery('english', ${text})::text as en`
+				)
+			);
+			return row!;
+		});
+		return [parseTsQuery(stems.da), parseTsQuery(stems.en)] as [
+			TsQueryNode | null,
+			TsQueryNode | null
+		];
+	};
+	let text: [TsQueryNode | null, TsQueryNode | null];
+	let typed: [TsQueryNode | null, TsQueryNode | null];
+	try {
+		text = await trees(prepared.text);
+		typed = await trees(prepared.typed);
+	} catch (error) {
+		if (error instanceof UnsupportedTsQuery)
+			return searchOffersInDatabase(db, input, locale, options);
+		throw error;
+	}
+	// With one language's query empty (only its stop words), ts_rank sees the other alone, and
+	// an AND at its top ranks by word distance, which the index does not keep.
+	for (const pair of [text, typed])
+		if ((pair[0] === null) !== (pair[1] === null) && (pair[0] ?? pair[1])!.op === 'and')
+			return searchOffersInDatabase(db, input, locale, options);
+	const origin = query.near ? vocabulary.postalAreas.get(query.near) : undefined;
+	const found = index.search({
+		words: words.length > 0,
+		text,
+		typed,
+		namedCategories: prepared.categoryCodes,
+		prefix: prepared.prefix,
+		category: query.category,
+		audience: query.audience,
+		lang: query.lang,
+		free: query.free,
+		age: query.age,
+		area: query.area,
+		openAt: query.open ? copenhagenClock(options.now ?? new Date()) : null,
+		origin: origin ?? null,
+		byDistance: query.sort === 'distance' && origin !== undefined,
+		locale,
+		offset: (query.page - 1) * PAGE_SIZE,
+		limit: PAGE_SIZE
+	});
+	const again = retry(prepared, found.total, options);
+	if (again) return searchOffers(db, input, locale, again);
+	return {
+		total: found.total,
+		facets: found.facets,
+		near: origin && query.near ? { postalCode: query.near, name: origin.name } : null,
+		items: found.items.map(({ offer, place, km }) => ({
+			id: offer.id,
+			slug: offer.slug,
+			title: locale === 'en' ? (offer.name.en ?? offer.name.da) : offer.name.da,
+			untranslated: locale === 'en' && offer.name.en === undefined,
+			organization: offer.organization,
+			categories: offer.categories,
+			url: offer.url,
+			isDemo: offer.isDemo,
+			place: place && {
+				name: place.name,
+				postalCode: place.postalCode,
+				city: place.city,
+				latitude: place.latitude,
+				longitude: place.longitude
+			},
+			distanceKm: km === null ? null : Math.round(km * 10) / 10
+		}))
+	};
+}
+
+/** A value kept in the index's per-version cache (cleared whenever the index changes). */
+async function cached<T>(
+	cache: Map<string, unknown>,
+	key: string,
+	read: () => Promise<T>
+): Promise<T> {
+	if (cache.has(key)) return cache.get(key) as T;
+	const value = await read();
+	// Bounded: a stream of distinct queries must not grow the process without end.
+	if (cache.size >= 5000) cache.clear();
+	cache.set(key, value);
+	return value;
+}
+
+/**
+ * The same search answered by the database alone, one statement per search: the reference the
+ * index is tested against, and the path for query shapes the index does not evaluate. Ties in
+ * rank are ordered by the database's collation here, by Danish alphabetical order in the index.
+ */
+export async function searchOffersInDatabase(
+	db: Db,
+	input: z.input<typeof offerQuery>,
+	locale: 'da' | 'en',
+	options: SearchOptions = {}
+): Promise<OfferResults> {
+	const prepared = await prepareQuery(input, options, {
+		synonyms: async (terms) =>
+			rowsOf<{ term: string; expansions: string[] }>(
+				await db.execute(
+					sql`select term, expansions from search_synonyms where term = any(${sql.param(terms)}::text[])`
+				)
+			),
+		categories: async () =>
+			rowsOf<{ code: string; da: string; en: string | null }>(
+				await db.execute(
+					sql`select code, name->>'da' as da, name->>'en' as en from taxonomy_terms where vocabulary = 'category'`
+				)
+			),
+		corrections: (words) => corrections(db, words)
+	});
+	const { query, words, text, typed, prefix, categoryCodes } = prepared;
 
 	const filters: SQL[] = [];
 	if (query.category.length)
@@ -263,7 +433,7 @@ export async function searchOffers(
 			),
 			page as (
 				select h.id, h.rank, h.title, d.km from hits h left join distances d on d.offer_id = h.id
-				order by ${byDistance ? sql`d.km asc nulls last, ` : sql``}h.rank desc, h.title asc
+				order by ${byDistance ? sql`d.km asc nulls last, ` : sql``}h.rank desc, h.title asc, h.id
 				limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}
 			),
 			facets as (
@@ -288,7 +458,7 @@ export async function searchOffers(
 				where ol.offer_id = p.id
 				order by 6 nulls last, l.name limit 1
 			) pl on true
-			order by ${byDistance ? sql`p.km asc nulls last, ` : sql``}p.rank desc, p.title asc`)
+			order by ${byDistance ? sql`p.km asc nulls last, ` : sql``}p.rank desc, p.title asc, p.id`)
 	);
 	const found = rows[0]!.facets;
 	const total = Number(found.total);
@@ -299,12 +469,8 @@ export async function searchOffers(
 		area: found.area ?? {}
 	};
 	const items = rows.filter((r) => r.id !== null);
-	// Few hits for the words as written: perhaps a typo or a missing æ/ø/å; look again by
-	// similarity. Still nothing for several words: let any of them match.
-	if (total < FUZZY_BELOW && words.length > 0 && !fuzzy)
-		return searchOffers(db, input, locale, { ...options, fuzzy: true });
-	if (total === 0 && match === 'all' && words.length > 1)
-		return searchOffers(db, input, locale, { ...options, match: 'any' });
+	const again = retry(prepared, total, options);
+	if (again) return searchOffersInDatabase(db, input, locale, again);
 	return {
 		total,
 		facets,
@@ -337,17 +503,12 @@ export async function searchOffers(
  * Category codes whose Danish or English name contains every query word (or, with `any`, one
  * of them) as the start of a word, directly or through a synonym.
  */
-async function categoriesNamed(
-	db: Db,
+function categoriesNamed(
+	terms: { code: string; da: string; en: string | null }[],
 	words: string[],
 	synonyms: ReadonlyMap<string, string[]>,
 	match: 'all' | 'any'
-): Promise<string[]> {
-	const terms = rowsOf<{ code: string; da: string; en: string | null }>(
-		await db.execute(
-			sql`select code, name->>'da' as da, name->>'en' as en from taxonomy_terms where vocabulary = 'category'`
-		)
-	);
+): string[] {
 	const named = (name: string, word: string) => {
 		const parts = queryWords(name).map(foldDanish);
 		const variants = [word, ...(synonyms.get(word) ?? []).flatMap(queryWords)].map(foldDanish);
