@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
-import { copenhagenClock, offerIndex } from './search-index.ts';
+import { copenhagenClock, offerIndex, type IndexResults } from './search-index.ts';
 import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from './tsquery.ts';
 
 /** What a reader can ask for at /tilbud and /api/v1/offers; every field is optional. */
@@ -107,12 +107,7 @@ export interface OfferHit {
 
 export interface OfferResults {
 	total: number;
-	facets: {
-		category: Record<string, number>;
-		audience: Record<string, number>;
-		language: Record<string, number>;
-		area: Record<string, number>;
-	};
+	facets: IndexResults['facets'];
 	/** The postcode distances were measured from, when it is known. */
 	near: { postalCode: string; name: string } | null;
 	items: OfferHit[];
