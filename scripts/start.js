@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: validate the configuration, build the site if the sources changed since the last
 // build, then serve it. The server opens the database, migrates and seeds on first start.
+import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
@@ -13,10 +14,13 @@ const { loadConfig, ConfigError, publicUrl } = await tsImport(
 	'../src/lib/server/config.ts',
 	import.meta.url
 );
+/** @type {{ HOST: string, PORT: number }} */
+let listen;
 try {
+	listen = loadConfig();
 	// adapter-node assumes https unless ORIGIN says otherwise, and SvelteKit refuses form posts
 	// whose Origin differs; without ORIGIN the site is local, at the URL printed at start-up.
-	process.env.ORIGIN ||= publicUrl(loadConfig());
+	process.env.ORIGIN ||= publicUrl(listen);
 	// Indicator files are uploaded through a form (at most 20 MB; the page checks the size).
 	process.env.BODY_SIZE_LIMIT ||= '21M';
 } catch (error) {
@@ -25,6 +29,22 @@ try {
 		process.exit(1);
 	}
 	throw error;
+}
+
+// The server listens only after the database is open; say now, clearly, if it could not.
+const portProblem = await new Promise((resolve) => {
+	const probe = createServer();
+	probe.once('error', (/** @type {NodeJS.ErrnoException} */ error) => resolve(error.code));
+	probe.listen(listen.PORT, listen.HOST, () => probe.close(() => resolve(undefined)));
+});
+if (portProblem) {
+	console.error(
+		portProblem === 'EADDRINUSE'
+			? `Port ${listen.PORT} on ${listen.HOST} is already in use by another program. ` +
+					'Stop that program or set PORT to a free port.'
+			: `Cannot listen on ${listen.HOST}:${listen.PORT} (${portProblem}). Set HOST and PORT to an address this machine may use.`
+	);
+	process.exit(1);
 }
 
 buildIfNeeded(root);

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -9,7 +10,19 @@ import { expect, test } from '@playwright/test';
  * process on the same data directory is refused, and SIGTERM closes the database cleanly.
  */
 const root = process.cwd();
-let port = 4300 + Math.floor(Math.random() * 500);
+
+/** A port nobody listens on, from the system (a guessed one may be taken, as epmd's 4369 was). */
+async function listening(): Promise<NetServer> {
+	const holder = createServer();
+	await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+	return holder;
+}
+async function freePort(): Promise<number> {
+	const holder = await listening();
+	const { port } = holder.address() as { port: number };
+	await new Promise((resolve) => holder.close(resolve));
+	return port;
+}
 
 interface Server {
 	process: ChildProcess;
@@ -18,11 +31,12 @@ interface Server {
 	exited: Promise<number | null>;
 }
 
-function startServer(env: Record<string, string>): Server {
-	const url = `http://127.0.0.1:${++port}`;
+async function startServer(env: Record<string, string>): Promise<Server> {
+	const port = env.PORT ?? String(await freePort());
+	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+		env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -79,7 +93,7 @@ test('the embedded database: seeded once, kept across restarts, locked against a
 	const dataDir = mkdtempSync(join(tmpdir(), 'udb-life-'));
 	const env = { DATA_DIR: dataDir };
 	try {
-		const first = startServer(env);
+		const first = await startServer(env);
 		await waitReady(first);
 		expect(first.output()).toContain(
 			`Uddannelsesby is running on ${first.url.replace('127.0.0.1', '127.0.0.1')}`
@@ -88,7 +102,7 @@ test('the embedded database: seeded once, kept across restarts, locked against a
 		expect(existsSync(join(dataDir, 'uddannelsesby.lock'))).toBe(true);
 
 		// A second server and the CLI on the same directory refuse with a clear message.
-		const second = startServer(env);
+		const second = await startServer(env);
 		expect(await second.exited).toBe(1);
 		expect(second.output()).toContain(`The data directory ${dataDir} is in use by the web server`);
 		const blocked = cli(['strategy', 'list'], env);
@@ -109,7 +123,7 @@ test('the embedded database: seeded once, kept across restarts, locked against a
 		);
 
 		// The next start opens the same database, keeps the change and does not seed again.
-		const again = startServer(env);
+		const again = await startServer(env);
 		await waitReady(again);
 		const html = await (await fetch(`${again.url}/`)).text();
 		expect(html).toContain('Uddannelsesstrategi 2019-2022');
@@ -166,12 +180,29 @@ test('a rejected strategy file exits 2 with every problem and leaves the databas
 });
 
 test('invalid configuration stops the start with a clear message', async () => {
-	const server = startServer({ PORT: 'eighty', DATA_DIR: join(tmpdir(), 'udb-never-created') });
+	const server = await startServer({
+		PORT: 'eighty',
+		DATA_DIR: join(tmpdir(), 'udb-never-created')
+	});
 	expect(await server.exited).toBe(1);
 	expect(server.output()).toContain('PORT="eighty": must be a port number');
-	const badUrl = startServer({ DATABASE_URL: 'mysql://localhost/x' });
+	const badUrl = await startServer({ DATABASE_URL: 'mysql://localhost/x' });
 	expect(await badUrl.exited).toBe(1);
 	expect(badUrl.output()).toContain('DATABASE_URL="mysql://localhost/x": must be a PostgreSQL URL');
+	// A port another program holds: a clear message before the database is opened.
+	const holder = await listening();
+	try {
+		const { port } = holder.address() as { port: number };
+		const dataDir = join(tmpdir(), `udb-port-${port}`);
+		const taken = await startServer({ PORT: String(port), DATA_DIR: dataDir });
+		expect(await taken.exited).toBe(1);
+		expect(taken.output()).toContain(
+			`Port ${port} on 127.0.0.1 is already in use by another program. Stop that program or set PORT to a free port.`
+		);
+		expect(existsSync(dataDir)).toBe(false);
+	} finally {
+		await new Promise((resolve) => holder.close(resolve));
+	}
 });
 
 test('on PostgreSQL a restart keeps the data too', async () => {
@@ -184,11 +215,11 @@ test('on PostgreSQL a restart keeps the data too', async () => {
 	const env = { DATABASE_URL: scratch.url };
 	const dir = mkdtempSync(join(tmpdir(), 'udb-life-'));
 	try {
-		const first = startServer(env);
+		const first = await startServer(env);
 		await waitReady(first);
 		expect(await stop(first)).toBe(0);
 		expect(cli(['strategy', 'load', previousStrategyFile(dir), '--activate'], env).status).toBe(0);
-		const again = startServer(env);
+		const again = await startServer(env);
 		await waitReady(again);
 		expect(await (await fetch(`${again.url}/`)).text()).toContain('Uddannelsesstrategi 2019-2022');
 		expect(await stop(again)).toBe(0);
