@@ -24,13 +24,15 @@ const browser = {
 	}
 };
 
+// `npm run test:e2e` asks the system for four free ports (E2E_PORTS); run directly, the defaults.
+const ports = (process.env.E2E_PORTS ?? '4173,4174,4175,4176').split(',').map(Number);
 const servers = [
-	{ name: 'pglite', engine: 'pglite', port: 4173, fixture: false },
-	{ name: 'accounts-pglite', engine: 'pglite', port: 4175, fixture: true },
+	{ name: 'pglite', engine: 'pglite', port: ports[0], fixture: false },
+	{ name: 'accounts-pglite', engine: 'pglite', port: ports[2], fixture: true },
 	...(withPostgres
 		? [
-				{ name: 'postgres', engine: 'postgres', port: 4174, fixture: false },
-				{ name: 'accounts-postgres', engine: 'postgres', port: 4176, fixture: true }
+				{ name: 'postgres', engine: 'postgres', port: ports[1], fixture: false },
+				{ name: 'accounts-postgres', engine: 'postgres', port: ports[3], fixture: true }
 			]
 		: [])
 ];

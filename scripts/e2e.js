@@ -3,6 +3,7 @@
 // Outside CI a machine without Chromium skips these tests with a loud notice; in CI it fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIfNeeded } from './build-if-needed.js';
@@ -22,6 +23,23 @@ if (!existsSync(chromium)) {
 }
 
 buildIfNeeded(root);
+
+// The test servers' ports, from the system: a fixed one may belong to another program.
+if (!process.env.E2E_PORTS) {
+	const holders = await Promise.all(
+		[0, 1, 2, 3].map(
+			() =>
+				new Promise((resolve) => {
+					const holder = createServer();
+					holder.listen(0, '127.0.0.1', () => resolve(holder));
+				})
+		)
+	);
+	process.env.E2E_PORTS = holders
+		.map((holder) => /** @type {import('node:net').AddressInfo} */ (holder.address()).port)
+		.join(',');
+	await Promise.all(holders.map((holder) => new Promise((resolve) => holder.close(resolve))));
+}
 
 const playwright = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
 const run = spawnSync(process.execPath, [playwright, 'test', ...process.argv.slice(2)], {
