@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/index.ts';
+import { rowsOf, type Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { loadDemoDirectory, loadInstitutions } from './demo.ts';
 import { searchOffers, searchOffersInDatabase, type OfferQuery } from './search.ts';
@@ -140,6 +140,35 @@ describe.each(testEngines())('offer index on $name', (engine) => {
 			const reference = await searchOffersInDatabase(database.db, { q: r.q }, r.locale ?? 'da');
 			expect(index.items[0]?.title, r.q).toBe(reference.items[0]?.title);
 		}
+	});
+
+	it('finds what is open at a moment as the database path does, on both sides of every opening and closing', async () => {
+		// The index keeps the open set until the next boundary; going back in time must not reuse it.
+		const edges = rowsOf<{ t: string }>(
+			await database.db.execute(
+				sql`select opens_at::text as t from schedules union select closes_at::text from schedules`
+			)
+		).map((r) => r.t);
+		const moments: Date[] = [];
+		// A Monday and a Saturday in March 2026 (Copenhagen is at UTC+1 until 29 March).
+		for (const day of ['2026-03-02', '2026-03-07'])
+			for (const t of edges.sort()) {
+				const at = new Date(`${day}T${t}+01:00`);
+				if (!Number.isNaN(at.getTime())) moments.push(new Date(at.getTime() - 1000), at);
+			}
+		moments.push(...[...moments].reverse());
+		const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
+		const totals = new Set<number>();
+		for (const now of moments) {
+			const index = await searchOffers(database.db, { open: true }, 'da', { now });
+			const reference = await searchOffersInDatabase(database.db, { open: true }, 'da', { now });
+			expect(index.total, now.toISOString()).toBe(reference.total);
+			expect(index.facets, now.toISOString()).toEqual(reference.facets);
+			if (reference.total <= 20) expect(ids(index.items)).toEqual(ids(reference.items));
+			totals.add(reference.total);
+		}
+		// The moments are not all alike: offers open and close between them.
+		expect(totals.size).toBeGreaterThan(3);
 	});
 
 	it('sees changes written straight to the tables, through the triggers', async () => {

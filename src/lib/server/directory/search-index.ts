@@ -14,11 +14,6 @@ class Bitset {
 	constructor(capacity: number) {
 		this.words = new Uint32Array(Math.ceil(capacity / 32) || 1);
 	}
-	static copy(of: Bitset): Bitset {
-		const b = new Bitset(0);
-		b.words = of.words.slice();
-		return b;
-	}
 	grow(capacity: number) {
 		const need = Math.ceil(capacity / 32);
 		if (need <= this.words.length) return;
@@ -42,11 +37,22 @@ class Bitset {
 		for (let i = 0; i < w.length; i++) w[i] = w[i]! & (o[i] ?? 0);
 		return this;
 	}
+	/** In place: this ∨ other, within this set's capacity (no slot lies beyond it). */
 	or(other: Bitset): this {
-		this.grow(other.words.length * 32);
 		const w = this.words;
 		const o = other.words;
-		for (let i = 0; i < o.length; i++) w[i] = w[i]! | o[i]!;
+		for (let i = 0, n = Math.min(w.length, o.length); i < n; i++) w[i] = w[i]! | o[i]!;
+		return this;
+	}
+	/** Becomes a copy of `other` within this set's capacity. */
+	assign(other: Bitset): this {
+		const w = this.words;
+		const o = other.words;
+		if (o.length >= w.length) w.set(o.subarray(0, w.length));
+		else {
+			w.set(o);
+			w.fill(0, o.length);
+		}
 		return this;
 	}
 	/** Calls `visit` with every slot in the set, in increasing order. */
@@ -188,22 +194,28 @@ const seconds = (time: string) => {
 	return h! * 3600 + m! * 60 + (s ?? 0);
 };
 
-/** Great-circle distance in km (haversine), the same formula as the database path. */
+const RAD = Math.PI / 180;
+
+/**
+ * Great-circle distance in km (haversine), the same formula and steps as the database path;
+ * the cosines of the two latitudes may be given, as computed here.
+ */
 function kilometres(
 	origin: { latitude: number; longitude: number },
 	latitude: number,
-	longitude: number
+	longitude: number,
+	cosOrigin = Math.cos(origin.latitude * RAD),
+	cosLatitude = Math.cos(latitude * RAD)
 ) {
-	const rad = Math.PI / 180;
 	return (
 		2 *
 		6371 *
 		Math.asin(
 			Math.sqrt(
-				Math.pow(Math.sin(((latitude - origin.latitude) * rad) / 2), 2) +
-					Math.cos(origin.latitude * rad) *
-						Math.cos(latitude * rad) *
-						Math.pow(Math.sin(((longitude - origin.longitude) * rad) / 2), 2)
+				Math.pow(Math.sin(((latitude - origin.latitude) * RAD) / 2), 2) +
+					cosOrigin *
+						cosLatitude *
+						Math.pow(Math.sin(((longitude - origin.longitude) * RAD) / 2), 2)
 			)
 		)
 	);
@@ -250,6 +262,20 @@ export class OfferIndex {
 	private placeStart = ints();
 	private placeLatitude = floats();
 	private placeLongitude = floats();
+	private placeCosine = floats();
+	/**
+	 * The offers open at one moment, kept while no opening, closing or validity boundary of any
+	 * schedule lies between that moment and the one asked about (and the offers are unchanged).
+	 */
+	private openCache: {
+		day: number;
+		seconds: [number, number];
+		time: [number, number];
+		bits: Bitset;
+	} | null = null;
+	/** Sets a search borrows and gives back when it ends (searches never await midway). */
+	private pool: Bitset[] = [];
+	private poolUsed = 0;
 	private postings = new Map<string, Postings>();
 	/** The lexemes in PostgreSQL's order, for prefix ranges; rebuilt when new ones arrive. */
 	private lexemes: string[] = [];
@@ -342,6 +368,7 @@ export class OfferIndex {
 		this.placeStart = ints();
 		this.placeLatitude = floats();
 		this.placeLongitude = floats();
+		this.placeCosine = floats();
 		for (const [offer, vector] of await readOffers(tx, null)) this.add(offer, vector);
 		this.sortOrders();
 	}
@@ -361,6 +388,7 @@ export class OfferIndex {
 		this.offers[slot] = null;
 		this.live.clear(slot);
 		this.liveCount--;
+		this.openCache = null;
 	}
 
 	private add(offer: IndexedOffer, vector: string) {
@@ -411,6 +439,7 @@ export class OfferIndex {
 			if (place.latitude !== null && place.longitude !== null) {
 				this.placeLatitude.push(place.latitude);
 				this.placeLongitude.push(place.longitude);
+				this.placeCosine.push(Math.cos(place.latitude * RAD));
 			}
 		this.placeStart.push(this.placeLatitude.length);
 		mark(this.byValue.category, offer.categories);
@@ -433,6 +462,7 @@ export class OfferIndex {
 		}
 		this.order.da = null;
 		this.order.en = null;
+		this.openCache = null;
 	}
 
 	private sortOrders() {
@@ -492,6 +522,7 @@ export class OfferIndex {
 
 	search(q: IndexSearch): IndexResults {
 		const capacity = this.offers.length;
+		this.poolUsed = 0;
 		let hits: Bitset;
 		// Reused between searches (a search runs to its end without awaiting): no 400 KB
 		// allocation per search for the garbage collector.
@@ -520,7 +551,7 @@ export class OfferIndex {
 			);
 			const itemBits = new Map<string, Bitset>();
 			for (const item of all) {
-				const bits = new Bitset(capacity);
+				const bits = this.take(capacity);
 				const inText = textItems.has(item.lexeme);
 				const inTyped = typedItems.has(item.lexeme);
 				for (const lexeme of this.lexemesOf(item.lexeme, item.prefix)) {
@@ -537,8 +568,8 @@ export class OfferIndex {
 				itemBits.set(item.lexeme, bits);
 			}
 			const evaluate = (node: TsQueryNode | null): Bitset => {
-				if (node === null) return new Bitset(capacity);
-				if (node.op === 'term') return Bitset.copy(itemBits.get(node.lexeme)!);
+				if (node === null) return this.take(capacity);
+				if (node.op === 'term') return this.take(capacity).assign(itemBits.get(node.lexeme)!);
 				const left = evaluate(node.left);
 				return node.op === 'and' ? left.and(evaluate(node.right)) : left.or(evaluate(node.right));
 			};
@@ -548,25 +579,21 @@ export class OfferIndex {
 				hits.or(named);
 			}
 			hits.and(this.live);
-		} else hits = Bitset.copy(this.live);
+		} else hits = this.take(capacity).assign(this.live);
 		if (q.category.length) hits.and(this.anyOf(this.byValue.category, q.category, capacity));
 		if (q.audience.length) hits.and(this.anyOf(this.byValue.audience, q.audience, capacity));
 		if (q.lang.length) hits.and(this.anyOf(this.byValue.language, q.lang, capacity));
 		if (q.area.length) hits.and(this.anyOf(this.byValue.area, q.area, capacity));
 		if (q.free) hits.and(this.free);
 
-		// Age and "open now" are checked per offer; what remains is the result set.
-		if (q.age !== undefined || q.openAt) {
+		if (q.openAt) hits.and(this.openAt(q.openAt));
+		// Age is checked per offer; what remains is the result set.
+		if (q.age !== undefined) {
 			const minimum = this.minimumAge.data;
 			const maximum = this.maximumAge.data;
 			const age = q.age;
-			const openAt = q.openAt;
 			hits.forEach((slot) => {
-				if (
-					(age !== undefined && (minimum[slot]! > age || maximum[slot]! < age)) ||
-					(openAt && !isOpen(this.offers[slot]!.schedules, openAt))
-				)
-					hits.clear(slot);
+				if (minimum[slot]! > age || maximum[slot]! < age) hits.clear(slot);
 			});
 		}
 
@@ -667,6 +694,8 @@ export class OfferIndex {
 		const placeStart = this.placeStart.data;
 		const latitude = this.placeLatitude.data;
 		const longitude = this.placeLongitude.data;
+		const cosine = this.placeCosine.data;
+		const cosOrigin = origin ? Math.cos(origin.latitude * RAD) : 0;
 		hits.forEach((slot) => {
 			let rank = 0;
 			if (q.words) {
@@ -680,7 +709,7 @@ export class OfferIndex {
 			let km = Infinity;
 			if (byDistance && origin)
 				for (let k = placeStart[slot]!, end = placeStart[slot + 1]!; k < end; k++)
-					km = Math.min(km, kilometres(origin, latitude[k]!, longitude[k]!));
+					km = Math.min(km, kilometres(origin, latitude[k]!, longitude[k]!, cosOrigin, cosine[k]!));
 			if (heapSlot.length < want) {
 				heapSlot.push(slot);
 				heapRank.push(rank);
@@ -715,7 +744,7 @@ export class OfferIndex {
 
 	/** Offers whose folded name starts with `prefix` (the database path's two LIKE tests). */
 	private namesStartingWith(prefix: string, capacity: number): Bitset {
-		const bits = new Bitset(capacity);
+		const bits = this.take(capacity);
 		// Keys that start with the prefix lie between it and its successor (last letter + 1).
 		const first = (bound: string) => {
 			let lo = 0;
@@ -741,8 +770,54 @@ export class OfferIndex {
 		return bits;
 	}
 
+	/** An empty set from the pool, for this search only. */
+	private take(capacity: number): Bitset {
+		const need = Math.ceil(capacity / 32) || 1;
+		let bits = this.pool[this.poolUsed];
+		if (!bits || bits.words.length !== need) this.pool[this.poolUsed] = bits = new Bitset(capacity);
+		else bits.words.fill(0);
+		this.poolUsed++;
+		return bits;
+	}
+
+	/** The live offers open at a moment, from the cache while no boundary lies in between. */
+	private openAt(at: { day: number; seconds: number; time: number }): Bitset {
+		const known = this.openCache;
+		if (
+			known &&
+			known.day === at.day &&
+			known.seconds[0] <= at.seconds &&
+			at.seconds < known.seconds[1] &&
+			known.time[0] <= at.time &&
+			at.time < known.time[1]
+		)
+			return known.bits;
+		const bits = new Bitset(this.offers.length);
+		let from = 0;
+		let until = 86_400;
+		let since = -Infinity;
+		let before = Infinity;
+		const today = 1 << at.day;
+		this.live.forEach((slot) => {
+			const schedules = this.offers[slot]!.schedules;
+			for (const s of schedules) {
+				if (s.days & today)
+					for (const edge of [s.opens, s.closes])
+						if (edge <= at.seconds) from = Math.max(from, edge);
+						else until = Math.min(until, edge);
+				for (const edge of [s.validFrom, s.validTo])
+					if (edge !== null)
+						if (edge <= at.time) since = Math.max(since, edge);
+						else before = Math.min(before, edge);
+			}
+			if (isOpen(schedules, at)) bits.set(slot);
+		});
+		this.openCache = { day: at.day, seconds: [from, until], time: [since, before], bits };
+		return bits;
+	}
+
 	private anyOf(map: Map<string, Bitset>, values: string[], capacity: number): Bitset {
-		const bits = new Bitset(capacity);
+		const bits = this.take(capacity);
 		for (const v of values) {
 			const b = map.get(v);
 			if (b) bits.or(b);
