@@ -2,8 +2,10 @@
 // run that measures one search function on both engines and prints searches/s and
 // percentiles. Asserts nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
 	copyValue,
 	openDatabase,
@@ -56,33 +58,40 @@ export interface SearchBench<Q> {
 	search(db: Db, query: Q): Promise<number>;
 }
 
+/** `callers` concurrent callers for the bench's time; caller k starts at query `first + k`. */
+async function callersLoop<Q>(bench: SearchBench<Q>, db: Db, callers: number, first: number) {
+	const times: number[] = [];
+	const until = performance.now() + bench.seconds * 1000;
+	await Promise.all(
+		Array.from({ length: callers }, async (_, caller) => {
+			let i = first + caller;
+			while (performance.now() < until) {
+				const query = bench.queries[i++ % bench.queries.length]!;
+				const t = performance.now();
+				await bench.search(db, query);
+				times.push(performance.now() - t);
+			}
+		})
+	);
+	return times;
+}
+
+function report(label: string, times: number[], seconds: number) {
+	times.sort((a, b) => a - b);
+	console.log(
+		`  ${label.padEnd(46)} ${String(Math.round(times.length / seconds)).padStart(6)} searches/s   p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms`
+	);
+}
+
 async function measure<Q>(
 	bench: SearchBench<Q>,
 	database: Database,
 	label: string,
 	callers: number
 ) {
-	const times: number[] = [];
-	let n = 0;
-	// Warm up: each query once (plans, caches), not counted.
+	// Warm up: each query once (plans, caches, the offer index), not counted.
 	for (const q of bench.queries) await bench.search(database.db, q);
-	const until = performance.now() + bench.seconds * 1000;
-	await Promise.all(
-		Array.from({ length: callers }, async (_, worker) => {
-			let i = worker;
-			while (performance.now() < until) {
-				const query = bench.queries[i++ % bench.queries.length]!;
-				const t = performance.now();
-				await bench.search(database.db, query);
-				times.push(performance.now() - t);
-				n++;
-			}
-		})
-	);
-	times.sort((a, b) => a - b);
-	console.log(
-		`  ${label.padEnd(34)} ${String(Math.round(n / bench.seconds)).padStart(6)} searches/s   p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms`
-	);
+	report(label, await callersLoop(bench, database.db, callers, 0), bench.seconds);
 	if (callers > 1) return;
 	// The slowest kinds of search alone, to know where to look next.
 	const per: string[] = [];
@@ -100,6 +109,64 @@ async function measure<Q>(
 	);
 }
 
+interface InstanceTask {
+	searchBench: true;
+	url: string;
+	callers: number;
+	first: number;
+}
+
+/**
+ * Several app instances on one database, as docs/deployment.md runs them: each a worker thread
+ * (its own event loop, pool and in-memory indexes) with its share of the callers; the same
+ * queries in the same mix as one instance gets.
+ */
+async function measureInstances<Q>(
+	bench: SearchBench<Q>,
+	url: string,
+	label: string,
+	instances: number,
+	callers: number
+) {
+	const script = process.argv[1]!;
+	const tsx = import.meta.resolve('tsx/esm/api');
+	const workers = Array.from({ length: instances }, (_, k) => {
+		const share = Math.floor(callers / instances) + (k < callers % instances ? 1 : 0);
+		const first = k * Math.floor(callers / instances) + Math.min(k, callers % instances);
+		const task: InstanceTask = { searchBench: true, url, callers: share, first };
+		// The worker loads this same bench script through tsx, and it runs runInstance.
+		const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(script).href)}); })`;
+		return new Worker(code, { eval: true, workerData: task });
+	});
+	const next = (worker: Worker) =>
+		new Promise<{ times?: number[] }>((resolve, reject) => {
+			worker.once('message', resolve);
+			worker.once('error', reject);
+		});
+	// Every instance warms up (and builds its index) before any is timed.
+	await Promise.all(workers.map(next));
+	const done = workers.map(next);
+	for (const worker of workers) worker.postMessage('start');
+	const times = (await Promise.all(done)).flatMap((m) => m.times ?? []);
+	await Promise.all(workers.map((worker) => new Promise((r) => worker.once('exit', r))));
+	report(label, times, bench.seconds);
+}
+
+/** Inside a worker of measureInstances: one instance's callers. */
+async function runInstance<Q>(bench: SearchBench<Q>, task: InstanceTask) {
+	const database = await openDatabase({ kind: 'postgres', url: task.url });
+	try {
+		for (const q of bench.queries) await bench.search(database.db, q);
+		parentPort!.postMessage({});
+		await new Promise((resolve) => parentPort!.once('message', resolve));
+		parentPort!.postMessage({
+			times: await callersLoop(bench, database.db, task.callers, task.first)
+		});
+	} finally {
+		await database.close();
+	}
+}
+
 async function prepare<Q>(bench: SearchBench<Q>, database: Database) {
 	await runMigrations(database);
 	await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'bench');
@@ -109,10 +176,14 @@ async function prepare<Q>(bench: SearchBench<Q>, database: Database) {
 }
 
 /**
- * PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, a scratch database) with one caller and
- * with 32 concurrent callers (the app's own pool of 10), then PGlite on disk with one caller.
+ * PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, a scratch database) with one caller,
+ * with 32 concurrent callers on one app instance (the app's own pool of 10) and on
+ * BENCH_INSTANCES instances (default: one per core, at least 2), then PGlite on disk with one
+ * caller.
  */
 export async function runSearchBench<Q>(bench: SearchBench<Q>): Promise<void> {
+	const task = workerData as InstanceTask | undefined;
+	if (!isMainThread && task?.searchBench) return runInstance(bench, task);
 	console.log(`\n${bench.title}, ${bench.seconds} s each:`);
 	const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 	if (url) {
@@ -122,6 +193,14 @@ export async function runSearchBench<Q>(bench: SearchBench<Q>): Promise<void> {
 			await prepare(bench, database);
 			await measure(bench, database, 'PostgreSQL, 1 caller', 1);
 			await measure(bench, database, 'PostgreSQL, 32 concurrent callers', 32);
+			const instances = Number(process.env.BENCH_INSTANCES ?? Math.max(2, availableParallelism()));
+			await measureInstances(
+				bench,
+				scratch.url,
+				`PostgreSQL, 32 callers over ${instances} instances`,
+				instances,
+				32
+			);
 		} finally {
 			await database.close();
 			await scratch.drop();

@@ -521,6 +521,22 @@ export class OfferIndex {
 	}
 
 	search(q: IndexSearch): IndexResults {
+		const touched: number[][] = [];
+		try {
+			return this.run(q, touched);
+		} finally {
+			// The rank arrays are zero between searches: only what this one wrote is cleared.
+			const textRank = this.textScratch;
+			const typedRank = this.typedScratch;
+			for (const slots of touched)
+				for (let k = 0; k < slots.length; k++) {
+					textRank[slots[k]!] = 0;
+					typedRank[slots[k]!] = 0;
+				}
+		}
+	}
+
+	private run(q: IndexSearch, touched: number[][]): IndexResults {
 		const capacity = this.offers.length;
 		this.poolUsed = 0;
 		let hits: Bitset;
@@ -532,10 +548,6 @@ export class OfferIndex {
 		}
 		const textRank = this.textScratch;
 		const typedRank = this.typedScratch;
-		if (q.words) {
-			textRank.fill(0, 0, capacity);
-			typedRank.fill(0, 0, capacity);
-		}
 		let textSize = 0;
 		let typedSize = 0;
 		let named: Bitset | null = null;
@@ -558,6 +570,7 @@ export class OfferIndex {
 					const list = this.postings.get(lexeme)!;
 					const slots = list.slots;
 					const scores = list.scores;
+					touched.push(slots);
 					for (let k = 0; k < slots.length; k++) {
 						const slot = slots[k]!;
 						bits.set(slot);
@@ -650,7 +663,8 @@ export class OfferIndex {
 
 	/**
 	 * The best `want` hits in the database path's order: [distance, nulls last,] rank
-	 * descending, then title; kept in a binary heap with the worst on top.
+	 * descending, then title; kept in a binary heap with the worst on top. Written without calls
+	 * per hit, in typed arrays, so no number is boxed for the garbage collector.
 	 */
 	private best(
 		q: IndexSearch,
@@ -665,10 +679,13 @@ export class OfferIndex {
 			named: Bitset | null;
 		}
 	): number[] {
-		const heapSlot: number[] = [];
-		const heapRank: number[] = [];
-		const heapKm: number[] = [];
+		if (want <= 0) return [];
+		const heapSlot = new Int32Array(want);
+		const heapRank = new Float64Array(want);
+		const heapKm = new Float64Array(want);
+		let size = 0;
 		const byDistance = q.byDistance;
+		/** Whether entry a comes after entry b in the result order. */
 		const worse = (ra: number, ka: number, sa: number, rb: number, kb: number, sb: number) => {
 			if (byDistance && ka !== kb) return ka > kb;
 			if (ra !== rb) return ra < rb;
@@ -677,69 +694,90 @@ export class OfferIndex {
 		const at = (i: number, j: number) =>
 			worse(heapRank[i]!, heapKm[i]!, heapSlot[i]!, heapRank[j]!, heapKm[j]!, heapSlot[j]!);
 		const swap = (i: number, j: number) => {
-			let t = heapSlot[i]!;
+			const slot = heapSlot[i]!;
 			heapSlot[i] = heapSlot[j]!;
-			heapSlot[j] = t;
-			t = heapRank[i]!;
+			heapSlot[j] = slot;
+			const rank = heapRank[i]!;
 			heapRank[i] = heapRank[j]!;
-			heapRank[j] = t;
-			t = heapKm[i]!;
+			heapRank[j] = rank;
+			const km = heapKm[i]!;
 			heapKm[i] = heapKm[j]!;
-			heapKm[j] = t;
+			heapKm[j] = km;
 		};
 		const { textRank, typedRank, textSize, typedSize } = r;
-		const inCategory = r.named;
-		const named = q.words ? this.namesStartingWith(q.prefix, this.offers.length) : null;
+		const withWords = q.words;
+		const inCategory = r.named ? r.named.words : null;
+		const named = withWords ? this.namesStartingWith(q.prefix, this.offers.length).words : null;
 		const origin = q.origin;
+		const measure = byDistance && origin !== null;
 		const placeStart = this.placeStart.data;
 		const latitude = this.placeLatitude.data;
 		const longitude = this.placeLongitude.data;
 		const cosine = this.placeCosine.data;
 		const cosOrigin = origin ? Math.cos(origin.latitude * RAD) : 0;
-		hits.forEach((slot) => {
-			let rank = 0;
-			if (q.words) {
-				rank =
-					(textSize ? Math.fround(textRank[slot]! / textSize) : 0) +
-					0.5 * (typedSize ? Math.fround(typedRank[slot]! / typedSize) : 0) +
-					(inCategory?.has(slot) ? 0.3 : 0) +
-					(named!.has(slot) ? 0.5 : 0);
-			}
-			// Nulls last: an offer without a located place sorts after every distance.
-			let km = Infinity;
-			if (byDistance && origin)
-				for (let k = placeStart[slot]!, end = placeStart[slot + 1]!; k < end; k++)
-					km = Math.min(km, kilometres(origin, latitude[k]!, longitude[k]!, cosOrigin, cosine[k]!));
-			if (heapSlot.length < want) {
-				heapSlot.push(slot);
-				heapRank.push(rank);
-				heapKm.push(km);
-				for (let i = heapSlot.length - 1; i > 0;) {
-					const parent = (i - 1) >> 1;
-					if (!at(i, parent)) break;
-					swap(i, parent);
-					i = parent;
+		const words = hits.words;
+		for (let i = 0; i < words.length; i++) {
+			let word = words[i]!;
+			while (word !== 0) {
+				const low = word & -word;
+				word ^= low;
+				const bit = 31 - Math.clz32(low);
+				const slot = (i << 5) + bit;
+				let rank = 0;
+				if (withWords) {
+					rank =
+						(textSize ? Math.fround(textRank[slot]! / textSize) : 0) +
+						0.5 * (typedSize ? Math.fround(typedRank[slot]! / typedSize) : 0) +
+						(inCategory !== null && (inCategory[i]! & low) !== 0 ? 0.3 : 0) +
+						((named![i]! & low) !== 0 ? 0.5 : 0);
 				}
-			} else if (want > 0 && worse(heapRank[0]!, heapKm[0]!, heapSlot[0]!, rank, km, slot)) {
-				heapSlot[0] = slot;
-				heapRank[0] = rank;
-				heapKm[0] = km;
-				for (let i = 0; ;) {
-					const l = 2 * i + 1;
-					const rr = l + 1;
-					let top = i;
-					if (l < heapSlot.length && at(l, top)) top = l;
-					if (rr < heapSlot.length && at(rr, top)) top = rr;
-					if (top === i) break;
-					swap(i, top);
-					i = top;
+				// Nulls last: an offer without a located place sorts after every distance.
+				let km = Infinity;
+				if (measure)
+					for (let k = placeStart[slot]!, end = placeStart[slot + 1]!; k < end; k++) {
+						const d = kilometres(origin, latitude[k]!, longitude[k]!, cosOrigin, cosine[k]!);
+						if (d < km) km = d;
+					}
+				if (size === want) {
+					// Most hits lose to the worst entry kept; that test is written out here.
+					const topKm = heapKm[0]!;
+					const topRank = heapRank[0]!;
+					const after =
+						byDistance && km !== topKm
+							? km > topKm
+							: rank !== topRank
+								? rank < topRank
+								: position[slot]! > position[heapSlot[0]!]!;
+					if (after) continue;
+					heapSlot[0] = slot;
+					heapRank[0] = rank;
+					heapKm[0] = km;
+					for (let h = 0; ;) {
+						const left = 2 * h + 1;
+						const right = left + 1;
+						let top = h;
+						if (left < size && at(left, top)) top = left;
+						if (right < size && at(right, top)) top = right;
+						if (top === h) break;
+						swap(h, top);
+						h = top;
+					}
+				} else {
+					heapSlot[size] = slot;
+					heapRank[size] = rank;
+					heapKm[size] = km;
+					for (let h = size++; h > 0;) {
+						const parent = (h - 1) >> 1;
+						if (!at(h, parent)) break;
+						swap(h, parent);
+						h = parent;
+					}
 				}
 			}
-		});
-		return heapSlot
-			.map((slot, i) => ({ slot, rank: heapRank[i]!, km: heapKm[i]! }))
-			.sort((a, b) => (worse(a.rank, a.km, a.slot, b.rank, b.km, b.slot) ? 1 : -1))
-			.map((h) => h.slot);
+		}
+		return Array.from({ length: size }, (_, i) => i)
+			.sort((a, b) => (at(a, b) ? 1 : -1))
+			.map((i) => heapSlot[i]!);
 	}
 
 	/** Offers whose folded name starts with `prefix` (the database path's two LIKE tests). */

@@ -217,20 +217,25 @@ export async function searchOffers(
 			cached(index.cache, `fix:${words.join(' ')}`, () => corrections(db, words))
 	});
 	const { query, words } = prepared;
-	const trees = async (text: string) => {
-		if (words.length === 0) return [null, null] as [null, null];
-		const stems = await cached(index.cache, `q:${text}`, async () => {
+	type Trees = [TsQueryNode | null, TsQueryNode | null];
+	const trees = async (text: string): Promise<Trees> => {
+		if (words.length === 0) return [null, null];
+		// Read and parsed once per version; a form the index cannot evaluate is remembered too.
+		const parsed = await cached(index.cache, `q:${text}`, async () => {
 			const [row] = rowsOf<{ da: string; en: string }>(
 				await db.execute(
 					sql`select to_tsquery('danish', ${text})::text as da, to_tsquery('english', ${text})::text as en`
 				)
 			);
-			return row!;
+			try {
+				return [parseTsQuery(row!.da), parseTsQuery(row!.en)] as Trees;
+			} catch (error) {
+				if (error instanceof UnsupportedTsQuery) return error;
+				throw error;
+			}
 		});
-		return [parseTsQuery(stems.da), parseTsQuery(stems.en)] as [
-			TsQueryNode | null,
-			TsQueryNode | null
-		];
+		if (parsed instanceof UnsupportedTsQuery) throw parsed;
+		return parsed;
 	};
 	let text: [TsQueryNode | null, TsQueryNode | null];
 	let typed: [TsQueryNode | null, TsQueryNode | null];
@@ -504,18 +509,34 @@ function categoriesNamed(
 	synonyms: ReadonlyMap<string, string[]>,
 	match: 'all' | 'any'
 ): string[] {
-	const named = (name: string, word: string) => {
-		const parts = queryWords(name).map(foldDanish);
-		const variants = [word, ...(synonyms.get(word) ?? []).flatMap(queryWords)].map(foldDanish);
-		return variants.some((v) => v.length >= 2 && parts.some((p) => p.startsWith(v)));
-	};
+	const parts = nameParts(terms);
+	const variants = words.map((word) =>
+		[word, ...(synonyms.get(word) ?? []).flatMap(queryWords)]
+			.map(foldDanish)
+			.filter((v) => v.length >= 2)
+	);
+	const named = (name: string[], k: number) =>
+		variants[k]!.some((v) => name.some((p) => p.startsWith(v)));
 	return terms
-		.filter((t) =>
-			[t.da, t.en ?? ''].some((name) =>
-				match === 'all' ? words.every((w) => named(name, w)) : words.some((w) => named(name, w))
+		.filter((_, i) =>
+			parts[i]!.some((name) =>
+				match === 'all'
+					? words.every((_, k) => named(name, k))
+					: words.some((_, k) => named(name, k))
 			)
 		)
 		.map((t) => t.code);
+}
+
+/** The folded words of each category's two names; kept while the index keeps the same list. */
+const namePartsOf = new WeakMap<object, string[][][]>();
+function nameParts(terms: { da: string; en: string | null }[]): string[][][] {
+	let parts = namePartsOf.get(terms);
+	if (!parts) {
+		parts = terms.map((t) => [t.da, t.en ?? ''].map((name) => queryWords(name).map(foldDanish)));
+		namePartsOf.set(terms, parts);
+	}
+	return parts;
 }
 
 /** The words of offer names worth correcting towards (three letters or more). */
