@@ -46,11 +46,11 @@ export default defineConfig({
 	reporter: process.env.CI === 'true' ? [['list']] : [['list']],
 	timeout: 60_000,
 	// Page tests read the seeded demo data; account tests change data (imports, users), so they
-	// get servers of their own.
+	// get servers of their own (which also look up addresses: address.spec.ts).
 	projects: [
 		...servers.map((server) => ({
 			name: server.name,
-			testMatch: server.fixture ? /(accounts|hostile-input)\.spec\.ts/ : /pages\.spec\.ts/,
+			testMatch: server.fixture ? /(accounts|hostile-input|address)\.spec\.ts/ : /pages\.spec\.ts/,
 			use: { ...browser, baseURL: `http://127.0.0.1:${server.port}` }
 		})),
 		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ }
@@ -62,7 +62,10 @@ export default defineConfig({
 			PORT: String(server.port),
 			HOST: '127.0.0.1',
 			LOG_LEVEL: 'warn',
-			...(server.fixture ? { E2E_FIXTURE_FILE: `.e2e/fixture-${server.port}.json` } : {})
+			// Account servers also look up addresses, in a stand-in service; page servers do not.
+			...(server.fixture
+				? { E2E_FIXTURE_FILE: `.e2e/fixture-${server.port}.json`, E2E_STUB_GEOCODER: '1' }
+				: {})
 		},
 		reuseExistingServer: false,
 		timeout: 120_000

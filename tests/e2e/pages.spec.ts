@@ -511,6 +511,12 @@ test.describe('offers and support', () => {
 		expect(body.items.every((i) => i.demo)).toBe(true);
 		const bad = await request.get('/api/v1/offers?age=abc');
 		expect(bad.status()).toBe(400);
+		// Without an address lookup (GEOCODER_URL), near is a postcode and an address is refused.
+		const address = await request.get('/api/v1/offers?near=Gammeltorv+2');
+		expect(address.status()).toBe(400);
+		expect(((await address.json()) as { error: { details: unknown } }).error.details).toEqual([
+			{ parameter: 'near', message: 'a postcode has four digits' }
+		]);
 	});
 
 	test('nearest first from a postcode, by area and open now, without JavaScript', async ({

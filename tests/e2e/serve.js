@@ -38,6 +38,15 @@ if (process.env.E2E_FIXTURE_FILE) {
 	await createAccountsFixture(process.env.E2E_FIXTURE_FILE);
 }
 
+// An address lookup that answers from a few known addresses (src/lib/server/geocoding/testing.ts).
+if (process.env.E2E_STUB_GEOCODER === '1') {
+	const { startStubGeocoder } = await tsImport(
+		'../../src/lib/server/geocoding/testing.ts',
+		import.meta.url
+	);
+	process.env.GEOCODER_URL = (await startStubGeocoder()).url;
+}
+
 // As `npm start` does: form posts are checked against ORIGIN.
 process.env.BODY_SIZE_LIMIT ||= '21M';
 process.env.ORIGIN ||= `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3000'}`;

@@ -82,6 +82,12 @@ export const indicatorListQuery = z.object({
 /** GET /api/v1/offers: the directory search, ranked best first. */
 export const apiOfferList = z.object({
 	total: z.number().int(),
+	/** What distanceKm is measured from: a postcode and its name, or an address (postalCode null). */
+	near: z.object({ postalCode: z.string().nullable(), name: z.string() }).nullable(),
+	/** Why near was given but no distance measured. */
+	nearProblem: z
+		.enum(['unknown-postcode', 'postcode-only', 'address-not-found', 'lookup-unavailable'])
+		.nullable(),
 	facets: z.object({
 		category: z.record(z.string(), z.number().int()),
 		audience: z.record(z.string(), z.number().int()),

@@ -7,6 +7,7 @@ import { authSecret, createAuth, pruneBuckets, type Auth } from './accounts/inde
 import { createMailer, type Mailer } from './mail/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 import { sendDueMail } from './tasks.ts';
+import { createGeocoder, type Geocoder } from './geocoding/index.ts';
 
 /**
  * The server process's one database and its caches, opened at start-up (SvelteKit's `init`
@@ -20,6 +21,8 @@ interface AppState {
 	views: VersionedCache<unknown>;
 	auth: Auth;
 	mailer: Mailer;
+	/** The address lookup (GEOCODER_URL), when one is configured. */
+	geocoder: Geocoder | undefined;
 	/** The public origin links in mails point to. */
 	baseUrl: string;
 }
@@ -43,6 +46,9 @@ export async function startApp(): Promise<void> {
 	state = {
 		auth,
 		mailer,
+		geocoder: config.GEOCODER_URL
+			? createGeocoder({ url: config.GEOCODER_URL, agent: `Uddannelsesby (${baseUrl})` })
+			: undefined,
 		baseUrl,
 		config,
 		database,
@@ -91,6 +97,11 @@ export function appDatabase(): Database {
 
 export function appConfig(): Config {
 	return current().config;
+}
+
+/** The address lookup for distances from an address, when GEOCODER_URL configures one. */
+export function appGeocoder(): Geocoder | undefined {
+	return current().geocoder;
 }
 
 /** The origin of the configured map tile server, for the offer page's CSP; none when off. */

@@ -25,6 +25,16 @@ describe('configuration from the environment', () => {
 		);
 	});
 
+	it('takes an address lookup only as an http(s) URL with {q}; none by default', () => {
+		expect(loadConfig({}).GEOCODER_URL).toBe('');
+		const dawa = 'https://api.dataforsyningen.dk/adresser?q={q}&struktur=mini&per_side=1';
+		expect(loadConfig({ GEOCODER_URL: dawa }).GEOCODER_URL).toBe(dawa);
+		for (const bad of ['https://api.dataforsyningen.dk/adresser', 'ftp://geo.example/{q}'])
+			expect(() => loadConfig({ GEOCODER_URL: bad })).toThrow(
+				`GEOCODER_URL="${bad}": must be empty or an http(s) URL with {q} for the address`
+			);
+	});
+
 	it('treats an empty variable as unset', () => {
 		expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
 	});

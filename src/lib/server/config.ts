@@ -87,6 +87,20 @@ const configSchema = z.object({
 		)
 		.default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 	MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap-bidragydere'),
+	/**
+	 * An address lookup for "nearest first from my address": a URL with {q} for the address,
+	 * answering the address register's (DAWA) `struktur=mini` list or GeoJSON points
+	 * (Nominatim, Photon, Pelias). Empty (the default): distance from postcodes only, and no
+	 * address ever leaves the server.
+	 */
+	GEOCODER_URL: z
+		.string()
+		.trim()
+		.refine(
+			(v) => v === '' || (/^https?:\/\/[^/]+\//.test(v) && v.includes('{q}')),
+			'must be empty or an http(s) URL with {q} for the address, such as https://api.dataforsyningen.dk/adresser?q={q}&struktur=mini&per_side=1'
+		)
+		.default(''),
 	/** Days after which an offer not checked by its organisation is flagged to them as stale. */
 	STALE_AFTER_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
 	/**

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
-import { appConfig, cachedView } from '$lib/server/app.ts';
+import { appConfig, appGeocoder, cachedView } from '$lib/server/app.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import {
 	PAGE_SIZE,
@@ -12,15 +12,21 @@ import {
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const parsed = offerQueryFromUrl(url);
+	const geocoder = appGeocoder();
+	const parsed = offerQueryFromUrl(url, { addresses: geocoder !== undefined });
 	if (!parsed.ok) error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
 	const query = parsed.query;
 	const locale = locals.locale;
 	const minute = query.open ? `:${Math.floor(Date.now() / 60_000)}` : '';
 	const key = `offers:${locale}:${url.search}${minute}`;
-	return cachedView(key, async () => {
+	// A page measured from an address is not cached: the address stays out of the cache, and a
+	// lookup that failed is tried again next time.
+	const byAddress = query.near !== undefined && !/^\d{4}$/.test(query.near);
+	const view = async () => {
 		const [results, terms, areas] = await Promise.all([
-			searchOffers(locals.db, query, locale),
+			searchOffers(locals.db, query, locale, {
+				locate: geocoder && ((address) => geocoder.locate(address))
+			}),
 			taxonomy(locals.db),
 			postalAreaList(locals.db)
 		]);
@@ -43,9 +49,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				near: query.near ?? '',
 				sort: query.sort
 			},
-			// A postcode the directory does not know: say so rather than silently ignore it.
-			unknownNear: query.near !== undefined && results.near === null ? query.near : null,
+			// A postcode or address that gave no distance: say why rather than silently ignore it.
+			nearProblem: results.nearProblem,
 			near: results.near,
+			addresses: geocoder !== undefined,
 			areas: areas
 				.filter(
 					(a) => (results.facets.area[a.postalCode] ?? 0) > 0 || query.area.includes(a.postalCode)
@@ -82,5 +89,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				termOptions(terms, 'category', locale).map((t) => [t.code, t.label])
 			)
 		};
-	});
+	};
+	return byAddress ? view() : cachedView(key, view);
 };

@@ -2,11 +2,13 @@ import { offerQuery, type OfferQuery } from '../directory/index.ts';
 
 /**
  * The directory's search parameters from a URL (the page and the API use the same names):
- * `q`, repeated `category`, `audience`, `lang` and `area`, `free=1`, `age`, `near`, `open=1`,
- * `sort`, `page`.
+ * `q`, repeated `category`, `audience`, `lang` and `area`, `free=1`, `age`, `near` (a postcode,
+ * or an address when addresses are looked up), `open=1`, `sort`, `page`.
  */
 export function offerQueryFromUrl(
-	url: URL
+	url: URL,
+	/** Whether `near` may be an address (an address lookup is configured); else a postcode. */
+	options: { addresses: boolean }
 ):
 	| { ok: true; query: OfferQuery }
 	| { ok: false; problems: { parameter: string; message: string }[] } {
@@ -28,7 +30,11 @@ export function offerQueryFromUrl(
 		sort: p.get('sort') || undefined,
 		page: number('page') ?? 1
 	});
-	if (parsed.success) return { ok: true, query: parsed.data };
+	if (parsed.success) {
+		if (!options.addresses && parsed.data.near !== undefined && !/^\d{4}$/.test(parsed.data.near))
+			return { ok: false, problems: [{ parameter: 'near', message: 'a postcode has four digits' }] };
+		return { ok: true, query: parsed.data };
+	}
 	return {
 		ok: false,
 		problems: parsed.error.issues.map((i) => ({ parameter: String(i.path[0]), message: i.message }))

@@ -115,8 +115,9 @@ export function openApiDocument(serverUrl: string) {
 							name: 'near',
 							in: 'query',
 							required: false,
-							description: 'A postcode of the municipality; each item gets distanceKm from it.',
-							schema: { type: 'string', pattern: '^\\d{4}$' }
+							description:
+								'A postcode of the municipality, or an address when the installation has an address lookup (GEOCODER_URL; without one, anything but four digits is refused). Each item gets distanceKm from it; near and nearProblem in the answer say what it was measured from or why not.',
+							schema: { type: 'string', minLength: 1, maxLength: 120 }
 						},
 						{
 							name: 'sort',

@@ -1,9 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { createOffer } from './offers.ts';
 import { createOrganization } from './organizations.ts';
-import { foldDanish, queryWords, searchOffers, tsqueryText } from './search.ts';
+import { createGeocoder } from '../geocoding/index.ts';
+import { startStubGeocoder, type StubGeocoder } from '../geocoding/testing.ts';
+import {
+	foldDanish,
+	queryWords,
+	searchOffers,
+	searchOffersInDatabase,
+	tsqueryText
+} from './search.ts';
 import { loadTaxonomy } from './taxonomy.ts';
 
 describe('query text', () => {
@@ -217,7 +225,60 @@ describe.each(testEngines())('offer search on $name', (engine) => {
 		// An unknown postcode measures nothing and keeps the usual order.
 		const unknown = await searchOffers(database.db, { near: '1000', sort: 'distance' }, 'da');
 		expect(unknown.near).toBeNull();
+		expect(unknown.nearProblem).toBe('unknown-postcode');
 		expect(unknown.items.every((i) => i.distanceKm === null)).toBe(true);
+	});
+
+	describe('from an address', () => {
+		let stub: StubGeocoder;
+		beforeAll(async () => {
+			stub = await startStubGeocoder();
+		});
+		afterAll(async () => stub.close());
+
+		it('sorts by distance from an address the lookup finds, on both search paths', async () => {
+			const geocoder = createGeocoder({ url: stub.url, agent: 'test', timeoutMs: 500 });
+			const locate = (address: string) => geocoder.locate(address);
+			const query = { near: 'Lindholm Brygge 35, 9400 Nørresundby', sort: 'distance' as const };
+			const index = await searchOffers(database.db, query, 'da', { locate });
+			expect(index.near).toEqual({
+				postalCode: null,
+				name: 'Lindholm Brygge 35, 9400 Nørresundby'
+			});
+			expect(index.nearProblem).toBeNull();
+			expect(index.items[0]!.title).toBe('Fodbold for unge');
+			expect(index.items[0]!.distanceKm).toBeLessThan(1.5);
+			const reference = await searchOffersInDatabase(database.db, query, 'da', { locate });
+			expect(reference).toEqual(index);
+			// From Gammeltorv in the centre of Aalborg, Katedralskolen (a few hundred metres) is nearer.
+			const centre = await searchOffers(
+				database.db,
+				{ near: 'Gammeltorv 2, 9000 Aalborg', sort: 'distance' },
+				'da',
+				{ locate }
+			);
+			expect(centre.items[0]!.title).toBe('Lektiecafé på gymnasiet');
+		});
+
+		it('says why no distance was measured, and keeps the usual order', async () => {
+			const geocoder = createGeocoder({ url: stub.url, agent: 'test', timeoutMs: 500 });
+			const locate = (address: string) => geocoder.locate(address);
+			const usual = (await searchOffers(database.db, {}, 'da')).items.map((i) => i.title);
+			for (const [near, problem, options] of [
+				['Ukendt Vej 1, 9999 Intetsted', 'address-not-found', { locate }],
+				['Rue de Rivoli 1, Paris', 'address-not-found', { locate }],
+				['fejl', 'lookup-unavailable', { locate }],
+				['Gammeltorv 2, 9000 Aalborg', 'postcode-only', {}]
+			] as const) {
+				for (const search of [searchOffers, searchOffersInDatabase]) {
+					const found = await search(database.db, { near, sort: 'distance' }, 'da', options);
+					expect(found.nearProblem, near).toBe(problem);
+					expect(found.near).toBeNull();
+					expect(found.items.map((i) => i.title)).toEqual(usual);
+					expect(found.items.every((i) => i.distanceKm === null)).toBe(true);
+				}
+			}
+		});
 	});
 
 	it('finds what is open now by weekly schedule in Danish time, across summer time', async () => {

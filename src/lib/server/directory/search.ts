@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
+import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
 import { copenhagenClock, offerIndex, type IndexResults } from './search-index.ts';
 import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from './tsquery.ts';
 
@@ -26,10 +27,15 @@ export const offerQuery = z.object({
 		.array(z.string().regex(/^\d{4}$/, 'a postcode has four digits'))
 		.max(20)
 		.default([]),
-	/** A postcode to measure distance from; with sort=distance, nearest first. */
+	/**
+	 * A postcode, or an address when an address lookup is configured, to measure distance
+	 * from; with sort=distance, nearest first.
+	 */
 	near: z
 		.string()
-		.regex(/^\d{4}$/, 'a postcode has four digits')
+		.trim()
+		.min(1, 'near is a postcode or an address')
+		.max(120, 'near is a postcode or an address of at most 120 characters')
 		.optional(),
 	/** Only offers open now (by their weekly schedule, Danish time). */
 	open: z.boolean().default(false),
@@ -108,9 +114,56 @@ export interface OfferHit {
 export interface OfferResults {
 	total: number;
 	facets: IndexResults['facets'];
-	/** The postcode distances were measured from, when it is known. */
-	near: { postalCode: string; name: string } | null;
+	/**
+	 * What distances were measured from, when it is known: a postcode and its name, or an
+	 * address as the address lookup wrote it (postalCode null).
+	 */
+	near: { postalCode: string | null; name: string } | null;
+	/** Why `near` was given but no distance measured. */
+	nearProblem: NearProblem | null;
 	items: OfferHit[];
+}
+
+/**
+ * unknown-postcode: not a postcode of the municipality; postcode-only: an address, but no
+ * address lookup is configured; address-not-found: the lookup knows no such address in
+ * Denmark; lookup-unavailable: the lookup did not answer.
+ */
+export type NearProblem =
+	'unknown-postcode' | 'postcode-only' | 'address-not-found' | 'lookup-unavailable';
+
+interface Near {
+	origin: { latitude: number; longitude: number } | null;
+	near: OfferResults['near'];
+	problem: NearProblem | null;
+}
+
+/** Where distances are measured from: a postcode's centre, or an address through the lookup. */
+async function resolveNear(
+	near: string | undefined,
+	postcode: (
+		code: string
+	) => Promise<{ name: string; latitude: number; longitude: number } | undefined>,
+	locate: SearchOptions['locate']
+): Promise<Near> {
+	const none = (problem: NearProblem | null): Near => ({ origin: null, near: null, problem });
+	if (near === undefined) return none(null);
+	if (/^\d{4}$/.test(near)) {
+		const area = await postcode(near);
+		return area
+			? { origin: area, near: { postalCode: near, name: area.name }, problem: null }
+			: none('unknown-postcode');
+	}
+	if (!locate) return none('postcode-only');
+	try {
+		const found = await locate(near);
+		return found
+			? { origin: found, near: { postalCode: null, name: found.label }, problem: null }
+			: none('address-not-found');
+	} catch (error) {
+		if (error instanceof GeocoderUnavailable) return none('lookup-unavailable');
+		throw error;
+	}
 }
 
 /** A reader's query as both search paths run it: words, synonyms, tsquery texts, filters. */
@@ -134,6 +187,8 @@ interface SearchOptions {
 	match?: 'all' | 'any';
 	/** Also match vocabulary words close to the query's (typos); tried when exact words find little. */
 	fuzzy?: boolean;
+	/** The address lookup, when one is configured; throws GeocoderUnavailable when it fails. */
+	locate?: (address: string) => Promise<Located | null>;
 }
 
 async function prepareQuery(
@@ -252,7 +307,12 @@ export async function searchOffers(
 	for (const pair of [text, typed])
 		if ((pair[0] === null) !== (pair[1] === null) && (pair[0] ?? pair[1])!.op === 'and')
 			return searchOffersInDatabase(db, input, locale, options);
-	const origin = query.near ? vocabulary.postalAreas.get(query.near) : undefined;
+	const near = await resolveNear(
+		query.near,
+		async (code) => vocabulary.postalAreas.get(code),
+		options.locate
+	);
+	const origin = near.origin;
 	const found = index.search({
 		words: words.length > 0,
 		text,
@@ -266,8 +326,8 @@ export async function searchOffers(
 		age: query.age,
 		area: query.area,
 		openAt: query.open ? copenhagenClock(options.now ?? new Date()) : null,
-		origin: origin ?? null,
-		byDistance: query.sort === 'distance' && origin !== undefined,
+		origin,
+		byDistance: query.sort === 'distance' && origin !== null,
 		locale,
 		offset: (query.page - 1) * PAGE_SIZE,
 		limit: PAGE_SIZE
@@ -277,7 +337,8 @@ export async function searchOffers(
 	return {
 		total: found.total,
 		facets: found.facets,
-		near: origin && query.near ? { postalCode: query.near, name: origin.name } : null,
+		near: near.near,
+		nearProblem: near.problem,
 		items: found.items.map(({ offer, place, km }) => ({
 			id: offer.id,
 			slug: offer.slug,
@@ -362,13 +423,17 @@ export async function searchOffersInDatabase(
 			and (s.valid_from is null or s.valid_from <= ${now}::timestamptz)
 			and (s.valid_to is null or s.valid_to > ${now}::timestamptz))`);
 	}
-	const [origin] = query.near
-		? rowsOf<{ postal_code: string; name: string; latitude: number; longitude: number }>(
+	const near = await resolveNear(
+		query.near,
+		async (code) =>
+			rowsOf<{ name: string; latitude: number; longitude: number }>(
 				await db.execute(
-					sql`select postal_code, name, latitude, longitude from postal_areas where postal_code = ${query.near}`
+					sql`select name, latitude, longitude from postal_areas where postal_code = ${code}`
 				)
-			)
-		: [];
+			)[0],
+		options.locate
+	);
+	const origin = near.origin;
 	// Great-circle distance in km from the origin to a place (haversine).
 	const km = origin
 		? sql`2 * 6371 * asin(sqrt(power(sin(radians(l.latitude - ${origin.latitude}) / 2), 2)
@@ -389,7 +454,7 @@ export async function searchOffersInDatabase(
 				+ case when ${inNamedCategory} then 0.3 else 0 end
 				+ case when o.search_folded like ${`${prefix}%`} or o.search_folded like ${`%| ${prefix}%`} then 0.5 else 0 end`;
 	const title = locale === 'en' ? sql`coalesce(o.name->>'en', o.name->>'da')` : sql`o.name->>'da'`;
-	const byDistance = query.sort === 'distance' && origin !== undefined;
+	const byDistance = query.sort === 'distance' && origin !== null;
 
 	// One statement: the matching offers once (hits), then the page of them, their places and
 	// the facet counts from the same set. Places are looked up for the page only, and distances
@@ -474,7 +539,8 @@ export async function searchOffersInDatabase(
 	return {
 		total,
 		facets,
-		near: origin ? { postalCode: origin.postal_code, name: origin.name } : null,
+		near: near.near,
+		nearProblem: near.problem,
 		items: items.map((r) => ({
 			id: r.id!,
 			slug: r.slug,

@@ -1,18 +1,25 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api/respond.ts';
 import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
+import { appGeocoder } from '$lib/server/app.ts';
 import { searchOffers } from '$lib/server/directory/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The directory search as JSON: ranked best first, with facet counts. */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const parsed = offerQueryFromUrl(url);
+	const geocoder = appGeocoder();
+	const parsed = offerQueryFromUrl(url, { addresses: geocoder !== undefined });
 	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'da';
-	const results = await searchOffers(locals.db, parsed.query, locale);
+	const results = await searchOffers(locals.db, parsed.query, locale, {
+		locate: geocoder && ((address) => geocoder.locate(address))
+	});
+	const byAddress = parsed.query.near !== undefined && !/^\d{4}$/.test(parsed.query.near);
 	return json(
 		{
 			total: results.total,
+			near: results.near,
+			nearProblem: results.nearProblem,
 			facets: results.facets,
 			items: results.items.map((i) => ({
 				id: i.id,
@@ -26,6 +33,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 				distanceKm: i.distanceKm
 			}))
 		},
-		{ headers: { 'cache-control': 'public, max-age=60' } }
+		// An answer measured from an address is the reader's own: no shared cache keeps it.
+		{ headers: { 'cache-control': byAddress ? 'private, no-store' : 'public, max-age=60' } }
 	);
 };
