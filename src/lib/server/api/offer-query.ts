@@ -32,7 +32,10 @@ export function offerQueryFromUrl(
 	});
 	if (parsed.success) {
 		if (!options.addresses && parsed.data.near !== undefined && !/^\d{4}$/.test(parsed.data.near))
-			return { ok: false, problems: [{ parameter: 'near', message: 'a postcode has four digits' }] };
+			return {
+				ok: false,
+				problems: [{ parameter: 'near', message: 'a postcode has four digits' }]
+			};
 		return { ok: true, query: parsed.data };
 	}
 	return {
