@@ -151,15 +151,37 @@ export async function updateOffer(
 
 /**
  * Replaces an offer's places and opening hours. Places belong to the offer's organisation;
- * one no offer uses any more is removed with it.
+ * one no offer uses any more is removed with it. A place given without coordinates keeps those
+ * of the place it replaces at the same address (a form has no coordinate fields, and an edit
+ * must not take the offer off the map).
  */
 export async function writePlacesAndHours(
 	tx: Db,
 	offerId: string,
 	organizationId: string,
-	places: z.output<typeof locationInput>[],
+	given: z.output<typeof locationInput>[],
 	hours: z.output<typeof scheduleInput>[]
 ) {
+	const addressKey = (p: { address: string; postalCode: string }) =>
+		`${p.postalCode} ${p.address.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+	const located = new Map<string, { latitude: number; longitude: number }>();
+	for (const old of await tx
+		.select({
+			address: locations.address,
+			postalCode: locations.postalCode,
+			latitude: locations.latitude,
+			longitude: locations.longitude
+		})
+		.from(offerLocations)
+		.innerJoin(locations, eq(locations.id, offerLocations.locationId))
+		.where(eq(offerLocations.offerId, offerId)))
+		if (old.latitude !== null && old.longitude !== null)
+			located.set(addressKey(old), { latitude: old.latitude, longitude: old.longitude });
+	const places = given.map((p) =>
+		p.latitude === undefined || p.longitude === undefined
+			? { ...p, ...located.get(addressKey(p)) }
+			: p
+	);
 	const previous = await tx
 		.delete(offerLocations)
 		.where(eq(offerLocations.offerId, offerId))
