@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { hoursFromForm, placeAndHoursValues } from './offer-form.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../accounts/index.ts';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../db/index.ts';
+import { testEngines } from '../db/testing.ts';
+import { createOrganization, loadTaxonomy, placesAndHours } from '../directory/index.ts';
+import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
+import { approveSubmission, mySubmissions } from '../moderation/index.ts';
+import { hoursFromForm, placeAndHoursValues, submitOfferForm } from './offer-form.ts';
 
 describe('opening hours in the offer form', () => {
 	it('joins days with the same hours into one weekly rule and skips closed days', () => {
@@ -32,5 +39,81 @@ describe('opening hours in the offer form', () => {
 			placeName: ''
 		});
 		expect(values['opens-MO']).toBeUndefined();
+	});
+});
+
+describe.each(testEngines())('the offer form locates its place on $name', (engine) => {
+	let database: Database;
+	let partner: Actor;
+	const editor: Actor = {
+		id: 'editor-1',
+		email: 'e@aalborg.dk',
+		role: 'editor',
+		organizationIds: []
+	};
+	beforeEach(async () => {
+		database = await engine.open();
+		await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'test');
+		const club = await createOrganization(database.db, 'test', {
+			name: 'Vejgaard Boldklub',
+			kind: 'association'
+		});
+		partner = { id: 'p-1', email: 'p@klub.dk', role: 'partner', organizationIds: [club.id] };
+	});
+	afterEach(async () => database.close());
+
+	const form = (address: string) => {
+		const data = new FormData();
+		for (const [name, value] of Object.entries({
+			organizationId: partner.organizationIds[0]!,
+			nameDa: `Fodbold ved ${address}`,
+			descDa: 'Træning for unge to gange om ugen.',
+			category: 'fritid-og-idraet',
+			audience: 'udskoling',
+			placeName: 'Klubhuset',
+			address,
+			postalCode: '9000',
+			city: 'Aalborg'
+		}))
+			data.append(name, value);
+		return data;
+	};
+	const published = async (address: string, locate: (a: string) => Promise<Located | null>) => {
+		expect(
+			await submitOfferForm(database.db, partner, form(address), undefined, 'da', locate)
+		).toBe(undefined);
+		const pending = (await mySubmissions(database.db, partner)).find((s) => s.status === 'pending');
+		const slug = await approveSubmission(database.db, editor, pending!.id);
+		const [offer] = rowsOf<{ id: string }>(
+			await database.db.execute(sql`select id from offers where slug = ${slug}`)
+		);
+		return (await placesAndHours(database.db, offer!.id)).locations[0]!;
+	};
+
+	it('takes coordinates from the lookup for the address in its own postcode, and none otherwise', async () => {
+		const asked: string[] = [];
+		const locate = async (address: string): Promise<Located | null> => {
+			asked.push(address);
+			if (address.startsWith('Hadsundvej'))
+				return { label: 'Hadsundvej 20, 9000 Aalborg', latitude: 57.0412, longitude: 9.9551 };
+			if (address.startsWith('Skolevej'))
+				return { label: 'Skolevej 1, 9400 Nørresundby', latitude: 57.06, longitude: 9.92 };
+			if (address.startsWith('Nedbrudsvej')) throw new GeocoderUnavailable('status 503');
+			return null;
+		};
+		expect(await published('Hadsundvej 20', locate)).toMatchObject({
+			latitude: 57.0412,
+			longitude: 9.9551
+		});
+		expect(asked).toEqual(['Hadsundvej 20, 9000 Aalborg']);
+		// Found only in another postcode, not found, or the lookup down: saved without a point.
+		for (const address of ['Skolevej 1', 'Ukendt Vej 7', 'Nedbrudsvej 3']) {
+			const place = await published(address, locate);
+			expect([place.address, place.latitude, place.longitude]).toEqual([
+				address,
+				undefined,
+				undefined
+			]);
+		}
 	});
 });

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { msg, type MessageKey } from '$lib/i18n/message.ts';
 import { ForbiddenError, type Actor } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
+import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
 import { SubmissionNotFoundError, submitOffer } from '../moderation/index.ts';
 import { field, formFailure, namedFields } from './forms.ts';
 
@@ -84,7 +85,9 @@ export async function submitOfferForm(
 	actor: Actor,
 	form: FormData | undefined,
 	offerId?: string,
-	locale: 'da' | 'en' = 'da'
+	locale: 'da' | 'en' = 'da',
+	/** The address lookup, when configured: the place gets its coordinates from it. */
+	locate?: (address: string) => Promise<Located | null>
 ) {
 	const text = (name: string) => (field(form, name) ?? '').trim();
 	const optional = (name: string) => text(name) || undefined;
@@ -93,6 +96,16 @@ export async function submitOfferForm(
 	const kroner = price ? Number(price) : undefined;
 	const list = (name: string) =>
 		(form?.getAll(name) ?? []).filter((v): v is string => typeof v === 'string');
+	// A place is all four fields or none; a partly filled place fails validation.
+	const place = ['placeName', 'address', 'postalCode', 'city'].some((n) => text(n))
+		? {
+				name: text('placeName'),
+				address: text('address'),
+				postalCode: text('postalCode'),
+				city: text('city'),
+				...(await coordinatesOf(text('address'), text('postalCode'), text('city'), locate))
+			}
+		: undefined;
 	try {
 		await submitOffer(
 			db,
@@ -114,17 +127,7 @@ export async function submitOfferForm(
 						: Number.isFinite(kroner)
 							? Math.round(kroner * 100)
 							: -1,
-				// A place is all four fields or none; a partly filled place fails validation.
-				locations: ['placeName', 'address', 'postalCode', 'city'].some((n) => text(n))
-					? [
-							{
-								name: text('placeName'),
-								address: text('address'),
-								postalCode: text('postalCode'),
-								city: text('city')
-							}
-						]
-					: [],
+				locations: place ? [place] : [],
 				schedules: hoursFromForm(text)
 			},
 			offerId
@@ -138,6 +141,28 @@ export async function submitOfferForm(
 				message: msg('sub_invalid', { fields: namedFields(error, locale, FIELD_NAMES) }),
 				values
 			});
+		throw error;
+	}
+}
+
+/**
+ * Where a place's address lies, when an address lookup is configured and finds it in the
+ * place's own postcode; otherwise none (an unchanged address keeps its old point when saved).
+ */
+async function coordinatesOf(
+	address: string,
+	postalCode: string,
+	city: string,
+	locate: ((address: string) => Promise<Located | null>) | undefined
+): Promise<{ latitude: number; longitude: number } | Record<string, never>> {
+	if (!locate || !address || !/^\d{4}$/.test(postalCode)) return {};
+	try {
+		const found = await locate(`${address}, ${postalCode} ${city}`);
+		// A match in another postcode is a different street of the same name.
+		if (!found || !found.label.includes(postalCode)) return {};
+		return { latitude: found.latitude, longitude: found.longitude };
+	} catch (error) {
+		if (error instanceof GeocoderUnavailable) return {};
 		throw error;
 	}
 }
