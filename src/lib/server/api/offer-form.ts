@@ -3,6 +3,7 @@ import { msg, type MessageKey } from '$lib/i18n/message.ts';
 import { ForbiddenError, type Actor } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
+import { placesAndHours } from '../directory/index.ts';
 import { SubmissionNotFoundError, submitOffer } from '../moderation/index.ts';
 import { field, formFailure, namedFields } from './forms.ts';
 
@@ -128,7 +129,7 @@ export async function submitOfferForm(
 							? Math.round(kroner * 100)
 							: -1,
 				locations: place ? [place] : [],
-				schedules: hoursFromForm(text)
+				schedules: await keepSeasons(db, offerId, hoursFromForm(text))
 			},
 			offerId
 		);
@@ -165,4 +166,25 @@ async function coordinatesOf(
 		if (error instanceof GeocoderUnavailable) return {};
 		throw error;
 	}
+}
+
+/**
+ * The form has no fields for the dates a schedule is valid between (they come from imports):
+ * hours the form leaves as they were keep their dates.
+ */
+async function keepSeasons<H extends { byday: string; opensAt: string; closesAt: string }>(
+	db: Db,
+	offerId: string | undefined,
+	hours: H[]
+): Promise<(H & { validFrom?: string; validTo?: string })[]> {
+	if (!offerId) return hours;
+	const stored = (await placesAndHours(db, offerId)).schedules;
+	return hours.map((h) => {
+		const same = stored.find(
+			(s) => s.byday === h.byday && s.opensAt === h.opensAt && s.closesAt === h.closesAt
+		);
+		return same?.validFrom || same?.validTo
+			? { ...h, validFrom: same.validFrom, validTo: same.validTo }
+			: h;
+	});
 }

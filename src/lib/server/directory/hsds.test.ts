@@ -177,4 +177,60 @@ describe.each(testEngines())('HSDS 3.0 out and in on $name', (engine) => {
 		await writeFile(join(dir, 'services.csv'), 'id,minimum_age\nabc,tolv\n');
 		await expect(readDataPackage(dir)).rejects.toThrow('services.csv row 2, minimum_age');
 	});
+
+	it('keeps the dates a schedule is valid between: Danish dates, both days included, and open now only then', async () => {
+		const [good] = await hsdsServices(source.db);
+		const summer = structuredClone(good!);
+		// Mondays in June, July and August 2026 (31 August is a Monday).
+		summer.schedules = [
+			{
+				...summer.schedules![0]!,
+				byday: 'MO',
+				opens_at: '15:00',
+				closes_at: '17:30',
+				valid_from: '2026-06-01',
+				valid_to: '2026-08-31'
+			}
+		];
+		await importHsds(target.db, [summer], 'test');
+		const openAt = async (iso: string) =>
+			(await searchOffers(target.db, { open: true }, 'da', { now: new Date(iso) })).total;
+		expect(await openAt('2026-05-25T14:00:00+02:00')).toBe(0);
+		expect(await openAt('2026-06-01T15:00:00+02:00')).toBe(1);
+		expect(await openAt('2026-08-31T17:29:00+02:00')).toBe(1);
+		expect(await openAt('2026-09-07T16:00:00+02:00')).toBe(0);
+		// Out again as the same dates, and on the offer page.
+		const [back] = await hsdsServices(target.db);
+		expect(back!.schedules).toMatchObject([{ valid_from: '2026-06-01', valid_to: '2026-08-31' }]);
+		const [hit] = (await searchOffers(target.db, {}, 'da')).items;
+		expect((await getOffer(target.db, hit!.slug))!.schedules).toEqual([
+			{
+				byday: 'MO',
+				opensAt: '15:00',
+				closesAt: '17:30',
+				validFrom: '2026-06-01',
+				validTo: '2026-08-31'
+			}
+		]);
+		// A date that is not one, or an end before the start, is named by its path.
+		const wrong = structuredClone(summer);
+		wrong.schedules = [
+			{ ...summer.schedules[0]!, valid_from: '2026-02-30' },
+			{
+				...summer.schedules[0]!,
+				id: '7a2d3b9f-2c8e-4d66-8b4f-3a5e6f7a8b9c',
+				valid_to: '2026-05-01'
+			}
+		];
+		const error = await importHsds(target.db, [wrong], 'test').catch((e: unknown) => e);
+		expect((error as HsdsRejectedError).problems).toEqual(
+			expect.arrayContaining([
+				{
+					path: 'services[0].schedules[0].valid_from',
+					message: 'must be a date such as 2026-08-31'
+				},
+				{ path: 'services[0].schedules[1].valid_to', message: 'must not end before it begins' }
+			])
+		);
+	});
 });

@@ -15,6 +15,7 @@ import {
 } from './schema.ts';
 import { rememberWords } from './search.ts';
 import { uniqueSlug } from './slug.ts';
+import { copenhagenDate, lastDayBefore } from './local-date.ts';
 
 // Open Referral HSDS 3.0, as this directory writes and reads it. The schemas below follow the
 // specification's objects and required fields (service: id, name, status; organization: id,
@@ -270,8 +271,9 @@ export async function hsdsServices(
 					byday: h.byday,
 					opens_at: h.opensAt.slice(0, 5),
 					closes_at: h.closesAt.slice(0, 5),
-					valid_from: h.validFrom ? h.validFrom.toISOString().slice(0, 10) : null,
-					valid_to: h.validTo ? h.validTo.toISOString().slice(0, 10) : null,
+					// Danish dates, the last day included (stored: the instant after it).
+					valid_from: h.validFrom ? copenhagenDate(h.validFrom) : null,
+					valid_to: h.validTo ? lastDayBefore(h.validTo) : null,
 					description: h.description?.da ?? null,
 					x_description_en: h.description?.en ?? null,
 					notes: LOCAL_TIME_NOTE
@@ -469,7 +471,9 @@ export async function importHsds(
 			byday: h.byday ?? '',
 			opensAt: (h.opens_at ?? '').slice(0, 5),
 			closesAt: (h.closes_at ?? '').slice(0, 5),
-			description: localized(h.description, h.x_description_en)
+			description: localized(h.description, h.x_description_en),
+			validFrom: h.valid_from ?? undefined,
+			validTo: h.valid_to ?? undefined
 		}));
 		const offer = offerInput.safeParse({
 			organizationId: s.organization.id,
@@ -599,6 +603,14 @@ function hsdsPath(parts: readonly PropertyKey[]): PropertyKey[] {
 	};
 	const [first, ...rest] = parts;
 	const head = typeof first === 'string' ? (names[first] ?? first) : first;
+	const scheduleFields: Record<string, string> = {
+		opensAt: 'opens_at',
+		closesAt: 'closes_at',
+		validFrom: 'valid_from',
+		validTo: 'valid_to'
+	};
+	if (first === 'schedules' && typeof rest[1] === 'string')
+		return [head!, rest[0]!, scheduleFields[rest[1]] ?? rest[1], ...rest.slice(2)];
 	// `name.da` is the HSDS `name`, `name.en` its `x_name_en`.
 	if ((first === 'name' || first === 'description') && rest[0] === 'en')
 		return [`x_${String(first)}_en`];

@@ -5,10 +5,18 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { rememberWords } from './search.ts';
 import { uniqueSlug } from './slug.ts';
+import {
+	copenhagenDate,
+	copenhagenMidnight,
+	dayAfter,
+	isCalendarDate,
+	lastDayBefore
+} from './local-date.ts';
 import { locations, offerLocations, offers, schedules } from './schema.ts';
 
 const DAY = '(MO|TU|WE|TH|FR|SA|SU)';
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 14:30');
+const date = z.string().refine(isCalendarDate, 'must be a date such as 2026-08-31');
 
 /** Where an offer is given (HSDS `location` with its address). */
 export const locationInput = z
@@ -23,18 +31,27 @@ export const locationInput = z
 	})
 	.strict();
 
-/** A weekly opening (HSDS 3.0 `schedule`: iCal BYDAY with opening and closing times). */
+/**
+ * A weekly opening (HSDS 3.0 `schedule`: iCal BYDAY with opening and closing times), valid
+ * from one date to another (Danish dates, both days included) or always.
+ */
 export const scheduleInput = z
 	.object({
 		byday: z.string().regex(new RegExp(`^${DAY}(,${DAY})*$`), 'must be iCal days such as MO,WE,FR'),
 		opensAt: clock,
 		closesAt: clock,
-		description: localized(line(300)).optional()
+		description: localized(line(300)).optional(),
+		validFrom: date.optional(),
+		validTo: date.optional()
 	})
 	.strict()
 	.refine((s) => s.opensAt < s.closesAt, {
 		message: 'must close after it opens',
 		path: ['closesAt']
+	})
+	.refine((s) => !s.validFrom || !s.validTo || s.validFrom <= s.validTo, {
+		message: 'must not end before it begins',
+		path: ['validTo']
 	});
 
 /** An offer as partners, editors and imports write it. */
@@ -204,7 +221,16 @@ export async function writePlacesAndHours(
 			.returning({ id: locations.id });
 		await tx.insert(offerLocations).values(created.map((c) => ({ offerId, locationId: c.id })));
 	}
-	if (hours.length) await tx.insert(schedules).values(hours.map((h) => ({ ...h, offerId })));
+	if (hours.length)
+		await tx.insert(schedules).values(
+			hours.map(({ validFrom, validTo, ...h }) => ({
+				...h,
+				offerId,
+				// Stored as instants: from the first day's midnight to the midnight after the last.
+				validFrom: validFrom ? copenhagenMidnight(validFrom) : null,
+				validTo: validTo ? copenhagenMidnight(dayAfter(validTo)) : null
+			}))
+		);
 	await tx
 		.update(offers)
 		.set({ postalCodes: [...new Set(places.map((p) => p.postalCode))].sort() })
@@ -232,7 +258,9 @@ export async function placesAndHours(db: Db, offerId: string) {
 			byday: schedules.byday,
 			opensAt: schedules.opensAt,
 			closesAt: schedules.closesAt,
-			description: schedules.description
+			description: schedules.description,
+			validFrom: schedules.validFrom,
+			validTo: schedules.validTo
 		})
 		.from(schedules)
 		.where(eq(schedules.offerId, offerId))
@@ -243,7 +271,13 @@ export async function placesAndHours(db: Db, offerId: string) {
 		locations: places.map((p) => dropNulls(p)),
 		schedules: hours
 			.map((h) =>
-				dropNulls({ ...h, opensAt: h.opensAt.slice(0, 5), closesAt: h.closesAt.slice(0, 5) })
+				dropNulls({
+					...h,
+					opensAt: h.opensAt.slice(0, 5),
+					closesAt: h.closesAt.slice(0, 5),
+					validFrom: h.validFrom && copenhagenDate(h.validFrom),
+					validTo: h.validTo && lastDayBefore(h.validTo)
+				})
 			)
 			.sort((a, b) => byDayOrder(a) - byDayOrder(b))
 	};

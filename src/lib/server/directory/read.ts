@@ -31,7 +31,15 @@ export interface OfferPage {
 		longitude?: number;
 		accessibility?: Localized;
 	}[];
-	schedules: { byday: string; opensAt: string; closesAt: string; description?: Localized }[];
+	schedules: {
+		byday: string;
+		opensAt: string;
+		closesAt: string;
+		description?: Localized;
+		/** Danish dates, both days included; none: always. */
+		validFrom?: string;
+		validTo?: string;
+	}[];
 }
 
 /** One offer with what a student needs to act on it, or nothing. */

@@ -1,0 +1,58 @@
+// Calendar dates in Denmark: schedules are valid from one local date to another (HSDS 3.0
+// `valid_from` and `valid_to`, the last day included), stored as the instants they begin and end.
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Copenhagen',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** Whether `YYYY-MM-DD` names a real calendar date. */
+export function isCalendarDate(text: string): boolean {
+	const m = DATE.exec(text);
+	if (!m) return false;
+	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return d.toISOString().slice(0, 10) === text;
+}
+
+/** The local date (`YYYY-MM-DD`) in Copenhagen at an instant. */
+export function copenhagenDate(instant: Date): string {
+	const p = Object.fromEntries(
+		COPENHAGEN_DATE.formatToParts(instant).map((x) => [x.type, x.value])
+	);
+	return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The instant a local date begins in Copenhagen (midnight; UTC+1 in winter, UTC+2 in summer). */
+export function copenhagenMidnight(date: string): Date {
+	const m = DATE.exec(date);
+	if (!m || !isCalendarDate(date)) throw new Error(`not a date: ${date}`);
+	const utcMidnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+	for (const hours of [1, 2]) {
+		const candidate = new Date(utcMidnight - hours * 3600_000);
+		const p = Object.fromEntries(
+			COPENHAGEN_DATE.formatToParts(candidate).map((x) => [x.type, x.value])
+		);
+		if (`${p.year}-${p.month}-${p.day}` === date && p.hour === '00' && p.minute === '00')
+			return candidate;
+	}
+	throw new Error(`no midnight in Copenhagen on ${date}`);
+}
+
+/** The date after a date. */
+export function dayAfter(date: string): string {
+	const m = DATE.exec(date)!;
+	return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1))
+		.toISOString()
+		.slice(0, 10);
+}
+
+/** The local date of the last day before an instant that ends a validity (exclusive end). */
+export function lastDayBefore(end: Date): string {
+	return copenhagenDate(new Date(end.getTime() - 1));
+}
