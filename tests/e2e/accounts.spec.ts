@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import type { Fixture } from './accounts-fixture.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { totp } from '../support/totp.ts';
 
 function fixture(baseURL: string): Fixture {
 	return JSON.parse(readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')) as Fixture;
-}
-
-async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 /** A form post as a browser without JavaScript sends it. */
@@ -280,20 +273,20 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	const f = fixture(baseURL!);
 	const admin = f.users.admin!;
 	await page.goto('/log-ind');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('E-mailadresse').fill(admin.email);
 	await page.getByLabel('Adgangskode').fill(f.password);
 	await page.getByRole('button', { name: 'Log ind' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekræft med kode');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Kode').fill(totp(admin.totpSecret!));
 	await page.getByRole('button', { name: 'Bekræft' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administration');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 
 	const email = `ny-partner-${Date.now()}@gymnasium.dk`;
 	await page.goto('/admin/brugere');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('E-mailadresse').fill(email);
 	await page.locator('#role').selectOption('partner');
 	await page.locator('#organizationId').selectOption({ label: 'Aalborg Tekniske Gymnasium' });
@@ -301,25 +294,25 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await expect(page.getByRole('status')).toContainText(email);
 
 	await page.goto('/admin/post');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	const mail = page.locator('tr', { hasText: email }).first();
 	await mail.locator('summary').click();
 	const body = await mail.locator('pre').innerText();
 	const link = /https?:\/\/\S+\/invitation\/\S+/.exec(body)?.[0];
 	expect(link).toBeTruthy();
 	await page.goto('/admin/log');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await expect(page.locator('code', { hasText: 'invitation.create' }).first()).toBeVisible();
 	await page.getByRole('button', { name: 'Log ud' }).click();
 
 	await page.goto(new URL(link!).pathname);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opret din konto');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Dit navn').fill('Sara Nielsen');
 	await page.getByLabel('Adgangskode').fill('kort');
 	await page.getByRole('button', { name: 'Opret konto' }).click();
 	await expect(page.locator('.form-error-message')).toContainText('mindst 15 tegn');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Adgangskode').fill('solsikker langs Hobrovej om sommeren');
 	await page.getByRole('button', { name: 'Opret konto' }).click();
 	await expect(page.getByRole('status')).toContainText('Din konto er oprettet');
@@ -328,7 +321,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.getByRole('button', { name: 'Log ind' }).click();
 	await expect(page.getByText('Du repræsenterer: Aalborg Tekniske Gymnasium.')).toBeVisible();
 	await page.goto('/admin/konto');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	// The link is spent.
 	await page.goto(new URL(link!).pathname);
 	await expect(page.getByRole('alert')).toContainText('allerede brugt');
@@ -336,7 +329,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	// The new partner proposes an offer; it is not public until an editor approves it.
 	const offerName = `Robotværksted ${Date.now()}`;
 	await page.goto('/admin/tilbud');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Navn på dansk').fill(offerName);
 	await page.getByLabel('Beskrivelse på dansk').fill('Byg og programmér robotter hver torsdag.');
 	await page.getByLabel('Fritid og idræt').check();
@@ -345,7 +338,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(page.getByRole('alert')).toContainText('sted');
 	await expect(page.getByLabel('Navn på dansk')).toHaveValue(offerName);
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Fritid og idræt').check();
 	await page.getByLabel('Adresse').fill('Testvej 70');
 	await page.getByLabel('Postnummer').fill('9220');
@@ -355,14 +348,14 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
 	await expect(page.locator('li', { hasText: offerName })).toContainText('Afventer godkendelse');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	// The partner proposes a profile change for their organisation through the same review.
 	await page.getByRole('link', { name: 'Ret profil – Aalborg Tekniske Gymnasium' }).click();
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Om organisationen (dansk)').fill('Teknisk gymnasium med **robotter**.');
 	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(page.getByRole('status')).toContainText('sendt til godkendelse');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.goto(`/tilbud?q=${encodeURIComponent('robotværksted')}`);
 	await expect(page.locator('#results-heading')).toContainText('0 tilbud');
 	await page.getByRole('button', { name: 'Log ud' }).click();
@@ -375,7 +368,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.getByLabel('Kode').fill(totp(editor.totpSecret!));
 	await page.getByRole('button', { name: 'Bekræft' }).click();
 	await page.goto('/admin/godkendelse');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	const item = page.locator('section', { hasText: offerName });
 	await item.getByRole('button', { name: 'Godkend og offentliggør' }).click();
 	await expect(page.getByRole('status')).toContainText('offentliggjort');
@@ -392,16 +385,16 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 		await page.goto(`/tilbud?q=${encodeURIComponent('robotværksted')}&try=${Date.now()}`);
 		await expect(page.locator('.offer-list h3').first()).toContainText(offerName, { timeout: 500 });
 	}).toPass({ timeout: 10_000 });
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.locator('.offer-list h3 a').first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(offerName);
 	await expect(page.locator('dd address')).toContainText('Testvej 70');
 	await expect(page.locator('dd', { hasText: 'torsdag: 16:00–19:00' })).toBeVisible();
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Om Aalborg Tekniske Gymnasium' }).click();
 	await expect(page.locator('.prose strong')).toHaveText('robotter');
 	await expect(page.getByRole('link', { name: offerName })).toBeVisible();
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 });
 
 test('an editor uploads indicator data: a bad file is rejected whole, a good one previewed and imported', async ({
@@ -417,7 +410,7 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	await page.getByLabel('Code').fill(totp(editor.totpSecret!));
 	await page.getByRole('button', { name: 'Confirm' }).click();
 	await page.goto('/admin/indikatorer');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.locator('#indicator').selectOption('frafald');
 	await page.locator('#file').setInputFiles({
 		name: 'frafald.csv',
@@ -427,7 +420,7 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 	const rejected = page.getByRole('alert').filter({ hasText: 'Filen er afvist' });
 	await expect(rejected).toContainText('=1+1');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 
 	await page.locator('#indicator').selectOption('frafald');
 	await page.locator('#file').setInputFiles({
@@ -437,7 +430,7 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	});
 	await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 	await expect(page.getByRole('heading', { level: 2 }).first()).toContainText('Forhåndsvisning');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Importér' }).click();
 	await expect(page.locator('.alert-success')).toContainText('Importen er gennemført');
 	await page.goto('/indikatorer/frafald');
@@ -474,7 +467,7 @@ test('a partner proposes a change to a published offer; the public page changes 
 	await page.goto('/admin/tilbud');
 	await page.getByRole('link', { name: `Foreslå en ændring: ${name}` }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page
 		.getByLabel('Beskrivelse på dansk')
 		.fill('Programmering for begyndere mandag og onsdag.');
@@ -516,7 +509,7 @@ test('an employer posts a læreplads; after approval students find it, and a pos
 	await page.getByLabel('Adgangskode').fill(f.password);
 	await page.getByRole('button', { name: 'Log ind' }).click();
 	await page.goto('/admin/opslag');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.locator('#type').selectOption('laereplads');
 	await page.getByLabel('Titel på dansk').fill(title);
 	await page.getByLabel('Beskrivelse på dansk').fill('Læreplads i vores værksted.');
@@ -528,7 +521,7 @@ test('an employer posts a læreplads; after approval students find it, and a pos
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('skriv, hvordan man søger');
 	await expect(alert).toContainText('en læreplads skal nævne uddannelsen');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Uddannelse (for en læreplads)').fill('Smed');
 	await page.getByLabel('E-mail til ansøgninger').fill('job@atg.example.dk');
 	const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -563,7 +556,7 @@ test('an employer posts a læreplads; after approval students find it, and a pos
 
 	await page.goto(`/job?q=smed&type=laereplads&try=${Date.now()}`);
 	await expect(page.locator('.offer-list h3').first()).toContainText(title);
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.goto(`/job?q=${encodeURIComponent('udløbet frist')}&try=${Date.now()}`);
 	await expect(page.locator('#results-heading')).toContainText('0 opslag');
 	// The partner's archive keeps the closed posting.
@@ -585,11 +578,11 @@ test('a student saves a job search: nothing is mailed until the link confirms it
 	await page.getByLabel('Din e-mailadresse').fill('ikke en adresse');
 	await page.getByRole('button', { name: 'Bestil mails' }).click();
 	await expect(page.getByRole('alert')).toContainText('Skriv en gyldig e-mailadresse');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Din e-mailadresse').fill(email);
 	await page.getByRole('button', { name: 'Bestil mails' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din indbakke');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 
 	const admin = await signedIn(baseURL!, 'admin');
 	const outbox = await (await admin.get('/admin/post')).text();
@@ -613,12 +606,12 @@ test('a student saves a job search: nothing is mailed until the link confirms it
 	await page.goto(confirm!);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekræft mails om nye opslag');
 	await expect(page.locator('main')).toContainText('Læreplads');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Ja, send mig mails' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Du får nu besked om nye opslag'
 	);
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	const unsubscribe = await page.getByRole('link', { name: /Afmeld/ }).getAttribute('href');
 	await page.goto(confirm!);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linket virker ikke længere');
@@ -632,7 +625,7 @@ test('a student saves a job search: nothing is mailed until the link confirms it
 	expect(oneClick.status()).toBe(200);
 	await page.goto(unsubscribe!);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linket virker ikke længere');
-	await expectAccessible(page);
+	await expectNoAxeViolations(page);
 	// The English pages of the same flow.
 	await page.goto('/en/jobs/alert');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
@@ -647,7 +640,7 @@ test('a partner’s partnership and posting pages pass axe', async ({ page, base
 	for (const path of ['/admin/partnerskaber', '/admin/opslag', '/en/admin/partnerships']) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await expectAccessible(page);
+		await expectNoAxeViolations(page);
 	}
 	// The posting form offers the municipality's education fields and levels.
 	await page.goto('/admin/opslag');

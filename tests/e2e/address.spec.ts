@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
 
 /**
  * Nearest first from an address, on a server whose address lookup is the stand-in of
@@ -45,10 +45,7 @@ test.describe('distance from an address', () => {
 		);
 		await expect(page.locator('#near')).toHaveAttribute('aria-invalid', 'true');
 		await expect(page.locator('.offer-list h3').first()).toBeVisible();
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-			.analyze();
-		expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		await expectNoAxeViolations(page);
 		await page.goto('/en/offers?near=fejl&sort=distance');
 		await expect(page.getByLabel('Your address or postcode (optional)')).toHaveValue('fejl');
 		await expect(page.locator('#near-error')).toContainText(

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
 import {
 	apiErrorSchema,
 	apiIndicatorList,
@@ -96,16 +96,6 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		h1en: 'Accessibility statement'
 	}
 ];
-
-async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const summary = results.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-	);
-	expect(summary).toEqual([]);
-}
 
 for (const p of pages) {
 	for (const locale of ['da', 'en'] as const) {
@@ -570,10 +560,7 @@ test.describe('offers and support', () => {
 		await map.locator('.leaflet-marker-icon').first().dispatchEvent('click');
 		await expect(map.locator('.leaflet-popup-content a')).toHaveAttribute('href', /^\/tilbud\//);
 		await expect(map.getByRole('button', { name: 'Luk' })).toBeVisible();
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-			.analyze();
-		expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		await expectNoAxeViolations(page);
 	});
 
 	test('an offer page says where and when', async ({ page }) => {
