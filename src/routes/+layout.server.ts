@@ -12,7 +12,13 @@ export const load: LayoutServerLoad = async ({ locals, url, setHeaders }) => {
 	// Public pages are the same for every reader: browsers, proxies and the server's page cache
 	// may keep them. Sign-in, invitations, administration and anything shown to a signed-in
 	// user are private.
-	const isPrivate = Boolean(locals.user) || isPrivateRoute(routePath(url.pathname));
+	// So is a page measured from the reader's own address (`near` that is not a postcode): no
+	// cache keeps the address, and a failed lookup is tried again.
+	const near = url.searchParams.get('near')?.trim();
+	const isPrivate =
+		Boolean(locals.user) ||
+		isPrivateRoute(routePath(url.pathname)) ||
+		(near !== undefined && near !== '' && !/^\d{4}$/.test(near));
 	setHeaders({ 'cache-control': isPrivate ? 'private, no-store' : 'public, max-age=60' });
 	// Only what the frame needs: SvelteKit serialises load data on every render. Pages that
 	// show the strategy load their own part of it (cached).

@@ -39,7 +39,9 @@ test.describe('distance from an address', () => {
 	test('an address that is not found, or a lookup that fails, is said plainly and the list stays', async ({
 		page
 	}) => {
-		await page.goto('/tilbud?near=Ukendt+Vej+1%2C+9999+Intetsted&sort=distance');
+		const answer = await page.goto('/tilbud?near=Ukendt+Vej+1%2C+9999+Intetsted&sort=distance');
+		// No cache keeps a page measured from an address (nor the address in its key).
+		expect(answer?.headers()['cache-control']).toBe('private, no-store');
 		await expect(page.locator('#near-error')).toContainText(
 			'Vi kunne ikke finde adressen »Ukendt Vej 1, 9999 Intetsted«'
 		);
