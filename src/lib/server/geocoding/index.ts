@@ -129,7 +129,12 @@ export function createGeocoder(options: {
 				if (!response.ok) throw new GeocoderUnavailable(`status ${response.status}`);
 				const text = await response.text();
 				if (text.length > MAX_BODY) throw new GeocoderUnavailable('the answer is too large');
-				body = JSON.parse(text);
+				try {
+					body = JSON.parse(text);
+				} catch {
+					// Not the parser's message: it quotes the answer, which may echo the address.
+					throw new GeocoderUnavailable('the answer is not JSON');
+				}
 			} catch (error) {
 				// The address itself is never logged.
 				const reason = error instanceof Error ? error.message : String(error);
