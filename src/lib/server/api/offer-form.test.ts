@@ -3,7 +3,12 @@ import type { Actor } from '../accounts/index.ts';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
-import { createOrganization, loadTaxonomy, placesAndHours } from '../directory/index.ts';
+import {
+	createOffer,
+	createOrganization,
+	loadTaxonomy,
+	placesAndHours
+} from '../directory/index.ts';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
 import { approveSubmission, mySubmissions } from '../moderation/index.ts';
 import { hoursFromForm, placeAndHoursValues, submitOfferForm } from './offer-form.ts';
@@ -115,5 +120,54 @@ describe.each(testEngines())('the offer form locates its place on $name', (engin
 				undefined
 			]);
 		}
+	});
+
+	it('keeps the dates hours are valid between when the form leaves those hours unchanged', async () => {
+		const offer = await createOffer(database.db, 'test', {
+			organizationId: partner.organizationIds[0]!,
+			name: { da: 'Sommerfodbold' },
+			description: { da: 'Træning om sommeren.' },
+			schedules: [
+				{
+					byday: 'MO',
+					opensAt: '15:00',
+					closesAt: '17:00',
+					validFrom: '2026-06-01',
+					validTo: '2026-08-31'
+				},
+				{
+					byday: 'WE',
+					opensAt: '15:00',
+					closesAt: '17:00',
+					validFrom: '2026-06-01',
+					validTo: '2026-08-31'
+				}
+			]
+		});
+		const data = new FormData();
+		for (const [name, value] of Object.entries({
+			organizationId: partner.organizationIds[0]!,
+			nameDa: 'Sommerfodbold',
+			descDa: 'Træning om sommeren, nu også fredag.',
+			'opens-MO': '15:00',
+			'closes-MO': '17:00',
+			'opens-WE': '16:00',
+			'closes-WE': '18:00'
+		}))
+			data.append(name, value);
+		expect(await submitOfferForm(database.db, partner, data, offer.id, 'da')).toBe(undefined);
+		const pending = (await mySubmissions(database.db, partner)).find((s) => s.status === 'pending');
+		await approveSubmission(database.db, editor, pending!.id);
+		// Monday's hours are as they were and keep their season; Wednesday's changed and have none.
+		expect((await placesAndHours(database.db, offer.id)).schedules).toEqual([
+			{
+				byday: 'MO',
+				opensAt: '15:00',
+				closesAt: '17:00',
+				validFrom: '2026-06-01',
+				validTo: '2026-08-31'
+			},
+			{ byday: 'WE', opensAt: '16:00', closesAt: '18:00' }
+		]);
 	});
 });
