@@ -68,6 +68,8 @@ export default defineConfig({
 				: {})
 		},
 		reuseExistingServer: false,
+		// SIGTERM, so tests/e2e/serve.js drops its scratch database (a SIGKILL left them behind).
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
 		timeout: 120_000
 	}))
 });
