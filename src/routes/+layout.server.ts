@@ -1,6 +1,7 @@
 import { activeStrategy } from '$lib/server/app.ts';
 import { alternatePath, routePath } from '$lib/i18n/routes.ts';
 import { isPrivateRoute } from '$lib/server/api/admin-gate.ts';
+import { nearIsAddress } from '$lib/server/directory/index.ts';
 import type { LayoutServerLoad } from './$types';
 
 // Public pages are complete HTML and need no JavaScript; pages that gain interactive parts
@@ -14,11 +15,10 @@ export const load: LayoutServerLoad = async ({ locals, url, setHeaders }) => {
 	// user are private.
 	// So is a page measured from the reader's own address (`near` that is not a postcode): no
 	// cache keeps the address, and a failed lookup is tried again.
-	const near = url.searchParams.get('near')?.trim();
 	const isPrivate =
 		Boolean(locals.user) ||
 		isPrivateRoute(routePath(url.pathname)) ||
-		(near !== undefined && near !== '' && !/^\d{4}$/.test(near));
+		nearIsAddress(url.searchParams.get('near'));
 	setHeaders({ 'cache-control': isPrivate ? 'private, no-store' : 'public, max-age=60' });
 	// Only what the frame needs: SvelteKit serialises load data on every render. Pages that
 	// show the strategy load their own part of it (cached).

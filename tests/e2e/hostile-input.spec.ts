@@ -126,6 +126,9 @@ test('API query parameters answer hostile input with a 4xx JSON error, never a 5
 				['/api/v1/indicators/frafald/observations', 'period'],
 				['/api/v1/indicators/frafald/observations', 'køn'],
 				['/api/v1/indicators/frafald/observations', 'q'],
+				// These servers look up addresses: near goes to the stand-in address service.
+				['/api/v1/offers', 'near'],
+				['/api/v1/offers', 'q'],
 				['/api/v1/opportunities', 'q'],
 				['/api/v1/opportunities', 'field'],
 				['/api/v1/opportunities', 'near'],

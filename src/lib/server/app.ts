@@ -7,7 +7,7 @@ import { authSecret, createAuth, pruneBuckets, type Auth } from './accounts/inde
 import { createMailer, type Mailer } from './mail/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 import { sendDueMail } from './tasks.ts';
-import { createGeocoder, type Geocoder } from './geocoding/index.ts';
+import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
 
 /**
  * The server process's one database and its caches, opened at start-up (SvelteKit's `init`
@@ -99,9 +99,10 @@ export function appConfig(): Config {
 	return current().config;
 }
 
-/** The address lookup for distances from an address, when GEOCODER_URL configures one. */
-export function appGeocoder(): Geocoder | undefined {
-	return current().geocoder;
+/** The address lookup (GEOCODER_URL) as the searches and the offer form take it; none when unset. */
+export function appLocate(): ((address: string) => Promise<Located | null>) | undefined {
+	const geocoder = current().geocoder;
+	return geocoder && ((address) => geocoder.locate(address));
 }
 
 /** The origin of the configured map tile server, for the offer page's CSP; none when off. */

@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
-import { appConfig, appGeocoder, cachedView } from '$lib/server/app.ts';
+import { appConfig, appLocate, cachedView } from '$lib/server/app.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import {
+	nearIsAddress,
 	PAGE_SIZE,
 	postalAreaList,
 	searchOffers,
@@ -12,8 +13,8 @@ import {
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const geocoder = appGeocoder();
-	const parsed = offerQueryFromUrl(url, { addresses: geocoder !== undefined });
+	const locate = appLocate();
+	const parsed = offerQueryFromUrl(url, { addresses: locate !== undefined });
 	if (!parsed.ok) error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
 	const query = parsed.query;
 	const locale = locals.locale;
@@ -21,12 +22,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const key = `offers:${locale}:${url.search}${minute}`;
 	// A page measured from an address is not cached: the address stays out of the cache, and a
 	// lookup that failed is tried again next time.
-	const byAddress = query.near !== undefined && !/^\d{4}$/.test(query.near);
+	const byAddress = nearIsAddress(query.near);
 	const view = async () => {
 		const [results, terms, areas] = await Promise.all([
-			searchOffers(locals.db, query, locale, {
-				locate: geocoder && ((address) => geocoder.locate(address))
-			}),
+			searchOffers(locals.db, query, locale, { locate }),
 			taxonomy(locals.db),
 			postalAreaList(locals.db)
 		]);
@@ -52,7 +51,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			// A postcode or address that gave no distance: say why rather than silently ignore it.
 			nearProblem: results.nearProblem,
 			near: results.near,
-			addresses: geocoder !== undefined,
+			addresses: locate !== undefined,
 			areas: areas
 				.filter(
 					(a) => (results.facets.area[a.postalCode] ?? 0) > 0 || query.area.includes(a.postalCode)

@@ -1,4 +1,4 @@
-import { offerQuery, type OfferQuery } from '../directory/index.ts';
+import { nearIsAddress, offerQuery, type OfferQuery } from '../directory/index.ts';
 
 /**
  * The directory's search parameters from a URL (the page and the API use the same names):
@@ -31,7 +31,7 @@ export function offerQueryFromUrl(
 		page: number('page') ?? 1
 	});
 	if (parsed.success) {
-		if (!options.addresses && parsed.data.near !== undefined && !/^\d{4}$/.test(parsed.data.near))
+		if (!options.addresses && nearIsAddress(parsed.data.near))
 			return {
 				ok: false,
 				problems: [{ parameter: 'near', message: 'a postcode has four digits' }]

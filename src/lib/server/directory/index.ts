@@ -24,6 +24,7 @@ export {
 } from './offers.ts';
 export {
 	searchOffers,
+	nearIsAddress,
 	offerQuery,
 	foldDanish,
 	PAGE_SIZE,

@@ -138,6 +138,12 @@ interface Near {
 	problem: NearProblem | null;
 }
 
+/** Whether a `near` is an address rather than a postcode (four digits). */
+export function nearIsAddress(near: string | null | undefined): boolean {
+	const text = near?.trim() ?? '';
+	return text !== '' && !/^\d{4}$/.test(text);
+}
+
 /** Where distances are measured from: a postcode's centre, or an address through the lookup. */
 async function resolveNear(
 	near: string | undefined,
@@ -148,7 +154,7 @@ async function resolveNear(
 ): Promise<Near> {
 	const none = (problem: NearProblem | null): Near => ({ origin: null, near: null, problem });
 	if (near === undefined) return none(null);
-	if (/^\d{4}$/.test(near)) {
+	if (!nearIsAddress(near)) {
 		const area = await postcode(near);
 		return area
 			? { origin: area, near: { postalCode: near, name: area.name }, problem: null }

@@ -5,7 +5,7 @@ import { mySubmissions } from '$lib/server/moderation/index.ts';
 import { readForm } from '$lib/server/api/forms.ts';
 import { submitOfferForm } from '$lib/server/api/offer-form.ts';
 import { requireCan } from '$lib/server/api/guards.ts';
-import { appConfig, appGeocoder } from '$lib/server/app.ts';
+import { appConfig, appLocate } from '$lib/server/app.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -45,15 +45,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireCan(event.locals, 'submissions.create');
-		const geocoder = appGeocoder();
-		const locate = geocoder && ((address: string) => geocoder.locate(address));
 		const failure = await submitOfferForm(
 			event.locals.db,
 			actor,
 			await readForm(event),
 			undefined,
 			event.locals.locale,
-			locate
+			appLocate()
 		);
 		if (failure) return failure;
 		redirect(303, `${localizedPath('/admin/tilbud', event.locals.locale)}?sendt=1`);

@@ -6,7 +6,7 @@ import { readForm } from '$lib/server/api/forms.ts';
 import { placeAndHoursValues, submitOfferForm } from '$lib/server/api/offer-form.ts';
 import { requireCan } from '$lib/server/api/guards.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { appGeocoder } from '$lib/server/app.ts';
+import { appLocate } from '$lib/server/app.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The offer if the actor may propose changes to it; otherwise 404, so ids cannot be probed. */
@@ -49,15 +49,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { actor, offer } = await editable(event.locals, event.params.slug);
-		const geocoder = appGeocoder();
-		const locate = geocoder && ((address: string) => geocoder.locate(address));
 		const failure = await submitOfferForm(
 			event.locals.db,
 			actor,
 			await readForm(event),
 			offer.id,
 			event.locals.locale,
-			locate
+			appLocate()
 		);
 		if (failure) return failure;
 		redirect(303, `${localizedPath('/admin/tilbud', event.locals.locale)}?sendt=1`);

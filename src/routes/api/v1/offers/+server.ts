@@ -1,20 +1,18 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api/respond.ts';
 import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
-import { appGeocoder } from '$lib/server/app.ts';
-import { searchOffers } from '$lib/server/directory/index.ts';
+import { appLocate } from '$lib/server/app.ts';
+import { nearIsAddress, searchOffers } from '$lib/server/directory/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The directory search as JSON: ranked best first, with facet counts. */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const geocoder = appGeocoder();
-	const parsed = offerQueryFromUrl(url, { addresses: geocoder !== undefined });
+	const locate = appLocate();
+	const parsed = offerQueryFromUrl(url, { addresses: locate !== undefined });
 	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'da';
-	const results = await searchOffers(locals.db, parsed.query, locale, {
-		locate: geocoder && ((address) => geocoder.locate(address))
-	});
-	const byAddress = parsed.query.near !== undefined && !/^\d{4}$/.test(parsed.query.near);
+	const results = await searchOffers(locals.db, parsed.query, locale, { locate });
+	const byAddress = nearIsAddress(parsed.query.near);
 	return json(
 		{
 			total: results.total,
