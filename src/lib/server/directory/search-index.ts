@@ -5,95 +5,18 @@
 // reads what changed since its version before it answers.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/index.ts';
-import { compareLexemes, entryScore, parseTsVector, terms, type TsQueryNode } from './tsquery.ts';
+import {
+	Bitset,
+	BitsetPool,
+	floats,
+	ints,
+	Lexicon,
+	popcount,
+	sharedIndex,
+	VersionedIndex,
+	type TsQueryNode
+} from '../text-index/index.ts';
 import { danishSortKey, englishSortKey } from './sort-key.ts';
-
-/** A set of offer slots, one bit each. */
-class Bitset {
-	words: Uint32Array;
-	constructor(capacity: number) {
-		this.words = new Uint32Array(Math.ceil(capacity / 32) || 1);
-	}
-	grow(capacity: number) {
-		const need = Math.ceil(capacity / 32);
-		if (need <= this.words.length) return;
-		const words = new Uint32Array(Math.max(need, this.words.length * 2));
-		words.set(this.words);
-		this.words = words;
-	}
-	set(slot: number) {
-		this.words[slot >>> 5]! |= 1 << (slot & 31);
-	}
-	clear(slot: number) {
-		this.words[slot >>> 5]! &= ~(1 << (slot & 31));
-	}
-	has(slot: number): boolean {
-		return ((this.words[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0;
-	}
-	/** In place: this ∧ other (a missing word of the other is 0). */
-	and(other: Bitset): this {
-		const w = this.words;
-		const o = other.words;
-		for (let i = 0; i < w.length; i++) w[i] = w[i]! & (o[i] ?? 0);
-		return this;
-	}
-	/** In place: this ∨ other, within this set's capacity (no slot lies beyond it). */
-	or(other: Bitset): this {
-		const w = this.words;
-		const o = other.words;
-		for (let i = 0, n = Math.min(w.length, o.length); i < n; i++) w[i] = w[i]! | o[i]!;
-		return this;
-	}
-	/** Becomes a copy of `other` within this set's capacity. */
-	assign(other: Bitset): this {
-		const w = this.words;
-		const o = other.words;
-		if (o.length >= w.length) w.set(o.subarray(0, w.length));
-		else {
-			w.set(o);
-			w.fill(0, o.length);
-		}
-		return this;
-	}
-	/** Calls `visit` with every slot in the set, in increasing order. */
-	forEach(visit: (slot: number) => void) {
-		const w = this.words;
-		for (let i = 0; i < w.length; i++) {
-			let word = w[i]!;
-			while (word !== 0) {
-				const low = word & -word;
-				visit((i << 5) + 31 - Math.clz32(low));
-				word ^= low;
-			}
-		}
-	}
-}
-
-/** An append-only column of numbers (slots are only ever appended). */
-class Column<T extends Int32Array | Float64Array> {
-	length = 0;
-	constructor(
-		public data: T,
-		private readonly make: (n: number) => T
-	) {}
-	push(value: number) {
-		if (this.length === this.data.length) {
-			const data = this.make(this.data.length * 2 || 64);
-			data.set(this.data);
-			this.data = data;
-		}
-		this.data[this.length++] = value;
-	}
-}
-const ints = () => new Column(new Int32Array(64), (n) => new Int32Array(n));
-const floats = () => new Column(new Float64Array(64), (n) => new Float64Array(n));
-
-/** Set bits in a 32-bit word. */
-function popcount(x: number): number {
-	x -= (x >>> 1) & 0x55555555;
-	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-	return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
 
 interface Place {
 	name: string;
@@ -133,11 +56,6 @@ export interface IndexedOffer {
 	/** Ordered by name, as the nearest-place choice breaks ties. */
 	places: Place[];
 	schedules: Schedule[];
-}
-
-interface Postings {
-	slots: number[];
-	scores: number[];
 }
 
 export interface Vocabulary {
@@ -224,8 +142,7 @@ function kilometres(
 /** Offers are read again one by one up to this share of the index; above it, all at once. */
 const REBUILD_SHARE = 0.2;
 
-export class OfferIndex {
-	version = -1;
+export class OfferIndex extends VersionedIndex {
 	vocabularyVersion = -1;
 	vocabulary: Vocabulary = { synonyms: new Map(), categories: [], postalAreas: new Map() };
 	private offers: (IndexedOffer | null)[] = [];
@@ -273,13 +190,8 @@ export class OfferIndex {
 		time: [number, number];
 		bits: Bitset;
 	} | null = null;
-	/** Sets a search borrows and gives back when it ends (searches never await midway). */
-	private pool: Bitset[] = [];
-	private poolUsed = 0;
-	private postings = new Map<string, Postings>();
-	/** The lexemes in PostgreSQL's order, for prefix ranges; rebuilt when new ones arrive. */
-	private lexemes: string[] = [];
-	private lexemesSorted = true;
+	private pool = new BitsetPool();
+	private lexicon = new Lexicon();
 	/** Slots in alphabetical order of their title per language, and each slot's place in it. */
 	private order: Record<'da' | 'en', { slots: number[]; position: Int32Array } | null> = {
 		da: null,
@@ -288,34 +200,20 @@ export class OfferIndex {
 	/** Per-version caches of what the database says about words (stems, corrections). */
 	readonly cache = new Map<string, unknown>();
 	private liveCount = 0;
-	private textScratch = new Float32Array(0);
-	private typedScratch = new Float32Array(0);
 
 	get size(): number {
 		return this.liveCount;
 	}
 
-	/** Brings the index up to the database's current version (one query when nothing changed). */
-	async refresh(db: Db): Promise<void> {
+	protected async currentVersion(db: Db): Promise<number> {
 		const [state] = rowsOf<{ version: string }>(
 			await db.execute(sql`select version from search_index_state`)
 		);
 		if (!state) throw new Error('search_index_state is empty: run the migrations');
-		const seen = Number(state.version);
-		// Checks may overlap; catching up runs one at a time, and only while still behind.
-		while (this.version < seen) {
-			if (this.updating) {
-				await this.updating.catch(() => undefined);
-				continue;
-			}
-			this.updating = this.update(db).finally(() => (this.updating = null));
-			await this.updating;
-		}
+		return Number(state.version);
 	}
 
-	private updating: Promise<void> | null = null;
-
-	private async update(db: Db): Promise<void> {
+	protected async update(db: Db): Promise<void> {
 		await db.transaction(
 			async (tx) => {
 				// One snapshot: the version, the list of changes and the rows agree.
@@ -351,8 +249,7 @@ export class OfferIndex {
 		this.live = new Bitset(0);
 		this.free = new Bitset(0);
 		for (const map of Object.values(this.byValue)) map.clear();
-		this.postings.clear();
-		this.lexemes = [];
+		this.lexicon.clear();
 		this.liveCount = 0;
 		this.facetStart = ints();
 		this.facetValues = ints();
@@ -450,16 +347,7 @@ export class OfferIndex {
 			this.free.grow(slot + 1);
 			this.free.set(slot);
 		}
-		for (const entry of parseTsVector(vector)) {
-			let list = this.postings.get(entry.lexeme);
-			if (!list) {
-				this.postings.set(entry.lexeme, (list = { slots: [], scores: [] }));
-				this.lexemes.push(entry.lexeme);
-				this.lexemesSorted = false;
-			}
-			list.slots.push(slot);
-			list.scores.push(entryScore(entry.weights));
-		}
+		this.lexicon.add(slot, vector);
 		this.order.da = null;
 		this.order.en = null;
 		this.openCache = null;
@@ -474,10 +362,7 @@ export class OfferIndex {
 			this.nameSlots = Int32Array.from(all, (e) => e.slot);
 			this.nameTail = [];
 		}
-		if (!this.lexemesSorted) {
-			this.lexemes.sort(compareLexemes);
-			this.lexemesSorted = true;
-		}
+		this.lexicon.sort();
 	}
 
 	/** Slots by title in a language (Danish: æ, ø, å after z); built when first asked after a change. */
@@ -504,95 +389,32 @@ export class OfferIndex {
 		return (this.order[locale] = { slots, position });
 	}
 
-	/** The lexemes an operand matches: itself, or with `:*` every lexeme it starts. */
-	private lexemesOf(lexeme: string, prefix: boolean): string[] {
-		if (!prefix) return this.postings.has(lexeme) ? [lexeme] : [];
-		const list = this.lexemes;
-		let lo = 0;
-		let hi = list.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (compareLexemes(list[mid]!, lexeme) < 0) lo = mid + 1;
-			else hi = mid;
-		}
-		const found: string[] = [];
-		for (let i = lo; i < list.length && list[i]!.startsWith(lexeme); i++) found.push(list[i]!);
-		return found;
-	}
-
 	search(q: IndexSearch): IndexResults {
-		const touched: number[][] = [];
 		try {
-			return this.run(q, touched);
+			return this.run(q);
 		} finally {
-			// The rank arrays are zero between searches: only what this one wrote is cleared.
-			const textRank = this.textScratch;
-			const typedRank = this.typedScratch;
-			for (const slots of touched)
-				for (let k = 0; k < slots.length; k++) {
-					textRank[slots[k]!] = 0;
-					typedRank[slots[k]!] = 0;
-				}
+			this.lexicon.release();
 		}
 	}
 
-	private run(q: IndexSearch, touched: number[][]): IndexResults {
+	private run(q: IndexSearch): IndexResults {
 		const capacity = this.offers.length;
-		this.poolUsed = 0;
+		this.pool.reset();
 		let hits: Bitset;
-		// Reused between searches (a search runs to its end without awaiting): no 400 KB
-		// allocation per search for the garbage collector.
-		if (this.textScratch.length < capacity) {
-			this.textScratch = new Float32Array(capacity * 2);
-			this.typedScratch = new Float32Array(capacity * 2);
-		}
-		const textRank = this.textScratch;
-		const typedRank = this.typedScratch;
+		let textRank: Float32Array = new Float32Array(0);
+		let typedRank = textRank;
 		let textSize = 0;
 		let typedSize = 0;
 		let named: Bitset | null = null;
 		if (q.words) {
-			// ts_rank sums over the query's distinct operands in PostgreSQL's order, each over the
-			// lexemes it matches in the document's order; the same order here keeps float4 sums equal.
-			const textItems = distinctItems([...terms(q.text[0]), ...terms(q.text[1])]);
-			const typedItems = distinctItems([...terms(q.typed[0]), ...terms(q.typed[1])]);
-			textSize = textItems.size;
-			typedSize = typedItems.size;
-			const all = [...new Map([...textItems, ...typedItems]).values()].sort((a, b) =>
-				compareLexemes(a.lexeme, b.lexeme)
-			);
-			const itemBits = new Map<string, Bitset>();
-			for (const item of all) {
-				const bits = this.take(capacity);
-				const inText = textItems.has(item.lexeme);
-				const inTyped = typedItems.has(item.lexeme);
-				for (const lexeme of this.lexemesOf(item.lexeme, item.prefix)) {
-					const list = this.postings.get(lexeme)!;
-					const slots = list.slots;
-					const scores = list.scores;
-					touched.push(slots);
-					for (let k = 0; k < slots.length; k++) {
-						const slot = slots[k]!;
-						bits.set(slot);
-						if (inText) textRank[slot] = textRank[slot]! + scores[k]!;
-						if (inTyped) typedRank[slot] = typedRank[slot]! + scores[k]!;
-					}
-				}
-				itemBits.set(item.lexeme, bits);
-			}
-			const evaluate = (node: TsQueryNode | null): Bitset => {
-				if (node === null) return this.take(capacity);
-				if (node.op === 'term') return this.take(capacity).assign(itemBits.get(node.lexeme)!);
-				const left = evaluate(node.left);
-				return node.op === 'and' ? left.and(evaluate(node.right)) : left.or(evaluate(node.right));
-			};
-			hits = evaluate(q.text[0]).or(evaluate(q.text[1]));
+			const match = this.lexicon.match(q.text, q.typed, capacity, this.pool);
+			({ hits, textRank, typedRank, textSize, typedSize } = match);
 			if (q.namedCategories.length) {
 				named = this.anyOf(this.byValue.category, q.namedCategories, capacity);
 				hits.or(named);
 			}
 			hits.and(this.live);
-		} else hits = this.take(capacity).assign(this.live);
+		} else hits = this.pool.take(capacity).assign(this.live);
 		if (q.category.length) hits.and(this.anyOf(this.byValue.category, q.category, capacity));
 		if (q.audience.length) hits.and(this.anyOf(this.byValue.audience, q.audience, capacity));
 		if (q.lang.length) hits.and(this.anyOf(this.byValue.language, q.lang, capacity));
@@ -782,7 +604,7 @@ export class OfferIndex {
 
 	/** Offers whose folded name starts with `prefix` (the database path's two LIKE tests). */
 	private namesStartingWith(prefix: string, capacity: number): Bitset {
-		const bits = this.take(capacity);
+		const bits = this.pool.take(capacity);
 		// Keys that start with the prefix lie between it and its successor (last letter + 1).
 		const first = (bound: string) => {
 			let lo = 0;
@@ -805,16 +627,6 @@ export class OfferIndex {
 			const folded = this.folded[slot]!;
 			if (folded.startsWith(prefix) || folded.includes(`| ${prefix}`)) bits.set(slot);
 		}
-		return bits;
-	}
-
-	/** An empty set from the pool, for this search only. */
-	private take(capacity: number): Bitset {
-		const need = Math.ceil(capacity / 32) || 1;
-		let bits = this.pool[this.poolUsed];
-		if (!bits || bits.words.length !== need) this.pool[this.poolUsed] = bits = new Bitset(capacity);
-		else bits.words.fill(0);
-		this.poolUsed++;
 		return bits;
 	}
 
@@ -855,7 +667,7 @@ export class OfferIndex {
 	}
 
 	private anyOf(map: Map<string, Bitset>, values: string[], capacity: number): Bitset {
-		const bits = this.take(capacity);
+		const bits = this.pool.take(capacity);
 		for (const v of values) {
 			const b = map.get(v);
 			if (b) bits.or(b);
@@ -879,13 +691,6 @@ export class OfferIndex {
 		}
 		return { offer, place, km };
 	}
-}
-
-/** A query's operands, each string once (as ts_rank counts them), keyed by lexeme. */
-function distinctItems(items: { lexeme: string; prefix: boolean }[]) {
-	const map = new Map<string, { lexeme: string; prefix: boolean }>();
-	for (const item of items) if (!map.has(item.lexeme)) map.set(item.lexeme, item);
-	return map;
 }
 
 function isOpen(schedules: Schedule[], at: { day: number; seconds: number; time: number }) {
@@ -1043,34 +848,5 @@ export function copenhagenClock(now: Date): { day: number; seconds: number; time
 	};
 }
 
-interface IndexEntry {
-	index: OfferIndex;
-	running: Promise<void> | null;
-	queued: Promise<void> | null;
-}
-
-const indexes = new WeakMap<Db, IndexEntry>();
-
-/**
- * The database's offer index, current as of this call. A check that began before the caller
- * arrived could miss a change committed in between, so a caller waits for one that begins
- * after it; callers arriving meanwhile share it (one version query for all of them).
- */
-export async function offerIndex(db: Db): Promise<OfferIndex> {
-	let entry = indexes.get(db);
-	if (!entry) indexes.set(db, (entry = { index: new OfferIndex(), running: null, queued: null }));
-	const e = entry;
-	const start = () =>
-		(e.running = e.index.refresh(db).finally(() => {
-			e.running = null;
-		}));
-	if (!e.running) await start();
-	else
-		await (e.queued ??= e.running
-			.catch(() => undefined)
-			.then(() => {
-				e.queued = null;
-				return start();
-			}));
-	return e.index;
-}
+/** The database's offer index, current as of this call. */
+export const offerIndex = sharedIndex(() => new OfferIndex());

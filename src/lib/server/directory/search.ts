@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
 import { copenhagenClock, offerIndex, type IndexResults } from './search-index.ts';
-import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from './tsquery.ts';
+import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from '../text-index/index.ts';
 
 /** What a reader can ask for at /tilbud and /api/v1/offers; every field is optional. */
 export const offerQuery = z.object({
