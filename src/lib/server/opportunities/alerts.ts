@@ -11,7 +11,7 @@ import {
 	searchOpportunities,
 	type OpportunityHit,
 	type OpportunityQuery
-} from './postings.ts';
+} from './search.ts';
 import { jobAlerts } from './schema.ts';
 
 /** Days a confirmation link works; unconfirmed requests are deleted after that. */

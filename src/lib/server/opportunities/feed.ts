@@ -1,4 +1,4 @@
-import type { OpportunityHit } from './postings.ts';
+import type { OpportunityHit } from './search.ts';
 
 const escape = (text: string) =>
 	text

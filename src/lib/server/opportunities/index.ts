@@ -4,17 +4,20 @@ export {
 	createOpportunity,
 	updateOpportunity,
 	getOpportunity,
-	searchOpportunities,
 	opportunitiesOf,
 	opportunityInput,
-	opportunityQuery,
-	OPPORTUNITY_PAGE_SIZE,
 	DEFAULT_OPEN_DAYS,
 	type OpportunityInput,
-	type OpportunityQuery,
-	type OpportunityHit,
 	type OpportunityPage
 } from './postings.ts';
+export {
+	searchOpportunities,
+	searchOpportunitiesInDatabase,
+	opportunityQuery,
+	OPPORTUNITY_PAGE_SIZE,
+	type OpportunityQuery,
+	type OpportunityHit
+} from './search.ts';
 export {
 	OPPORTUNITY_TYPES,
 	PAY_KINDS,

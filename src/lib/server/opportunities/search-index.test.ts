@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSyntheticPostings } from '../../../../bench/synthetic-postings.ts';
+import type { Database } from '../db/index.ts';
+import { testEngines } from '../db/testing.ts';
+import {
+	createOrganization,
+	loadDemoDirectory,
+	loadInstitutions,
+	loadTaxonomy
+} from '../directory/index.ts';
+import { loadDemoOpportunities } from './demo.ts';
+import { createOpportunity, updateOpportunity, type OpportunityInput } from './postings.ts';
+import {
+	searchOpportunities,
+	searchOpportunitiesInDatabase,
+	type OpportunityQuery
+} from './search.ts';
+
+const NOW = new Date('2026-11-20T09:30:00Z');
+
+/** What students ask, in every combination the board offers. */
+const QUERIES: Partial<OpportunityQuery>[] = [
+	{},
+	{ page: 3 },
+	{ type: ['studiejob'] },
+	{ type: ['fritidsjob', 'frivilligt-arbejde'], maxHours: 10 },
+	{ q: 'elektriker', type: ['laereplads'] },
+	{ q: 'elev' },
+	{ q: 'elev', sort: 'newest' },
+	{ q: 'frivillig træner' },
+	{ q: 'café aalborg' },
+	{ q: 'marketing', englishFriendly: true },
+	{ q: 'english' },
+	{ q: 'developer' },
+	{ q: 'og' },
+	{ q: 'ingenting-her-zzz' },
+	{ field: ['it'], level: ['videregaaende'] },
+	{ field: ['sundhed', 'paedagogik'], level: ['ungdomsuddannelse', 'udskoling'] },
+	{ englishFriendly: true, type: ['studiejob', 'praktikplads'] },
+	{ near: '9000', km: 5, sort: 'distance' },
+	{ near: '9000', km: 5 },
+	{ near: '9220', sort: 'distance', type: ['fritidsjob'], page: 2 },
+	{ near: '9400', sort: 'distance', q: 'lager' },
+	{ near: '0000', sort: 'distance' },
+	{ sort: 'deadline' },
+	{ sort: 'deadline', page: 4 },
+	{ sort: 'deadline', deadlineFrom: '2026-12-01' },
+	{ level: ['udskoling'], area: ['9400', '9000'] },
+	{ sort: 'newest', page: 5 },
+	{ sort: 'distance' },
+	{ maxHours: 1, sort: 'deadline' }
+];
+
+/** The results as text, counts in key order (each path fills them in its own order). */
+function canonical(results: Awaited<ReturnType<typeof searchOpportunities>>): string {
+	const sorted = (counts: Record<string, number>) => Object.entries(counts).sort();
+	return JSON.stringify({
+		...results,
+		types: sorted(results.types),
+		fields: sorted(results.fields),
+		levels: sorted(results.levels)
+	});
+}
+
+describe.each(testEngines())('job index on $name', (engine) => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await engine.open();
+		await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'test');
+		// The demo postings' partnerships name organisations of the demo directory.
+		await loadInstitutions(database.db, 'demo/directory/institutions.json');
+		await loadDemoDirectory(database.db, 'demo/directory/offers.json');
+		await loadDemoOpportunities(database.db, 'demo/opportunities/postings.json', NOW);
+		await loadSyntheticPostings(database.db, { postings: 3000, now: NOW });
+		// Postings published in the same instant are ordered by id in both paths.
+		await database.db.execute(
+			sql`update opportunities set created_at = '2026-11-19T08:00:00Z' where slug like 'syntetisk-opslag-1__'`
+		);
+	});
+	afterAll(async () => database.close());
+
+	it('answers as the database path does: the same hits in the same order, counts and pages', async () => {
+		const differences: string[] = [];
+		// Now, after some postings have closed, and before some were published.
+		for (const now of [NOW, new Date(NOW.getTime() + 20 * 86_400_000), new Date('2026-09-01')])
+			for (const locale of ['da', 'en'] as const)
+				for (const query of QUERIES) {
+					const index = await searchOpportunities(database.db, query, locale, now);
+					const reference = await searchOpportunitiesInDatabase(database.db, query, locale, now);
+					if (canonical(index) !== canonical(reference))
+						differences.push(`${JSON.stringify(query)} (${locale}, ${now.toISOString()})`);
+				}
+		expect(differences).toEqual([]);
+		// The battery is not vacuous: it finds postings, and distances, in both languages.
+		const all = await searchOpportunities(database.db, {}, 'da', NOW);
+		expect(all.total).toBeGreaterThan(1000);
+		const near = await searchOpportunities(
+			database.db,
+			{ near: '9000', sort: 'distance' },
+			'en',
+			NOW
+		);
+		expect(near.items[0]!.distanceKm).toBeTypeOf('number');
+	});
+
+	it('reads what changed: a new posting, an edit, a renamed employer, a closed posting', async () => {
+		const db = database.db;
+		const employer = await createOrganization(db, 'test', {
+			name: 'Havnefronten Bistro',
+			kind: 'employer'
+		});
+		const posting: OpportunityInput = {
+			organizationId: employer.id,
+			type: 'fritidsjob',
+			title: { da: 'Opvasker til havnebistro' },
+			description: { da: 'Fritidsjob i weekenden ved Limfjorden.' },
+			address: 'Vestre Havnepromenade 1',
+			postalCode: '9000',
+			city: 'Aalborg',
+			pay: 'paid',
+			applyEmail: 'job@havnefronten.example.dk',
+			deadline: '2026-12-10'
+		};
+		const found = async (q: string) =>
+			(await searchOpportunities(db, { q }, 'da', NOW)).items.map((i) => i.organization);
+		expect(await found('havnebistro')).toEqual([]);
+		const { id } = await createOpportunity(db, 'test', posting);
+		expect(await found('havnebistro')).toEqual(['Havnefronten Bistro']);
+
+		await updateOpportunity(db, 'test', id, {
+			...posting,
+			title: { da: 'Tjener til havnebistro' }
+		});
+		expect(await found('opvasker havnebistro')).toEqual([]);
+		expect(await found('tjener havnebistro')).toEqual(['Havnefronten Bistro']);
+
+		await db.execute(
+			sql`update organizations set name = 'Bistro Havnefronten' where id = ${employer.id}`
+		);
+		expect(await found('havnebistro')).toEqual(['Bistro Havnefronten']);
+
+		// Past its deadline day it is gone; the database path agrees.
+		const later = new Date('2026-12-11T12:00:00Z');
+		expect((await searchOpportunities(db, { q: 'havnebistro' }, 'da', later)).total).toBe(0);
+		expect((await searchOpportunitiesInDatabase(db, { q: 'havnebistro' }, 'da', later)).total).toBe(
+			0
+		);
+
+		await db.execute(sql`delete from opportunities where id = ${id}`);
+		expect(await found('havnebistro')).toEqual([]);
+	});
+
+	it('measures from a postcode’s new centre once the postcodes change', async () => {
+		const db = database.db;
+		const query: Partial<OpportunityQuery> = { near: '9000', sort: 'distance', area: ['9400'] };
+		const before = await searchOpportunities(db, query, 'da', NOW);
+		await db.execute(
+			sql`update postal_areas set latitude = latitude + 0.1 where postal_code = '9000'`
+		);
+		const after = await searchOpportunities(db, query, 'da', NOW);
+		expect(canonical(after)).toBe(
+			canonical(await searchOpportunitiesInDatabase(db, query, 'da', NOW))
+		);
+		expect(after.items[0]!.distanceKm).not.toBe(before.items[0]!.distanceKm);
+		await db.execute(
+			sql`update postal_areas set latitude = latitude - 0.1 where postal_code = '9000'`
+		);
+	});
+
+	it('leaves a phrase (which to_tsquery makes of "13årige") to the database path', async () => {
+		const query = { q: '13årige elev' };
+		expect(canonical(await searchOpportunities(database.db, query, 'da', NOW))).toBe(
+			canonical(await searchOpportunitiesInDatabase(database.db, query, 'da', NOW))
+		);
+	});
+});

@@ -1,0 +1,345 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { rowsOf, type Db } from '../db/index.ts';
+import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from '../text-index/index.ts';
+import { OPPORTUNITY_TYPES } from './schema.ts';
+import { KM_PER_DEGREE, postingIndex, type PostingSearch } from './search-index.ts';
+
+/** Open now: approved, and before its deadline day ends (or its 60 days when it has none). */
+const isOpen = (now: Date) => sql`o.expires_at > ${now.toISOString()}::timestamptz`;
+
+const code = z.string().regex(/^[a-z0-9-]{1,60}$/, 'not a known code');
+const postcode = z.string().regex(/^\d{4}$/, 'a postcode has four digits');
+
+export const opportunityQuery = z.object({
+	q: z.string().trim().max(200, 'the search text can be at most 200 characters').default(''),
+	type: z
+		.array(z.enum(OPPORTUNITY_TYPES, { error: 'not a kind of posting' }))
+		.max(6)
+		.default([]),
+	/** Education fields (any of them). */
+	field: z.array(code).max(20).default([]),
+	/** Education levels (any of them). */
+	level: z.array(code).max(10).default([]),
+	englishFriendly: z.boolean().default(false),
+	maxHours: z.number().int().min(1).max(60).optional(),
+	/** Only postings whose deadline is on or after this day. */
+	deadlineFrom: z.iso.date().optional(),
+	area: z.array(postcode).max(20).default([]),
+	/** A postcode to measure distance from; with `km`, only postings that near (or remote). */
+	near: postcode.optional(),
+	km: z.number().int().min(1).max(500).optional(),
+	sort: z.enum(['relevance', 'newest', 'deadline', 'distance']).default('relevance'),
+	page: z.number().int().min(1).max(1000).default(1)
+});
+export type OpportunityQuery = z.infer<typeof opportunityQuery>;
+export const OPPORTUNITY_PAGE_SIZE = 20;
+
+export interface OpportunityHit {
+	id: string;
+	slug: string;
+	type: string;
+	title: string;
+	untranslated: boolean;
+	organization: string;
+	city: string | null;
+	remote: boolean;
+	deadline: string | null;
+	hoursPerWeek: number | null;
+	englishFriendly: boolean;
+	isDemo: boolean;
+	createdAt: string;
+	/** Kilometres from the centre of the `near` postcode to the workplace, when both are known. */
+	distanceKm: number | null;
+}
+
+export interface OpportunityResults {
+	total: number;
+	/** Counts per value; each ignores its own filter, so a reader sees what the others hold. */
+	types: Record<string, number>;
+	fields: Record<string, number>;
+	levels: Record<string, number>;
+	/** The postcode distances were measured from, when it is known. */
+	near: { postalCode: string; name: string } | null;
+	/** The `near` postcode was given but is not one the platform knows. */
+	unknownNear: boolean;
+	items: OpportunityHit[];
+}
+
+/**
+ * The same search answered by the database alone: the reference the index is tested against,
+ * and the path for what the index does not answer (saved searches' news, phrase queries).
+ * `publishedAfter` (not a URL parameter) keeps postings published after that moment and up to
+ * `now`: the news a saved search mails about.
+ */
+export async function searchOpportunitiesInDatabase(
+	db: Db,
+	input: z.input<typeof opportunityQuery>,
+	locale: 'da' | 'en',
+	now = new Date(),
+	options: { publishedAfter?: Date; pageSize?: number } = {}
+): Promise<OpportunityResults> {
+	const query = opportunityQuery.parse(input);
+	const pageSize = options.pageSize ?? OPPORTUNITY_PAGE_SIZE;
+	const { words, text } = queryWords(query.q);
+	const tsq = sql`(to_tsquery('danish', ${text}) || to_tsquery('english', ${text}))`;
+	const [origin] = query.near
+		? rowsOf<{ postal_code: string; name: string; latitude: number; longitude: number }>(
+				await db.execute(
+					sql`select postal_code, name, latitude, longitude from postal_areas where postal_code = ${query.near}`
+				)
+			)
+		: [];
+	// Distance from the origin to the workplace (its coordinates, else its postcode's centre):
+	// an equirectangular approximation, good to metres within a municipality. Filters and the
+	// order use the square of the distance in degrees of latitude (plain arithmetic, cheap for
+	// every row); kilometres are worked out for the page only.
+	const d2 = origin
+		? sql`((coalesce(o.latitude, pa.latitude) - ${origin.latitude}::float8) * (coalesce(o.latitude, pa.latitude) - ${origin.latitude}::float8)
+				+ (coalesce(o.longitude, pa.longitude) - ${origin.longitude}::float8) * (coalesce(o.longitude, pa.longitude) - ${origin.longitude}::float8) * ${Math.cos((origin.latitude * Math.PI) / 180) ** 2}::float8)`
+		: sql`null::float8`;
+	const km = sql`${KM_PER_DEGREE}::float8 * sqrt(page.d2)`;
+	const filters: SQL[] = [isOpen(now)];
+	if (options.publishedAfter)
+		filters.push(
+			sql`o.created_at > ${options.publishedAfter.toISOString()}::timestamptz and o.created_at <= ${now.toISOString()}::timestamptz`
+		);
+	if (words.length) filters.push(sql`o.search_text @@ ${tsq}`);
+	if (query.englishFriendly) filters.push(sql`o.english_friendly`);
+	if (query.maxHours !== undefined)
+		filters.push(sql`(o.hours_per_week is null or o.hours_per_week <= ${query.maxHours})`);
+	if (query.deadlineFrom) filters.push(sql`o.deadline >= ${query.deadlineFrom}::date`);
+	if (query.area.length) filters.push(sql`o.postal_code = any(${sql.param(query.area)}::text[])`);
+	if (origin && query.km !== undefined)
+		filters.push(sql`(o.remote or ${d2} <= ${(query.km / KM_PER_DEGREE) ** 2}::float8)`);
+	// Kind, field and level are read from `facet_key` (in the covering index, so choosing the
+	// page stays an index-only scan): `type|field,field|level,level`.
+	const part = (n: number) => sql`split_part(o.facet_key, '|', ${sql.raw(String(n))})`;
+	const byType = query.type.length
+		? sql`${part(1)} = any(${sql.param(query.type)}::text[])`
+		: sql`true`;
+	const byField = query.field.length
+		? sql`string_to_array(${part(2)}, ',') && ${sql.param(query.field)}::text[]`
+		: sql`true`;
+	const byLevel = query.level.length
+		? sql`string_to_array(${part(3)}, ',') && ${sql.param(query.level)}::text[]`
+		: sql`true`;
+	const title =
+		locale === 'en' ? sql`coalesce(o.title->>'en', o.title->>'da')` : sql`o.title->>'da'`;
+	// The order, given how the squared distance is named where it is used.
+	const order = (distance: SQL) =>
+		query.sort === 'newest'
+			? sql`o.created_at desc, o.id`
+			: query.sort === 'deadline'
+				? sql`o.deadline asc nulls last, o.created_at desc, o.id`
+				: query.sort === 'distance' && origin
+					? sql`${distance} asc nulls last, o.created_at desc, o.id`
+					: words.length
+						? sql`ts_rank(o.search_text, ${tsq}) desc, o.created_at desc, o.id`
+						: sql`o.created_at desc, o.id`;
+	const joinAreas = origin
+		? sql`left join postal_areas pa on pa.postal_code = o.postal_code`
+		: sql``;
+	const base = sql.join(filters, sql` and `);
+	// Two statements, sent together. The page: ordered by an index where the order allows
+	// (newest, deadline), so only the page's rows are read. The counts: one pass over the open
+	// postings that pass the other filters, grouped by their kind, fields and levels (one text
+	// key, `facet_key`, read from an index), a few hundred groups from which the total and every
+	// count are summed here; each count ignores its own filter, so a reader sees what the
+	// other values hold.
+	const [pageRows, groups] = await Promise.all([
+		db.execute(sql`
+			with page as (
+				select o.id, ${d2} as d2
+				from opportunities o ${joinAreas}
+				where ${base} and ${byType} and ${byField} and ${byLevel}
+				order by ${order(d2)}
+				limit ${pageSize} offset ${(query.page - 1) * pageSize}
+			)
+			select o.id, o.slug, o.type, ${title} as title,
+				${locale === 'en'} and o.title->>'en' is null as untranslated,
+				org.name as organization, o.city, o.remote, o.deadline::text as deadline, o.hours_per_week,
+				o.english_friendly, o.is_demo, o.created_at::text as created_at, ${km} as km
+			from page join opportunities o on o.id = page.id
+			join organizations org on org.id = o.organization_id
+			order by ${order(sql`page.d2`)}`),
+		db.execute(sql`
+			select o.facet_key, count(*)::int as n from opportunities o ${joinAreas}
+			where ${base} group by o.facet_key`)
+	]);
+	const rows = rowsOf<{
+		id: string;
+		slug: string;
+		type: string;
+		title: string;
+		untranslated: boolean;
+		organization: string;
+		city: string | null;
+		remote: boolean;
+		deadline: string | null;
+		hours_per_week: number | null;
+		english_friendly: boolean;
+		is_demo: boolean;
+		created_at: string;
+		km: number | null;
+	}>(pageRows);
+	const typeSet = new Set<string>(query.type);
+	const fieldSet = new Set(query.field);
+	const levelSet = new Set(query.level);
+	let total = 0;
+	const types: Record<string, number> = {};
+	const fields: Record<string, number> = {};
+	const levels: Record<string, number> = {};
+	for (const { facet_key, n } of rowsOf<{ facet_key: string; n: number }>(groups)) {
+		const [type = '', f = '', l = ''] = facet_key.split('|');
+		const g = { type, fields: f ? f.split(',') : [], levels: l ? l.split(',') : [], n };
+		const tOk = typeSet.size === 0 || typeSet.has(g.type);
+		const fOk = fieldSet.size === 0 || g.fields.some((f) => fieldSet.has(f));
+		const lOk = levelSet.size === 0 || g.levels.some((l) => levelSet.has(l));
+		if (tOk && fOk && lOk) total += g.n;
+		if (fOk && lOk) types[g.type] = (types[g.type] ?? 0) + g.n;
+		if (tOk && lOk) for (const f of new Set(g.fields)) fields[f] = (fields[f] ?? 0) + g.n;
+		if (tOk && fOk) for (const l of new Set(g.levels)) levels[l] = (levels[l] ?? 0) + g.n;
+	}
+	return {
+		total,
+		types,
+		fields,
+		levels,
+		near: origin ? { postalCode: origin.postal_code, name: origin.name } : null,
+		unknownNear: query.near !== undefined && !origin,
+		items: rows.map((r) => ({
+			id: r.id,
+			slug: r.slug,
+			type: r.type,
+			title: r.title,
+			untranslated: r.untranslated,
+			organization: r.organization,
+			city: r.city,
+			remote: r.remote,
+			deadline: r.deadline,
+			hoursPerWeek: r.hours_per_week,
+			englishFriendly: r.english_friendly,
+			isDemo: r.is_demo,
+			createdAt: r.created_at,
+			distanceKm: roundKm(r.km)
+		}))
+	};
+}
+
+/** Every word as a prefix, all of them required: `to_tsquery` text without its syntax. */
+function queryWords(q: string) {
+	const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
+	return { words, text: words.map((w) => `${w}:*`).join(' & ') };
+}
+
+const roundKm = (km: number | null) => (km === null ? null : Math.round(km * 10) / 10);
+
+const DAY = 86_400_000;
+
+/**
+ * Open postings, ranked (Danish or English full text, as `ts_rank` ranks), newest, soonest
+ * deadline or nearest first, with counts per kind, field and level. It runs on this instance's
+ * job index (search-index.ts), kept current by version; saved searches' news
+ * (`publishedAfter`) and the rare query shape the index does not evaluate (a phrase, which
+ * to_tsquery makes of "3d-print") go to the database path.
+ */
+export async function searchOpportunities(
+	db: Db,
+	input: z.input<typeof opportunityQuery>,
+	locale: 'da' | 'en',
+	now = new Date(),
+	options: { publishedAfter?: Date; pageSize?: number } = {}
+): Promise<OpportunityResults> {
+	if (options.publishedAfter) return searchOpportunitiesInDatabase(db, input, locale, now, options);
+	const query = opportunityQuery.parse(input);
+	const pageSize = options.pageSize ?? OPPORTUNITY_PAGE_SIZE;
+	const index = await postingIndex(db);
+	const { words, text } = queryWords(query.q);
+	type Trees = [TsQueryNode | null, TsQueryNode | null];
+	let trees: Trees = [null, null];
+	if (words.length) {
+		// Read and parsed once per version; a form the index cannot evaluate is remembered too.
+		const key = `q:${text}`;
+		if (!index.cache.has(key)) {
+			const [row] = rowsOf<{ da: string; en: string }>(
+				await db.execute(
+					sql`select to_tsquery('danish', ${text})::text as da, to_tsquery('english', ${text})::text as en`
+				)
+			);
+			let parsed: Trees | UnsupportedTsQuery;
+			try {
+				parsed = [parseTsQuery(row!.da), parseTsQuery(row!.en)];
+			} catch (error) {
+				if (!(error instanceof UnsupportedTsQuery)) throw error;
+				parsed = error;
+			}
+			// Bounded: a stream of distinct queries must not grow the process without end.
+			if (index.cache.size >= 5000) index.cache.clear();
+			index.cache.set(key, parsed);
+		}
+		const parsed = index.cache.get(key) as Trees | UnsupportedTsQuery;
+		// With one language's query empty (only its stop words), ts_rank sees the other alone,
+		// and an AND at its top ranks by word distance, which the index does not keep.
+		if (
+			parsed instanceof UnsupportedTsQuery ||
+			((parsed[0] === null) !== (parsed[1] === null) && (parsed[0] ?? parsed[1])!.op === 'and')
+		)
+			return searchOpportunitiesInDatabase(db, input, locale, now, options);
+		trees = parsed;
+	}
+	const area = query.near === undefined ? undefined : index.areas.get(query.near);
+	const origin = area ? { latitude: area.latitude, longitude: area.longitude } : null;
+	const search: PostingSearch = {
+		words: words.length > 0,
+		text: trees,
+		type: query.type,
+		field: query.field,
+		level: query.level,
+		englishFriendly: query.englishFriendly,
+		maxHours: query.maxHours,
+		deadlineFrom:
+			query.deadlineFrom === undefined
+				? undefined
+				: Date.parse(`${query.deadlineFrom}T00:00:00Z`) / DAY,
+		area: query.area,
+		now: now.getTime(),
+		origin,
+		km: query.km,
+		order:
+			query.sort === 'newest' || query.sort === 'deadline'
+				? query.sort
+				: query.sort === 'distance' && origin
+					? 'distance'
+					: words.length
+						? 'rank'
+						: 'newest',
+		offset: (query.page - 1) * pageSize,
+		limit: pageSize
+	};
+	const found = index.search(search);
+	return {
+		total: found.total,
+		types: found.types,
+		fields: found.fields,
+		levels: found.levels,
+		near: area ? { postalCode: query.near!, name: area.name } : null,
+		unknownNear: query.near !== undefined && !area,
+		items: found.items.map(({ posting: p, km }) => ({
+			id: p.id,
+			slug: p.slug,
+			type: p.type,
+			title: locale === 'en' ? (p.title.en ?? p.title.da) : p.title.da,
+			untranslated: locale === 'en' && p.title.en === undefined,
+			organization: p.organization,
+			city: p.city,
+			remote: p.remote,
+			deadline: p.deadline,
+			hoursPerWeek: p.hoursPerWeek,
+			englishFriendly: p.englishFriendly,
+			isDemo: p.isDemo,
+			createdAt: p.createdAt,
+			distanceKm: roundKm(km)
+		}))
+	};
+}
