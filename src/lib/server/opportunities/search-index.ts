@@ -80,7 +80,8 @@ const DAY = 86_400_000;
 /** Postings are read again one by one up to this share of the index; above it, all at once. */
 const REBUILD_SHARE = 0.2;
 
-type Dimension = 'type' | 'field' | 'level';
+const DIMENSIONS = ['type', 'field', 'level'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
 
 export class PostingIndex extends VersionedIndex {
 	areasVersion = -1;
@@ -104,6 +105,8 @@ export class PostingIndex extends VersionedIndex {
 	private facetValues = ints();
 	private valueIds = new Map<string, number>();
 	private valueNames: { dimension: Dimension; code: string }[] = [];
+	/** Each value's dimension as a number: 0 kind, 1 field, 2 level. */
+	private valueDimension = new Uint8Array(64);
 	/** Columns per slot; -1 hours and NaN coordinates stand for none. */
 	private hours = ints();
 	private deadlineDay = ints();
@@ -174,6 +177,7 @@ export class PostingIndex extends VersionedIndex {
 		this.facetValues = ints();
 		this.valueIds.clear();
 		this.valueNames = [];
+		this.valueDimension = new Uint8Array(64);
 		this.hours = ints();
 		this.deadlineDay = ints();
 		this.latitude = floats();
@@ -238,6 +242,12 @@ export class PostingIndex extends VersionedIndex {
 				if (id === undefined) {
 					this.valueIds.set(key, (id = this.valueNames.length));
 					this.valueNames.push({ dimension, code });
+					if (id >= this.valueDimension.length) {
+						const grown = new Uint8Array(this.valueDimension.length * 2);
+						grown.set(this.valueDimension);
+						this.valueDimension = grown;
+					}
+					this.valueDimension[id] = DIMENSIONS.indexOf(dimension);
 				}
 				this.facetValues.push(id);
 				let bits = this.byValue[dimension].get(code);
@@ -360,70 +370,75 @@ export class PostingIndex extends VersionedIndex {
 			return dy * dy + dx * dx * cos2;
 		};
 		const limit2 = origin && q.km !== undefined ? (q.km / KM_PER_DEGREE) ** 2 : null;
+		const words = base.words;
 		if (q.maxHours !== undefined || q.deadlineFrom !== undefined || limit2 !== null) {
 			const maxHours = q.maxHours ?? Infinity;
+			const byDeadline = q.deadlineFrom !== undefined;
 			const from = q.deadlineFrom ?? -Infinity;
-			const remote = this.remote;
-			base.forEach((slot) => {
-				const h = hours[slot]!;
-				if (
-					(h >= 0 && h > maxHours) ||
-					(q.deadlineFrom !== undefined &&
-						(deadline[slot] === NO_DEADLINE || deadline[slot]! < from)) ||
-					(limit2 !== null && !remote.has(slot) && !(d2(slot) <= limit2))
-				)
-					base.clear(slot);
-			});
+			const remote = this.remote.words;
+			for (let i = 0; i < words.length; i++) {
+				let word = words[i]!;
+				let keep = word;
+				while (word !== 0) {
+					const low = word & -word;
+					word ^= low;
+					const slot = (i << 5) + 31 - Math.clz32(low);
+					const h = hours[slot]!;
+					if (
+						h > maxHours ||
+						(byDeadline && (deadline[slot] === NO_DEADLINE || deadline[slot]! < from)) ||
+						(limit2 !== null && (remote[i]! & low) === 0 && !(d2(slot) <= limit2))
+					)
+						keep &= ~low;
+				}
+				words[i] = keep;
+			}
 		}
 
-		// Each count ignores its own filter, so a reader sees what the other values hold.
-		const byType = q.type.length ? this.anyOf(this.byValue.type, q.type, capacity) : null;
-		const byField = q.field.length ? this.anyOf(this.byValue.field, q.field, capacity) : null;
-		const byLevel = q.level.length ? this.anyOf(this.byValue.level, q.level, capacity) : null;
-		const counts: Record<Dimension, Int32Array> = {
-			type: new Int32Array(this.valueNames.length),
-			field: new Int32Array(this.valueNames.length),
-			level: new Int32Array(this.valueNames.length)
-		};
+		// Each count ignores its own filter, so a reader sees what the other values hold: a
+		// posting's values of one dimension are counted when it passes the other two filters.
+		const byType = q.type.length ? this.anyOf(this.byValue.type, q.type, capacity).words : null;
+		const byField = q.field.length ? this.anyOf(this.byValue.field, q.field, capacity).words : null;
+		const byLevel = q.level.length ? this.anyOf(this.byValue.level, q.level, capacity).words : null;
+		const counts = new Int32Array(this.valueNames.length);
+		const dimensionOf = this.valueDimension;
 		const facetStart = this.facetStart.data;
 		const facetValues = this.facetValues.data;
-		const names = this.valueNames;
-		const words = base.words;
 		const hits = this.pool.take(capacity);
 		const hitWords = hits.words;
-		const tW = byType?.words;
-		const fW = byField?.words;
-		const lW = byLevel?.words;
 		let total = 0;
 		for (let i = 0; i < words.length; i++) {
 			let word = words[i]!;
 			if (word === 0) continue;
-			const t = tW ? tW[i]! : -1;
-			const f = fW ? fW[i]! : -1;
-			const l = lW ? lW[i]! : -1;
+			const t = byType ? byType[i]! : -1;
+			const f = byField ? byField[i]! : -1;
+			const l = byLevel ? byLevel[i]! : -1;
 			// The whole word at once for the hits; per posting only for the counts.
 			hitWords[i] = word & t & f & l;
 			total += popcount(hitWords[i]!);
 			while (word !== 0) {
 				const low = word & -word;
 				word ^= low;
-				const tOk = (t & low) !== 0;
-				const fOk = (f & low) !== 0;
-				const lOk = (l & low) !== 0;
+				const tOk = (t & low) !== 0 ? 1 : 0;
+				const fOk = (f & low) !== 0 ? 1 : 0;
+				const lOk = (l & low) !== 0 ? 1 : 0;
+				// Bit d set: count this posting's values of dimension d (0 kind, 1 field, 2 level).
+				const counted = (fOk & lOk) | ((tOk & lOk) << 1) | ((tOk & fOk) << 2);
+				if (counted === 0) continue;
 				const slot = (i << 5) + 31 - Math.clz32(low);
 				for (let k = facetStart[slot]!, end = facetStart[slot + 1]!; k < end; k++) {
 					const id = facetValues[k]!;
-					const dimension = names[id]!.dimension;
-					if (dimension === 'type' ? fOk && lOk : dimension === 'field' ? tOk && lOk : tOk && fOk)
-						counts[dimension][id]!++;
+					if ((counted >> dimensionOf[id]!) & 1) counts[id]!++;
 				}
 			}
 		}
 		const facets = { type: {}, field: {}, level: {} } as Record<Dimension, Record<string, number>>;
-		for (const dimension of ['type', 'field', 'level'] as const)
-			counts[dimension].forEach((n, id) => {
-				if (n > 0) facets[dimension][names[id]!.code] = n;
-			});
+		counts.forEach((n, id) => {
+			if (n > 0) {
+				const { dimension, code } = this.valueNames[id]!;
+				facets[dimension][code] = n;
+			}
+		});
 
 		const want = q.offset + q.limit;
 		let chosen: number[];
