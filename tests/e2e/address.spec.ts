@@ -82,4 +82,43 @@ test.describe('distance from an address', () => {
 		expect(byPostcode.headers()['cache-control']).toBe('public, max-age=60');
 		expect((await byPostcode.json()).near).toEqual({ postalCode: '9400', name: 'Nørresundby' });
 	});
+
+	test('the job board measures from an address too, and a saved search asks for a postcode', async ({
+		page,
+		request
+	}) => {
+		await page.goto('/job');
+		await page
+			.getByLabel('Din adresse eller dit postnummer (valgfrit)')
+			.fill('Gammeltorv 2, 9000 Aalborg');
+		await page.getByLabel('Sortér efter').selectOption('distance');
+		await page.getByRole('button', { name: 'Vis opslag' }).click();
+		await expect(page.getByText('Afstand målt fra Gammeltorv 2, 9000 Aalborg.')).toBeVisible();
+		const distances = (await page.locator('.offer-list li > p:not(.form-hint)').allInnerTexts())
+			.map((t) => /([\d,]+) km væk/.exec(t)?.[1])
+			.filter((d): d is string => d !== undefined)
+			.map((d) => Number(d.replace(',', '.')));
+		expect(distances.length).toBeGreaterThan(3);
+		expect(distances).toEqual([...distances].sort((a, b) => a - b));
+		const again = await page.reload();
+		expect(again?.headers()['cache-control']).toBe('private, no-store');
+		await expectNoAxeViolations(page);
+
+		// A saved search is mailed about for months: it keeps a postcode, never an address.
+		await page.getByLabel('Din e-mailadresse').fill('elev@example.dk');
+		await page.getByRole('button', { name: 'Bestil mails' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'En gemt søgning kan kun måle afstand fra et postnummer'
+		);
+
+		const missing = await request.get(
+			`/api/v1/opportunities?${new URLSearchParams({ near: 'Rue de Rivoli 1, Paris' })}`
+		);
+		expect(missing.headers()['cache-control']).toBe('private, no-store');
+		expect(await missing.json()).toMatchObject({ near: null, nearProblem: 'address-not-found' });
+		await page.goto('/en/jobs?near=fejl&sort=distance');
+		await expect(page.getByRole('status')).toContainText(
+			'The address lookup is not answering right now'
+		);
+	});
 });

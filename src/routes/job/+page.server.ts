@@ -4,8 +4,8 @@ import { msg } from '$lib/i18n/message.ts';
 import { hit, ipKey } from '$lib/server/accounts/index.ts';
 import { readForm, field } from '$lib/server/api/forms.ts';
 import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
-import { appAuth, cachedView } from '$lib/server/app.ts';
-import { taxonomy, termOptions } from '$lib/server/directory/index.ts';
+import { appAuth, appLocate, cachedView } from '$lib/server/app.ts';
+import { nearIsAddress, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import {
 	alertAddress,
 	OPPORTUNITY_PAGE_SIZE,
@@ -16,15 +16,16 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const parsed = opportunityQueryFromUrl(url);
+	const locate = appLocate();
+	const parsed = opportunityQueryFromUrl(url, { addresses: locate !== undefined });
 	if (!parsed.ok) error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
 	const query = parsed.query;
 	const locale = locals.locale;
 	// Postings close at their deadline: a cached answer is kept an hour at most.
 	const hour = Math.floor(Date.now() / 3_600_000);
-	return cachedView(`jobs:${locale}:${url.search}:${hour}`, async () => {
+	const view = async () => {
 		const [results, terms] = await Promise.all([
-			searchOpportunities(locals.db, query, locale),
+			searchOpportunities(locals.db, query, locale, new Date(), { locate }),
 			taxonomy(locals.db)
 		]);
 		const params = new URLSearchParams(url.search);
@@ -42,7 +43,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				page: query.page
 			},
 			near: results.near,
-			unknownNear: results.unknownNear ? query.near! : null,
+			// A postcode or address that gave no distance: say why rather than silently ignore it.
+			nearProblem: results.nearProblem,
+			addresses: locate !== undefined,
 			pageQuery: rest ? `${rest}&page=` : 'page=',
 			feedQuery: rest,
 			total: results.total,
@@ -57,7 +60,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			items: results.items,
 			anyDemo: results.items.some((i) => i.isDemo)
 		};
-	});
+	};
+	// A page measured from an address is not cached: the address stays out of the cache, and a
+	// lookup that failed is tried again next time.
+	return nearIsAddress(query.near)
+		? view()
+		: cachedView(`jobs:${locale}:${url.search}:${hour}`, view);
 };
 
 export const actions: Actions = {
@@ -74,9 +82,13 @@ export const actions: Actions = {
 		});
 		if (!limited.allowed)
 			return fail(429, { alert: { message: msg('alert_too_many'), email: email.slice(0, 254) } });
-		const parsed = opportunityQueryFromUrl(event.url);
+		const parsed = opportunityQueryFromUrl(event.url, { addresses: appLocate() !== undefined });
 		if (!parsed.ok)
 			error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
+		if (nearIsAddress(parsed.query.near))
+			return fail(400, {
+				alert: { message: msg('alert_near_postcode'), email: email.slice(0, 254) }
+			});
 		const { mailer, baseUrl } = appAuth();
 		await requestAlert(event.locals.db, mailer, baseUrl, {
 			email,

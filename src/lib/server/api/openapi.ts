@@ -198,8 +198,8 @@ export function openApiDocument(serverUrl: string) {
 							in: 'query',
 							required: false,
 							description:
-								'A postcode: distances are measured from its centre (distanceKm in items; null for remote postings).',
-							schema: { type: 'string', pattern: '^\\d{4}$' }
+								'A postcode of the municipality, or an address when the installation has an address lookup (GEOCODER_URL; without one, anything but four digits is refused). Each item gets distanceKm from it (from a postcode, its centre), null when the workplace has no place; near and nearProblem in the answer say what it was measured from or why not.',
+							schema: { type: 'string', minLength: 1, maxLength: 120 }
 						},
 						{
 							name: 'km',
@@ -231,7 +231,7 @@ export function openApiDocument(serverUrl: string) {
 					responses: {
 						'200': {
 							description:
-								'{ total, near: { postalCode, name } | null, facets: { type, field, level }, items: [{ id, slug, type, title, organization, city, remote, deadline, hoursPerWeek, englishFriendly, distanceKm, url, demo }] }'
+								'{ total, near: { postalCode, name } | null, nearProblem, facets: { type, field, level }, items: [{ id, slug, type, title, organization, city, remote, deadline, hoursPerWeek, englishFriendly, distanceKm, url, demo }] }'
 						},
 						'400': errorResponse('Invalid query parameter')
 					}

@@ -1,13 +1,17 @@
+import { nearIsAddress } from '../directory/index.ts';
 import { opportunityQuery, type OpportunityQuery } from '../opportunities/index.ts';
 
 /**
  * The job board's search parameters from a URL (the page and the API use the same names):
  * `q`, repeated `type`, `field`, `level` and `area`, `english=1`, `hours` (at most), `deadline`
- * (on or after), `near` (a postcode) with `km` (at most that far), `sort` (relevance, newest,
+ * (on or after), `near` (a postcode, or an address when addresses are looked up) with `km` (at
+ * most that far), `sort` (relevance, newest,
  * deadline, distance), `page`.
  */
 export function opportunityQueryFromUrl(
-	url: URL
+	url: URL,
+	/** Whether `near` may be an address (an address lookup is configured); else a postcode. */
+	options: { addresses: boolean }
 ):
 	| { ok: true; query: OpportunityQuery }
 	| { ok: false; problems: { parameter: string; message: string }[] } {
@@ -30,7 +34,14 @@ export function opportunityQueryFromUrl(
 		sort: p.get('sort') || undefined,
 		page: number('page') ?? 1
 	});
-	if (parsed.success) return { ok: true, query: parsed.data };
+	if (parsed.success) {
+		if (!options.addresses && nearIsAddress(parsed.data.near))
+			return {
+				ok: false,
+				problems: [{ parameter: 'near', message: 'a postcode has four digits' }]
+			};
+		return { ok: true, query: parsed.data };
+	}
 	const names: Record<string, string> = {
 		englishFriendly: 'english',
 		maxHours: 'hours',

@@ -25,6 +25,9 @@ export {
 export {
 	searchOffers,
 	nearIsAddress,
+	resolveNear,
+	type Locate,
+	type NearProblem,
 	offerQuery,
 	foldDanish,
 	PAGE_SIZE,

@@ -132,7 +132,7 @@ export interface OfferResults {
 export type NearProblem =
 	'unknown-postcode' | 'postcode-only' | 'address-not-found' | 'lookup-unavailable';
 
-interface Near {
+export interface Near {
 	origin: { latitude: number; longitude: number } | null;
 	near: OfferResults['near'];
 	problem: NearProblem | null;
@@ -144,13 +144,19 @@ export function nearIsAddress(near: string | null | undefined): boolean {
 	return text !== '' && !/^\d{4}$/.test(text);
 }
 
-/** Where distances are measured from: a postcode's centre, or an address through the lookup. */
-async function resolveNear(
+/** Looks an address up: its point and label, null when unknown; throws GeocoderUnavailable. */
+export type Locate = (address: string) => Promise<Located | null>;
+
+/**
+ * Where distances are measured from: a postcode's centre, or an address through the lookup
+ * (offer and job search alike).
+ */
+export async function resolveNear(
 	near: string | undefined,
 	postcode: (
 		code: string
 	) => Promise<{ name: string; latitude: number; longitude: number } | undefined>,
-	locate: SearchOptions['locate']
+	locate: Locate | undefined
 ): Promise<Near> {
 	const none = (problem: NearProblem | null): Near => ({ origin: null, near: null, problem });
 	if (near === undefined) return none(null);
@@ -194,7 +200,7 @@ interface SearchOptions {
 	/** Also match vocabulary words close to the query's (typos); tried when exact words find little. */
 	fuzzy?: boolean;
 	/** The address lookup, when one is configured; throws GeocoderUnavailable when it fails. */
-	locate?: (address: string) => Promise<Located | null>;
+	locate?: Locate;
 }
 
 async function prepareQuery(

@@ -64,6 +64,15 @@ describe.each(testEngines())('mail about postings and offers on $name', (engine)
 				locale: 'da'
 			})
 		).rejects.toThrow('must be an e-mail address');
+		// No reader's address is kept to be looked up again every day: postcodes only.
+		await expect(
+			requestAlert(database.db, outboxMailer, BASE, {
+				email: 'elev@example.dk',
+				search: search({ near: 'Gammeltorv 2, 9000 Aalborg' }),
+				locale: 'da'
+			})
+		).rejects.toThrow('a saved search measures distance from a postcode, not an address');
+		expect(await outbox()).toEqual([]);
 		await requestAlert(database.db, outboxMailer, BASE, {
 			email: ' Elev@Example.DK ',
 			search: search({ q: 'elektriker', type: ['laereplads'] }),

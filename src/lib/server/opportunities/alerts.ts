@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatDate } from '../../format.ts';
 import { localizedPath } from '../../i18n/routes.ts';
 import type { Db } from '../db/index.ts';
+import { nearIsAddress } from '../directory/index.ts';
 import { logger } from '../log.ts';
 import type { Mail, Mailer } from '../mail/index.ts';
 import {
@@ -36,7 +37,13 @@ export const alertAddress = z
 	.pipe(z.email({ error: 'must be an e-mail address' }).max(254));
 
 /** What a saved search keeps: the filters, not the page or the order. */
-export const savedSearch = opportunityQuery.omit({ page: true, sort: true });
+export const savedSearch = opportunityQuery
+	.omit({ page: true, sort: true })
+	// Mailed about daily for months: no reader's address is kept for that, and looked up again.
+	.refine((search) => !nearIsAddress(search.near), {
+		message: 'a saved search measures distance from a postcode, not an address',
+		path: ['near']
+	});
 
 /** The job board's URL query for a saved search (its links in mails and pages). */
 export function searchQueryString(search: z.infer<typeof savedSearch>): string {

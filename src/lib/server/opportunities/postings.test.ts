@@ -166,7 +166,7 @@ describe.each(testEngines())('job and placement postings on $name', (engine) => 
 			'Studiejob hjemmefra'
 		]);
 		const unknown = await search({ near: '1234', sort: 'distance' });
-		expect(unknown.unknownNear).toBe(true);
+		expect(unknown.nearProblem).toBe('unknown-postcode');
 		expect(unknown.total).toBe(3);
 	});
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSyntheticPostings } from '../../../../bench/synthetic-postings.ts';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
+import { createGeocoder } from '../geocoding/index.ts';
+import { startStubGeocoder } from '../geocoding/testing.ts';
 import {
 	createOrganization,
 	loadDemoDirectory,
@@ -166,6 +168,44 @@ describe.each(testEngines())('job index on $name', (engine) => {
 		await db.execute(
 			sql`update postal_areas set latitude = latitude - 0.1 where postal_code = '9000'`
 		);
+	});
+
+	it('measures from an address through the address lookup, as the database path does', async () => {
+		const stub = await startStubGeocoder();
+		try {
+			const geocoder = createGeocoder({ url: stub.url, agent: 'test', timeoutMs: 500 });
+			const locate = (address: string) => geocoder.locate(address);
+			const query: Partial<OpportunityQuery> = {
+				near: 'Lindholm Brygge 35, 9400 Nørresundby',
+				km: 3,
+				sort: 'distance'
+			};
+			const index = await searchOpportunities(database.db, query, 'da', NOW, { locate });
+			const reference = await searchOpportunitiesInDatabase(database.db, query, 'da', NOW, {
+				locate
+			});
+			expect(canonical(index)).toBe(canonical(reference));
+			expect(index.near).toEqual({
+				postalCode: null,
+				name: 'Lindholm Brygge 35, 9400 Nørresundby'
+			});
+			const km = index.items.map((i) => i.distanceKm).filter((d) => d !== null);
+			expect(km.length).toBeGreaterThan(5);
+			expect(km).toEqual([...km].sort((a, b) => a! - b!));
+			expect(Math.max(...(km as number[]))).toBeLessThanOrEqual(3);
+			// Not found, the lookup down, or no lookup at all: said, and no distance filter applied.
+			for (const [near, problem, options] of [
+				['Rue de Rivoli 1, Paris', 'address-not-found', { locate }],
+				['fejl', 'lookup-unavailable', { locate }],
+				['Gammeltorv 2, 9000 Aalborg', 'postcode-only', {}]
+			] as const) {
+				const found = await searchOpportunities(database.db, { near, km: 3 }, 'da', NOW, options);
+				expect(found).toMatchObject({ near: null, nearProblem: problem });
+				expect(found.total).toBe((await searchOpportunities(database.db, {}, 'da', NOW)).total);
+			}
+		} finally {
+			await stub.close();
+		}
 	});
 
 	it('leaves a phrase (which to_tsquery makes of "13årige") to the database path', async () => {

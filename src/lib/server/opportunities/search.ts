@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
+import { resolveNear, type Locate, type NearProblem } from '../directory/index.ts';
 import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from '../text-index/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
 import { KM_PER_DEGREE, postingIndex, type PostingSearch } from './search-index.ts';
@@ -26,8 +27,16 @@ export const opportunityQuery = z.object({
 	/** Only postings whose deadline is on or after this day. */
 	deadlineFrom: z.iso.date().optional(),
 	area: z.array(postcode).max(20).default([]),
-	/** A postcode to measure distance from; with `km`, only postings that near (or remote). */
-	near: postcode.optional(),
+	/**
+	 * A postcode, or an address when an address lookup is configured, to measure distance
+	 * from; with `km`, only postings that near (or remote).
+	 */
+	near: z
+		.string()
+		.trim()
+		.min(1, 'near is a postcode or an address')
+		.max(120, 'near is a postcode or an address of at most 120 characters')
+		.optional(),
 	km: z.number().int().min(1).max(500).optional(),
 	sort: z.enum(['relevance', 'newest', 'deadline', 'distance']).default('relevance'),
 	page: z.number().int().min(1).max(1000).default(1)
@@ -49,7 +58,7 @@ export interface OpportunityHit {
 	englishFriendly: boolean;
 	isDemo: boolean;
 	createdAt: string;
-	/** Kilometres from the centre of the `near` postcode to the workplace, when both are known. */
+	/** Kilometres from `near` (a postcode's centre or an address) to the workplace, when both are known. */
 	distanceKm: number | null;
 }
 
@@ -60,10 +69,22 @@ export interface OpportunityResults {
 	fields: Record<string, number>;
 	levels: Record<string, number>;
 	/** The postcode distances were measured from, when it is known. */
-	near: { postalCode: string; name: string } | null;
-	/** The `near` postcode was given but is not one the platform knows. */
-	unknownNear: boolean;
+	/**
+	 * What distances were measured from, when it is known: a postcode and its name, or an
+	 * address as the address lookup wrote it (postalCode null).
+	 */
+	near: { postalCode: string | null; name: string } | null;
+	/** Why `near` was given but no distance measured. */
+	nearProblem: NearProblem | null;
 	items: OpportunityHit[];
+}
+
+interface SearchOptions {
+	/** Saved searches' news: only postings published after this moment and up to `now`. */
+	publishedAfter?: Date;
+	pageSize?: number;
+	/** The address lookup, when one is configured; throws GeocoderUnavailable when it fails. */
+	locate?: Locate;
 }
 
 /**
@@ -77,19 +98,23 @@ export async function searchOpportunitiesInDatabase(
 	input: z.input<typeof opportunityQuery>,
 	locale: 'da' | 'en',
 	now = new Date(),
-	options: { publishedAfter?: Date; pageSize?: number } = {}
+	options: SearchOptions = {}
 ): Promise<OpportunityResults> {
 	const query = opportunityQuery.parse(input);
 	const pageSize = options.pageSize ?? OPPORTUNITY_PAGE_SIZE;
 	const { words, text } = queryWords(query.q);
 	const tsq = sql`(to_tsquery('danish', ${text}) || to_tsquery('english', ${text}))`;
-	const [origin] = query.near
-		? rowsOf<{ postal_code: string; name: string; latitude: number; longitude: number }>(
+	const near = await resolveNear(
+		query.near,
+		async (code) =>
+			rowsOf<{ name: string; latitude: number; longitude: number }>(
 				await db.execute(
-					sql`select postal_code, name, latitude, longitude from postal_areas where postal_code = ${query.near}`
+					sql`select name, latitude, longitude from postal_areas where postal_code = ${code}`
 				)
-			)
-		: [];
+			)[0],
+		options.locate
+	);
+	const origin = near.origin;
 	// Distance from the origin to the workplace (its coordinates, else its postcode's centre):
 	// an equirectangular approximation, good to metres within a municipality. Filters and the
 	// order use the square of the distance in degrees of latitude (plain arithmetic, cheap for
@@ -206,8 +231,8 @@ export async function searchOpportunitiesInDatabase(
 		types,
 		fields,
 		levels,
-		near: origin ? { postalCode: origin.postal_code, name: origin.name } : null,
-		unknownNear: query.near !== undefined && !origin,
+		near: near.near,
+		nearProblem: near.problem,
 		items: rows.map((r) => ({
 			id: r.id,
 			slug: r.slug,
@@ -249,7 +274,7 @@ export async function searchOpportunities(
 	input: z.input<typeof opportunityQuery>,
 	locale: 'da' | 'en',
 	now = new Date(),
-	options: { publishedAfter?: Date; pageSize?: number } = {}
+	options: SearchOptions = {}
 ): Promise<OpportunityResults> {
 	if (options.publishedAfter) return searchOpportunitiesInDatabase(db, input, locale, now, options);
 	const query = opportunityQuery.parse(input);
@@ -288,8 +313,8 @@ export async function searchOpportunities(
 			return searchOpportunitiesInDatabase(db, input, locale, now, options);
 		trees = parsed;
 	}
-	const area = query.near === undefined ? undefined : index.areas.get(query.near);
-	const origin = area ? { latitude: area.latitude, longitude: area.longitude } : null;
+	const near = await resolveNear(query.near, async (code) => index.areas.get(code), options.locate);
+	const origin = near.origin;
 	const search: PostingSearch = {
 		words: words.length > 0,
 		text: trees,
@@ -323,8 +348,8 @@ export async function searchOpportunities(
 		types: found.types,
 		fields: found.fields,
 		levels: found.levels,
-		near: area ? { postalCode: query.near!, name: area.name } : null,
-		unknownNear: query.near !== undefined && !area,
+		near: near.near,
+		nearProblem: near.problem,
 		items: found.items.map(({ posting: p, km }) => ({
 			id: p.id,
 			slug: p.slug,

@@ -3,19 +3,24 @@ import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { opportunityTypeName } from '$lib/i18n/opportunity-types.ts';
 import { m } from '$lib/paraglide/messages.js';
+import { appLocate } from '$lib/server/app.ts';
+import { nearIsAddress } from '$lib/server/directory/index.ts';
 import { atomFeed } from '$lib/server/opportunities/feed.ts';
 import { searchOpportunities } from '$lib/server/opportunities/index.ts';
 import type { RequestHandler } from './$types';
 
 /** `/job/feed.atom?<the same filters as /job>`: the search's newest open postings as Atom. */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const parsed = opportunityQueryFromUrl(url);
+	const locate = appLocate();
+	const parsed = opportunityQueryFromUrl(url, { addresses: locate !== undefined });
 	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = locals.locale;
 	const results = await searchOpportunities(
 		locals.db,
 		{ ...parsed.query, sort: 'newest', page: 1 },
-		locale
+		locale,
+		new Date(),
+		{ locate }
 	);
 	const search = url.search;
 	const body = atomFeed({
@@ -37,7 +42,9 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	return new Response(body, {
 		headers: {
 			'content-type': 'application/atom+xml; charset=utf-8',
-			'cache-control': 'public, max-age=300'
+			'cache-control': nearIsAddress(parsed.query.near)
+				? 'private, no-store'
+				: 'public, max-age=300'
 		}
 	});
 };

@@ -2,19 +2,25 @@ import { json } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { apiError } from '$lib/server/api/respond.ts';
 import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
+import { appLocate } from '$lib/server/app.ts';
+import { nearIsAddress } from '$lib/server/directory/index.ts';
 import { searchOpportunities } from '$lib/server/opportunities/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The job board as JSON: open postings only, with counts per kind, field and level. */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const parsed = opportunityQueryFromUrl(url);
+	const locate = appLocate();
+	const parsed = opportunityQueryFromUrl(url, { addresses: locate !== undefined });
 	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'da';
-	const results = await searchOpportunities(locals.db, parsed.query, locale);
+	const results = await searchOpportunities(locals.db, parsed.query, locale, new Date(), {
+		locate
+	});
 	return json(
 		{
 			total: results.total,
 			near: results.near,
+			nearProblem: results.nearProblem,
 			facets: { type: results.types, field: results.fields, level: results.levels },
 			items: results.items.map((i) => ({
 				id: i.id,
@@ -32,6 +38,13 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 				demo: i.isDemo
 			}))
 		},
-		{ headers: { 'cache-control': 'public, max-age=60' } }
+		// An answer measured from an address is the reader's own: no shared cache keeps it.
+		{
+			headers: {
+				'cache-control': nearIsAddress(parsed.query.near)
+					? 'private, no-store'
+					: 'public, max-age=60'
+			}
+		}
 	);
 };
