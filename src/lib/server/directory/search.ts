@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
 import { copenhagenClock, offerIndex, type IndexResults } from './search-index.ts';
-import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from '../text-index/index.ts';
+import { indexQueries, type TsQueryPair } from '../text-index/index.ts';
 
 /** What a reader can ask for at /tilbud and /api/v1/offers; every field is optional. */
 export const offerQuery = z.object({
@@ -284,41 +284,11 @@ export async function searchOffers(
 			cached(index.cache, `fix:${words.join(' ')}`, () => corrections(db, words))
 	});
 	const { query, words } = prepared;
-	type Trees = [TsQueryNode | null, TsQueryNode | null];
-	const trees = async (text: string): Promise<Trees> => {
-		if (words.length === 0) return [null, null];
-		// Read and parsed once per version; a form the index cannot evaluate is remembered too.
-		const parsed = await cached(index.cache, `q:${text}`, async () => {
-			const [row] = rowsOf<{ da: string; en: string }>(
-				await db.execute(
-					sql`select to_tsquery('danish', ${text})::text as da, to_tsquery('english', ${text})::text as en`
-				)
-			);
-			try {
-				return [parseTsQuery(row!.da), parseTsQuery(row!.en)] as Trees;
-			} catch (error) {
-				if (error instanceof UnsupportedTsQuery) return error;
-				throw error;
-			}
-		});
-		if (parsed instanceof UnsupportedTsQuery) throw parsed;
-		return parsed;
-	};
-	let text: [TsQueryNode | null, TsQueryNode | null];
-	let typed: [TsQueryNode | null, TsQueryNode | null];
-	try {
-		text = await trees(prepared.text);
-		typed = await trees(prepared.typed);
-	} catch (error) {
-		if (error instanceof UnsupportedTsQuery)
-			return searchOffersInDatabase(db, input, locale, options);
-		throw error;
-	}
-	// With one language's query empty (only its stop words), ts_rank sees the other alone, and
-	// an AND at its top ranks by word distance, which the index does not keep.
-	for (const pair of [text, typed])
-		if ((pair[0] === null) !== (pair[1] === null) && (pair[0] ?? pair[1])!.op === 'and')
-			return searchOffersInDatabase(db, input, locale, options);
+	// Trees the index evaluates as the database would; otherwise the database answers.
+	const none: TsQueryPair = [null, null];
+	const text = words.length ? await indexQueries(db, index.cache, prepared.text) : none;
+	const typed = words.length ? await indexQueries(db, index.cache, prepared.typed) : none;
+	if (text === null || typed === null) return searchOffersInDatabase(db, input, locale, options);
 	const near = await resolveNear(
 		query.near,
 		async (code) => vocabulary.postalAreas.get(code),

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import { resolveNear, type Locate, type NearProblem } from '../directory/index.ts';
-import { parseTsQuery, UnsupportedTsQuery, type TsQueryNode } from '../text-index/index.ts';
+import { indexQueries, type TsQueryPair } from '../text-index/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
 import { KM_PER_DEGREE, postingIndex, type PostingSearch } from './search-index.ts';
 
@@ -281,38 +281,10 @@ export async function searchOpportunities(
 	const pageSize = options.pageSize ?? OPPORTUNITY_PAGE_SIZE;
 	const index = await postingIndex(db);
 	const { words, text } = queryWords(query.q);
-	type Trees = [TsQueryNode | null, TsQueryNode | null];
-	let trees: Trees = [null, null];
-	if (words.length) {
-		// Read and parsed once per version; a form the index cannot evaluate is remembered too.
-		const key = `q:${text}`;
-		if (!index.cache.has(key)) {
-			const [row] = rowsOf<{ da: string; en: string }>(
-				await db.execute(
-					sql`select to_tsquery('danish', ${text})::text as da, to_tsquery('english', ${text})::text as en`
-				)
-			);
-			let parsed: Trees | UnsupportedTsQuery;
-			try {
-				parsed = [parseTsQuery(row!.da), parseTsQuery(row!.en)];
-			} catch (error) {
-				if (!(error instanceof UnsupportedTsQuery)) throw error;
-				parsed = error;
-			}
-			// Bounded: a stream of distinct queries must not grow the process without end.
-			if (index.cache.size >= 5000) index.cache.clear();
-			index.cache.set(key, parsed);
-		}
-		const parsed = index.cache.get(key) as Trees | UnsupportedTsQuery;
-		// With one language's query empty (only its stop words), ts_rank sees the other alone,
-		// and an AND at its top ranks by word distance, which the index does not keep.
-		if (
-			parsed instanceof UnsupportedTsQuery ||
-			((parsed[0] === null) !== (parsed[1] === null) && (parsed[0] ?? parsed[1])!.op === 'and')
-		)
-			return searchOpportunitiesInDatabase(db, input, locale, now, options);
-		trees = parsed;
-	}
+	// Trees the index evaluates as the database would; otherwise the database answers.
+	const none: TsQueryPair = [null, null];
+	const trees = words.length ? await indexQueries(db, index.cache, text) : none;
+	if (trees === null) return searchOpportunitiesInDatabase(db, input, locale, now, options);
 	const near = await resolveNear(query.near, async (code) => index.areas.get(code), options.locate);
 	const origin = near.origin;
 	const search: PostingSearch = {
