@@ -13,6 +13,7 @@ import {
 	Lexicon,
 	popcount,
 	sharedIndex,
+	Smallest,
 	VersionedIndex,
 	type TsQueryNode
 } from '../text-index/index.ts';
@@ -483,11 +484,7 @@ export class OfferIndex extends VersionedIndex {
 		};
 	}
 
-	/**
-	 * The best `want` hits in the database path's order: [distance, nulls last,] rank
-	 * descending, then title; kept in a binary heap with the worst on top. Written without calls
-	 * per hit, in typed arrays, so no number is boxed for the garbage collector.
-	 */
+	/** The best `want` hits in the database path's order: [distance, nulls last,] rank descending, then title. */
 	private best(
 		q: IndexSearch,
 		hits: Bitset,
@@ -501,31 +498,8 @@ export class OfferIndex extends VersionedIndex {
 			named: Bitset | null;
 		}
 	): number[] {
-		if (want <= 0) return [];
-		const heapSlot = new Int32Array(want);
-		const heapRank = new Float64Array(want);
-		const heapKm = new Float64Array(want);
-		let size = 0;
+		const page = new Smallest(Math.max(0, want));
 		const byDistance = q.byDistance;
-		/** Whether entry a comes after entry b in the result order. */
-		const worse = (ra: number, ka: number, sa: number, rb: number, kb: number, sb: number) => {
-			if (byDistance && ka !== kb) return ka > kb;
-			if (ra !== rb) return ra < rb;
-			return position[sa]! > position[sb]!;
-		};
-		const at = (i: number, j: number) =>
-			worse(heapRank[i]!, heapKm[i]!, heapSlot[i]!, heapRank[j]!, heapKm[j]!, heapSlot[j]!);
-		const swap = (i: number, j: number) => {
-			const slot = heapSlot[i]!;
-			heapSlot[i] = heapSlot[j]!;
-			heapSlot[j] = slot;
-			const rank = heapRank[i]!;
-			heapRank[i] = heapRank[j]!;
-			heapRank[j] = rank;
-			const km = heapKm[i]!;
-			heapKm[i] = heapKm[j]!;
-			heapKm[j] = km;
-		};
 		const { textRank, typedRank, textSize, typedSize } = r;
 		const withWords = q.words;
 		const inCategory = r.named ? r.named.words : null;
@@ -560,46 +534,11 @@ export class OfferIndex extends VersionedIndex {
 						const d = kilometres(origin, latitude[k]!, longitude[k]!, cosOrigin, cosine[k]!);
 						if (d < km) km = d;
 					}
-				if (size === want) {
-					// Most hits lose to the worst entry kept; that test is written out here.
-					const topKm = heapKm[0]!;
-					const topRank = heapRank[0]!;
-					const after =
-						byDistance && km !== topKm
-							? km > topKm
-							: rank !== topRank
-								? rank < topRank
-								: position[slot]! > position[heapSlot[0]!]!;
-					if (after) continue;
-					heapSlot[0] = slot;
-					heapRank[0] = rank;
-					heapKm[0] = km;
-					for (let h = 0; ;) {
-						const left = 2 * h + 1;
-						const right = left + 1;
-						let top = h;
-						if (left < size && at(left, top)) top = left;
-						if (right < size && at(right, top)) top = right;
-						if (top === h) break;
-						swap(h, top);
-						h = top;
-					}
-				} else {
-					heapSlot[size] = slot;
-					heapRank[size] = rank;
-					heapKm[size] = km;
-					for (let h = size++; h > 0;) {
-						const parent = (h - 1) >> 1;
-						if (!at(h, parent)) break;
-						swap(h, parent);
-						h = parent;
-					}
-				}
+				// [Distance, nulls last,] rank descending, then title.
+				page.add(slot, byDistance ? km : 0, -rank, position[slot]!);
 			}
 		}
-		return Array.from({ length: size }, (_, i) => i)
-			.sort((a, b) => (at(a, b) ? 1 : -1))
-			.map((i) => heapSlot[i]!);
+		return page.sorted();
 	}
 
 	/** Offers whose folded name starts with `prefix` (the database path's two LIKE tests). */

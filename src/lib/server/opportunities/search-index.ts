@@ -14,6 +14,7 @@ import {
 	Lexicon,
 	popcount,
 	sharedIndex,
+	Smallest,
 	VersionedIndex,
 	type TsQueryNode
 } from '../text-index/index.ts';
@@ -475,60 +476,16 @@ export class PostingIndex extends VersionedIndex {
 	}
 }
 
-/** The `want` hits with the smallest keys, ties by position; a heap with the worst on top. */
+/** The `want` hits with the smallest keys, ties by position. */
 function best(
 	hits: Bitset,
 	want: number,
 	key: (slot: number) => number,
 	position: Int32Array
 ): number[] {
-	if (want <= 0) return [];
-	const heapSlot = new Int32Array(want);
-	const heapKey = new Float64Array(want);
-	let size = 0;
-	const worse = (i: number, j: number) =>
-		heapKey[i] !== heapKey[j]
-			? heapKey[i]! > heapKey[j]!
-			: position[heapSlot[i]!]! > position[heapSlot[j]!]!;
-	const swap = (i: number, j: number) => {
-		const s = heapSlot[i]!;
-		heapSlot[i] = heapSlot[j]!;
-		heapSlot[j] = s;
-		const k = heapKey[i]!;
-		heapKey[i] = heapKey[j]!;
-		heapKey[j] = k;
-	};
-	hits.forEach((slot) => {
-		const k = key(slot);
-		if (size === want) {
-			const top = heapKey[0]!;
-			if (k > top || (k === top && position[slot]! > position[heapSlot[0]!]!)) return;
-			heapSlot[0] = slot;
-			heapKey[0] = k;
-			for (let h = 0; ;) {
-				const left = 2 * h + 1;
-				const right = left + 1;
-				let worst = h;
-				if (left < size && worse(left, worst)) worst = left;
-				if (right < size && worse(right, worst)) worst = right;
-				if (worst === h) break;
-				swap(h, worst);
-				h = worst;
-			}
-		} else {
-			heapSlot[size] = slot;
-			heapKey[size] = k;
-			for (let h = size++; h > 0;) {
-				const parent = (h - 1) >> 1;
-				if (!worse(h, parent)) break;
-				swap(h, parent);
-				h = parent;
-			}
-		}
-	});
-	return Array.from({ length: size }, (_, i) => i)
-		.sort((a, b) => (worse(a, b) ? 1 : -1))
-		.map((i) => heapSlot[i]!);
+	const page = new Smallest(Math.max(0, want));
+	hits.forEach((slot) => page.add(slot, key(slot), 0, position[slot]!));
+	return page.sorted();
 }
 
 interface PostingRow {

@@ -4,6 +4,7 @@ export { Bitset, BitsetPool, Column, floats, ints, popcount } from './bitset.ts'
 export { Lexicon, type TextMatch } from './lexicon.ts';
 export { sharedIndex, VersionedIndex } from './versioned.ts';
 export { indexQueries, type TsQueryPair } from './queries.ts';
+export { Smallest } from './smallest.ts';
 export {
 	compareLexemes,
 	entryScore,
