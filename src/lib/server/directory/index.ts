@@ -37,6 +37,7 @@ export {
 } from './search.ts';
 export {
 	loadTaxonomy,
+	postalArea,
 	postalAreaList,
 	taxonomy,
 	taxonomyFile,

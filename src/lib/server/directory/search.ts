@@ -4,6 +4,7 @@ import { rowsOf, type Db } from '../db/index.ts';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
 import { copenhagenClock, offerIndex, type IndexResults } from './search-index.ts';
 import { indexQueries, type TsQueryPair } from '../text-index/index.ts';
+import { postalArea } from './taxonomy.ts';
 
 /** What a reader can ask for at /tilbud and /api/v1/offers; every field is optional. */
 export const offerQuery = z.object({
@@ -405,16 +406,7 @@ export async function searchOffersInDatabase(
 			and (s.valid_from is null or s.valid_from <= ${now}::timestamptz)
 			and (s.valid_to is null or s.valid_to > ${now}::timestamptz))`);
 	}
-	const near = await resolveNear(
-		query.near,
-		async (code) =>
-			rowsOf<{ name: string; latitude: number; longitude: number }>(
-				await db.execute(
-					sql`select name, latitude, longitude from postal_areas where postal_code = ${code}`
-				)
-			)[0],
-		options.locate
-	);
+	const near = await resolveNear(query.near, (code) => postalArea(db, code), options.locate);
 	const origin = near.origin;
 	// Great-circle distance in km from the origin to a place (haversine).
 	const km = origin

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
@@ -110,6 +110,22 @@ export function termOptions(
 /** The municipality's postcodes, for the area filter and the distance sort. */
 export async function postalAreaList(db: Db) {
 	return db.select().from(postalAreas).orderBy(asc(postalAreas.postalCode));
+}
+
+/** One postcode's name and centre, or undefined when the municipality has no such postcode. */
+export async function postalArea(
+	db: Db,
+	code: string
+): Promise<{ name: string; latitude: number; longitude: number } | undefined> {
+	const [area] = await db
+		.select({
+			name: postalAreas.name,
+			latitude: postalAreas.latitude,
+			longitude: postalAreas.longitude
+		})
+		.from(postalAreas)
+		.where(eq(postalAreas.postalCode, code));
+	return area;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
-import { resolveNear, type Locate, type NearProblem } from '../directory/index.ts';
+import { postalArea, resolveNear, type Locate, type NearProblem } from '../directory/index.ts';
 import { indexQueries, type TsQueryPair } from '../text-index/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
 import { KM_PER_DEGREE, postingIndex, type PostingSearch } from './search-index.ts';
@@ -104,16 +104,7 @@ export async function searchOpportunitiesInDatabase(
 	const pageSize = options.pageSize ?? OPPORTUNITY_PAGE_SIZE;
 	const { words, text } = queryWords(query.q);
 	const tsq = sql`(to_tsquery('danish', ${text}) || to_tsquery('english', ${text}))`;
-	const near = await resolveNear(
-		query.near,
-		async (code) =>
-			rowsOf<{ name: string; latitude: number; longitude: number }>(
-				await db.execute(
-					sql`select name, latitude, longitude from postal_areas where postal_code = ${code}`
-				)
-			)[0],
-		options.locate
-	);
+	const near = await resolveNear(query.near, (code) => postalArea(db, code), options.locate);
 	const origin = near.origin;
 	// Distance from the origin to the workplace (its coordinates, else its postcode's centre):
 	// an equirectangular approximation, good to metres within a municipality. Filters and the
