@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
-import { copenhagenClock, offerIndex, type IndexResults } from './search-index.ts';
+import { copenhagenClock, offerIndex, type IndexResults, type OfferIndex } from './search-index.ts';
 import { indexQueries, type TsQueryPair } from '../text-index/index.ts';
 import { postalArea } from './taxonomy.ts';
 
@@ -272,7 +272,17 @@ export async function searchOffers(
 	locale: 'da' | 'en',
 	options: SearchOptions = {}
 ): Promise<OfferResults> {
-	const index = await offerIndex(db);
+	return searchOnIndex(db, await offerIndex(db), input, locale, options);
+}
+
+/** One search on an index already current for this request; a retry reuses it. */
+async function searchOnIndex(
+	db: Db,
+	index: OfferIndex,
+	input: z.input<typeof offerQuery>,
+	locale: 'da' | 'en',
+	options: SearchOptions
+): Promise<OfferResults> {
 	const vocabulary = index.vocabulary;
 	const prepared = await prepareQuery(input, options, {
 		synonyms: async (terms) =>
@@ -316,7 +326,8 @@ export async function searchOffers(
 		limit: PAGE_SIZE
 	});
 	const again = retry(prepared, found.total, options);
-	if (again) return searchOffers(db, input, locale, again);
+	// The same request: no second version check (under load, a second wait in line).
+	if (again) return searchOnIndex(db, index, input, locale, again);
 	return {
 		total: found.total,
 		facets: found.facets,
