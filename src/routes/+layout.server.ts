@@ -33,6 +33,20 @@ export const load: LayoutServerLoad = async ({ locals, url, setHeaders }) => {
 			: null,
 		path: url.pathname,
 		user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
-		alternates: { da: alternatePath(url.pathname, 'da'), en: alternatePath(url.pathname, 'en') }
+		alternates: {
+			da: alternatePath(url.pathname, 'da') + sameQuery(url),
+			en: alternatePath(url.pathname, 'en') + sameQuery(url)
+		}
 	};
 };
+
+/**
+ * The page's query for the same page in the other language, so a search, a page number or a
+ * mailed link's token survives the language switch; a form action's `?/name` does not.
+ */
+function sameQuery(url: URL): string {
+	const params = new URLSearchParams(url.search);
+	for (const key of [...params.keys()]) if (key.startsWith('/')) params.delete(key);
+	const query = params.toString();
+	return query ? `?${query}` : '';
+}

@@ -607,6 +607,12 @@ test('a student saves a job search: nothing is mailed until the link confirms it
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekræft mails om nye opslag');
 	await expect(page.locator('main')).toContainText('Læreplads');
 	await expectNoAxeViolations(page);
+	// The mailed link's token survives the language switch, both ways.
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Confirm e-mails about new postings'
+	);
+	await page.getByRole('link', { name: 'Dansk' }).click();
 	await page.getByRole('button', { name: 'Ja, send mig mails' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Du får nu besked om nye opslag'

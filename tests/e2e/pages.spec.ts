@@ -137,6 +137,16 @@ for (const p of pages) {
 	});
 }
 
+test('the language switch keeps the search: words, filters and page', async ({ page }) => {
+	await page.goto('/tilbud?q=lektiehj%C3%A6lp&free=1');
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page).toHaveURL('/en/offers?q=lektiehj%C3%A6lp&free=1');
+	await expect(page.getByLabel('Search', { exact: true })).toHaveValue('lektiehjælp');
+	await page.goto('/en/jobs?type=studiejob&page=2');
+	await page.getByRole('link', { name: 'Dansk' }).click();
+	await expect(page).toHaveURL('/job?type=studiejob&page=2');
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('every page is readable and ships no script but the offer map’s small enhancement', async ({
