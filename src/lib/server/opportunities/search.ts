@@ -68,7 +68,6 @@ export interface OpportunityResults {
 	types: Record<string, number>;
 	fields: Record<string, number>;
 	levels: Record<string, number>;
-	/** The postcode distances were measured from, when it is known. */
 	/**
 	 * What distances were measured from, when it is known: a postcode and its name, or an
 	 * address as the address lookup wrote it (postalCode null).
@@ -174,8 +173,9 @@ export async function searchOpportunitiesInDatabase(
 			)
 			select o.id, o.slug, o.type, ${title} as title,
 				${locale === 'en'} and o.title->>'en' is null as untranslated,
-				org.name as organization, o.city, o.remote, o.deadline::text as deadline, o.hours_per_week,
-				o.english_friendly, o.is_demo, o.created_at::text as created_at, ${km} as km
+				org.name as organization, o.city, o.remote, o.deadline::text as deadline,
+				o.hours_per_week as "hoursPerWeek", o.english_friendly as "englishFriendly",
+				o.is_demo as "isDemo", o.created_at::text as "createdAt", ${km} as km
 			from page join opportunities o on o.id = page.id
 			join organizations org on org.id = o.organization_id
 			order by ${order(sql`page.d2`)}`),
@@ -183,22 +183,8 @@ export async function searchOpportunitiesInDatabase(
 			select o.facet_key, count(*)::int as n from opportunities o ${joinAreas}
 			where ${base} group by o.facet_key`)
 	]);
-	const rows = rowsOf<{
-		id: string;
-		slug: string;
-		type: string;
-		title: string;
-		untranslated: boolean;
-		organization: string;
-		city: string | null;
-		remote: boolean;
-		deadline: string | null;
-		hours_per_week: number | null;
-		english_friendly: boolean;
-		is_demo: boolean;
-		created_at: string;
-		km: number | null;
-	}>(pageRows);
+	// Named as a hit is, but the unrounded distance.
+	const rows = rowsOf<Omit<OpportunityHit, 'distanceKm'> & { km: number | null }>(pageRows);
 	const typeSet = new Set<string>(query.type);
 	const fieldSet = new Set(query.field);
 	const levelSet = new Set(query.level);
@@ -224,22 +210,7 @@ export async function searchOpportunitiesInDatabase(
 		levels,
 		near: near.near,
 		nearProblem: near.problem,
-		items: rows.map((r) => ({
-			id: r.id,
-			slug: r.slug,
-			type: r.type,
-			title: r.title,
-			untranslated: r.untranslated,
-			organization: r.organization,
-			city: r.city,
-			remote: r.remote,
-			deadline: r.deadline,
-			hoursPerWeek: r.hours_per_week,
-			englishFriendly: r.english_friendly,
-			isDemo: r.is_demo,
-			createdAt: r.created_at,
-			distanceKm: roundKm(r.km)
-		}))
+		items: rows.map(({ km, ...hit }) => ({ ...hit, distanceKm: roundKm(km) }))
 	};
 }
 
