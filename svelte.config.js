@@ -24,10 +24,10 @@ const config = {
 		},
 		// dkfds exports only its JavaScript; its CSS, fonts and icons are reached by path.
 		alias: { $dkfds: 'node_modules/dkfds/dist' },
-		// The CSRF origin check for form posts is done in hooks.server.ts (`crossSiteForm`), the same
-		// check as SvelteKit's with one exception: the one-click unsubscribe link of alert mails
-		// (RFC 8058), which mail providers post without an Origin header. Do not remove one
-		// without the other.
+		// The cross-site check is done in hooks.server.ts (`crossSiteRequest`) for every method but
+		// GET and HEAD, whatever the content type (SvelteKit's looks at form types only), with one
+		// exception: the one-click unsubscribe link of alert mails (RFC 8058), which mail
+		// providers post without an Origin header. Do not remove one without the other.
 		csrf: { trustedOrigins: ['*'] }
 	}
 };

@@ -13,9 +13,9 @@ import {
 	trackRequest
 } from '$lib/server/app.ts';
 import { hasAuthCookie, resolveSession } from '$lib/server/api/session.ts';
-import { adminGate } from '$lib/server/api/admin-gate.ts';
-import { crossSiteForm } from '$lib/server/api/csrf.ts';
-import { localizedPath, routePath } from '$lib/i18n/routes.ts';
+import { adminGate, canonicalRoute } from '$lib/server/api/admin-gate.ts';
+import { crossSiteRequest } from '$lib/server/api/csrf.ts';
+import { localizedPath } from '$lib/i18n/routes.ts';
 import { PageCache } from '$lib/server/cache/index.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
 import { logger } from '$lib/server/log.ts';
@@ -57,9 +57,27 @@ export const handle: Handle = async ({ event, resolve }) => {
 		db: { get: () => appDatabase().db, enumerable: false }
 	});
 
-	if (crossSiteForm(event.request, event.url, routePath(event.url.pathname))) {
-		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
-		return new Response(message, { status: 403, headers: { 'cache-control': 'no-store' } });
+	// Every rule below keys on the route the router will serve, never on how the path is spelled.
+	const route = canonicalRoute(event.url.pathname, event.route.id);
+	if (crossSiteRequest(event.request, event.url, route)) {
+		logger.warn(
+			{
+				reqId: requestId,
+				method: event.request.method,
+				path: event.url.pathname,
+				origin: event.request.headers.get('origin'),
+				siteOrigin: event.url.origin
+			},
+			'cross-site request refused'
+		);
+		const message =
+			event.locals.locale === 'da'
+				? 'Formularen blev afvist, fordi den ikke blev sendt fra denne hjemmeside.'
+				: 'The form was refused because it was not sent from this website.';
+		return new Response(message, {
+			status: 403,
+			headers: { 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' }
+		});
 	}
 
 	const isApi = event.url.pathname.startsWith('/api/');
@@ -94,7 +112,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				}
 			}
 		}
-		const gate = adminGate(routePath(event.url.pathname), event.locals.user);
+		const gate = adminGate(route, event.locals.user);
 		if (gate === 'login' || gate === 'two-factor') return refuseAdmin(event, gate);
 		const rendered = await paraglideMiddleware(event.request, () =>
 			resolve(event, {
@@ -118,7 +136,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const headers = response.headers;
 	for (const cookie of refreshedCookies) headers.append('set-cookie', cookie);
-	if (event.locals.user && !headers.has('cache-control'))
+	// An error page is never kept by a browser or a proxy: the next request must ask again.
+	if (response.status >= 400) headers.set('cache-control', 'no-store');
+	else if (event.locals.user && !headers.has('cache-control'))
 		headers.set('cache-control', 'private, no-store');
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!headers.has(name)) headers.set(name, value);

@@ -1,6 +1,6 @@
 import { activeStrategy } from '$lib/server/app.ts';
-import { alternatePath, routePath } from '$lib/i18n/routes.ts';
-import { isPrivateRoute } from '$lib/server/api/admin-gate.ts';
+import { alternatePath } from '$lib/i18n/routes.ts';
+import { canonicalRoute, isPrivateRoute } from '$lib/server/api/admin-gate.ts';
 import { nearIsAddress } from '$lib/server/directory/index.ts';
 import type { LayoutServerLoad } from './$types';
 
@@ -8,7 +8,7 @@ import type { LayoutServerLoad } from './$types';
 // turn client-side rendering on for themselves.
 export const csr = false;
 
-export const load: LayoutServerLoad = async ({ locals, url, setHeaders }) => {
+export const load: LayoutServerLoad = async ({ locals, url, route, setHeaders }) => {
 	const strategy = (await activeStrategy(locals.locale)) ?? null;
 	// Public pages are the same for every reader: browsers, proxies and the server's page cache
 	// may keep them. Sign-in, invitations, administration and anything shown to a signed-in
@@ -17,7 +17,7 @@ export const load: LayoutServerLoad = async ({ locals, url, setHeaders }) => {
 	// cache keeps the address, and a failed lookup is tried again.
 	const isPrivate =
 		Boolean(locals.user) ||
-		isPrivateRoute(routePath(url.pathname)) ||
+		isPrivateRoute(canonicalRoute(url.pathname, route.id)) ||
 		nearIsAddress(url.searchParams.get('near'));
 	setHeaders({ 'cache-control': isPrivate ? 'private, no-store' : 'public, max-age=60' });
 	// Only what the frame needs: SvelteKit serialises load data on every render. Pages that

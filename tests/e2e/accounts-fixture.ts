@@ -54,6 +54,8 @@ export async function createAccountsFixture(file: string): Promise<void> {
 			['partnerA', 'partner', a.id],
 			['partnerB', 'partner', b.id],
 			['dummy', 'council', undefined],
+			// An editor who has signed in with a password but not yet set up two-factor.
+			['pendingEditor', 'editor', undefined],
 			['bruteforce', 'council', undefined]
 		];
 		const users: Fixture['users'] = {};
@@ -76,7 +78,7 @@ export async function createAccountsFixture(file: string): Promise<void> {
 				}
 			);
 			users[key] = { email, id: userId, role };
-			if (role === 'administrator' || role === 'editor') {
+			if ((role === 'administrator' || role === 'editor') && key !== 'pendingEditor') {
 				const { headers } = await auth.api.signInEmail({
 					body: { email, password: PASSWORD },
 					returnHeaders: true

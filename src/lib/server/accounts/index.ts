@@ -13,6 +13,7 @@ export {
 	can,
 	assertCan,
 	requiresTwoFactor,
+	secondFactorPending,
 	ForbiddenError,
 	type Action,
 	type Actor

@@ -7,7 +7,18 @@ export interface Actor {
 	role: Role;
 	/** Organisations a partner acts for. */
 	organizationIds: readonly string[];
+	/**
+	 * Signed in with a password only, while the role needs a second factor that is not set up:
+	 * such an actor may enter /admin and set up their own account, and nothing else.
+	 */
+	secondFactorPending?: boolean;
 }
+
+/** What an actor whose second factor is pending may still do. */
+const WHILE_SECOND_FACTOR_PENDING: ReadonlySet<Action> = new Set([
+	'admin.enter',
+	'account.manageOwn'
+]);
 
 /** Every protected action; routes and services ask `can` rather than comparing roles. */
 export const ACTIONS = [
@@ -54,6 +65,7 @@ export function can(
 ): boolean {
 	if (!actor) return false;
 	if (!GRANTS[actor.role].has(action)) return false;
+	if (actor.secondFactorPending && !WHILE_SECOND_FACTOR_PENDING.has(action)) return false;
 	if (target && actor.role === 'partner')
 		return actor.organizationIds.includes(target.organizationId);
 	return true;
@@ -62,6 +74,18 @@ export function can(
 /** Roles that must use two-factor sign-in before they reach anything in /admin. */
 export function requiresTwoFactor(role: Role): boolean {
 	return role === 'administrator' || role === 'editor';
+}
+
+/**
+ * Staff who sign in through their organisation's single sign-on get its multi-factor check; a
+ * password sign-in needs our own second factor before anything but the account page.
+ */
+export function secondFactorPending(
+	role: Role,
+	hasPassword: boolean,
+	twoFactorEnabled: boolean
+): boolean {
+	return requiresTwoFactor(role) && hasPassword && !twoFactorEnabled;
 }
 
 export class ForbiddenError extends Error {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cookiePrefix } from '../accounts/index.ts';
-import { adminGate, isPrivateRoute } from './admin-gate.ts';
+import { can, type Actor } from '../accounts/index.ts';
+import { adminGate, canonicalRoute, isPrivateRoute } from './admin-gate.ts';
 import { safeNext } from './forms.ts';
 
 describe('who reaches /admin', () => {
@@ -26,6 +27,34 @@ describe('who reaches /admin', () => {
 		expect(isPrivateRoute('/invitation/abc')).toBe(true);
 		expect(isPrivateRoute('/log-ind/kode')).toBe(true);
 		expect(isPrivateRoute('/indikatorer/frafald')).toBe(false);
+	});
+});
+
+describe('the route a rule keys on', () => {
+	it('is the matched route id, whatever the spelling of the path', () => {
+		expect(canonicalRoute('/%61dmin/brugere', '/admin/brugere')).toBe('/admin/brugere');
+		expect(canonicalRoute('/en/%61dmin/users', '/admin/brugere')).toBe('/admin/brugere');
+		expect(canonicalRoute('/x', '/(group)/admin/log')).toBe('/admin/log');
+	});
+	it('is the decoded, normalised path where no route matches', () => {
+		expect(canonicalRoute('/%61dmin/nothing', null)).toBe('/admin/nothing');
+		expect(canonicalRoute('//admin//brugere', null)).toBe('/admin/brugere');
+		expect(canonicalRoute('/en/%61dmin/users', null)).toBe('/admin/brugere');
+		expect(canonicalRoute('/%E0%A4%A', null)).toBe('/%E0%A4%A');
+		expect(adminGate(canonicalRoute('/%61dmin/nothing', null), undefined)).toBe('login');
+	});
+});
+
+describe('an actor whose second factor is pending', () => {
+	const editor: Actor = { id: 'u', email: 'e@x.dk', role: 'editor', organizationIds: [] };
+	it('may enter /admin and manage the own account, and nothing else', () => {
+		const pending = { ...editor, secondFactorPending: true };
+		expect(can(pending, 'admin.enter')).toBe(true);
+		expect(can(pending, 'account.manageOwn')).toBe(true);
+		for (const action of ['users.read', 'users.invitePartner', 'moderation.review'] as const) {
+			expect(can(pending, action)).toBe(false);
+			expect(can(editor, action)).toBe(true);
+		}
 	});
 });
 

@@ -1,4 +1,5 @@
-import { requiresTwoFactor, type Role } from '../accounts/index.ts';
+import { secondFactorPending, type Role } from '../accounts/index.ts';
+import { routePath } from '../../i18n/routes.ts';
 
 /** Pages that show or change private data: never cached, never shared. */
 const PRIVATE_PREFIXES = [
@@ -29,11 +30,25 @@ export function adminGate(
 ): 'open' | 'ok' | 'login' | 'two-factor' {
 	if (route !== '/admin' && !route.startsWith('/admin/')) return 'open';
 	if (!user) return 'login';
-	// Staff who sign in through their organisation's single sign-on get its multi-factor check;
-	// a password sign-in needs our own.
-	const needsSecondFactor =
-		requiresTwoFactor(user.role) && user.hasPassword && !user.twoFactorEnabled;
+	const needsSecondFactor = secondFactorPending(user.role, user.hasPassword, user.twoFactorEnabled);
 	if (needsSecondFactor && route !== ACCOUNT_ROUTE && !route.startsWith(`${ACCOUNT_ROUTE}/`))
 		return 'two-factor';
 	return 'ok';
+}
+
+/**
+ * The route a request reaches, as SvelteKit's router sees it. The router decodes the path
+ * (`/%61dmin` reaches `/admin`), so a rule keyed on the raw path can be walked around. The
+ * matched route id is the truth; a path no route matches is decoded and normalised the same
+ * way (percent-escapes, repeated slashes), so the answer never depends on how it was spelled.
+ */
+export function canonicalRoute(pathname: string, routeId: string | null): string {
+	if (routeId) return routeId.replace(/\/\([^/]+\)/g, '') || '/';
+	let decoded = pathname;
+	try {
+		decoded = decodeURIComponent(pathname);
+	} catch {
+		// A malformed escape: keep the raw path; no route matches it either.
+	}
+	return routePath(decoded.replace(/\/{2,}/g, '/'));
 }

@@ -5,6 +5,7 @@ import {
 	endSession,
 	hasPassword,
 	loadActor,
+	secondFactorPending,
 	sessionAge,
 	type Actor,
 	type Auth
@@ -52,17 +53,24 @@ export async function resolveSession(
 		await endSession(db, response.session.id);
 		return undefined;
 	}
-	const actor = await loadActor(db, response.user.id);
-	if (!actor) return undefined;
+	const loaded = await loadActor(db, response.user.id);
+	if (!loaded) return undefined;
 	const user = response.user as typeof response.user & { role: Actor['role'] };
+	const twoFactorEnabled = Boolean(user.twoFactorEnabled);
+	const withPassword = await hasPassword(db, user.id);
+	// Defence in depth behind the /admin gate: until the required second factor is set up, the
+	// actor itself may do nothing but manage its own account, whatever path reached the action.
+	const actor: Actor = secondFactorPending(loaded.role, withPassword, twoFactorEnabled)
+		? { ...loaded, secondFactorPending: true }
+		: loaded;
 	return {
 		user: {
 			id: user.id,
 			name: user.name,
 			email: user.email,
 			role: actor.role,
-			twoFactorEnabled: Boolean(user.twoFactorEnabled),
-			hasPassword: await hasPassword(db, user.id)
+			twoFactorEnabled,
+			hasPassword: withPassword
 		},
 		actor,
 		sessionId: response.session.id

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonStat } from './jsonstat.ts';
+import { MAX_JSONSTAT_CELLS, parseJsonStat } from './jsonstat.ts';
 
 const bytes = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
 
@@ -100,6 +100,45 @@ describe('JSON-stat', async () => {
 		expect(await parseJsonStat(new TextEncoder().encode('{"hello": '))).toMatchObject({
 			ok: false,
 			problems: [{ where: 'file', message: expect.stringContaining('not valid JSON') }]
+		});
+	});
+
+	describe('a file that declares more than it holds is refused before anything is allocated', () => {
+		const tiny = (size: number[], value: unknown) => ({
+			version: '2.0',
+			class: 'dataset',
+			id: ['OMRÅDE', 'KØN', 'TID'],
+			size,
+			role: { time: ['TID'] },
+			dimension: {
+				OMRÅDE: { category: { index: ['851'] } },
+				KØN: { category: { index: ['TOT'] } },
+				TID: { category: { index: ['2023'] } }
+			},
+			value
+		});
+		it.each([
+			[[1, 1, 1e8], [1], /100,000,000 cells; at most 2,000,000/],
+			[[1, 1, 2e8], [1], /200,000,000 cells/],
+			[[1, 1, 3], [1], /declare 3 cells, but the file has 1 values/],
+			[[1, 1, 2], { '0': 1, '99': 2 }, /position "99" is outside the 2 cells/],
+			[[1, -1, 1], [1], /whole number above 0/],
+			[[1, 1.5, 1], [1], /whole number above 0/]
+		])('size %j with values %j', async (size, value, message) => {
+			const started = performance.now();
+			const r = await parseJsonStat(bytes(tiny(size, value)));
+			expect(performance.now() - started).toBeLessThan(1000);
+			expect(r.ok).toBe(false);
+			if (r.ok) return;
+			expect(r.problems.map((p) => p.message).join('\n')).toMatch(message);
+		});
+		it('checks every dataset of a 1.x bundle', async () => {
+			const bundle = {
+				a: { dimension: { id: ['TID'], size: [MAX_JSONSTAT_CELLS + 1], TID: {} }, value: [1] }
+			};
+			const r = await parseJsonStat(bytes(bundle));
+			expect(r.ok).toBe(false);
+			if (!r.ok) expect(r.problems[0]!.where).toBe('dataset "a" size');
 		});
 	});
 });

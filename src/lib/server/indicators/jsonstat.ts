@@ -37,6 +37,81 @@ function failed(problems: ImportProblem[]): RawSource {
 	};
 }
 
+/**
+ * The most cells a dataset may declare (the product of its dimension sizes). The toolkit
+ * allocates and walks every declared cell, so a 274-byte file declaring 100 million cells
+ * would stall the server; two million is far above any indicator table in StatBank.
+ */
+export const MAX_JSONSTAT_CELLS = 2_000_000;
+
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The datasets of a file, wherever the three shapes keep them, with where each is. */
+function datasetsIn(json: Json): { where: string; size: unknown; value: unknown }[] {
+	if (json.class === 'dataset' || 'size' in json)
+		return [{ where: 'dataset', size: json.size, value: json.value }];
+	if (json.class === 'collection') {
+		const items = isObject(json.link) && Array.isArray(json.link.item) ? json.link.item : [];
+		return items.filter(isObject).map((item, i) => ({
+			where: `link.item[${i}]`,
+			size: item.size,
+			value: item.value
+		}));
+	}
+	// A 1.x bundle: each member is a dataset whose sizes are under `dimension`.
+	return Object.entries(json)
+		.filter(([, v]) => isObject(v) && isObject(v.dimension))
+		.map(([name, v]) => ({
+			where: `dataset "${name}"`,
+			size: ((v as Json).dimension as Json).size,
+			value: (v as Json).value
+		}));
+}
+
+/**
+ * Checks what a file declares before anything is allocated for it: whole, positive sizes,
+ * no more than MAX_JSONSTAT_CELLS cells, and as many values as cells (or, for values given
+ * as an object, only positions inside the cube).
+ */
+export function declaredSizeProblems(json: unknown): ImportProblem[] {
+	if (!isObject(json)) return [];
+	const problems: ImportProblem[] = [];
+	for (const { where, size, value } of datasetsIn(json)) {
+		if (!Array.isArray(size) || size.length === 0) continue; // the toolkit reports a missing size
+		if (!size.every((n) => Number.isSafeInteger(n) && (n as number) > 0)) {
+			problems.push({
+				where: `${where} size`,
+				message: `every dimension size must be a whole number above 0; the file says [${size.join(', ')}]`
+			});
+			continue;
+		}
+		const cells = (size as number[]).reduce((a, b) => a * b, 1);
+		if (cells > MAX_JSONSTAT_CELLS) {
+			problems.push({
+				where: `${where} size`,
+				message: `the sizes [${size.join(', ')}] declare ${cells.toLocaleString('en')} cells; at most ${MAX_JSONSTAT_CELLS.toLocaleString('en')} are allowed`
+			});
+			continue;
+		}
+		if (Array.isArray(value) && value.length !== cells)
+			problems.push({
+				where: `${where} value`,
+				message: `the sizes [${size.join(', ')}] declare ${cells} cells, but the file has ${value.length} values`
+			});
+		else if (isObject(value)) {
+			const outside = Object.keys(value).find((k) => !/^\d+$/.test(k) || Number(k) >= cells);
+			if (outside !== undefined)
+				problems.push({
+					where: `${where} value`,
+					message: `position "${outside}" is outside the ${cells} cells the sizes [${size.join(', ')}] declare`
+				});
+		}
+	}
+	return problems;
+}
+
 /** The cells of a JSON-stat dataset as rows, produced one at a time from the cube. */
 export function jsonStatSource(bytes: Uint8Array, mapping: DimensionMapping = {}): RawSource {
 	let json: unknown;
@@ -45,6 +120,8 @@ export function jsonStatSource(bytes: Uint8Array, mapping: DimensionMapping = {}
 	} catch (error) {
 		return failed([{ where: 'file', message: `not valid JSON: ${(error as Error).message}` }]);
 	}
+	const sizeProblems = declaredSizeProblems(json);
+	if (sizeProblems.length > 0) return failed(sizeProblems);
 	const top = JSONstat(json);
 	const ds =
 		top.class === 'dataset'
