@@ -56,6 +56,8 @@ export async function createAccountsFixture(file: string): Promise<void> {
 			['dummy', 'council', undefined],
 			// An editor who has signed in with a password but not yet set up two-factor.
 			['pendingEditor', 'editor', undefined],
+			// An editor whose codes the replay test uses, apart from everyone else's sign-ins.
+			['replayEditor', 'editor', undefined],
 			['bruteforce', 'council', undefined]
 		];
 		const users: Fixture['users'] = {};

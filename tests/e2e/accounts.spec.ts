@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import type { Fixture } from './accounts-fixture.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { totp } from '../support/totp.ts';
+import { unusedTotp } from '../support/totp.ts';
 
 function fixture(baseURL: string): Fixture {
 	return JSON.parse(readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')) as Fixture;
@@ -30,7 +30,9 @@ async function signedIn(baseURL: string, who: keyof Fixture['users'] | 'anonymou
 	expect(res.status(), `sign-in of ${who}`).toBe(303);
 	if (user.totpSecret) {
 		expect(res.headers().location).toContain('/log-ind/kode');
-		const code = await post(api, baseURL, '/log-ind/kode', { code: totp(user.totpSecret) });
+		const code = await post(api, baseURL, '/log-ind/kode', {
+			code: await unusedTotp(user.totpSecret)
+		});
 		expect(code.status(), `second factor of ${who}`).toBe(303);
 	}
 	return api;
@@ -339,6 +341,24 @@ test.describe('attacks on sign-in', () => {
 		await api.dispose();
 	});
 
+	test('a TOTP code signs in once: the same code a second time is refused', async ({ baseURL }) => {
+		const f = fixture(baseURL!);
+		const user = f.users.replayEditor!;
+		const code = await unusedTotp(user.totpSecret!);
+		const statuses: number[] = [];
+		for (let i = 0; i < 2; i++) {
+			const api = await request.newContext({ baseURL });
+			const first = await post(api, baseURL!, '/log-ind?/login', {
+				email: user.email,
+				password: f.password
+			});
+			expect(first.headers().location).toContain('/log-ind/kode');
+			statuses.push((await post(api, baseURL!, '/log-ind/kode', { code })).status());
+			await api.dispose();
+		}
+		expect(statuses).toEqual([303, 400]);
+	});
+
 	test('the session id changes at sign-in (no fixation)', async ({ baseURL }) => {
 		const api = await request.newContext({ baseURL });
 		const f = fixture(baseURL!);
@@ -396,7 +416,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.getByRole('button', { name: 'Log ind' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekræft med kode');
 	await expectNoAxeViolations(page);
-	await page.getByLabel('Kode').fill(totp(admin.totpSecret!));
+	await page.getByLabel('Kode').fill(await unusedTotp(admin.totpSecret!));
 	await page.getByRole('button', { name: 'Bekræft' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administration');
 	await expectNoAxeViolations(page);
@@ -408,15 +428,21 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.locator('#role').selectOption('partner');
 	await page.locator('#organizationId').selectOption({ label: 'Aalborg Tekniske Gymnasium' });
 	await page.getByRole('button', { name: 'Send invitation' }).click();
+	// No mail server in the tests: the inviter is given the link to pass on.
 	await expect(page.getByRole('status')).toContainText(email);
+	await expect(page.getByRole('status')).toContainText('ingen mailserver');
+	await expectNoAxeViolations(page);
+	const link = (await page.locator('.invitation-link code').innerText()).trim();
+	expect(link).toMatch(/^https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]{43}$/);
 
+	// The outbox keeps the mail, but not a link anyone else could use.
 	await page.goto('/admin/post');
 	await expectNoAxeViolations(page);
 	const mail = page.locator('tr', { hasText: email }).first();
 	await mail.locator('summary').click();
 	const body = await mail.locator('pre').innerText();
-	const link = /https?:\/\/\S+\/invitation\/\S+/.exec(body)?.[0];
-	expect(link).toBeTruthy();
+	expect(body).toContain('fjernet / removed');
+	expect(body).not.toContain(new URL(link).pathname.split('/').pop()!);
 	await page.goto('/admin/log');
 	await expectNoAxeViolations(page);
 	await expect(page.locator('code', { hasText: 'invitation.create' }).first()).toBeVisible();
@@ -482,7 +508,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.getByLabel('E-mailadresse').fill(editor.email);
 	await page.getByLabel('Adgangskode').fill(f.password);
 	await page.getByRole('button', { name: 'Log ind' }).click();
-	await page.getByLabel('Kode').fill(totp(editor.totpSecret!));
+	await page.getByLabel('Kode').fill(await unusedTotp(editor.totpSecret!));
 	await page.getByRole('button', { name: 'Bekræft' }).click();
 	await page.goto('/admin/godkendelse');
 	await expectNoAxeViolations(page);
@@ -524,7 +550,7 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	await page.getByLabel('E-mail address').fill(editor.email);
 	await page.getByLabel('Password').fill(f.password);
 	await page.getByRole('button', { name: 'Log in' }).click();
-	await page.getByLabel('Code').fill(totp(editor.totpSecret!));
+	await page.getByLabel('Code').fill(await unusedTotp(editor.totpSecret!));
 	await page.getByRole('button', { name: 'Confirm' }).click();
 	await page.goto('/admin/indikatorer');
 	await expectNoAxeViolations(page);

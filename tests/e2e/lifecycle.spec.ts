@@ -62,6 +62,43 @@ async function waitReady(server: Server): Promise<void> {
 	throw new Error(`server did not become ready:\n${server.output()}`);
 }
 
+/**
+ * The server as a container runs it: PID 1 of its own PID namespace, under a host name of its
+ * own (`unshare`, as root). `hostPid` is that PID 1 as the rest of the machine sees it.
+ */
+async function startAsPidOne(
+	env: Record<string, string>,
+	host: string
+): Promise<Server & { hostPid: () => number }> {
+	const port = String(await freePort());
+	const child = spawn(
+		'unshare',
+		[
+			'--pid',
+			'--fork',
+			'--mount-proc',
+			'--uts',
+			'sh',
+			'-c',
+			`hostname ${host} && exec "${process.execPath}" scripts/start.js`
+		],
+		{
+			cwd: root,
+			env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	const hostPid = () => {
+		const found = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' });
+		return Number(found.stdout.trim().split('\n')[0]);
+	};
+	return { process: child, url: `http://127.0.0.1:${port}`, output: () => output, exited, hostPid };
+}
+
 async function stop(server: Server): Promise<number | null> {
 	server.process.kill('SIGTERM');
 	return server.exited;
@@ -112,7 +149,7 @@ test('the embedded database: seeded once, kept across restarts, locked against a
 		// SIGTERM: the server stops, closes the database and releases the lock.
 		expect(await stop(first)).toBe(0);
 		expect(first.output()).toContain('database closed');
-		expect(existsSync(join(dataDir, 'uddannelsesby.lock'))).toBe(false);
+		expect(readFileSync(join(dataDir, 'uddannelsesby.lock'), 'utf8')).toBe('');
 
 		// Change the data while the server is down.
 		const loaded = cli(['strategy', 'load', previousStrategyFile(dataDir), '--activate'], env);
@@ -133,6 +170,36 @@ test('the embedded database: seeded once, kept across restarts, locked against a
 		const list = cli(['strategy', 'list'], env);
 		expect(list.stdout).toContain('* aalborg-2019-2022');
 		expect(list.stdout).toContain('  aalborg-2023-2026');
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('after kill -9 of a server that ran as PID 1 (a container), the next start is not blocked by the lock', async () => {
+	test.setTimeout(240_000);
+	const dataDir = mkdtempSync(join(tmpdir(), 'udb-pid1-'));
+	const env = { DATA_DIR: dataDir };
+	try {
+		for (const host of ['container-a', 'container-b', 'container-c']) {
+			const server = await startAsPidOne(env, host);
+			await waitReady(server);
+			expect(server.output()).toContain('Uddannelsesby is running');
+			// A live holder still refuses a second process at once.
+			const refused = cli(['strategy', 'list'], env);
+			expect(refused.status).toBe(1);
+			expect(refused.stderr).toContain(`on ${host}`);
+			const pid = server.hostPid();
+			expect(pid).toBeGreaterThan(1);
+			process.kill(pid, 'SIGKILL');
+			await server.exited;
+			// The next container (a new host name, PID 1 again) starts within 10 s.
+			const started = Date.now();
+			const next = await startAsPidOne(env, `${host}-next`);
+			await waitReady(next);
+			expect(Date.now() - started).toBeLessThan(10_000);
+			process.kill(next.hostPid(), 'SIGKILL');
+			await next.exited;
+		}
 	} finally {
 		rmSync(dataDir, { recursive: true, force: true });
 	}

@@ -19,6 +19,7 @@ export {
 	type Actor
 } from './permissions.ts';
 export { AccountError } from './errors.ts';
+export { claimTotpStep, pendingSecondFactorUser, secondFactorLockedFor } from './totp-replay.ts';
 export {
 	inviteUser,
 	findInvitation,

@@ -5,6 +5,7 @@ import type { Mail } from '../mail/index.ts';
 export function resetPasswordMail(to: string, url: string): Mail {
 	return {
 		to,
+		secrets: [tokenOf(url)],
 		subject: 'Nulstil din adgangskode til Uddannelsesby / Reset your password',
 		body: [
 			'Hej,',
@@ -28,6 +29,7 @@ export function invitationMail(to: string, url: string, role: string, organizati
 	const what = organization ? `${role} for ${organization}` : role;
 	return {
 		to,
+		secrets: [tokenOf(url)],
 		subject: 'Du er inviteret til Uddannelsesby / You are invited to Uddannelsesby',
 		body: [
 			'Hej,',
@@ -42,4 +44,10 @@ export function invitationMail(to: string, url: string, role: string, organizati
 			'Follow the link to create your account. It works once and expires in 7 days.'
 		].join('\n')
 	};
+}
+
+/** The token in a link: the last path segment, or the `token` parameter. */
+function tokenOf(url: string): string {
+	const parsed = new URL(url);
+	return parsed.searchParams.get('token') ?? parsed.pathname.split('/').pop() ?? url;
 }

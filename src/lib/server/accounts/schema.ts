@@ -1,4 +1,5 @@
 import {
+	bigint,
 	boolean,
 	index,
 	integer,
@@ -97,7 +98,9 @@ export const twoFactors = pgTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		verified: boolean('verified').default(true),
 		failedVerificationCount: integer('failed_verification_count').default(0),
-		lockedUntil: timestamp('locked_until', { withTimezone: true })
+		lockedUntil: timestamp('locked_until', { withTimezone: true }),
+		/** The last TOTP time step accepted at sign-in: a code is accepted once, never again. */
+		lastUsedStep: bigint('last_used_step', { mode: 'number' })
 	},
 	(t) => [index('two_factors_user_idx').on(t.userId), index('two_factors_secret_idx').on(t.secret)]
 );

@@ -1,18 +1,28 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tryLock, unlock } from 'fs-native-extensions';
 
 /**
  * PGlite takes no lock of its own, and two processes on one data directory corrupt it.
- * This lock file makes the second process (server or CLI) refuse to start instead.
+ * This lock makes the second process (server or CLI) refuse to start instead.
+ *
+ * The lock is the operating system's (an exclusive lock on an open file): it is released when
+ * the process ends, however it ends. A lock file that only names a process would outlive a
+ * `kill -9`, and a check of whether that process still lives fails in a container, where the
+ * server is PID 1 and the host name changes with every new container.
  */
 export class DataDirectoryInUseError extends Error {
 	constructor(
 		readonly directory: string,
-		readonly holder: LockInfo
+		readonly holder: LockInfo | undefined
 	) {
 		super(
-			`The data directory ${directory} is in use by ${holder.holder} (process ${holder.pid} on ${holder.host}, since ${holder.since}). ` +
+			`The data directory ${directory} is in use by ${
+				holder
+					? `${holder.holder} (process ${holder.pid} on ${holder.host}, since ${holder.since})`
+					: 'another process'
+			}. ` +
 				'Only one process may open an embedded (PGlite) database at a time: stop the other process first, ' +
 				'or set DATABASE_URL to a PostgreSQL server to run several processes.'
 		);
@@ -34,54 +44,46 @@ export interface DirectoryLock {
 
 const LOCK_FILE = 'uddannelsesby.lock';
 
+/** Takes the directory's lock at once, or throws DataDirectoryInUseError naming the holder. */
 export function acquireDirectoryLock(directory: string, holder: string): DirectoryLock {
 	const dir = resolve(directory);
 	mkdirSync(dir, { recursive: true });
 	const path = join(dir, LOCK_FILE);
+	const fd = openSync(path, 'a+', 0o644);
+	let granted = false;
+	try {
+		granted = tryLock(fd);
+	} catch (error) {
+		closeSync(fd);
+		throw error;
+	}
+	if (!granted) {
+		closeSync(fd);
+		throw new DataDirectoryInUseError(dir, readLock(path));
+	}
+	// Who holds it, for the message a second process shows; the lock itself is the OS's.
 	const info: LockInfo = {
 		pid: process.pid,
 		host: hostname(),
 		holder,
 		since: new Date().toISOString()
 	};
-
-	for (let attempt = 0; attempt < 2; attempt++) {
-		try {
-			const fd = openSync(path, 'wx', 0o644);
-			writeSync(fd, JSON.stringify(info));
-			closeSync(fd);
-			return makeLock(path);
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			const existing = readLock(path);
-			if (existing && isHeld(existing)) throw new DataDirectoryInUseError(dir, existing);
-			// Left behind by a process that died without cleaning up: take it over.
-			try {
-				unlinkSync(path);
-			} catch {
-				// another process removed it first; retry the exclusive create
-			}
-		}
-	}
-	const existing = readLock(path);
-	throw existing
-		? new DataDirectoryInUseError(dir, existing)
-		: new Error(`Could not take the lock ${path}; try again.`);
+	ftruncateSync(fd, 0);
+	writeSync(fd, JSON.stringify(info), 0);
+	return makeLock(path, fd);
 }
 
-function makeLock(path: string): DirectoryLock {
+function makeLock(path: string, fd: number): DirectoryLock {
 	let released = false;
 	const release = () => {
 		if (released) return;
 		released = true;
 		process.off('exit', release);
-		const current = readLock(path);
-		if (current && current.pid === process.pid) {
-			try {
-				unlinkSync(path);
-			} catch {
-				// already gone
-			}
+		try {
+			ftruncateSync(fd, 0);
+			unlock(fd);
+		} finally {
+			closeSync(fd);
 		}
 	};
 	process.on('exit', release);
@@ -100,17 +102,5 @@ function readLock(path: string): LockInfo | undefined {
 		};
 	} catch {
 		return undefined;
-	}
-}
-
-function isHeld(lock: LockInfo): boolean {
-	// A lock from another machine (a shared volume) cannot be checked: treat it as held.
-	if (lock.host !== hostname()) return true;
-	if (lock.pid === process.pid) return true;
-	try {
-		process.kill(lock.pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }

@@ -1,5 +1,5 @@
-// Mail: sends through SMTP when configured; otherwise the outbox table is the delivery, which
-// administrators read in /admin, so an installation without a mail server still works.
+// Mail: sends through SMTP when configured; every mail is also kept in the outbox table, which
+// administrators read in /admin. Sign-in secrets (reset and invitation links) are never kept.
 import { desc } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/index.ts';
@@ -12,19 +12,41 @@ export interface Mail {
 	body: string;
 	/** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on alert mails). */
 	headers?: Record<string, string>;
+	/**
+	 * Parts of the body that give access to an account (a password-reset or invitation token).
+	 * They go to the recipient only: the stored copy has them masked, so neither the outbox
+	 * page nor a backup lets anyone else use them.
+	 */
+	secrets?: string[];
 }
+
+/** The body as it is stored: every secret replaced by a mark that says it was removed. */
+export function storedBody(mail: Mail): string {
+	let body = mail.body;
+	for (const secret of mail.secrets ?? []) {
+		if (secret.length < 8) continue; // too short to be a token; replacing it could mask prose
+		body = body.split(secret).join(`${secret.slice(0, 4)}…[${MASK}]`);
+	}
+	return body;
+}
+
+/** The mark left where a secret was, in both languages as the mails are. */
+export const MASK = 'fjernet / removed';
 
 export interface Mailer {
 	send(db: Db, mail: Mail): Promise<void>;
 }
 
-/** The outbox only: what the embedded default and the tests use. */
+/**
+ * The outbox only: what the embedded default and the tests use. Without a mail server a mail
+ * with secrets cannot reach its recipient; the inviter is shown the invitation link instead.
+ */
 export const outboxMailer: Mailer = {
 	async send(db, mail) {
 		await db.insert(mailOutbox).values({
 			recipient: mail.to,
 			subject: mail.subject,
-			body: mail.body,
+			body: storedBody(mail),
 			headers: mail.headers ?? null,
 			status: 'outbox'
 		});
@@ -54,7 +76,7 @@ export function smtpMailer(url: string, from: string): Mailer {
 			await db.insert(mailOutbox).values({
 				recipient: mail.to,
 				subject: mail.subject,
-				body: mail.body,
+				body: storedBody(mail),
 				headers: mail.headers ?? null,
 				status,
 				error

@@ -70,8 +70,9 @@ export const actions: Actions = {
 		if (role.success && role.data === 'partner' && !values.organizationId)
 			errors.organizationId = msg('partner_needs_org');
 		if (Object.keys(errors).length > 0) return formFailure(400, { errors, values });
+		let invitation: { url: string };
 		try {
-			await inviteUser(
+			invitation = await inviteUser(
 				event.locals.db,
 				appAuth().mailer,
 				actor,
@@ -88,6 +89,10 @@ export const actions: Actions = {
 				});
 			throw error;
 		}
+		// Without a mail server the invitation cannot be mailed, and the outbox keeps no usable
+		// link: the inviter gets the link, once, to pass on.
+		if (!appConfig().SMTP_URL)
+			return { unsent: { email: email.data!.toLowerCase(), link: invitation.url } };
 		redirect(
 			303,
 			`${localizedPath('/admin/brugere', event.locals.locale)}?inviteret=${encodeURIComponent(email.data!.toLowerCase())}`

@@ -26,8 +26,13 @@ export const actions: Actions = {
 		if (!limit.allowed)
 			return formFailure(429, { message: msg('login_throttled', { seconds: limit.retryAfter }) });
 		const result = await verifySecondFactor(event, appAuth().auth, code);
-		if (result === 'expired') redirect(303, localizedPath('/log-ind', event.locals.locale));
-		if (result === 'failed') return formFailure(400, { errors: { code: msg('code_failed') } });
+		if (result.outcome === 'expired') redirect(303, localizedPath('/log-ind', event.locals.locale));
+		if (result.outcome === 'locked')
+			return formFailure(429, {
+				message: msg('code_locked', { minutes: Math.ceil(result.retryAfter / 60) })
+			});
+		if (result.outcome === 'failed')
+			return formFailure(400, { errors: { code: msg('code_failed') } });
 		redirect(303, safeNext(field(form, 'next'), localizedPath('/admin', event.locals.locale)));
 	}
 };

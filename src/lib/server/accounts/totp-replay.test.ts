@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db/index.ts';
+import { testEngines } from '../db/testing.ts';
+import { listOutbox, outboxMailer } from '../mail/index.ts';
+import { totp } from '../../../../tests/support/totp.ts';
+import { testAuth } from './testing.ts';
+import {
+	acceptInvitation,
+	claimTotpStep,
+	inviteUser,
+	pendingSecondFactorUser,
+	SYSTEM_ACTOR,
+	type Auth
+} from './index.ts';
+
+const PASSWORD = 'grøn cykel ved Limfjorden';
+
+describe.each(testEngines())('two-factor codes on $name', (engine) => {
+	let database: Database;
+	let auth: Auth;
+	beforeEach(async () => {
+		database = await engine.open();
+		auth = testAuth(database.db);
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	/** An editor with TOTP set up as the account page does it; returns the id, secret and cookie jar. */
+	async function editorWithTotp() {
+		const email = `redaktoer-${Math.random().toString(36).slice(2)}@aalborg.dk`;
+		const { url } = await inviteUser(
+			database.db,
+			outboxMailer,
+			SYSTEM_ACTOR,
+			{ email, role: 'editor' },
+			'http://localhost:5173'
+		);
+		const context = await auth.$context;
+		const { userId } = await acceptInvitation(
+			database.db,
+			(p) => context.password.hash(p),
+			url.split('/').pop()!,
+			{
+				name: 'Mette Hansen',
+				password: PASSWORD
+			}
+		);
+		const signIn = async () => {
+			const { headers } = await auth.api.signInEmail({
+				body: { email, password: PASSWORD },
+				returnHeaders: true
+			});
+			return headers.getSetCookie().map((c) => c.split(';')[0]!);
+		};
+		const cookie = (await signIn()).join('; ');
+		const enabled = await auth.api.enableTwoFactor({
+			body: { password: PASSWORD },
+			headers: new Headers({ cookie })
+		});
+		if (enabled.method !== 'totp') throw new Error('expected TOTP');
+		const secret = new URL(enabled.totpURI).searchParams.get('secret')!;
+		await auth.api.verifyTOTP({ body: { code: totp(secret) }, headers: new Headers({ cookie }) });
+		return { userId, secret, signIn, email };
+	}
+
+	it('accepts each code once, and no older code after a newer one', async () => {
+		const { userId, secret } = await editorWithTotp();
+		const now = Date.now();
+		const step = Math.floor(now / 30_000);
+		const at = (s: number) => totp(secret, s * 30_000);
+		expect(await claimTotpStep(database.db, auth, userId, at(step), now)).toBe('claimed');
+		expect(await claimTotpStep(database.db, auth, userId, at(step), now)).toBe('replayed');
+		expect(await claimTotpStep(database.db, auth, userId, at(step - 1), now)).toBe('replayed');
+		expect(await claimTotpStep(database.db, auth, userId, at(step + 1), now)).toBe('claimed');
+		// A code from outside the window is better-auth's to refuse.
+		expect(await claimTotpStep(database.db, auth, userId, at(step + 5), now)).toBe('no-match');
+	});
+
+	it('lets only one of two simultaneous uses of a code through', async () => {
+		const { userId, secret } = await editorWithTotp();
+		const code = totp(secret);
+		const results = await Promise.all([
+			claimTotpStep(database.db, auth, userId, code),
+			claimTotpStep(database.db, auth, userId, code)
+		]);
+		expect(results.sort()).toEqual(['claimed', 'replayed']);
+	});
+
+	it('finds whose second step a signed two-factor cookie belongs to, and ignores a forged one', async () => {
+		const { userId, signIn } = await editorWithTotp();
+		const cookies = await signIn();
+		const pending = cookies.find((c) => c.startsWith('uddannelsesby.two_factor='))!;
+		const value = pending.slice(pending.indexOf('=') + 1);
+		expect(await pendingSecondFactorUser(auth, value)).toBe(userId);
+		const [plain] = decodeURIComponent(value).split('.');
+		expect(await pendingSecondFactorUser(auth, `${plain}.${'A'.repeat(43)}=`)).toBeUndefined();
+		expect(await pendingSecondFactorUser(auth, undefined)).toBeUndefined();
+	});
+
+	it('keeps no usable invitation or reset link in the outbox', async () => {
+		const { url } = await inviteUser(
+			database.db,
+			outboxMailer,
+			SYSTEM_ACTOR,
+			{ email: 'ny@aalborg.dk', role: 'council' },
+			'http://localhost:5173'
+		);
+		const editor = await editorWithTotp();
+		await auth.api.requestPasswordReset({ body: { email: editor.email } });
+		const token = url.split('/').pop()!;
+		const stored = (await listOutbox(database.db)).map((m) => m.body).join('\n');
+		expect(stored).toContain('/invitation/');
+		expect(stored).toContain('nulstil-adgangskode?token=');
+		expect(stored).toContain('fjernet / removed');
+		expect(stored).not.toContain(token);
+		expect(stored).not.toMatch(/\/invitation\/[A-Za-z0-9_-]{12,}/);
+		expect(stored).not.toMatch(/token=[A-Za-z0-9_-]{12,}/);
+	});
+});
