@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { buildIfNeeded } from './build-if-needed.js';
+import { addSecurityHeaders } from './serve-headers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -49,4 +50,5 @@ if (portProblem) {
 
 buildIfNeeded(root);
 
-await import(pathToFileURL(join(root, 'build', 'index.js')).href);
+const { server } = await import(pathToFileURL(join(root, 'build', 'index.js')).href);
+addSecurityHeaders(server);

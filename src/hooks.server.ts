@@ -19,6 +19,7 @@ import { localizedPath } from '$lib/i18n/routes.ts';
 import { PageCache } from '$lib/server/cache/index.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
 import { logger } from '$lib/server/log.ts';
+import { NOTHING_RUNS, securityHeaders } from '$lib/security-headers.js';
 
 export const init: ServerInit = async () => {
 	try {
@@ -36,15 +37,6 @@ export const init: ServerInit = async () => {
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-
-/** Headers every response gets; pages also get SvelteKit's Content-Security-Policy (kit.csp). */
-const securityHeaders: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-	'cross-origin-opener-policy': 'same-origin'
-};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
@@ -140,11 +132,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (response.status >= 400) headers.set('cache-control', 'no-store');
 	else if (event.locals.user && !headers.has('cache-control'))
 		headers.set('cache-control', 'private, no-store');
-	for (const [name, value] of Object.entries(securityHeaders)) {
+	for (const [name, value] of Object.entries(securityHeaders(appConfig().ORIGIN))) {
 		if (!headers.has(name)) headers.set(name, value);
 	}
 	if (!headers.has('content-security-policy')) {
-		headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+		headers.set('content-security-policy', NOTHING_RUNS);
 	} else if (event.url.pathname === '/tilbud' || event.url.pathname === '/en/offers') {
 		// The offer map may show tiles from the configured tile server, and nothing else.
 		const tiles = mapTileOrigin();

@@ -205,6 +205,31 @@ test('after kill -9 of a server that ran as PID 1 (a container), the next start 
 	}
 });
 
+test('with an https ORIGIN every answer, static files included, carries HSTS and the security headers', async () => {
+	test.setTimeout(120_000);
+	const dataDir = mkdtempSync(join(tmpdir(), 'udb-hsts-'));
+	const server = await startServer({ DATA_DIR: dataDir, ORIGIN: 'https://uddannelsesby.example' });
+	try {
+		await waitReady(server);
+		const page = await fetch(`${server.url}/`);
+		const html = await page.text();
+		const asset = /href="(\/_app\/immutable\/[^"]+\.css)"/.exec(html)?.[1];
+		expect(asset, 'the front page links a stylesheet under /_app').toBeTruthy();
+		const favicon = /href="(\/[^"/]+\.(?:svg|png|ico))"/.exec(html)?.[1] ?? '/favicon.svg';
+		for (const path of ['/', asset!, favicon, '/healthz', '/findes-ikke']) {
+			const response = await fetch(`${server.url}${path}`);
+			const headers = response.headers;
+			expect(headers.get('strict-transport-security'), path).toBe('max-age=31536000');
+			expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+			expect(headers.get('x-frame-options'), path).toBe('DENY');
+			expect(headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+		}
+	} finally {
+		await stop(server);
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
 test('a rejected strategy file exits 2 with every problem and leaves the database unchanged', async () => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'udb-life-'));
 	const env = { DATA_DIR: dataDir };

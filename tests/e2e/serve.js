@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { addSecurityHeaders } from '../../scripts/serve-headers.js';
 
 const engine = process.argv[2] ?? 'pglite';
 let cleanup = async () => {};
@@ -51,4 +52,5 @@ if (process.env.E2E_STUB_GEOCODER === '1') {
 process.env.BODY_SIZE_LIMIT ||= '21M';
 process.env.ORIGIN ||= `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3000'}`;
 
-await import(pathToFileURL(join(process.cwd(), 'build', 'index.js')).href);
+const { server } = await import(pathToFileURL(join(process.cwd(), 'build', 'index.js')).href);
+addSecurityHeaders(server);

@@ -58,7 +58,10 @@ export async function verifySecondFactor(
 	} catch (error) {
 		if (!(error instanceof APIError)) throw error;
 		if (error.status === 'TOO_MANY_REQUESTS')
-			return { outcome: 'locked', retryAfter: Math.max(60, await secondFactorLockedFor(db, userId)) };
+			return {
+				outcome: 'locked',
+				retryAfter: Math.max(60, await secondFactorLockedFor(db, userId))
+			};
 		return error.status === 'UNAUTHORIZED' && /expired|session|cookie/i.test(error.message)
 			? { outcome: 'expired' }
 			: { outcome: 'failed' };
