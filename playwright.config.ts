@@ -53,7 +53,15 @@ export default defineConfig({
 			testMatch: server.fixture ? /(accounts|hostile-input|address)\.spec\.ts/ : /pages\.spec\.ts/,
 			use: { ...browser, baseURL: `http://127.0.0.1:${server.port}` }
 		})),
-		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ }
+		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ },
+		// A million observations on the embedded database's account server, after the account
+		// tests there are done, so the load does not slow them.
+		{
+			name: 'load-pglite',
+			testMatch: /load\.spec\.ts/,
+			dependencies: ['accounts-pglite'],
+			use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
+		}
 	],
 	webServer: servers.map((server) => ({
 		command: `node tests/e2e/serve.js ${server.engine}`,

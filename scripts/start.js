@@ -22,7 +22,8 @@ try {
 	// adapter-node assumes https unless ORIGIN says otherwise, and SvelteKit refuses form posts
 	// whose Origin differs; without ORIGIN the site is local, at the URL printed at start-up.
 	process.env.ORIGIN ||= publicUrl(listen);
-	// Indicator files are uploaded through a form (at most 20 MB; the page checks the size).
+	// The most any body may be: an editor's indicator file (20 MB; the page checks the size).
+	// Smaller limits per route and per person are enforced in the hooks (body-limit.ts).
 	process.env.BODY_SIZE_LIMIT ||= '21M';
 } catch (error) {
 	if (error instanceof ConfigError) {

@@ -15,6 +15,7 @@ import {
 import { hasAuthCookie, resolveSession } from '$lib/server/api/session.ts';
 import { adminGate, canonicalRoute } from '$lib/server/api/admin-gate.ts';
 import { crossSiteRequest } from '$lib/server/api/csrf.ts';
+import { bodyLimit, bodyRefusal } from '$lib/server/api/body-limit.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { PageCache } from '$lib/server/cache/index.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
@@ -73,7 +74,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const isApi = event.url.pathname.startsWith('/api/');
-	const cache = PageCache.eligible(event.request) ? pageCache() : undefined;
+	// The health probes answer from the process alone: never the page cache, whose lookup reads
+	// the content version from the database (which a long import can hold).
+	const isProbe = route === '/healthz' || route === '/readyz';
+	const cache = PageCache.eligible(event.request) && !isProbe ? pageCache() : undefined;
 	// Some answers depend on the clock as well as the content: "open now" is kept a minute at
 	// most, the job board (postings close at their deadline) an hour.
 	const path = event.url.pathname;
@@ -104,6 +108,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 				}
 			}
 		}
+		const refused = bodyRefusal(event.request, bodyLimit(route, event.locals.actor));
+		if (refused) return refuseBody(event, refused);
 		const gate = adminGate(route, event.locals.user);
 		if (gate === 'login' || gate === 'two-factor') return refuseAdmin(event, gate);
 		const rendered = await paraglideMiddleware(event.request, () =>
@@ -159,6 +165,28 @@ export const handle: Handle = async ({ event, resolve }) => {
 	else logger.info(line, 'request');
 	return response;
 };
+
+/** A request body refused before it is read: too large (413) or of unknown length (411). */
+function refuseBody(event: RequestEvent, status: 411 | 413): Response {
+	const da = event.locals.locale === 'da';
+	const message =
+		status === 413
+			? da
+				? 'Det, der blev sendt, er for stort.'
+				: 'What was sent is too large.'
+			: da
+				? 'Det, der blev sendt, havde ingen længde.'
+				: 'What was sent had no length.';
+	// The connection is closed after the answer, so the unread body is not read either.
+	return new Response(message, {
+		status,
+		headers: {
+			'cache-control': 'no-store',
+			'content-type': 'text/plain; charset=utf-8',
+			connection: 'close'
+		}
+	});
+}
 
 /**
  * An /admin request without the right session: a page is redirected (to sign-in, or to the

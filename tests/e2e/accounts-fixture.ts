@@ -19,6 +19,8 @@ import { totp } from '../support/totp.ts';
 export const PASSWORD = 'grøn cykel ved Limfjorden';
 
 export interface Fixture {
+	/** The server process (the fixture is made in it), for tests that watch its memory. */
+	pid: number;
 	password: string;
 	organizations: { a: string; b: string };
 	users: Record<string, { email: string; id: string; role: Role; totpSecret?: string }>;
@@ -103,7 +105,12 @@ export async function createAccountsFixture(file: string): Promise<void> {
 				users[key]!.totpSecret = secret;
 			}
 		}
-		const fixture: Fixture = { password: PASSWORD, organizations: { a: a.id, b: b.id }, users };
+		const fixture: Fixture = {
+			pid: process.pid,
+			password: PASSWORD,
+			organizations: { a: a.id, b: b.id },
+			users
+		};
 		mkdirSync(dirname(file), { recursive: true });
 		writeFileSync(file, JSON.stringify(fixture, null, 2));
 	} finally {

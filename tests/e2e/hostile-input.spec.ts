@@ -61,6 +61,69 @@ async function adminApi(baseURL: string) {
 	return api;
 }
 
+test('a large or endless body is refused before it is read, except an editor’s upload', async ({
+	baseURL
+}) => {
+	const { pid } = fixture(baseURL!);
+	const rss = () =>
+		Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+	const before = rss();
+	const twentyMb = Buffer.alloc(20 * 1024 * 1024, 'a');
+	const started = performance.now();
+	const answers = await Promise.all(
+		Array.from({ length: 32 }, async () => {
+			const res = await fetch(`${baseURL}/log-ind?/login`, {
+				method: 'POST',
+				headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' },
+				body: twentyMb
+			}).catch((error: Error) => ({ status: 0, error }));
+			return res.status;
+		})
+	);
+	const seconds = (performance.now() - started) / 1000;
+	const grown = rss() - before;
+	console.log(
+		`32 posts of 20 MB: ${seconds.toFixed(1)} s, the server grew ${Math.round(grown / 2 ** 20)} MB`
+	);
+	// 413, or the connection closed while the client was still sending (also a refusal).
+	for (const status of answers) expect([0, 413]).toContain(status);
+	expect(answers).toContain(413);
+	expect(grown).toBeLessThan(100 * 2 ** 20);
+
+	// Just over the small limit, anonymous and to an upload route alike.
+	const form = 'name=' + 'x'.repeat(70 * 1024);
+	for (const path of ['/log-ind?/login', '/job/besked', '/admin/indikatorer?/preview']) {
+		const res = await fetch(`${baseURL}${path}`, {
+			method: 'POST',
+			headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' },
+			body: form
+		});
+		expect(res.status, path).toBe(413);
+		expect(res.headers.get('cache-control')).toBe('no-store');
+	}
+	// A body that announces no length (chunked) is refused where only small bodies are taken.
+	let sent = 0;
+	const chunks = new ReadableStream({
+		pull(controller) {
+			if (sent++ < 100) controller.enqueue(new TextEncoder().encode('a'.repeat(1024)));
+			else controller.close();
+		}
+	});
+	const chunkedStarted = performance.now();
+	const chunked = await fetch(`${baseURL}/log-ind?/login`, {
+		method: 'POST',
+		headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' },
+		body: chunks,
+		duplex: 'half',
+		signal: AbortSignal.timeout(10_000)
+	} as RequestInit).then(
+		(res) => res.status,
+		() => 0
+	);
+	expect([0, 411]).toContain(chunked);
+	expect(performance.now() - chunkedStarted).toBeLessThan(5000);
+});
+
 test('public forms answer hostile input with a 4xx and a message, never a 500', async ({
 	baseURL
 }) => {

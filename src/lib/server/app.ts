@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 import { sendDueMail } from './tasks.ts';
 import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
+import { IndicatorDownloads } from './indicators/index.ts';
 
 /**
  * The server process's one database and its caches, opened at start-up (SvelteKit's `init`
@@ -19,6 +20,8 @@ interface AppState {
 	pages: PageCache;
 	strategies: VersionedCache<StrategyView | undefined>;
 	views: VersionedCache<unknown>;
+	/** Indicator files, built once per content version. */
+	downloads: IndicatorDownloads;
 	auth: Auth;
 	mailer: Mailer;
 	/** The address lookup (GEOCODER_URL), when one is configured. */
@@ -54,7 +57,8 @@ export async function startApp(): Promise<void> {
 		database,
 		pages: new PageCache(version),
 		strategies: new VersionedCache(version, 10),
-		views: new VersionedCache(version, 500)
+		views: new VersionedCache(version, 500),
+		downloads: new IndicatorDownloads(() => version.current())
 	};
 	if (config.SEED_ON_FIRST_START === 'true') {
 		const seed = await seedOnFirstStart(database);
@@ -136,6 +140,11 @@ export function cachedView<T>(key: string, compute: () => Promise<T>): Promise<T
 	return current().views.get(key, compute) as Promise<T>;
 }
 
+/** The indicator download files (built once per content version, served from disk). */
+export function appDownloads(): IndicatorDownloads {
+	return current().downloads;
+}
+
 /** Counts requests being handled, so stopping waits for them before closing the database. */
 export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
 	inFlight++;
@@ -161,6 +170,7 @@ export function stopApp(reason: string): Promise<void> {
 		state = undefined;
 		logger.info({ reason }, 'closing the database');
 		await closing.database.close();
+		closing.downloads.close();
 		logger.info('database closed');
 	})();
 	return stopping;

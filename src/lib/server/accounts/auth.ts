@@ -100,6 +100,9 @@ export function createAuth(db: Db, settings: AuthSettings) {
 			cookieCache: { enabled: false }
 		},
 		rateLimit: { enabled: false }, // our own limiter (rate-limit.ts) guards the forms
+		// A single sign-on answer better-auth cannot use (a stale or forged state) lands on our
+		// sign-in page with its error message, not on better-auth's JSON error page.
+		onAPIError: { errorURL: `${settings.baseUrl.replace(/\/$/, '')}/log-ind?sso-fejl=1` },
 		advanced: {
 			cookiePrefix: cookiePrefix(settings.baseUrl),
 			useSecureCookies: false,

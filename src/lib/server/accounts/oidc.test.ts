@@ -175,4 +175,14 @@ describe.each(testEngines())('OpenID Connect sign-in on $name', (engine) => {
 		expect(location).toContain('sso-fejl=1');
 		expect(session).toBeNull();
 	});
+
+	it('sends a stale or forged sign-on answer to our sign-in page, not a JSON error', async () => {
+		const response = await auth.handler(
+			new Request(`${BASE}/api/auth/callback/skole?state=forældet&code=abc`)
+		);
+		expect(response.status).toBe(302);
+		const location = new URL(response.headers.get('location')!, BASE);
+		expect(location.pathname).toBe('/log-ind');
+		expect(location.searchParams.has('sso-fejl')).toBe(true);
+	});
 });

@@ -25,7 +25,6 @@ export const ACTIONS = [
 	'admin.enter',
 	'account.manageOwn',
 	'indicators.import',
-	'indicators.readUnpublished',
 	'users.read',
 	'users.manage',
 	'users.invitePartner',
@@ -43,14 +42,13 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
 		'admin.enter',
 		'account.manageOwn',
 		'indicators.import',
-		'indicators.readUnpublished',
 		'users.read',
 		'users.invitePartner',
 		'organizations.manage',
 		'moderation.review',
 		'submissions.create'
 	]),
-	council: new Set<Action>(['admin.enter', 'account.manageOwn', 'indicators.readUnpublished']),
+	council: new Set<Action>(['admin.enter', 'account.manageOwn']),
 	partner: new Set<Action>(['admin.enter', 'account.manageOwn', 'submissions.create'])
 };
 

@@ -39,11 +39,15 @@ export class PageCache {
 		const cacheControl = response.headers.get('cache-control') ?? '';
 		// A CSP nonce must be new for every response, so a page that uses one is never shared.
 		const usesNonce = (response.headers.get('content-security-policy') ?? '').includes("'nonce-");
+		// A download is served from its own file, built once per version; reading it into memory
+		// here would undo that.
+		const isDownload = (response.headers.get('content-disposition') ?? '').startsWith('attachment');
 		if (
 			response.status !== 200 ||
 			!/\bpublic\b/.test(cacheControl) ||
 			response.headers.has('set-cookie') ||
-			usesNonce
+			usesNonce ||
+			isDownload
 		) {
 			return response;
 		}

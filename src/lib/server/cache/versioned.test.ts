@@ -22,6 +22,27 @@ describe('content-versioned caches', () => {
 		expect(reads).toBe(2);
 	});
 
+	it('answers with the last version read while a new read is held up (a long import)', async () => {
+		const c = clock();
+		let release: (v: string) => void = () => undefined;
+		let reads = 0;
+		const version = new ContentVersion(
+			() => (++reads === 1 ? Promise.resolve('1') : new Promise<string>((r) => (release = r))),
+			1000,
+			c.now,
+			20
+		);
+		expect(await version.current()).toBe('1');
+		c.advance(5000);
+		const started = performance.now();
+		expect(await version.current()).toBe('1');
+		expect(performance.now() - started).toBeLessThan(500);
+		release('2');
+		await new Promise((r) => setTimeout(r, 0));
+		expect(await version.current()).toBe('2');
+		expect(reads).toBe(2);
+	});
+
 	it('recomputes a value when the content version changes', async () => {
 		const c = clock();
 		let stored = '1';

@@ -8,10 +8,17 @@ export class ContentVersion {
 	private readAt = 0;
 	private pending: Promise<string> | undefined;
 
+	/**
+	 * @param patienceMs how long a reader that already has a version waits for a new read. On
+	 *   the embedded database a long import holds the only connection for its whole transaction
+	 *   (half a minute for a million rows); cached pages are then served at the last version
+	 *   read rather than waiting, and nothing the import writes is visible before it commits.
+	 */
 	constructor(
 		private readonly read: () => Promise<string>,
 		private readonly maxStalenessMs = 1000,
-		private readonly now: () => number = Date.now
+		private readonly now: () => number = Date.now,
+		private readonly patienceMs = 250
 	) {}
 
 	async current(): Promise<string> {
@@ -26,7 +33,17 @@ export class ContentVersion {
 			.finally(() => {
 				this.pending = undefined;
 			});
-		return this.pending;
+		if (this.value === undefined) return this.pending;
+		const known = this.value;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const patience = new Promise<string>((resolve) => {
+			timer = setTimeout(() => resolve(known), this.patienceMs);
+		});
+		try {
+			return await Promise.race([this.pending, patience]);
+		} finally {
+			clearTimeout(timer);
+		}
 	}
 }
 

@@ -1,11 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSONstat from 'jsonstat-toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { parseStrategy, saveStrategy } from '../strategy/index.ts';
 import { parseCsv } from './csv.ts';
-import { toCsv, toJsonStat, toXlsx } from './export.ts';
+import {
+	exportShape,
+	observationBatches,
+	observationShape,
+	rowsSource,
+	writeExport,
+	type DownloadFormat,
+	type ExportRow,
+	type RowSource,
+	type Shape
+} from './export.ts';
 import { importObservations } from './import.ts';
 import { parseJsonStat } from './jsonstat.ts';
 import { observationsOf } from './queries.ts';
@@ -31,6 +43,21 @@ const comparable = (
 		.map((r) => `${r.period}|${r.geo}|${JSON.stringify(r.breakdowns)}|${r.value}|${r.flags.join()}`)
 		.sort();
 
+const scratch = mkdtempSync(join(tmpdir(), 'udb-export-'));
+let files = 0;
+
+/** A download as the server writes it, read back as bytes. */
+async function exported(
+	format: DownloadFormat,
+	source: RowSource,
+	shape?: Shape
+): Promise<Uint8Array> {
+	const path = join(scratch, `${++files}.${format}`);
+	await writeExport(format, path, source, shape ?? (await exportShape(source)), meta);
+	return new Uint8Array(readFileSync(path));
+}
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
 describe.each(testEngines())('indicator downloads on $name', (engine) => {
 	let database: Database;
 	beforeAll(async () => {
@@ -55,8 +82,14 @@ describe.each(testEngines())('indicator downloads on $name', (engine) => {
 	it('exports JSON-stat 2.0 that jsonstat-toolkit reads and that re-imports to the same observations', async () => {
 		const stored = await observationsOf(database.db, 'ledige-dimittender', {});
 		expect(stored.some((o) => o.value === null && o.flags.includes('suppressed'))).toBe(true);
-		const doc = toJsonStat(stored, meta);
-		const ds = JSONstat(JSON.parse(JSON.stringify(doc)));
+		// Pages of 7 rows, so the keyset paging of the shape is exercised too.
+		const shape = await observationShape(database.db, 'ledige-dimittender', 7);
+		// The database's count of the shape and a pass over the rows agree.
+		expect(shape).toEqual(await exportShape(observationBatches(database.db, 'ledige-dimittender')));
+		const doc = JSON.parse(
+			text(await exported('json', observationBatches(database.db, 'ledige-dimittender', 7), shape))
+		);
+		const ds = JSONstat(doc);
 		expect(ds.class).toBe('dataset');
 		expect(ds.class === 'dataset' && ds.role?.time).toEqual(['TID']);
 		const back = await parseJsonStat(new TextEncoder().encode(JSON.stringify(doc)));
@@ -66,27 +99,26 @@ describe.each(testEngines())('indicator downloads on $name', (engine) => {
 
 	it('exports CSV and XLSX that re-import to the same observations', async () => {
 		const stored = await observationsOf(database.db, 'ledige-dimittender', {});
-		const csv = await parseCsv(new TextEncoder().encode(toCsv(stored, meta)));
+		// Small batches, so the keyset paging between them is exercised too.
+		const source = observationBatches(database.db, 'ledige-dimittender', 7);
+		const csv = await parseCsv(await exported('csv', source));
 		expect(csv.ok && comparable(csv.rows)).toEqual(comparable(stored));
-		const xlsx = await parseXlsx(await toXlsx(stored, meta));
+		const xlsx = await parseXlsx(await exported('xlsx', source));
 		expect(xlsx.ok && comparable(xlsx.rows)).toEqual(comparable(stored));
 	});
 
 	it('writes formula-looking text as text', async () => {
-		const csv = toCsv(
-			[
-				{
-					period: '2022',
-					periodSort: 20220,
-					geo: '851',
-					breakdowns: { uddannelse: '=HYPERLINK("x")' },
-					value: 1,
-					flags: [],
-					isDemo: false
-				}
-			],
-			meta
-		);
+		const rows: ExportRow[] = [
+			{
+				period: '2022',
+				periodSort: 20220,
+				geo: '851',
+				breakdowns: { uddannelse: '=HYPERLINK("x")' },
+				value: 1,
+				flags: []
+			}
+		];
+		const csv = text(await exported('csv', rowsSource(rows)));
 		expect(csv).toContain(`'=HYPERLINK`);
 	});
 });

@@ -4,6 +4,7 @@ export { parseCsv, decodeText, type ColumnMapping, type ParsedFile } from './csv
 export {
 	importFile,
 	importObservations,
+	importsInProgress,
 	previewImport,
 	type ImportOutcome,
 	savedMapping,
@@ -33,8 +34,15 @@ export { lineChartSvg, sparklineSvg, type ChartSeries } from './charts.ts';
 export { parseIndicatorFile, readIndicatorFile, formatOf, sha256 } from './file.ts';
 export { loadDemoIndicators } from './demo.ts';
 export { parseJsonStat } from './jsonstat.ts';
-export { toCsv, toJsonStat, toXlsx, type ExportMeta } from './export.ts';
-export { indicatorDownload, type DownloadFormat } from './download.ts';
+export {
+	exportShape,
+	observationBatches,
+	rowsSource,
+	writeExport,
+	type ExportMeta,
+	type ExportRow
+} from './export.ts';
+export { IndicatorDownloads, type DownloadFile, type DownloadFormat } from './download.ts';
 export { indicatorPageView, indicatorChartSvg, type IndicatorPageView } from './page-view.ts';
 export { stageUpload, confirmUpload, type StagedUpload, type ConfirmedUpload } from './upload.ts';
 export { recentBatches } from './queries.ts';

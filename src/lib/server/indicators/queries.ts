@@ -113,3 +113,14 @@ export async function recentBatches(db: Db, limit = 20) {
 		.orderBy(desc(importBatches.importedAt))
 		.limit(limit);
 }
+
+/** Whether any of these import batches is demo data. */
+export async function anyDemoBatch(db: Db, batchIds: string[]): Promise<boolean> {
+	if (batchIds.length === 0) return false;
+	const [row] = await db
+		.select({ id: importBatches.id })
+		.from(importBatches)
+		.where(and(inArray(importBatches.id, batchIds), eq(importBatches.isDemo, true)))
+		.limit(1);
+	return row !== undefined;
+}

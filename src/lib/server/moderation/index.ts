@@ -19,6 +19,19 @@ export class SubmissionNotFoundError extends Error {
 }
 
 /**
+ * Approving this proposal would overwrite a newer change to the same content: another proposal
+ * for it was approved after this one was made. The editor must choose.
+ */
+export class SubmissionConflictError extends Error {
+	constructor(readonly newerApprovedAt: Date) {
+		super(
+			`A newer change to the same content was approved at ${newerApprovedAt.toISOString()}, after this proposal was made; approving it would undo that change.`
+		);
+		this.name = 'SubmissionConflictError';
+	}
+}
+
+/**
  * A partner (or editor) proposes new content, or (with `entityId`) a change to published
  * content, for an organisation they act for. The organisation cannot be changed this way.
  */
@@ -171,7 +184,12 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<SubmissionView[
 }
 
 /** Publishes a pending submission: the content is created (or changed) in the same transaction. */
-export async function approveSubmission(db: Db, actor: Actor, id: string): Promise<string> {
+export async function approveSubmission(
+	db: Db,
+	actor: Actor,
+	id: string,
+	options: { overwriteNewer?: boolean } = {}
+): Promise<string> {
 	assertCan(actor, 'moderation.review');
 	return db.transaction(async (tx) => {
 		const [s] = await tx
@@ -180,6 +198,25 @@ export async function approveSubmission(db: Db, actor: Actor, id: string): Promi
 			.where(and(eq(submissions.id, id), eq(submissions.status, 'pending')))
 			.returning();
 		if (!s) throw new SubmissionNotFoundError();
+		if (s.entityId && !options.overwriteNewer) {
+			// A change proposed before another change to the same content was approved would
+			// silently put the older text back.
+			const [newer] = await tx
+				.select({ reviewedAt: submissions.reviewedAt })
+				.from(submissions)
+				.where(
+					and(
+						eq(submissions.entityType, s.entityType),
+						eq(submissions.entityId, s.entityId),
+						eq(submissions.status, 'approved'),
+						sql`${submissions.id} <> ${s.id}`,
+						sql`${submissions.reviewedAt} > ${s.createdAt}`
+					)
+				)
+				.orderBy(desc(submissions.reviewedAt))
+				.limit(1);
+			if (newer?.reviewedAt) throw new SubmissionConflictError(newer.reviewedAt);
+		}
 		const created = await SUBMISSION_KINDS[s.entityType].publish(
 			tx,
 			actor.id,

@@ -10,6 +10,7 @@ import {
 	mySubmissions,
 	rejectSubmission,
 	reviewQueue,
+	SubmissionConflictError,
 	SubmissionNotFoundError,
 	submitOffer,
 	submitOrganizationProfile,
@@ -155,6 +156,27 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 			description: { da: 'Vi er et **teknisk** gymnasium i Aalborg.' },
 			website: 'https://atg.example.dk'
 		});
+	});
+
+	it('will not let an older profile proposal silently undo a newer approved one', async () => {
+		const older = await submitOrganizationProfile(database.db, partnerA, {
+			organizationId: orgA,
+			website: 'https://gammel.example.dk'
+		});
+		const newer = await submitOrganizationProfile(database.db, partnerA, {
+			organizationId: orgA,
+			website: 'https://ny.example.dk'
+		});
+		await approveSubmission(database.db, editor, newer);
+		await expect(approveSubmission(database.db, editor, older)).rejects.toBeInstanceOf(
+			SubmissionConflictError
+		);
+		const slug = 'aalborg-tekniske-gymnasium';
+		expect((await getOrganization(database.db, slug))?.website).toBe('https://ny.example.dk');
+		// Still in the queue; the editor may approve it knowingly.
+		expect((await reviewQueue(database.db, editor)).map((q) => q.id)).toContain(older);
+		await approveSubmission(database.db, editor, older, { overwriteNewer: true });
+		expect((await getOrganization(database.db, slug))?.website).toBe('https://gammel.example.dk');
 	});
 
 	it('lets an organisation confirm that its offer is still right, and nobody else', async () => {

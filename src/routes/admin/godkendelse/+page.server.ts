@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z, ZodError } from 'zod';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
@@ -6,6 +6,7 @@ import {
 	approveSubmission,
 	rejectSubmission,
 	reviewQueue,
+	SubmissionConflictError,
 	SubmissionNotFoundError
 } from '$lib/server/moderation/index.ts';
 import { field, formFailure, readForm } from '$lib/server/api/forms.ts';
@@ -33,13 +34,20 @@ const id = z.uuid();
 export const actions: Actions = {
 	approve: async (event) => {
 		const actor = requireCan(event.locals, 'moderation.review');
-		const submission = id.safeParse(field(await readForm(event), 'id'));
+		const form = await readForm(event);
+		const submission = id.safeParse(field(form, 'id'));
 		if (!submission.success) return formFailure(400, { message: msg('mod_gone') });
 		try {
-			await approveSubmission(event.locals.db, actor, submission.data);
+			await approveSubmission(event.locals.db, actor, submission.data, {
+				overwriteNewer: field(form, 'overwrite') === '1'
+			});
 		} catch (error) {
 			if (error instanceof SubmissionNotFoundError)
 				return formFailure(409, { message: msg('mod_gone') });
+			if (error instanceof SubmissionConflictError)
+				return fail(409, {
+					conflict: { id: submission.data, newerApprovedAt: error.newerApprovedAt.toISOString() }
+				});
 			throw error;
 		}
 		redirect(303, `${localizedPath('/admin/godkendelse', event.locals.locale)}?udfoert=godkendt`);

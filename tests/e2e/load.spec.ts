@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import type { Fixture } from './accounts-fixture.ts';
+import { unusedTotp } from '../support/totp.ts';
+
+/**
+ * A million observations on the embedded database (the accounts server on PGlite), as an
+ * attacker and an editor would meet them: an upload of that size, previewed and imported, then
+ * four parallel downloads of each format with cache-busting query strings. Throughout, the
+ * liveness probe and a cached public page must answer within a second, and downloads must not
+ * grow the server by 300 MB or more (issue 21, findings 1 and 5).
+ */
+test.describe.configure({ mode: 'serial' });
+
+const CODE = 'erhvervsuddannelse';
+
+function fixture(baseURL: string): Fixture & { pid: number } {
+	return JSON.parse(readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8'));
+}
+
+/** 20 years × 100 areas × 50 educations × 10 age groups: 1,000,000 values, about 6 MB. */
+function millionValues(): Buffer {
+	const years = Array.from({ length: 20 }, (_, i) => String(2005 + i));
+	const geos = Array.from({ length: 100 }, (_, i) => String(101 + i * 7).padStart(3, '0'));
+	const educations = Array.from({ length: 50 }, (_, i) => `Uddannelse ${i + 1}`);
+	const ages = Array.from({ length: 10 }, (_, i) => `${15 + i * 5}-${19 + i * 5} år`);
+	const category = (ids: string[]) => ({
+		index: ids,
+		label: Object.fromEntries(ids.map((i) => [i, i]))
+	});
+	const total = years.length * geos.length * educations.length * ages.length;
+	return Buffer.from(
+		JSON.stringify({
+			version: '2.0',
+			class: 'dataset',
+			id: ['Tid', 'OMRÅDE', 'UDDANNELSE', 'ALDER', 'ContentsCode'],
+			size: [years.length, geos.length, educations.length, ages.length, 1],
+			role: { time: ['Tid'], geo: ['OMRÅDE'], metric: ['ContentsCode'] },
+			dimension: {
+				Tid: { label: 'tid', category: category(years) },
+				OMRÅDE: { label: 'område', category: category(geos) },
+				UDDANNELSE: { label: 'uddannelse', category: category(educations) },
+				ALDER: { label: 'alder', category: category(ages) },
+				ContentsCode: { label: 'indhold', category: category(['PCT']) }
+			},
+			value: Array.from({ length: total }, (_, n) => ((n * 7919) % 1000) / 10)
+		})
+	);
+}
+
+/** The server's resident memory, from /proc. */
+function rssBytes(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+/**
+ * Asks for the liveness probe and a cached public page every 100 ms, and samples the server's
+ * memory, until stopped; reports the slowest answers and the highest memory.
+ */
+function watch(baseURL: string, pid: number) {
+	let running = true;
+	const slowest = { healthz: 0, page: 0 };
+	let peakRss = rssBytes(pid);
+	const failures: string[] = [];
+	const probe = async (path: string, key: 'healthz' | 'page') => {
+		while (running) {
+			const started = performance.now();
+			try {
+				const response = await fetch(`${baseURL}${path}`, { signal: AbortSignal.timeout(10_000) });
+				await response.arrayBuffer();
+				if (!response.ok) failures.push(`${path}: ${response.status}`);
+			} catch (error) {
+				failures.push(`${path}: ${(error as Error).message}`);
+			}
+			slowest[key] = Math.max(slowest[key], performance.now() - started);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	};
+	const memory = (async () => {
+		while (running) {
+			peakRss = Math.max(peakRss, rssBytes(pid));
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	})();
+	const loops = [probe('/healthz', 'healthz'), probe('/', 'page'), memory];
+	return {
+		async stop() {
+			running = false;
+			await Promise.all(loops);
+			return { slowest, peakRss, failures };
+		}
+	};
+}
+
+async function signedInEditor(baseURL: string): Promise<APIRequestContext> {
+	const f = fixture(baseURL);
+	const editor = f.users.editor!;
+	const api = await request.newContext({ baseURL });
+	const form = (path: string, data: Record<string, string>) =>
+		api.post(path, { form: data, headers: { origin: baseURL }, maxRedirects: 0 });
+	expect(
+		(await form('/log-ind?/login', { email: editor.email, password: f.password })).status()
+	).toBe(303);
+	const code = await unusedTotp(editor.totpSecret!);
+	expect((await form('/log-ind/kode', { code })).status()).toBe(303);
+	return api;
+}
+
+test('a million-row upload on PGlite: the probe and cached pages answer within a second', async ({
+	baseURL
+}) => {
+	test.setTimeout(360_000);
+	const f = fixture(baseURL!);
+	const api = await signedInEditor(baseURL!);
+	// The front page is in the page cache before the import starts.
+	expect((await fetch(`${baseURL}/`)).status).toBe(200);
+	const watcher = watch(baseURL!, f.pid);
+	const preview = await api.post('/admin/indikatorer?/preview', {
+		multipart: {
+			indicator: CODE,
+			file: { name: 'elevtal.json', mimeType: 'application/json', buffer: millionValues() }
+		},
+		headers: { origin: baseURL!, accept: 'text/html' },
+		maxRedirects: 0,
+		timeout: 300_000
+	});
+	expect(preview.status()).toBe(200);
+	const draft = /name="draft" value="([0-9a-f-]{36})"/.exec(await preview.text())?.[1];
+	expect(draft, 'the preview offers to import the file').toBeTruthy();
+	const readyDuring = fetch(`${baseURL}/readyz`).then((r) => r.json());
+	const confirmed = await api.post('/admin/indikatorer?/confirm', {
+		form: { draft: draft! },
+		headers: { origin: baseURL! },
+		maxRedirects: 0,
+		timeout: 300_000
+	});
+	expect(confirmed.status()).toBe(303);
+	expect(confirmed.headers().location).toContain('tilfoejet=1000000');
+	const { slowest, failures } = await watcher.stop();
+	console.log(
+		`during the import: slowest /healthz ${slowest.healthz.toFixed(0)} ms, cached page ${slowest.page.toFixed(0)} ms`
+	);
+	expect(failures).toEqual([]);
+	expect(slowest.healthz).toBeLessThan(1000);
+	expect(slowest.page).toBeLessThan(1000);
+	expect(['ok', 'importing']).toContain((await readyDuring).checks.database);
+	await api.dispose();
+});
+
+test('four parallel downloads of each format of a million observations: the server stays live and small', async ({
+	baseURL
+}) => {
+	test.setTimeout(480_000);
+	const { pid } = fixture(baseURL!);
+	const before = rssBytes(pid);
+	const watcher = watch(baseURL!, pid);
+	const started = performance.now();
+	const downloads = (['csv', 'json', 'xlsx'] as const).flatMap((format) =>
+		[1, 2, 3, 4].map(async (n) => {
+			const response = await fetch(`${baseURL}/indikatorer/${CODE}.${format}?x=${n}`, {
+				signal: AbortSignal.timeout(420_000)
+			});
+			const bytes = new Uint8Array(await response.arrayBuffer());
+			return { format, status: response.status, bytes };
+		})
+	);
+	const results = await Promise.all(downloads);
+	const seconds = (performance.now() - started) / 1000;
+	const { slowest, peakRss, failures } = await watcher.stop();
+	console.log(
+		`12 downloads in ${seconds.toFixed(1)} s; slowest /healthz ${slowest.healthz.toFixed(0)} ms, cached page ${slowest.page.toFixed(0)} ms; memory ${Math.round(before / 2 ** 20)} MB before, ${Math.round(peakRss / 2 ** 20)} MB at most`
+	);
+	for (const r of results) expect(r.status, r.format).toBe(200);
+	// Every request for a format got the same file: one build, whatever the query string.
+	for (const format of ['csv', 'json', 'xlsx']) {
+		const sizes = new Set(results.filter((r) => r.format === format).map((r) => r.bytes.length));
+		expect(sizes.size, format).toBe(1);
+	}
+	const csv = new TextDecoder().decode(results.find((r) => r.format === 'csv')!.bytes);
+	expect(csv.split('\r\n').length - 2).toBe(1_000_000);
+	const json = JSON.parse(
+		new TextDecoder().decode(results.find((r) => r.format === 'json')!.bytes)
+	);
+	expect(json.value.filter((v: number | null) => v !== null)).toHaveLength(1_000_000);
+	expect(failures).toEqual([]);
+	expect(slowest.healthz).toBeLessThan(1000);
+	expect(slowest.page).toBeLessThan(1000);
+	expect(peakRss - before).toBeLessThan(300 * 2 ** 20);
+});
