@@ -487,6 +487,7 @@ async function directoryCommand(
 			io.out(
 				`Imported ${result.created + result.updated} services (${result.created} new, ${result.updated} updated) from ${result.organizations} organisations.`
 			);
+			for (const note of result.notes) io.out(`Note: ${note.path} ${note.message}`);
 			return EXIT.ok;
 		});
 	}

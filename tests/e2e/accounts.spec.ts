@@ -83,13 +83,16 @@ function writes(
 			name: 'invite a partner',
 			path: '/admin/brugere?/invite',
 			form: { email: `${unique}@partner.dk`, role: 'partner', organizationId: f.organizations.a },
-			allowed: ['admin', 'editor']
+			allowed: ['admin', 'editor'],
+			// No mail server in the tests: the page shows the link to pass on (200).
+			status: 200
 		},
 		{
 			name: 'invite an editor',
 			path: '/admin/brugere?/invite',
 			form: { email: `${unique}-r@aalborg.dk`, role: 'editor' },
-			allowed: ['admin']
+			allowed: ['admin'],
+			status: 200
 		},
 		{
 			name: 'change a role',
@@ -254,7 +257,8 @@ test.describe('the /admin gate cannot be walked around by spelling the path diff
 			for (const { path, allowed } of staffOnly) {
 				const mayRead = allowed.includes(who);
 				for (const variant of spellings(path)) {
-					const res = await api.get(variant, { maxRedirects: 0 });
+					// A full URL: `//admin` alone would be read as a host name.
+					const res = await api.get(baseURL + variant, { maxRedirects: 0 });
 					const where = `${who} GET ${variant}`;
 					expect(res.status(), where).toBeLessThan(500);
 					expect(res.headers()['cache-control'] ?? '', `${where} is never cached`).toMatch(
@@ -267,7 +271,7 @@ test.describe('the /admin gate cannot be walked around by spelling the path diff
 				if (write.allowed.includes(who)) continue;
 				const [path, action] = write.path.split('?');
 				for (const variant of spellings(path!)) {
-					const target = action ? `${variant}?${action}` : variant;
+					const target = baseURL + (action ? `${variant}?${action}` : variant);
 					const res = await post(api, baseURL!, target, write.form);
 					expect([403, 404, 405], `${who}: ${write.name} at ${target}`).toContain(res.status());
 				}

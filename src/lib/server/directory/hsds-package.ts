@@ -12,6 +12,27 @@ interface Table {
 	fields: [name: string, type: FieldType][];
 }
 
+/**
+ * Text fields HSDS 3.0 requires (its schemas' `required`): an empty cell there is the empty
+ * text, where in any other field it is a field left out.
+ */
+const REQUIRED_TEXT = new Set([
+	'organizations.name',
+	'organizations.description',
+	'services.name',
+	'services.status',
+	'locations.location_type',
+	'addresses.address_1',
+	'addresses.city',
+	'addresses.state_province',
+	'addresses.postal_code',
+	'addresses.country',
+	'addresses.address_type',
+	'phones.number',
+	'taxonomy_terms.name',
+	'taxonomy_terms.description'
+]);
+
 const TABLES: Table[] = [
 	{
 		name: 'organizations',
@@ -243,8 +264,12 @@ export async function readDataPackage(dir: string): Promise<HsdsService[]> {
 			const row: Row = {};
 			for (const [name, raw] of Object.entries(record)) {
 				const type = types.get(name) ?? 'string';
-				if (raw === '') row[name] = null;
-				else if (type === 'number' || type === 'integer') {
+				// An empty cell is a field left out (HSDS types optional fields as strings or
+				// numbers, never null), or the empty text where HSDS requires the field.
+				if (raw === '') {
+					if (REQUIRED_TEXT.has(`${table.name}.${name}`)) row[name] = '';
+					continue;
+				} else if (type === 'number' || type === 'integer') {
 					const n = Number(raw);
 					if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
 						problems.push({

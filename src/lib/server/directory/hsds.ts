@@ -42,7 +42,9 @@ const hsdsAddress = z.object({
 	city: text.min(1, 'is required'),
 	region: optionalText,
 	state_province: text,
-	postal_code: text.regex(/^\d{4}$/, 'must be a Danish postcode of four digits'),
+	// Checked for Danish addresses when the place is taken in (offerInput); an address in another
+	// country is not a place in this directory, whatever its postcode.
+	postal_code: text,
 	country: text.length(2, 'must be a two-letter ISO country code'),
 	address_type: z.enum(['physical', 'postal', 'virtual'])
 });
@@ -51,8 +53,9 @@ const hsdsLocation = z.object({
 	id: uuid,
 	location_type: z.enum(['physical', 'postal', 'virtual']),
 	name: text.min(1, 'is required').nullish(),
-	latitude: z.number().min(-90).max(90).nullish(),
-	longitude: z.number().min(-180).max(180).nullish(),
+	// HSDS sets no range (its own example says 100, 101); a Danish place is checked when taken in.
+	latitude: z.number().nullish(),
+	longitude: z.number().nullish(),
 	addresses: z.array(hsdsAddress).default([]),
 	accessibility: z
 		.array(z.object({ id: uuid, location_id: uuid.nullish(), description: optionalText }))
@@ -388,8 +391,10 @@ export async function importHsds(
 	db: Db,
 	input: unknown,
 	actorId: string
-): Promise<{ organizations: number; created: number; updated: number }> {
+): Promise<{ organizations: number; created: number; updated: number; notes: HsdsProblem[] }> {
 	const problems: HsdsProblem[] = [];
+	/** What was left out without refusing the file: places outside Denmark. */
+	const notes: HsdsProblem[] = [];
 	const list = z.array(z.unknown()).safeParse(
 		Array.isArray(input)
 			? input
@@ -457,6 +462,13 @@ export async function importHsds(
 				});
 				return;
 			}
+			if (address.country.toUpperCase() !== 'DK') {
+				notes.push({
+					path: `${at}.service_at_locations[${i}].location`,
+					message: `is in another country (${address.country}, ${address.postal_code} ${address.city}): the service is imported without this place`
+				});
+				return;
+			}
 			placesIn.push({
 				name: l.name ?? address.address_1,
 				address: address.address_1,
@@ -481,7 +493,8 @@ export async function importHsds(
 			description: localized(s.description, s.x_description_en) ?? { da: '' },
 			url: s.url ?? undefined,
 			email: s.email ?? undefined,
-			phone: s.phones[0]?.number,
+			// Quotes around a number (the official HSDS example has them) are not part of it.
+			phone: s.phones[0]?.number?.trim().replace(/^["']+|["']+$/g, ''),
 			// No language given: the directory's own language.
 			languages: s.languages.some((l) => l.code)
 				? s.languages.map((l) => l.code).filter((c): c is string => !!c)
@@ -580,9 +593,9 @@ export async function importHsds(
 			action: 'directory.import',
 			entityType: 'directory',
 			entityId: 'hsds',
-			details: { organizations: doneOrgs.size, created, updated }
+			details: { organizations: doneOrgs.size, created, updated, notes: notes.length }
 		});
-		return { organizations: doneOrgs.size, created, updated };
+		return { organizations: doneOrgs.size, created, updated, notes };
 	});
 }
 
