@@ -47,12 +47,37 @@ export default defineConfig({
 	timeout: 60_000,
 	// Page tests read the seeded demo data; account tests change data (imports, users), so they
 	// get servers of their own (which also look up addresses: address.spec.ts).
+	// Each test runs once, where its result can differ: pages, axe, language switches, the
+	// no-JavaScript pages and hostile input on the embedded database (the default); sign-in
+	// flows, search and the API (tagged @engine) on PostgreSQL as well, when it is there.
 	projects: [
-		...servers.map((server) => ({
-			name: server.name,
-			testMatch: server.fixture ? /(accounts|hostile-input|address)\.spec\.ts/ : /pages\.spec\.ts/,
-			use: { ...browser, baseURL: `http://127.0.0.1:${server.port}` }
-		})),
+		{
+			name: 'pglite',
+			testMatch: /pages\.spec\.ts/,
+			use: { ...browser, baseURL: `http://127.0.0.1:${ports[0]}` }
+		},
+		{
+			name: 'accounts-pglite',
+			testMatch: withPostgres
+				? /hostile-input\.spec\.ts/
+				: /(accounts|hostile-input|address)\.spec\.ts/,
+			use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
+		},
+		...(withPostgres
+			? [
+					{
+						name: 'postgres',
+						testMatch: /pages\.spec\.ts/,
+						grep: /@engine/,
+						use: { ...browser, baseURL: `http://127.0.0.1:${ports[1]}` }
+					},
+					{
+						name: 'accounts-postgres',
+						testMatch: /(accounts|address)\.spec\.ts/,
+						use: { ...browser, baseURL: `http://127.0.0.1:${ports[3]}` }
+					}
+				]
+			: []),
 		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ },
 		// A million observations on the embedded database's account server, after the account
 		// tests there are done, so the load does not slow them.

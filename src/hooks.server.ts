@@ -13,9 +13,10 @@ import {
 	trackRequest
 } from '$lib/server/app.ts';
 import { hasAuthCookie, resolveSession } from '$lib/server/api/session.ts';
-import { adminGate, canonicalRoute } from '$lib/server/api/admin-gate.ts';
+import { adminGate, canonicalRoute, isPrivateRoute } from '$lib/server/api/admin-gate.ts';
 import { crossSiteRequest } from '$lib/server/api/csrf.ts';
 import { bodyLimit, bodyRefusal } from '$lib/server/api/body-limit.ts';
+import { pageCacheKey } from '$lib/server/api/cache-policy.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { PageCache } from '$lib/server/cache/index.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
@@ -78,15 +79,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// the content version from the database (which a long import can hold).
 	const isProbe = route === '/healthz' || route === '/readyz';
 	const cache = PageCache.eligible(event.request) && !isProbe ? pageCache() : undefined;
-	// Some answers depend on the clock as well as the content: "open now" is kept a minute at
-	// most, the job board (postings close at their deadline) an hour.
-	const path = event.url.pathname;
-	const clock = event.url.searchParams.has('open')
-		? `#m${Math.floor(Date.now() / 60_000)}`
-		: /^(\/en\/jobs|\/job|\/api\/v1\/opportunities)(\/|$|\.)/.test(path)
-			? `#h${Math.floor(Date.now() / 3_600_000)}`
-			: '';
-	const cacheKey = path + event.url.search + clock;
+	const { key: cacheKey, storable } = pageCacheKey(route, event.url);
 	const refreshedCookies: string[] = [];
 	let response = await trackRequest(async () => {
 		const cached = await cache?.lookup(cacheKey);
@@ -117,7 +110,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 			})
 		);
-		return cache ? cache.store(cacheKey, rendered) : rendered;
+		return cache && storable ? cache.store(cacheKey, rendered) : rendered;
 	});
 
 	if (
@@ -136,7 +129,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	for (const cookie of refreshedCookies) headers.append('set-cookie', cookie);
 	// An error page is never kept by a browser or a proxy: the next request must ask again.
 	if (response.status >= 400) headers.set('cache-control', 'no-store');
-	else if (event.locals.user && !headers.has('cache-control'))
+	else if ((event.locals.user || isPrivateRoute(route)) && !headers.has('cache-control'))
+		// Signed-in answers and private routes, redirects included (SvelteKit's trailing-slash
+		// redirect is cacheable by default).
 		headers.set('cache-control', 'private, no-store');
 	for (const [name, value] of Object.entries(securityHeaders(appConfig().ORIGIN))) {
 		if (!headers.has(name)) headers.set(name, value);

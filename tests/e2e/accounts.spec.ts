@@ -261,9 +261,12 @@ test.describe('the /admin gate cannot be walked around by spelling the path diff
 					const res = await api.get(baseURL + variant, { maxRedirects: 0 });
 					const where = `${who} GET ${variant}`;
 					expect(res.status(), where).toBeLessThan(500);
-					expect(res.headers()['cache-control'] ?? '', `${where} is never cached`).toMatch(
-						/no-store/
-					);
+					// SvelteKit's own trailing-slash redirect (to the same path without it) comes
+					// before any hook and carries nothing private; every other answer is no-store.
+					if (res.headers()['x-sveltekit-normalize'] !== '1')
+						expect(res.headers()['cache-control'] ?? '', `${where} is never cached`).toMatch(
+							/no-store/
+						);
 					if (!mayRead) expect([303, 307, 308, 403, 404], where).toContain(res.status());
 				}
 			}
@@ -273,7 +276,13 @@ test.describe('the /admin gate cannot be walked around by spelling the path diff
 				for (const variant of spellings(path!)) {
 					const target = baseURL + (action ? `${variant}?${action}` : variant);
 					const res = await post(api, baseURL!, target, write.form);
-					expect([403, 404, 405], `${who}: ${write.name} at ${target}`).toContain(res.status());
+					// Refused, unknown, or SvelteKit's trailing-slash redirect (no action runs; the
+					// redirected post meets the gate).
+					const refused = [403, 404, 405].includes(res.status());
+					const normalised = res.status() === 308 && res.headers()['x-sveltekit-normalize'] === '1';
+					expect(refused || normalised, `${who}: ${write.name} at ${target}: ${res.status()}`).toBe(
+						true
+					);
 				}
 			}
 			await api.dispose();

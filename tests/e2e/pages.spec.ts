@@ -312,24 +312,26 @@ test.describe('health and API', () => {
 		});
 	});
 
-	test('the strategy API returns the active strategy in both languages, matching its schema', async ({
-		request
-	}) => {
-		const da = apiStrategy.parse(await (await request.get('/api/v1/strategy')).json());
-		expect(da.slug).toBe('aalborg-2023-2026');
-		expect(da.guideposts.map((g) => g.slug)).toEqual([
-			'uddannelse-for-alle',
-			'trivsel-og-faellesskaber',
-			'gode-overgange'
-		]);
-		expect(da.guideposts.flatMap((g) => g.indicators)).toHaveLength(7);
-		const en = apiStrategy.parse(await (await request.get('/api/v1/strategy?lang=en')).json());
-		expect(en.guideposts[2]?.indicators[0]).toEqual({
-			code: 'ledige-dimittender',
-			title: 'A smaller share of graduates are unemployed',
-			direction: 'decrease'
-		});
-	});
+	test(
+		'the strategy API returns the active strategy in both languages, matching its schema',
+		{ tag: '@engine' },
+		async ({ request }) => {
+			const da = apiStrategy.parse(await (await request.get('/api/v1/strategy')).json());
+			expect(da.slug).toBe('aalborg-2023-2026');
+			expect(da.guideposts.map((g) => g.slug)).toEqual([
+				'uddannelse-for-alle',
+				'trivsel-og-faellesskaber',
+				'gode-overgange'
+			]);
+			expect(da.guideposts.flatMap((g) => g.indicators)).toHaveLength(7);
+			const en = apiStrategy.parse(await (await request.get('/api/v1/strategy?lang=en')).json());
+			expect(en.guideposts[2]?.indicators[0]).toEqual({
+				code: 'ledige-dimittender',
+				title: 'A smaller share of graduates are unemployed',
+				direction: 'decrease'
+			});
+		}
+	);
 
 	test('API errors are JSON with a code, a message and the right status', async ({ request }) => {
 		const bad = await request.get('/api/v1/strategy?lang=fr');
@@ -421,7 +423,7 @@ test.describe('indicators', () => {
 		await expect(page.locator('.demo-notice')).toContainText('invented demo data');
 	});
 
-	test('downloads come as CSV, XLSX and JSON-stat 2.0', async ({ request }) => {
+	test('downloads come as CSV, XLSX and JSON-stat 2.0', { tag: '@engine' }, async ({ request }) => {
 		const csv = await request.get('/indikatorer/frafald.csv');
 		expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
 		expect(csv.headers()['content-disposition']).toBe('attachment; filename="frafald-demo.csv"');
@@ -444,66 +446,72 @@ test.describe('indicators', () => {
 		expect(await chart.text()).not.toContain('style=');
 	});
 
-	test('the indicators API lists status and serves filtered observations', async ({ request }) => {
-		const list = apiIndicatorList.parse(
-			await (await request.get('/api/v1/indicators?lang=en')).json()
-		);
-		expect(list.items.map((i) => i.code)).toEqual([
-			'frafald',
-			'i-uddannelse',
-			'erhvervskompetencegivende-uddannelse',
-			'mistrivsel',
-			'kultur-fritid-forening',
-			'ledige-dimittender',
-			'erhvervsuddannelse'
-		]);
-		expect(list.items.every((i) => i.demo)).toBe(true);
-		const obs = apiObservationList.parse(
-			await (
-				await request.get(
-					'/api/v1/indicators/frafald/observations?geo=851&period=2022&k%C3%B8n=Kvinder'
-				)
-			).json()
-		);
-		expect(obs.items).toHaveLength(1);
-		expect(obs.items[0]).toMatchObject({
-			period: '2022',
-			geo: '851',
-			breakdowns: { køn: 'Kvinder' }
-		});
-		const bad = await request.get('/api/v1/indicators/frafald/observations?geo=Aalborg&alder=18');
-		expect(bad.status()).toBe(400);
-		expect(apiErrorSchema.parse(await bad.json()).error.details).toHaveLength(2);
-		expect((await request.get('/api/v1/indicators/lykke/observations')).status()).toBe(404);
-	});
+	test(
+		'the indicators API lists status and serves filtered observations',
+		{ tag: '@engine' },
+		async ({ request }) => {
+			const list = apiIndicatorList.parse(
+				await (await request.get('/api/v1/indicators?lang=en')).json()
+			);
+			expect(list.items.map((i) => i.code)).toEqual([
+				'frafald',
+				'i-uddannelse',
+				'erhvervskompetencegivende-uddannelse',
+				'mistrivsel',
+				'kultur-fritid-forening',
+				'ledige-dimittender',
+				'erhvervsuddannelse'
+			]);
+			expect(list.items.every((i) => i.demo)).toBe(true);
+			const obs = apiObservationList.parse(
+				await (
+					await request.get(
+						'/api/v1/indicators/frafald/observations?geo=851&period=2022&k%C3%B8n=Kvinder'
+					)
+				).json()
+			);
+			expect(obs.items).toHaveLength(1);
+			expect(obs.items[0]).toMatchObject({
+				period: '2022',
+				geo: '851',
+				breakdowns: { køn: 'Kvinder' }
+			});
+			const bad = await request.get('/api/v1/indicators/frafald/observations?geo=Aalborg&alder=18');
+			expect(bad.status()).toBe(400);
+			expect(apiErrorSchema.parse(await bad.json()).error.details).toHaveLength(2);
+			expect((await request.get('/api/v1/indicators/lykke/observations')).status()).toBe(404);
+		}
+	);
 });
 
 test.describe('offers and support', () => {
-	test('search works without JavaScript: words, filters with counts, demo label, pagination', async ({
-		browser
-	}) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto('/tilbud');
-		await expect(page.getByRole('note')).toContainText('Demodata');
-		await expect(page.locator('#results-heading')).toContainText('204 tilbud');
-		await page.getByLabel('Søg', { exact: true }).fill('lektiehjælp');
-		await page.getByRole('button', { name: 'Søg', exact: true }).click();
-		await expect(
-			page
-				.locator('.offer-list h3')
-				.filter({ hasText: /^Lektiecafé/ })
-				.first()
-		).toBeVisible();
-		await page.getByLabel(/^Ungdomsuddannelse \(\d+\)$/).check();
-		await page.getByRole('button', { name: 'Vis resultater' }).click();
-		await expect(page).toHaveURL(/audience=ungdomsuddannelse/);
-		await page.goto('/tilbud?category=fritid-og-idraet&page=2');
-		await expect(page.getByText(/Side 2 af \d+/)).toBeVisible();
-		await context.close();
-	});
+	test(
+		'search works without JavaScript: words, filters with counts, demo label, pagination',
+		{ tag: '@engine' },
+		async ({ browser }) => {
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto('/tilbud');
+			await expect(page.getByRole('note')).toContainText('Demodata');
+			await expect(page.locator('#results-heading')).toContainText('204 tilbud');
+			await page.getByLabel('Søg', { exact: true }).fill('lektiehjælp');
+			await page.getByRole('button', { name: 'Søg', exact: true }).click();
+			await expect(
+				page
+					.locator('.offer-list h3')
+					.filter({ hasText: /^Lektiecafé/ })
+					.first()
+			).toBeVisible();
+			await page.getByLabel(/^Ungdomsuddannelse \(\d+\)$/).check();
+			await page.getByRole('button', { name: 'Vis resultater' }).click();
+			await expect(page).toHaveURL(/audience=ungdomsuddannelse/);
+			await page.goto('/tilbud?category=fritid-og-idraet&page=2');
+			await expect(page.getByText(/Side 2 af \d+/)).toBeVisible();
+			await context.close();
+		}
+	);
 
-	test('the offers API ranks, filters and counts', async ({ request }) => {
+	test('the offers API ranks, filters and counts', { tag: '@engine' }, async ({ request }) => {
 		const res = await request.get('/api/v1/offers?q=fodbolt&audience=udskoling');
 		expect(res.status()).toBe(200);
 		const body = (await res.json()) as { total: number; items: { title: string; demo: boolean }[] };
@@ -519,31 +527,35 @@ test.describe('offers and support', () => {
 		]);
 	});
 
-	test('nearest first from a postcode, by area and open now, without JavaScript', async ({
-		browser
-	}) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto('/tilbud?category=lektiehjaelp');
-		await page.getByLabel('Dit postnummer (valgfrit)').fill('9400');
-		await page.getByLabel('Sortér efter').selectOption('distance');
-		await page.getByRole('button', { name: 'Vis resultater' }).click();
-		await expect(page.getByText('Nærmeste først, målt fra 9400 Nørresundby.')).toBeVisible();
-		const distances = await page.locator('.offer-list .form-hint').allInnerTexts();
-		const km = distances.map((d) => Number(/([\d,]+) km væk/.exec(d)![1]!.replace(',', '.')));
-		expect(km).toEqual([...km].sort((a, b) => a - b));
-		expect(distances[0]).toContain('9400 Nørresundby');
-		await page.getByLabel(/^9400 Nørresundby \(\d+\)$/).check();
-		await page.getByRole('button', { name: 'Vis resultater' }).click();
-		await expect(page).toHaveURL(/area=9400/);
-		for (const place of await page.locator('.offer-list .form-hint').allInnerTexts())
-			expect(place).toContain('9400 Nørresundby');
-		await page.goto('/tilbud?near=1234&sort=distance');
-		await expect(page.locator('#near-error')).toContainText('Vi kender ikke postnummeret 1234');
-		await expect(page.getByLabel('Kun tilbud, der har åbent nu')).toBeVisible();
-		await expect(page.getByRole('button', { name: 'Vis resultaterne på et kort' })).toHaveCount(0);
-		await context.close();
-	});
+	test(
+		'nearest first from a postcode, by area and open now, without JavaScript',
+		{ tag: '@engine' },
+		async ({ browser }) => {
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto('/tilbud?category=lektiehjaelp');
+			await page.getByLabel('Dit postnummer (valgfrit)').fill('9400');
+			await page.getByLabel('Sortér efter').selectOption('distance');
+			await page.getByRole('button', { name: 'Vis resultater' }).click();
+			await expect(page.getByText('Nærmeste først, målt fra 9400 Nørresundby.')).toBeVisible();
+			const distances = await page.locator('.offer-list .form-hint').allInnerTexts();
+			const km = distances.map((d) => Number(/([\d,]+) km væk/.exec(d)![1]!.replace(',', '.')));
+			expect(km).toEqual([...km].sort((a, b) => a - b));
+			expect(distances[0]).toContain('9400 Nørresundby');
+			await page.getByLabel(/^9400 Nørresundby \(\d+\)$/).check();
+			await page.getByRole('button', { name: 'Vis resultater' }).click();
+			await expect(page).toHaveURL(/area=9400/);
+			for (const place of await page.locator('.offer-list .form-hint').allInnerTexts())
+				expect(place).toContain('9400 Nørresundby');
+			await page.goto('/tilbud?near=1234&sort=distance');
+			await expect(page.locator('#near-error')).toContainText('Vi kender ikke postnummeret 1234');
+			await expect(page.getByLabel('Kun tilbud, der har åbent nu')).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Vis resultaterne på et kort' })).toHaveCount(
+				0
+			);
+			await context.close();
+		}
+	);
 
 	test('the map loads only when asked, and the list stays whole when tiles cannot load', async ({
 		page
@@ -581,95 +593,100 @@ test.describe('offers and support', () => {
 		await expect(page.locator('dd', { hasText: /(mandag|tirsdag).*15:00–18:00/ })).toBeVisible();
 	});
 
-	test('the HSDS 3.0 API pages services and organisations and answers by id', async ({
-		request
-	}) => {
-		const root = await (await request.get('/api/hsds')).json();
-		expect(root.version).toBe('3.0');
-		const res = await request.get('/api/hsds/services?per_page=5&page=2');
-		expect(res.status()).toBe(200);
-		const page = (await res.json()) as {
-			total_items: number;
-			page_number: number;
-			size: number;
-			contents: { id: string; name: string; status: string; organization: { name: string } }[];
-		};
-		expect(page).toMatchObject({ total_items: 204, page_number: 2, size: 5 });
-		for (const service of page.contents) {
-			expect(service.id).toMatch(/^[0-9a-f-]{36}$/);
-			expect(service.name.length).toBeGreaterThan(0);
-			expect(service.status).toBe('active');
-			// HSDS types optional fields as strings or numbers: absent ones are left out, not null.
-			expect(JSON.stringify(service)).not.toContain('null');
+	test(
+		'the HSDS 3.0 API pages services and organisations and answers by id',
+		{ tag: '@engine' },
+		async ({ request }) => {
+			const root = await (await request.get('/api/hsds')).json();
+			expect(root.version).toBe('3.0');
+			const res = await request.get('/api/hsds/services?per_page=5&page=2');
+			expect(res.status()).toBe(200);
+			const page = (await res.json()) as {
+				total_items: number;
+				page_number: number;
+				size: number;
+				contents: { id: string; name: string; status: string; organization: { name: string } }[];
+			};
+			expect(page).toMatchObject({ total_items: 204, page_number: 2, size: 5 });
+			for (const service of page.contents) {
+				expect(service.id).toMatch(/^[0-9a-f-]{36}$/);
+				expect(service.name.length).toBeGreaterThan(0);
+				expect(service.status).toBe('active');
+				// HSDS types optional fields as strings or numbers: absent ones are left out, not null.
+				expect(JSON.stringify(service)).not.toContain('null');
+			}
+			const one = await request.get(`/api/hsds/services/${page.contents[0]!.id}`);
+			expect((await one.json()).name).toBe(page.contents[0]!.name);
+			const orgs = await (await request.get('/api/hsds/organizations?per_page=200')).json();
+			expect(orgs.contents.map((o: { name: string }) => o.name)).toContain('Aalborg Katedralskole');
+			expect(
+				(await request.get('/api/hsds/services/00000000-0000-4000-8000-000000000000')).status()
+			).toBe(404);
+			const bad = await request.get('/api/hsds/services?per_page=1000');
+			expect(bad.status()).toBe(400);
+			expect(await bad.json()).toMatchObject({ error: { code: 'bad_request' } });
 		}
-		const one = await request.get(`/api/hsds/services/${page.contents[0]!.id}`);
-		expect((await one.json()).name).toBe(page.contents[0]!.name);
-		const orgs = await (await request.get('/api/hsds/organizations?per_page=200')).json();
-		expect(orgs.contents.map((o: { name: string }) => o.name)).toContain('Aalborg Katedralskole');
-		expect(
-			(await request.get('/api/hsds/services/00000000-0000-4000-8000-000000000000')).status()
-		).toBe(404);
-		const bad = await request.get('/api/hsds/services?per_page=1000');
-		expect(bad.status()).toBe(400);
-		expect(await bad.json()).toMatchObject({ error: { code: 'bad_request' } });
-	});
+	);
 });
 
 test.describe('jobs and placements', () => {
-	test('students filter open postings by kind and sort by deadline, without JavaScript', async ({
-		browser
-	}) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto('/job');
-		await expect(page.getByRole('note').first()).toContainText('Demodata');
-		await page.getByLabel(/^Læreplads\/elevplads \(\d+\)$/).check();
-		await page.getByLabel('Sortér efter').selectOption('deadline');
-		await page.getByRole('button', { name: 'Vis opslag' }).click();
-		await expect(page).toHaveURL(/type=laereplads/);
-		const kinds = await page.locator('.offer-list li > p:not(.form-hint)').allInnerTexts();
-		expect(kinds.length).toBeGreaterThan(0);
-		for (const k of kinds) expect(k).toMatch(/^Læreplads\/elevplads/);
-		await page.goto('/job?type=fritidsjob');
-		await expect(page.getByText('Er du under 18?')).toBeVisible();
-		// The same search as an Atom feed.
-		const feed = await page.request.get('/job/feed.atom?type=fritidsjob');
-		expect(feed.headers()['content-type']).toContain('application/atom+xml');
-		const xml = await feed.text();
-		expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-		expect((xml.match(/<entry>/g) ?? []).length).toBeGreaterThan(0);
-		expect(xml).toContain('/job/');
-		await context.close();
-	});
+	test(
+		'students filter open postings by kind and sort by deadline, without JavaScript',
+		{ tag: '@engine' },
+		async ({ browser }) => {
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto('/job');
+			await expect(page.getByRole('note').first()).toContainText('Demodata');
+			await page.getByLabel(/^Læreplads\/elevplads \(\d+\)$/).check();
+			await page.getByLabel('Sortér efter').selectOption('deadline');
+			await page.getByRole('button', { name: 'Vis opslag' }).click();
+			await expect(page).toHaveURL(/type=laereplads/);
+			const kinds = await page.locator('.offer-list li > p:not(.form-hint)').allInnerTexts();
+			expect(kinds.length).toBeGreaterThan(0);
+			for (const k of kinds) expect(k).toMatch(/^Læreplads\/elevplads/);
+			await page.goto('/job?type=fritidsjob');
+			await expect(page.getByText('Er du under 18?')).toBeVisible();
+			// The same search as an Atom feed.
+			const feed = await page.request.get('/job/feed.atom?type=fritidsjob');
+			expect(feed.headers()['content-type']).toContain('application/atom+xml');
+			const xml = await feed.text();
+			expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+			expect((xml.match(/<entry>/g) ?? []).length).toBeGreaterThan(0);
+			expect(xml).toContain('/job/');
+			await context.close();
+		}
+	);
 
-	test('students filter by education field and level, and see the nearest postings first', async ({
-		browser,
-		page: scripted
-	}) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto('/job');
-		await page.getByLabel(/^Teknik, byggeri og produktion \(\d+\)$/).check();
-		await page.getByLabel(/^Elev på en erhvervsuddannelse \(\d+\)$/).check();
-		await page.getByLabel('Dit postnummer (valgfrit)').fill('9400');
-		await page.getByLabel('Sortér efter').selectOption('distance');
-		await page.getByRole('button', { name: 'Vis opslag' }).click();
-		await expect(page).toHaveURL(/field=teknik.*level=erhvervsuddannelse.*near=9400/);
-		await expect(page.getByText('Afstand målt fra 9400 Nørresundby')).toBeVisible();
-		const distances = (await page.locator('.offer-list li > p:not(.form-hint)').allInnerTexts())
-			.map((t) => /([\d,]+) km væk/.exec(t)?.[1])
-			.filter((d): d is string => d !== undefined)
-			.map((d) => Number(d.replace(',', '.')));
-		expect(distances.length).toBeGreaterThan(1);
-		expect(distances).toEqual([...distances].sort((a, b) => a - b));
-		const filtered = page.url();
-		await page.goto('/job?near=1234&sort=distance');
-		await expect(page.getByRole('status')).toContainText('Vi kender ikke postnummeret 1234');
-		await context.close();
-		// axe runs as a script: the same filtered page, in a page with JavaScript.
-		await scripted.goto(filtered);
-		await expectNoAxeViolations(scripted);
-	});
+	test(
+		'students filter by education field and level, and see the nearest postings first',
+		{ tag: '@engine' },
+		async ({ browser, page: scripted }) => {
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto('/job');
+			await page.getByLabel(/^Teknik, byggeri og produktion \(\d+\)$/).check();
+			await page.getByLabel(/^Elev på en erhvervsuddannelse \(\d+\)$/).check();
+			await page.getByLabel('Dit postnummer (valgfrit)').fill('9400');
+			await page.getByLabel('Sortér efter').selectOption('distance');
+			await page.getByRole('button', { name: 'Vis opslag' }).click();
+			await expect(page).toHaveURL(/field=teknik.*level=erhvervsuddannelse.*near=9400/);
+			await expect(page.getByText('Afstand målt fra 9400 Nørresundby')).toBeVisible();
+			const distances = (await page.locator('.offer-list li > p:not(.form-hint)').allInnerTexts())
+				.map((t) => /([\d,]+) km væk/.exec(t)?.[1])
+				.filter((d): d is string => d !== undefined)
+				.map((d) => Number(d.replace(',', '.')));
+			expect(distances.length).toBeGreaterThan(1);
+			expect(distances).toEqual([...distances].sort((a, b) => a - b));
+			const filtered = page.url();
+			await page.goto('/job?near=1234&sort=distance');
+			await expect(page.getByRole('status')).toContainText('Vi kender ikke postnummeret 1234');
+			await context.close();
+			// axe runs as a script: the same filtered page, in a page with JavaScript.
+			await scripted.goto(filtered);
+			await expectNoAxeViolations(scripted);
+		}
+	);
 
 	test('a posting page carries schema.org JobPosting data for job search engines', async ({
 		page
@@ -690,39 +707,41 @@ test.describe('jobs and placements', () => {
 		await expect(page.getByRole('link', { name: /Send en ansøgning til/ })).toBeVisible();
 	});
 
-	test('the opportunities API filters, counts kinds and refuses bad parameters', async ({
-		request
-	}) => {
-		const res = await request.get('/api/v1/opportunities?type=studiejob&english=1');
-		expect(res.status()).toBe(200);
-		const body = (await res.json()) as {
-			total: number;
-			facets: { type: Record<string, number> };
-			items: { type: string; englishFriendly: boolean }[];
-		};
-		expect(body.total).toBeGreaterThan(0);
-		expect(body.items.every((i) => i.type === 'studiejob' && i.englishFriendly)).toBe(true);
-		// Counts per kind ignore the kind filter (but not the others).
-		expect(Object.keys(body.facets.type)).toContain('praktikplads');
-		const near = (await (
-			await request.get('/api/v1/opportunities?near=9000&km=3&sort=distance&level=videregaaende')
-		).json()) as {
-			near: { postalCode: string };
-			facets: { level: Record<string, number> };
-			items: { distanceKm: number | null; remote: boolean; url: string }[];
-		};
-		expect(near.near.postalCode).toBe('9000');
-		expect(near.items.length).toBeGreaterThan(0);
-		for (const i of near.items)
-			expect(i.remote || (i.distanceKm !== null && i.distanceKm <= 3)).toBe(true);
-		expect(near.items[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/job\//);
-		expect(Object.keys(near.facets.level)).toContain('erhvervsuddannelse');
-		const bad = await request.get('/api/v1/opportunities?type=direktør&hours=x');
-		expect(bad.status()).toBe(400);
-		expect(
-			((await bad.json()) as { error: { details: { parameter: string }[] } }).error.details.map(
-				(d) => d.parameter
-			)
-		).toEqual(expect.arrayContaining(['type', 'hours']));
-	});
+	test(
+		'the opportunities API filters, counts kinds and refuses bad parameters',
+		{ tag: '@engine' },
+		async ({ request }) => {
+			const res = await request.get('/api/v1/opportunities?type=studiejob&english=1');
+			expect(res.status()).toBe(200);
+			const body = (await res.json()) as {
+				total: number;
+				facets: { type: Record<string, number> };
+				items: { type: string; englishFriendly: boolean }[];
+			};
+			expect(body.total).toBeGreaterThan(0);
+			expect(body.items.every((i) => i.type === 'studiejob' && i.englishFriendly)).toBe(true);
+			// Counts per kind ignore the kind filter (but not the others).
+			expect(Object.keys(body.facets.type)).toContain('praktikplads');
+			const near = (await (
+				await request.get('/api/v1/opportunities?near=9000&km=3&sort=distance&level=videregaaende')
+			).json()) as {
+				near: { postalCode: string };
+				facets: { level: Record<string, number> };
+				items: { distanceKm: number | null; remote: boolean; url: string }[];
+			};
+			expect(near.near.postalCode).toBe('9000');
+			expect(near.items.length).toBeGreaterThan(0);
+			for (const i of near.items)
+				expect(i.remote || (i.distanceKm !== null && i.distanceKm <= 3)).toBe(true);
+			expect(near.items[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/job\//);
+			expect(Object.keys(near.facets.level)).toContain('erhvervsuddannelse');
+			const bad = await request.get('/api/v1/opportunities?type=direktør&hours=x');
+			expect(bad.status()).toBe(400);
+			expect(
+				((await bad.json()) as { error: { details: { parameter: string }[] } }).error.details.map(
+					(d) => d.parameter
+				)
+			).toEqual(expect.arrayContaining(['type', 'hours']));
+		}
+	);
 });
