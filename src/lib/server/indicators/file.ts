@@ -1,7 +1,8 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { collectSource, csvSource, type ColumnMapping, type ParsedFile } from './csv.ts';
-import { jsonStatSource } from './jsonstat.ts';
+import { jsonStatSourceOf, readJson } from './jsonstat.ts';
 import type { RawSource } from './rows.ts';
 import { wholeBytes, type FileBytes } from './file-bytes.ts';
 
@@ -37,8 +38,14 @@ export async function readIndicatorFile(
 	if (format === 'csv') return { ...(await csvSource(file, options.mapping)), format };
 	const bytes = await wholeBytes(file);
 	const digest = sha256(bytes);
-	if (format === 'jsonstat')
-		return { ...jsonStatSource(bytes, options.mapping ?? {}), format, sha256: digest };
+	if (format === 'jsonstat') {
+		// Parsing and reading the cube each take a while for a million values; other requests
+		// get their turn in between.
+		const read = readJson(bytes);
+		if (!read.ok) return { ...read.failed, format, sha256: digest };
+		await yieldToEventLoop();
+		return { ...jsonStatSourceOf(read.json, options.mapping ?? {}), format, sha256: digest };
+	}
 	if (format === 'xlsx') {
 		const { xlsxSource } = await import('./xlsx.ts');
 		return { ...(await xlsxSource(bytes, options.mapping)), format, sha256: digest };

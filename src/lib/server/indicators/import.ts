@@ -46,6 +46,12 @@ export interface ImportSource {
 }
 
 const STAGE_CHUNK = 10_000;
+/**
+ * About how many staged rows one statement handles. On the embedded database a statement runs
+ * on the main thread, so statements over a million rows are split and the server answers other
+ * requests between them (issue 21: /healthz waited 30 s for a million-row import).
+ */
+const STATEMENT_ROWS = 25_000;
 /** Imports that add or remove this many rows refresh the table's planner statistics. */
 const ANALYZE_AFTER_ROWS = 10_000;
 const STAGE_COLUMNS = [
@@ -74,7 +80,7 @@ async function stage(
 	await tx.execute(sql`drop table if exists import_stage`);
 	await tx.execute(sql`
 		create temporary table import_stage (
-			ord bigserial, source_row text,
+			ord bigserial primary key, source_row text,
 			period text not null, period_sort int not null, geo text not null, breakdown_key text not null,
 			breakdowns jsonb not null, value float8, flags text[] not null
 		) on commit drop`);
@@ -118,6 +124,7 @@ async function stage(
 	}
 	// Statistics, so the comparison joins by hash rather than a nested loop over a guess.
 	await tx.execute(sql`analyze import_stage`);
+	await yieldToEventLoop();
 	return total;
 }
 
@@ -158,21 +165,38 @@ async function lockIndicator(tx: Db, code: string): Promise<void> {
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`indicator-import:${code}`}))`);
 }
 
-/** Rows that repeat a period, geography and breakdown, named by where they are in the file. */
-async function repeatedKeys(tx: Db): Promise<ImportProblem[]> {
-	const repeats = rowsOf<{ rows: string[] }>(
-		await tx.execute(sql`
-			select array_agg(coalesce(source_row, '(row)') order by ord) as rows
-			from import_stage group by period, geo, breakdown_key
-			having count(*) > 1
-			order by min(ord) limit 1000`)
-	);
-	return repeats.flatMap(({ rows }) =>
-		rows.slice(1).map((where) => ({
-			where,
-			message: `same period, geography and breakdown as ${rows[0]}`
-		}))
-	);
+/**
+ * Rows that repeat a period, geography and breakdown, named by where they are in the file.
+ * Counted in buckets of the key's hash, one statement each: on the embedded database a
+ * statement holds the event loop until it ends, and one group-by over a million staged rows
+ * took 4 s.
+ */
+async function repeatedKeys(tx: Db, staged: number): Promise<ImportProblem[]> {
+	const buckets = Math.max(1, Math.ceil(staged / (2.5 * STATEMENT_ROWS)));
+	const found: { rows: string[]; first: number }[] = [];
+	for (let bucket = 0; bucket < buckets && found.length < 1000; bucket++) {
+		found.push(
+			...rowsOf<{ rows: string[]; first: number }>(
+				await tx.execute(sql`
+					select array_agg(coalesce(source_row, '(row)') order by ord) as rows, min(ord) as first
+					from import_stage
+					where ${buckets} = 1 or mod(abs(hashtext(period || chr(31) || geo || chr(31) || breakdown_key)), ${buckets}) = ${bucket}
+					group by period, geo, breakdown_key
+					having count(*) > 1
+					order by min(ord) limit 1000`)
+			)
+		);
+		await yieldToEventLoop();
+	}
+	return found
+		.sort((a, b) => Number(a.first) - Number(b.first))
+		.slice(0, 1000)
+		.flatMap(({ rows }) =>
+			rows.slice(1).map((where) => ({
+				where,
+				message: `same period, geography and breakdown as ${rows[0]}`
+			}))
+		);
 }
 
 function countOf(result: unknown, column: string): number {
@@ -187,6 +211,7 @@ async function compare(tx: Db, code: string, isDemo: boolean): Promise<ImportPre
 	const periods = rowsOf<{ period: string }>(
 		await tx.execute(sql`select distinct period from import_stage order by period`)
 	).map((r) => r.period);
+	await yieldToEventLoop();
 	// A real import replaces demo data: a demo row with the same key counts as added, and every
 	// demo row of the indicator goes.
 	const replaced = isDemo ? sql`false` : sql`b.is_demo`;
@@ -203,6 +228,7 @@ async function compare(tx: Db, code: string, isDemo: boolean): Promise<ImportPre
 			on o.indicator_code = ${code} and o.period = s.period and o.geo = s.geo
 			and o.breakdown_key = s.breakdown_key
 		left join indicator_import_batches b on b.id = o.batch_id`);
+	await yieldToEventLoop();
 	const gone = await tx.execute(sql`
 		select
 			count(*) filter (where not ${replaced}) as removed,
@@ -215,6 +241,7 @@ async function compare(tx: Db, code: string, isDemo: boolean): Promise<ImportPre
 				select 1 from import_stage s
 				where s.period = o.period and s.geo = o.geo and s.breakdown_key = o.breakdown_key
 			)`);
+	await yieldToEventLoop();
 	const removed = countOf(gone, 'removed');
 	const demoRemoved = countOf(gone, 'demo_removed') + countOf(matched, 'demo_replaced');
 	return {
@@ -262,7 +289,7 @@ export async function importObservations(
 			const staged = await stage(tx, inBatches(rows), (done) =>
 				onProgress?.(done, Math.max(expected, done))
 			);
-			const problems = await repeatedKeys(tx);
+			const problems = await repeatedKeys(tx, staged);
 			if (problems.length > 0)
 				throw new Error(`repeated rows: ${problems.map((p) => p.where).join(', ')}`);
 			const p = await compare(tx, code, source.isDemo ?? false);
@@ -271,6 +298,25 @@ export async function importObservations(
 			return { ...p, batchId };
 		})
 	);
+}
+
+/**
+ * Runs a statement over the staged rows in ranges of their order number, STATEMENT_ROWS at a
+ * time, letting other requests in between (the same transaction: still all or nothing).
+ */
+async function inOrdRanges(
+	tx: Db,
+	statement: (from: number, to: number) => ReturnType<typeof sql>
+): Promise<void> {
+	const last = Number(
+		rowsOf<{ last: number | null }>(
+			await tx.execute(sql`select max(ord) as last from import_stage`)
+		)[0]?.last ?? 0
+	);
+	for (let from = 1; from <= last; from += STATEMENT_ROWS) {
+		await tx.execute(statement(from, from + STATEMENT_ROWS - 1));
+		await yieldToEventLoop();
+	}
 }
 
 /** Writes what `compare` found: a batch, the removals, the upserts and the audit entry. */
@@ -315,20 +361,26 @@ async function applyStaged(
 		// Nothing stored has these keys (demo rows with them were deleted above): a plain insert,
 		// which skips the conflict check per row. Imports of one indicator are serialised by the
 		// advisory lock taken at the start.
-		await tx.execute(sql`
+		await inOrdRanges(
+			tx,
+			(from, to) => sql`
 			insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
 			select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batch.id}::uuid
-			from import_stage`);
+			from import_stage where ord between ${from} and ${to}`
+		);
 	} else
 		// Rows whose value and flags are unchanged keep their batch: the batch records changes.
-		await tx.execute(sql`
+		await inOrdRanges(
+			tx,
+			(from, to) => sql`
 		insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
 		select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batch.id}::uuid
-		from import_stage
+		from import_stage where ord between ${from} and ${to}
 		on conflict (indicator_code, geo, breakdown_key, period) do update
 		set value = excluded.value, flags = excluded.flags, breakdowns = excluded.breakdowns, batch_id = excluded.batch_id
 		where indicator_observations.value is distinct from excluded.value
-			or indicator_observations.flags <> excluded.flags`);
+			or indicator_observations.flags <> excluded.flags`
+		);
 	// The planner's statistics: PGlite runs no autovacuum, so without this a table that grew by a
 	// million rows is still planned as nearly empty, and each batch of a download (a keyset page
 	// over the primary key) sorted the whole indicator: 1.3 s a batch instead of 20 ms.
@@ -423,7 +475,7 @@ export async function importFile(
 				// itself refuses a repeated row; only then is the separate check for repeats skipped.
 				const allNew = preview.changed === 0 && preview.unchanged === 0;
 				if (options.dryRun || !allNew) {
-					const repeated = await repeatedKeys(tx);
+					const repeated = await repeatedKeys(tx, staged);
 					if (repeated.length > 0) throw new Rejected(repeated);
 				}
 				if (options.dryRun) throw new DryRun(preview, staged);
@@ -439,7 +491,8 @@ export async function importFile(
 						applyStaged(savepoint, code, preview, meta)
 					);
 				} catch (error) {
-					if (allNew && isUniqueViolation(error)) throw new Rejected(await repeatedKeys(tx));
+					if (allNew && isUniqueViolation(error))
+						throw new Rejected(await repeatedKeys(tx, staged));
 					throw error;
 				}
 				return {

@@ -114,12 +114,26 @@ export function declaredSizeProblems(json: unknown): ImportProblem[] {
 
 /** The cells of a JSON-stat dataset as rows, produced one at a time from the cube. */
 export function jsonStatSource(bytes: Uint8Array, mapping: DimensionMapping = {}): RawSource {
-	let json: unknown;
+	const read = readJson(bytes);
+	return read.ok ? jsonStatSourceOf(read.json, mapping) : read.failed;
+}
+
+/** A file's JSON, or the source that reports why it is not JSON. */
+export function readJson(
+	bytes: Uint8Array
+): { ok: true; json: unknown } | { ok: false; failed: RawSource } {
 	try {
-		json = JSON.parse(decodeText(bytes).text);
+		return { ok: true, json: JSON.parse(decodeText(bytes).text) };
 	} catch (error) {
-		return failed([{ where: 'file', message: `not valid JSON: ${(error as Error).message}` }]);
+		return {
+			ok: false,
+			failed: failed([{ where: 'file', message: `not valid JSON: ${(error as Error).message}` }])
+		};
 	}
+}
+
+/** The cells of an already parsed JSON-stat document (see `jsonStatSource`). */
+export function jsonStatSourceOf(json: unknown, mapping: DimensionMapping = {}): RawSource {
 	const sizeProblems = declaredSizeProblems(json);
 	if (sizeProblems.length > 0) return failed(sizeProblems);
 	const top = JSONstat(json);

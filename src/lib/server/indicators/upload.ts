@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { importFile, savedMapping, saveMapping, type ImportPreview } from './import.ts';
@@ -38,6 +39,9 @@ export async function stageUpload(
 		{ dryRun: true }
 	);
 	if (!checked.ok) return { ok: false, problems: checked.problems };
+	// Let other requests in between the (long) check and the next statements: on the embedded
+	// database a chain of statements would otherwise hold the event loop throughout.
+	await yieldToEventLoop();
 	await db.delete(uploadDrafts).where(lt(uploadDrafts.expiresAt, sql`now()`));
 	const [draft] = await db
 		.insert(uploadDrafts)
@@ -83,6 +87,7 @@ export async function confirmUpload(
 		)
 		.returning();
 	if (!draft) return { ok: false, reason: 'expired' };
+	await yieldToEventLoop();
 	const bytes = new Uint8Array(Buffer.from(draft.content, 'base64'));
 	const done = await importFile(
 		db,
