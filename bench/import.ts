@@ -11,6 +11,7 @@ import { openDatabase, runMigrations, type Database } from '../src/lib/server/db
 import { createScratchDatabase } from '../src/lib/server/db/testing.ts';
 import { importFile } from '../src/lib/server/indicators/index.ts';
 import { parseStrategy, saveStrategy } from '../src/lib/server/strategy/index.ts';
+import { cellValue, cubeOf, jsonStatOf } from '../tests/support/jsonstat-cube.ts';
 
 const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
 
@@ -63,50 +64,21 @@ async function child(engine: 'pglite' | 'postgres', file: string) {
 }
 
 function files(dir: string, target: number) {
-	const geos = Array.from({ length: 100 }, (_, i) => String(101 + i * 7).padStart(3, '0'));
-	const years = Array.from({ length: 20 }, (_, i) => String(2005 + i));
-	const perGeoYear = Math.max(1, Math.round(target / (geos.length * years.length)));
-	const educations = Array.from(
-		{ length: Math.ceil(perGeoYear / 10) },
-		(_, i) => `Uddannelse ${i + 1}`
-	);
-	const ages = Array.from({ length: 10 }, (_, i) => `${15 + i * 5}-${19 + i * 5} år`);
+	const cube = cubeOf(target);
 	const lines = ['periode;område;uddannelse;alder;værdi'];
 	const values: number[] = [];
-	let n = 0;
-	for (const year of years)
-		for (const geo of geos)
-			for (const education of educations)
-				for (const age of ages) {
-					const value = ((++n * 7919) % 1000) / 10;
+	for (const year of cube.years)
+		for (const geo of cube.geos)
+			for (const education of cube.educations)
+				for (const age of cube.ages) {
+					const value = cellValue(values.length + 1);
 					values.push(value);
 					lines.push(`${year};${geo};${education};${age};${String(value).replace('.', ',')}`);
 				}
 	const csv = join(dir, 'bench.csv');
 	writeFileSync(csv, lines.join('\n') + '\n');
-	const category = (ids: string[]) => ({
-		index: ids,
-		label: Object.fromEntries(ids.map((i) => [i, i]))
-	});
 	const json = join(dir, 'bench.json');
-	writeFileSync(
-		json,
-		JSON.stringify({
-			version: '2.0',
-			class: 'dataset',
-			id: ['Tid', 'OMRÅDE', 'UDDANNELSE', 'ALDER', 'ContentsCode'],
-			size: [years.length, geos.length, educations.length, ages.length, 1],
-			role: { time: ['Tid'], geo: ['OMRÅDE'], metric: ['ContentsCode'] },
-			dimension: {
-				Tid: { label: 'tid', category: category(years) },
-				OMRÅDE: { label: 'område', category: category(geos) },
-				UDDANNELSE: { label: 'uddannelse', category: category(educations) },
-				ALDER: { label: 'alder', category: category(ages) },
-				ContentsCode: { label: 'indhold', category: category(['PCT']) }
-			},
-			value: values
-		})
-	);
+	writeFileSync(json, JSON.stringify(jsonStatOf(cube, values)));
 	return { csv, json, rows: values.length };
 }
 

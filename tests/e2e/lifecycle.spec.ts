@@ -33,17 +33,25 @@ interface Server {
 
 async function startServer(env: Record<string, string>): Promise<Server> {
 	const port = env.PORT ?? String(await freePort());
-	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['scripts/start.js'], {
+	return watched(spawn(process.execPath, ['scripts/start.js'], serverOptions(port, env)), port);
+}
+
+/** How a test server process is started: on loopback, logging at info, with `env` on top. */
+function serverOptions(port: string, env: Record<string, string>) {
+	return {
 		cwd: root,
 		env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+		stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe']
+	};
+}
+
+/** A started server process with its output collected and its exit awaited. */
+function watched(child: ChildProcess, port: string): Server {
 	let output = '';
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
 	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	return { process: child, url, output: () => output, exited };
+	return { process: child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
 }
 
 async function waitReady(server: Server): Promise<void> {
@@ -82,21 +90,13 @@ async function startAsPidOne(
 			'-c',
 			`hostname ${host} && exec "${process.execPath}" scripts/start.js`
 		],
-		{
-			cwd: root,
-			env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
+		serverOptions(port, env)
 	);
-	let output = '';
-	child.stdout?.on('data', (d) => (output += d));
-	child.stderr?.on('data', (d) => (output += d));
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 	const hostPid = () => {
 		const found = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' });
 		return Number(found.stdout.trim().split('\n')[0]);
 	};
-	return { process: child, url: `http://127.0.0.1:${port}`, output: () => output, exited, hostPid };
+	return { ...watched(child, port), hostPid };
 }
 
 async function stop(server: Server): Promise<number | null> {

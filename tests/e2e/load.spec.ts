@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import type { Fixture } from './accounts-fixture.ts';
 import { unusedTotp } from '../support/totp.ts';
+import { cellValue, cubeOf, jsonStatOf } from '../support/jsonstat-cube.ts';
 
 /**
  * A million observations on the embedded database (the accounts server on PGlite), as an
@@ -29,31 +30,14 @@ function fixture(baseURL: string): Fixture & { pid: number } {
 
 /** 20 years × 100 areas × 50 educations × 10 age groups: 1,000,000 values, about 6 MB. */
 function millionValues(): Buffer {
-	const years = Array.from({ length: 20 }, (_, i) => String(2005 + i));
-	const geos = Array.from({ length: 100 }, (_, i) => String(101 + i * 7).padStart(3, '0'));
-	const educations = Array.from({ length: 50 }, (_, i) => `Uddannelse ${i + 1}`);
-	const ages = Array.from({ length: 10 }, (_, i) => `${15 + i * 5}-${19 + i * 5} år`);
-	const category = (ids: string[]) => ({
-		index: ids,
-		label: Object.fromEntries(ids.map((i) => [i, i]))
-	});
-	const total = years.length * geos.length * educations.length * ages.length;
+	const cube = cubeOf(1_000_000);
 	return Buffer.from(
-		JSON.stringify({
-			version: '2.0',
-			class: 'dataset',
-			id: ['Tid', 'OMRÅDE', 'UDDANNELSE', 'ALDER', 'ContentsCode'],
-			size: [years.length, geos.length, educations.length, ages.length, 1],
-			role: { time: ['Tid'], geo: ['OMRÅDE'], metric: ['ContentsCode'] },
-			dimension: {
-				Tid: { label: 'tid', category: category(years) },
-				OMRÅDE: { label: 'område', category: category(geos) },
-				UDDANNELSE: { label: 'uddannelse', category: category(educations) },
-				ALDER: { label: 'alder', category: category(ages) },
-				ContentsCode: { label: 'indhold', category: category(['PCT']) }
-			},
-			value: Array.from({ length: total }, (_, n) => ((n * 7919) % 1000) / 10)
-		})
+		JSON.stringify(
+			jsonStatOf(
+				cube,
+				Array.from({ length: 1_000_000 }, (_, n) => cellValue(n))
+			)
+		)
 	);
 }
 

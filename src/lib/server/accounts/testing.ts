@@ -1,6 +1,8 @@
 import type { Db } from '../db/index.ts';
 import { outboxMailer } from '../mail/index.ts';
-import { createAuth, type OidcProviderConfig } from './auth.ts';
+import { createAuth, type Auth, type OidcProviderConfig } from './auth.ts';
+import { acceptInvitation, inviteUser, SYSTEM_ACTOR } from './invitations.ts';
+import type { Role } from './schema.ts';
 
 /** The origin the account tests pretend to serve. */
 export const TEST_BASE_URL = 'http://localhost:5173';
@@ -14,4 +16,34 @@ export function testAuth(db: Db, oidcProviders: OidcProviderConfig[] = []) {
 		oidcProviders,
 		sessionIdleMinutes: 60
 	});
+}
+
+/** The password the account tests sign in with. */
+export const TEST_PASSWORD = 'grøn cykel ved Limfjorden';
+
+/** An account made as production makes one: invited, then the invitation accepted. */
+export async function invitedUser(
+	db: Db,
+	auth: Auth,
+	email: string,
+	role: Role,
+	organizationId?: string
+) {
+	const { url } = await inviteUser(
+		db,
+		outboxMailer,
+		SYSTEM_ACTOR,
+		{ email, role, organizationId },
+		TEST_BASE_URL
+	);
+	const context = await auth.$context;
+	return acceptInvitation(
+		db,
+		(p) => context.password.hash(p),
+		url.slice(url.lastIndexOf('/') + 1),
+		{
+			name: 'Mette Hansen',
+			password: TEST_PASSWORD
+		}
+	);
 }

@@ -3,9 +3,8 @@ import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { listOutbox, outboxMailer } from '../mail/index.ts';
 import { totp } from '../../../../tests/support/totp.ts';
-import { testAuth } from './testing.ts';
+import { invitedUser, testAuth, TEST_PASSWORD } from './testing.ts';
 import {
-	acceptInvitation,
 	claimTotpStep,
 	inviteUser,
 	pendingSecondFactorUser,
@@ -13,7 +12,7 @@ import {
 	type Auth
 } from './index.ts';
 
-const PASSWORD = 'grøn cykel ved Limfjorden';
+const PASSWORD = TEST_PASSWORD;
 
 describe.each(testEngines())('two-factor codes on $name', (engine) => {
 	let database: Database;
@@ -29,23 +28,7 @@ describe.each(testEngines())('two-factor codes on $name', (engine) => {
 	/** An editor with TOTP set up as the account page does it; returns the id, secret and cookie jar. */
 	async function editorWithTotp() {
 		const email = `redaktoer-${Math.random().toString(36).slice(2)}@aalborg.dk`;
-		const { url } = await inviteUser(
-			database.db,
-			outboxMailer,
-			SYSTEM_ACTOR,
-			{ email, role: 'editor' },
-			'http://localhost:5173'
-		);
-		const context = await auth.$context;
-		const { userId } = await acceptInvitation(
-			database.db,
-			(p) => context.password.hash(p),
-			url.split('/').pop()!,
-			{
-				name: 'Mette Hansen',
-				password: PASSWORD
-			}
-		);
+		const { userId } = await invitedUser(database.db, auth, email, 'editor');
 		const signIn = async () => {
 			const { headers } = await auth.api.signInEmail({
 				body: { email, password: PASSWORD },

@@ -99,7 +99,8 @@ describe.each(testEngines())('HSDS 3.0 out and in on $name', (engine) => {
 		expect(await importHsds(target.db, JSON.parse(JSON.stringify(exported)), 'test')).toEqual({
 			organizations: 1,
 			created: 1,
-			updated: 0
+			updated: 0,
+			notes: []
 		});
 		// Published and searchable at once.
 		const [hit] = (await searchOffers(target.db, { q: 'lektiecafé' }, 'da')).items;
@@ -125,7 +126,8 @@ describe.each(testEngines())('HSDS 3.0 out and in on $name', (engine) => {
 		expect(await importHsds(target.db, changed, 'test')).toEqual({
 			organizations: 1,
 			created: 0,
-			updated: 1
+			updated: 1,
+			notes: []
 		});
 		expect((await searchOffers(target.db, {}, 'da')).items.map((i) => i.title)).toEqual([
 			'Lektiecafé og skrivehjælp'

@@ -5,6 +5,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { rowsOf, type Db } from '../db/index.ts';
 import { geographyName } from './geography.ts';
+import type { Observation } from './queries.ts';
 import { observations, type ObservationFlag } from './schema.ts';
 
 /**
@@ -25,17 +26,8 @@ export interface ExportMeta {
 	locale: 'da' | 'en';
 }
 
-/** One observation as the files hold it. */
-export interface ExportRow {
-	period: string;
-	periodSort: number;
-	geo: string;
-	breakdowns: Record<string, string>;
-	value: number | null;
-	flags: ObservationFlag[];
-	/** The import batch behind the value (whether it is demo data is the batch's). */
-	batchId?: string;
-}
+/** One observation as the files hold it, with the import batch behind its value. */
+export type ExportRow = Omit<Observation, 'isDemo'> & { batchId?: string };
 
 /** Where the rows come from: called once per pass, each time yielding every row in batches. */
 export type RowSource = () => AsyncIterable<ExportRow[]>;
