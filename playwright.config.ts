@@ -79,12 +79,17 @@ export default defineConfig({
 				]
 			: []),
 		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ },
-		// A million observations on the embedded database's account server, after the account
-		// tests there are done, so the load does not slow them.
+		// A million observations on the embedded database's account server, last and alone: it
+		// keeps both cores busy for minutes, which would starve other tests into timeouts.
 		{
 			name: 'load-pglite',
 			testMatch: /load\.spec\.ts/,
-			dependencies: ['accounts-pglite'],
+			dependencies: [
+				'pglite',
+				'accounts-pglite',
+				'lifecycle',
+				...(withPostgres ? ['postgres', 'accounts-postgres'] : [])
+			],
 			use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
 		}
 	],
