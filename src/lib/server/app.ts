@@ -36,7 +36,14 @@ let inFlight = 0;
 export async function startApp(): Promise<void> {
 	const config = loadConfig();
 	const database = await openAndMigrate(databaseTarget(config), 'the web server');
-	const version = new ContentVersion(() => readContentVersion(database.db));
+	// On the embedded database a reader takes the last version read after 250 ms rather than
+	// wait for an import's transaction to end (see ContentVersion).
+	const version = new ContentVersion(
+		() => readContentVersion(database.db),
+		1000,
+		Date.now,
+		database.engine.kind === 'pglite' ? 250 : undefined
+	);
 	const baseUrl = publicUrl(config);
 	const mailer = createMailer(config);
 	const auth = createAuth(database.db, {

@@ -9,16 +9,18 @@ export class ContentVersion {
 	private pending: Promise<string> | undefined;
 
 	/**
-	 * @param patienceMs how long a reader that already has a version waits for a new read. On
-	 *   the embedded database a long import holds the only connection for its whole transaction
-	 *   (half a minute for a million rows); cached pages are then served at the last version
-	 *   read rather than waiting, and nothing the import writes is visible before it commits.
+	 * @param patienceMs how long a reader that already has a version waits for a new read
+	 *   before it takes the last one read; undefined: as long as the read takes. For the embedded
+	 *   database, where a long import holds the only connection for its whole transaction (half
+	 *   a minute for a million rows): cached pages are then served at the last version read, and
+	 *   nothing the import writes is visible before it commits anyway. On PostgreSQL an import
+	 *   does not hold up the read, and readers wait for it, so an approved change is seen at once.
 	 */
 	constructor(
 		private readonly read: () => Promise<string>,
 		private readonly maxStalenessMs = 1000,
 		private readonly now: () => number = Date.now,
-		private readonly patienceMs = 250
+		private readonly patienceMs?: number
 	) {}
 
 	async current(): Promise<string> {
@@ -33,7 +35,7 @@ export class ContentVersion {
 			.finally(() => {
 				this.pending = undefined;
 			});
-		if (this.value === undefined) return this.pending;
+		if (this.value === undefined || this.patienceMs === undefined) return this.pending;
 		const known = this.value;
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		const patience = new Promise<string>((resolve) => {
