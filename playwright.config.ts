@@ -58,6 +58,8 @@ export default defineConfig({
 		},
 		{
 			name: 'accounts-pglite',
+			// Sign-ins wait for an unused TOTP step (each code signs in once): up to 30 s.
+			timeout: 120_000,
 			testMatch: withPostgres
 				? /hostile-input\.spec\.ts/
 				: /(accounts|hostile-input|address)\.spec\.ts/,
@@ -73,6 +75,7 @@ export default defineConfig({
 					},
 					{
 						name: 'accounts-postgres',
+						timeout: 120_000,
 						testMatch: /(accounts|address)\.spec\.ts/,
 						use: { ...browser, baseURL: `http://127.0.0.1:${ports[3]}` }
 					}
