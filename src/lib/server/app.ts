@@ -42,7 +42,7 @@ export async function startApp(): Promise<void> {
 		() => readContentVersion(database.db),
 		1000,
 		Date.now,
-		database.engine.kind === 'pglite' ? 250 : undefined
+		database.embedded ? 250 : undefined
 	);
 	const baseUrl = publicUrl(config);
 	const mailer = createMailer(config);

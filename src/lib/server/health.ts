@@ -19,7 +19,7 @@ export async function checkReadiness(open: () => Database, importsRunning = 0): 
 	let database: Database;
 	try {
 		database = open();
-		if (importsRunning > 0 && database.engine.kind === 'pglite')
+		if (importsRunning > 0 && database.embedded)
 			return {
 				ready: true,
 				checks: { database: 'importing', migrations: 'current' },

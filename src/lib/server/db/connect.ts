@@ -1,11 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { ClientWithoutCopy } from './copy.ts';
 import { acquireDirectoryLock, type DirectoryLock } from './lock.ts';
 
 /** A Drizzle handle on either engine; a transaction handle has the same type. */
@@ -14,6 +18,10 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseTarget =
 	{ kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'memory' };
 
+/**
+ * How the process reaches the database: PGlite in this thread (in memory: tests, benches), or
+ * node-postgres, to a PostgreSQL server or to the embedded database's own thread.
+ */
 export type Engine =
 	| { kind: 'pglite'; db: PgliteDatabase; client: PGlite }
 	| { kind: 'postgres'; db: NodePgDatabase; pool: pg.Pool };
@@ -21,6 +29,11 @@ export type Engine =
 export interface Database {
 	readonly db: Db;
 	readonly engine: Engine;
+	/**
+	 * PGlite, whatever the engine: one session, so one transaction at a time. A long one (an
+	 * import) holds up every other query until it ends.
+	 */
+	readonly embedded: boolean;
 	/** Where the data lives, without any password, for logs and messages. */
 	readonly description: string;
 	close(): Promise<void>;
@@ -60,9 +73,7 @@ export async function openDatabase(
 	const lock = acquireDirectoryLock(dataDir, holder);
 	try {
 		mkdirSync(join(dataDir, 'pgdata'), { recursive: true });
-		// pg_trgm: typo-tolerant search in the directory (the same extension as on PostgreSQL).
-		const client = new PGlite(join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
-		return await openPglite(client, `PGlite in ${dataDir}`, lock);
+		return await openEmbedded(join(dataDir, 'pgdata'), `PGlite in ${dataDir}`, lock);
 	} catch (error) {
 		lock.release();
 		throw new DatabaseConnectionError(
@@ -88,6 +99,7 @@ async function openPglite(
 	return {
 		db: db as unknown as Db,
 		engine: { kind: 'pglite', db, client },
+		embedded: true,
 		description,
 		async close() {
 			if (closed) return;
@@ -128,11 +140,101 @@ async function openPostgres(url: string): Promise<Database> {
 	return {
 		db: db as unknown as Db,
 		engine: { kind: 'postgres', db, pool },
+		embedded: false,
 		description: `PostgreSQL at ${redactUrl(url)}`,
 		async close() {
 			if (closed) return;
 			closed = true;
 			await pool.end();
+		}
+	};
+}
+
+/**
+ * The worker's file. In the built server this module is bundled elsewhere, so the file is found
+ * in the source tree, which the server runs from (as it does `migrations/`).
+ */
+function workerFile(): URL {
+	const beside = new URL('./pglite-worker.js', import.meta.url);
+	if (beside.protocol === 'file:' && existsSync(beside)) return beside;
+	return pathToFileURL(resolve('src/lib/server/db/pglite-worker.js'));
+}
+
+type WorkerMessage = { ready: true } | { failed: string } | { closed: true };
+
+/**
+ * Opens a PGlite data directory in a worker thread (pglite-worker.js) and connects to it with
+ * node-postgres over a Unix socket in a fresh directory only this user may open. The pool has
+ * one connection, as PGlite has one session: a transaction holds it, and other queries wait
+ * for it, as they did when PGlite ran in this thread, but the server's own thread stays free.
+ */
+async function openEmbedded(
+	pgdata: string,
+	description: string,
+	lock: DirectoryLock
+): Promise<Database> {
+	const socketDir = mkdtempSync(join(tmpdir(), 'uddannelsesby-db-'));
+	const worker = new Worker(workerFile(), {
+		workerData: { dataDir: pgdata, socketPath: join(socketDir, '.s.PGSQL.5432') }
+	});
+	let closing = false;
+	const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+	const removeSocketDir = () => rmSync(socketDir, { recursive: true, force: true });
+	try {
+		await new Promise<void>((resolve, reject) => {
+			worker.once('message', (message: WorkerMessage) =>
+				'ready' in message
+					? resolve()
+					: reject(new Error('failed' in message ? message.failed : 'no answer'))
+			);
+			worker.once('error', reject);
+			void exited.then((code) => reject(new Error(`the database thread stopped (${code})`)));
+		});
+	} catch (error) {
+		await worker.terminate();
+		removeSocketDir();
+		throw error;
+	}
+	// Without its database the server can do nothing right: if the thread dies (out of memory,
+	// a fault in PGlite), the process stops, so a supervisor starts it again.
+	void exited.then((code) => {
+		if (closing) return;
+		setImmediate(() => {
+			throw new DatabaseConnectionError(`The embedded database's thread stopped (exit ${code}).`);
+		});
+	});
+	const pool = new pg.Pool({
+		host: socketDir,
+		port: 5432,
+		user: 'postgres',
+		database: 'postgres',
+		max: 1,
+		idleTimeoutMillis: 0,
+		Client: ClientWithoutCopy
+	});
+	pool.on('error', () => undefined);
+	const db = drizzlePostgres({ client: pool });
+	return {
+		db: db as unknown as Db,
+		engine: { kind: 'postgres', db, pool },
+		embedded: true,
+		description,
+		async close() {
+			if (closing) return;
+			closing = true;
+			try {
+				await pool.end();
+				worker.postMessage({ close: true });
+				const stopped = await Promise.race([
+					exited.then(() => true),
+					new Promise<WorkerMessage>((resolve) => worker.once('message', resolve)).then(() => true),
+					new Promise<false>((resolve) => setTimeout(resolve, 30_000, false).unref())
+				]);
+				if (!stopped) await worker.terminate();
+			} finally {
+				removeSocketDir();
+				lock.release();
+			}
 		}
 	};
 }

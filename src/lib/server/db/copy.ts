@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import type { PoolClient } from 'pg';
+import pg, { type PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from './connect.ts';
 
@@ -12,6 +12,12 @@ export function copyValue(value: string | number | null): string {
 		c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'
 	);
 }
+
+/**
+ * A node-postgres client on a server that cannot take `COPY … FROM STDIN`: the embedded database
+ * through pglite-socket. `copyInto` answers false on it, and the caller inserts instead.
+ */
+export class ClientWithoutCopy extends pg.Client {}
 
 interface PgliteLike {
 	query(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
@@ -31,6 +37,7 @@ export async function copyInto(
 ): Promise<boolean> {
 	const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
 	const target = `${table} (${columns.join(', ')})`;
+	if (client instanceof ClientWithoutCopy) return false;
 	if (client && typeof (client as PoolClient).release === 'function') {
 		const stream = (client as PoolClient).query(copyFrom(`copy ${target} from stdin`));
 		const done = finished(stream);

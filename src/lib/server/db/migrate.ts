@@ -23,6 +23,11 @@ export async function runMigrations(
 		await migratePglite(engine.db, { migrationsFolder: folder });
 		return;
 	}
+	// One process per embedded data directory (it is locked), and its pool has one connection.
+	if (database.embedded) {
+		await migratePostgres(engine.db, { migrationsFolder: folder });
+		return;
+	}
 	const client = await engine.pool.connect();
 	try {
 		await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
