@@ -11,8 +11,7 @@ import { observations, type ObservationFlag } from './schema.ts';
 /**
  * Indicator downloads (CSV, XLSX, JSON-stat) written to a file row batch by row batch. An
  * indicator may hold a million observations: they are never all in memory, and no step holds
- * the event loop for long, so the server keeps answering while a file is written (on PGlite a
- * query runs on the main thread, so the batches are also what keeps /healthz answering).
+ * the event loop for long, so the server keeps answering while a file is written.
  */
 
 export type DownloadFormat = 'csv' | 'xlsx' | 'json';
@@ -99,7 +98,7 @@ export interface Shape {
  * The shape of an indicator's data, counted by the database one keyset page at a time: each
  * statement reads one page of the primary key and returns only what is new in it (areas,
  * breakdowns, periods, batches), so no statement holds the embedded database for long (an
- * aggregate over a million rows at once held PGlite, and with it the event loop, for 4 s).
+ * aggregate over a million rows at once held PGlite for 4 s, and every other query with it).
  */
 export async function observationShape(
 	db: Db,

@@ -15,6 +15,9 @@ declare module 'jsonstat-toolkit' {
 		size: number[];
 		n: number;
 		label: string | null;
+		/** One value per cell, in row-major order (null where there is none). */
+		value: (number | null)[];
+		status: (string | null)[] | null;
 		role: {
 			time: string[] | null;
 			geo: string[] | null;

@@ -48,6 +48,28 @@ describe('JSON-stat', async () => {
 		]);
 	});
 
+	it('reads dense value and status arrays (set aside from the toolkit) as it reads sparse ones', async () => {
+		const sparse = await parseJsonStat(bytes(statbank));
+		const status = statbank.value.map(
+			(_, i) => (statbank.status as Record<string, string>)[i] ?? null
+		);
+		const dense = await parseJsonStat(bytes({ ...statbank, status }));
+		expect(dense).toEqual(sparse);
+		// In a collection and in a bundle too: the first dataset is read, whole.
+		const collection = {
+			version: '2.0',
+			class: 'collection',
+			link: { item: [{ ...statbank, status }] }
+		};
+		expect(await parseJsonStat(bytes(collection))).toEqual(sparse);
+		const { id, size, role, ...rest } = { ...statbank, status };
+		const bundle = { frafald: { ...rest, dimension: { ...statbank.dimension, id, size, role } } };
+		const fromBundle = await parseJsonStat(bytes(bundle));
+		expect(fromBundle.ok && fromBundle.rows.map((r) => r.value)).toEqual(
+			sparse.ok && sparse.rows.map((r) => r.value)
+		);
+	});
+
 	it('reads a JSON-stat 1.x bundle', async () => {
 		const bundle = {
 			frafald: {

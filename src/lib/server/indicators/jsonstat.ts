@@ -49,15 +49,16 @@ const isObject = (x: unknown): x is Json =>
 	typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The datasets of a file, wherever the three shapes keep them, with where each is. */
-function datasetsIn(json: Json): { where: string; size: unknown; value: unknown }[] {
+function datasetsIn(json: Json): { where: string; size: unknown; value: unknown; node: Json }[] {
 	if (json.class === 'dataset' || 'size' in json)
-		return [{ where: 'dataset', size: json.size, value: json.value }];
+		return [{ where: 'dataset', size: json.size, value: json.value, node: json }];
 	if (json.class === 'collection') {
 		const items = isObject(json.link) && Array.isArray(json.link.item) ? json.link.item : [];
 		return items.filter(isObject).map((item, i) => ({
 			where: `link.item[${i}]`,
 			size: item.size,
-			value: item.value
+			value: item.value,
+			node: item
 		}));
 	}
 	// A 1.x bundle: each member is a dataset whose sizes are under `dimension`.
@@ -66,8 +67,53 @@ function datasetsIn(json: Json): { where: string; size: unknown; value: unknown 
 		.map(([name, v]) => ({
 			where: `dataset "${name}"`,
 			size: ((v as Json).dimension as Json).size,
-			value: (v as Json).value
+			value: (v as Json).value,
+			node: v as Json
 		}));
+}
+
+type Toolkit = ReturnType<typeof JSONstat>;
+
+/**
+ * The toolkit's dataset for a file. jsonstat-toolkit 2.2.2 begins reading `value` and `status`
+ * with Object.entries(): for a million values, a million new pairs, about 0.3 s of work and a
+ * second of garbage collection on the server's thread, for an array it then keeps as it is. So a
+ * dense array that already has a value for every cell is set aside while the toolkit reads the
+ * file (it gets an empty object, read as "no values" and counted from the sizes), and is given to
+ * the dataset afterwards as its documented `value` or `status`.
+ */
+function toolkitDataset(json: Json): Toolkit | null {
+	const asideOf = datasetsIn(json).flatMap(({ node, size }) => {
+		const cells = Array.isArray(size) ? (size as number[]).reduce((a, b) => a * b, 1) : -1;
+		return (['value', 'status'] as const)
+			.filter((key) => Array.isArray(node[key]) && (node[key] as unknown[]).length === cells)
+			.filter((key) => cells > 1)
+			.map((key) => ({ node, key, array: node[key] as unknown[] }));
+	});
+	for (const { node, key } of asideOf) node[key] = {};
+	let ds: Toolkit | null;
+	try {
+		const top = JSONstat(json);
+		ds =
+			top.class === 'dataset'
+				? top
+				: top.class === 'bundle' || top.class === 'collection'
+					? top.Dataset(0)
+					: null;
+	} finally {
+		for (const { node, key, array } of asideOf) node[key] = array;
+	}
+	// The toolkit read the file itself, or the first item of a collection or bundle (Dataset(0)).
+	const read =
+		json.class === 'dataset' || 'size' in json
+			? json
+			: json.class === 'collection'
+				? ((json.link as Json | undefined)?.item as unknown[] | undefined)?.[0]
+				: json[Object.keys(json)[0] ?? ''];
+	if (ds?.class === 'dataset')
+		for (const { node, key, array } of asideOf)
+			if (node === read && array.length === ds.n) ds[key] = array as never;
+	return ds;
 }
 
 /**
@@ -136,13 +182,7 @@ export function readJson(
 export function jsonStatSourceOf(json: unknown, mapping: DimensionMapping = {}): RawSource {
 	const sizeProblems = declaredSizeProblems(json);
 	if (sizeProblems.length > 0) return failed(sizeProblems);
-	const top = JSONstat(json);
-	const ds =
-		top.class === 'dataset'
-			? top
-			: top.class === 'bundle' || top.class === 'collection'
-				? top.Dataset(0)
-				: null;
+	const ds = isObject(json) ? toolkitDataset(json) : null;
 	if (!ds || ds.class !== 'dataset' || !Array.isArray(ds.id) || ds.id.length === 0) {
 		return failed([
 			{ where: 'file', message: 'not a JSON-stat dataset or bundle (no dimensions found)' }

@@ -39,8 +39,7 @@ export async function stageUpload(
 		{ dryRun: true }
 	);
 	if (!checked.ok) return { ok: false, problems: checked.problems };
-	// Let other requests in between the (long) check and the next statements: on the embedded
-	// database a chain of statements would otherwise hold the event loop throughout.
+	// Let other requests in between the (long) check and the next statements.
 	await yieldToEventLoop();
 	await db.delete(uploadDrafts).where(lt(uploadDrafts.expiresAt, sql`now()`));
 	const [draft] = await db
