@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
-	copyValue,
+	type CopyRow,
 	openDatabase,
 	runMigrations,
 	type Database,
@@ -28,20 +28,20 @@ export function random(seed: number) {
 }
 
 /** One COPY text line. */
-export const copyLine = (values: (string | number | null)[]) =>
-	values.map(copyValue).join('\t') + '\n';
+/** One row for copyInto (kept as a function, so the loaders read as rows of columns). */
+export const copyLine = (values: (string | number | null)[]): CopyRow => values;
 
-/** `count` COPY lines in chunks of about 1 MB. */
-export async function* copyChunks(count: number, row: (i: number) => string) {
-	let chunk = '';
+/** `count` rows for copyInto in batches of 5,000. */
+export function* copyChunks(count: number, row: (i: number) => CopyRow): Generator<CopyRow[]> {
+	let batch: CopyRow[] = [];
 	for (let i = 0; i < count; i++) {
-		chunk += row(i);
-		if (chunk.length > 1 << 20) {
-			yield chunk;
-			chunk = '';
+		batch.push(row(i));
+		if (batch.length >= 5000) {
+			yield batch;
+			batch = [];
 		}
 	}
-	if (chunk) yield chunk;
+	if (batch.length) yield batch;
 }
 
 const percentile = (sorted: number[], p: number) =>

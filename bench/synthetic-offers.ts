@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { copyInto, type Db } from '../src/lib/server/db/index.ts';
 import { copyChunks, copyLine, random } from './harness.ts';
-import { rebuildSearchWords } from '../src/lib/server/directory/search.ts';
+import { rebuildSearchWords } from '../src/lib/server/search/index.ts';
 
 const KINDS = [
 	'Lektiecafé',
@@ -209,6 +209,9 @@ export async function loadSyntheticOffers(db: Db, options: SyntheticOptions): Pr
 		sql`update offers o set postal_codes = array[l.postal_code] from offer_locations ol join locations l on l.id = ol.location_id where ol.offer_id = o.id and o.slug like 'syntetisk-%'`
 	);
 	await rebuildSearchWords(db);
-	// Fresh statistics, as autovacuum would have them on a live server.
+	// As autovacuum would leave a live server: fresh statistics, and the full-text index's
+	// pending list merged (after a bulk load, every search would otherwise scan it: 3.8 ms of a
+	// 5 ms search at 10,000 offers).
+	await db.execute(sql`vacuum analyze offers`);
 	await db.execute(sql`analyze`);
 }

@@ -1,7 +1,7 @@
 import { activeStrategy } from '$lib/server/app.ts';
 import { alternatePath } from '$lib/i18n/routes.ts';
 import { canonicalRoute, isPrivateRoute } from '$lib/server/api/admin-gate.ts';
-import { nearIsAddress } from '$lib/server/directory/index.ts';
+import { nearIsAddress } from '$lib/server/search/index.ts';
 import type { LayoutServerLoad } from './$types';
 
 // Public pages are complete HTML and need no JavaScript; pages that gain interactive parts

@@ -22,6 +22,8 @@ interface AppState {
 	views: VersionedCache<unknown>;
 	/** Indicator files, built once per content version. */
 	downloads: IndicatorDownloads;
+	/** The content version: every audited write raises it. */
+	version: ContentVersion;
 	auth: Auth;
 	mailer: Mailer;
 	/** The address lookup (GEOCODER_URL), when one is configured. */
@@ -65,7 +67,8 @@ export async function startApp(): Promise<void> {
 		pages: new PageCache(version),
 		strategies: new VersionedCache(version, 10),
 		views: new VersionedCache(version, 500),
-		downloads: new IndicatorDownloads(() => version.current())
+		downloads: new IndicatorDownloads(() => version.current()),
+		version
 	};
 	if (config.SEED_ON_FIRST_START === 'true') {
 		const seed = await seedOnFirstStart(database);
@@ -145,6 +148,14 @@ export function activeStrategy(locale: Locale): Promise<StrategyView | undefined
  */
 export function cachedView<T>(key: string, compute: () => Promise<T>): Promise<T> {
 	return current().views.get(key, compute) as Promise<T>;
+}
+
+/**
+ * The content version, read at most once a second (searches keep their vocabulary by it). A
+ * change is seen within that second, as the page cache sees it.
+ */
+export function contentVersion(): Promise<string> {
+	return current().version.current();
 }
 
 /** The indicator download files (built once per content version, served from disk). */

@@ -4,8 +4,9 @@ import { msg } from '$lib/i18n/message.ts';
 import { hit, ipKey } from '$lib/server/accounts/index.ts';
 import { readForm, field } from '$lib/server/api/forms.ts';
 import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
-import { appAuth, appLocate, cachedView } from '$lib/server/app.ts';
-import { nearIsAddress, taxonomy, termOptions } from '$lib/server/directory/index.ts';
+import { appAuth, appLocate, cachedView, contentVersion } from '$lib/server/app.ts';
+import { taxonomy, termOptions } from '$lib/server/directory/index.ts';
+import { nearIsAddress } from '$lib/server/search/index.ts';
 import {
 	alertAddress,
 	OPPORTUNITY_PAGE_SIZE,
@@ -25,7 +26,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const hour = Math.floor(Date.now() / 3_600_000);
 	const view = async () => {
 		const [results, terms] = await Promise.all([
-			searchOpportunities(locals.db, query, locale, new Date(), { locate }),
+			searchOpportunities(locals.db, query, locale, new Date(), {
+				locate,
+				version: await contentVersion()
+			}),
 			taxonomy(locals.db)
 		]);
 		const params = new URLSearchParams(url.search);

@@ -1,15 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
-import { appConfig, appLocate, cachedView } from '$lib/server/app.ts';
+import { appConfig, appLocate, cachedView, contentVersion } from '$lib/server/app.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import {
-	nearIsAddress,
 	PAGE_SIZE,
 	postalAreaList,
 	searchOffers,
 	taxonomy,
 	termOptions
 } from '$lib/server/directory/index.ts';
+import { nearIsAddress } from '$lib/server/search/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const byAddress = nearIsAddress(query.near);
 	const view = async () => {
 		const [results, terms, areas] = await Promise.all([
-			searchOffers(locals.db, query, locale, { locate }),
+			searchOffers(locals.db, query, locale, { locate, version: await contentVersion() }),
 			taxonomy(locals.db),
 			postalAreaList(locals.db)
 		]);

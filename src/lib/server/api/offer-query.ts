@@ -1,4 +1,5 @@
-import { nearIsAddress, offerQuery, type OfferQuery } from '../directory/index.ts';
+import { offerQuery, type OfferQuery } from '../directory/index.ts';
+import { nearIsAddress } from '../search/index.ts';
 
 /**
  * The directory's search parameters from a URL (the page and the API use the same names):

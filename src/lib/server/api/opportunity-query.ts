@@ -1,4 +1,4 @@
-import { nearIsAddress } from '../directory/index.ts';
+import { nearIsAddress } from '../search/index.ts';
 import { opportunityQuery, type OpportunityQuery } from '../opportunities/index.ts';
 
 /**

@@ -57,22 +57,49 @@ describe('the embedded database in its own thread', () => {
 		expect(slowestGap).toBeLessThan(took / 2);
 	});
 
-	it('refuses COPY FROM STDIN politely, so imports insert instead, and commits or rolls back whole', async () => {
-		await database.db.execute(sql`create table probe (id int primary key, note text)`);
+	it('loads rows with copyInto (no COPY through the socket) and commits or rolls back whole', async () => {
+		await database.db.execute(
+			sql`create table probe (id int primary key, note text, tags text[], data jsonb, at timestamptz)`
+		);
+		const rows = [
+			[1, 'æøå\ttab\nlinje C:\\sti', '{a,b}', '{"x": 1}', '2026-12-03T10:00:00Z'],
+			[2, null, '{}', 'null', null]
+		];
 		await database.db.transaction(async (tx) => {
-			expect(await copyInto(tx, 'probe', ['id', 'note'], (async function* () {})())).toBe(false);
-			await tx.execute(sql`insert into probe values (1, 'æøå')`);
+			await copyInto(
+				tx,
+				'probe',
+				['id', 'note', 'tags', 'data', 'at'],
+				[rows.slice(0, 1), rows.slice(1)]
+			);
 		});
 		await expect(
 			database.db.transaction(async (tx) => {
-				await tx.execute(sql`insert into probe values (2, 'kept?')`);
-				await tx.execute(sql`insert into probe values (1, 'a repeated key')`);
+				await tx.execute(sql`insert into probe (id) values (3)`);
+				await copyInto(tx, 'probe', ['id'], [[[1]]]);
 			})
 		).rejects.toThrow();
-		const rows = rowsOf<{ id: number; note: string }>(
-			await database.db.execute(sql`select id, note from probe order by id`)
+		const stored = rowsOf<{
+			id: number;
+			note: string | null;
+			tags: string[];
+			data: unknown;
+			at: string | null;
+		}>(
+			await database.db.execute(
+				sql`select id, note, tags, data, to_char(at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as at from probe order by id`
+			)
 		);
-		expect(rows).toEqual([{ id: 1, note: 'æøå' }]);
+		expect(stored).toEqual([
+			{
+				id: 1,
+				note: 'æøå\ttab\nlinje C:\\sti',
+				tags: ['a', 'b'],
+				data: { x: 1 },
+				at: '2026-12-03 10:00'
+			},
+			{ id: 2, note: null, tags: [], data: null, at: null }
+		]);
 	});
 
 	it('closes cleanly: the socket directory is gone, the lock free, the data kept', async () => {
@@ -81,8 +108,10 @@ describe('the embedded database in its own thread', () => {
 		expect(socketDirs().length).toBe(socketDir.length - 1);
 		const again = await openDatabase({ kind: 'pglite', dataDir: dir }, 'the test again');
 		try {
-			const rows = rowsOf<{ note: string }>(await again.db.execute(sql`select note from probe`));
-			expect(rows).toEqual([{ note: 'æøå' }]);
+			const rows = rowsOf<{ id: number }>(
+				await again.db.execute(sql`select id from probe order by id`)
+			);
+			expect(rows).toEqual([{ id: 1 }, { id: 2 }]);
 			expect(existsSync(join(dir, 'pgdata'))).toBe(true);
 		} finally {
 			await again.close();

@@ -13,7 +13,7 @@ import {
 	taxonomyTerms,
 	type Localized
 } from './schema.ts';
-import { rememberWords } from './search.ts';
+import { rememberWords } from '../search/index.ts';
 import { uniqueSlug } from './slug.ts';
 import { copenhagenDate, lastDayBefore } from './local-date.ts';
 

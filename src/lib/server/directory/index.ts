@@ -24,12 +24,7 @@ export {
 } from './offers.ts';
 export {
 	searchOffers,
-	nearIsAddress,
-	resolveNear,
-	type Locate,
-	type NearProblem,
 	offerQuery,
-	foldDanish,
 	PAGE_SIZE,
 	type OfferQuery,
 	type OfferHit,

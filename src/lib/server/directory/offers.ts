@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { rememberWords } from './search.ts';
+import { rememberWords } from '../search/index.ts';
 import { uniqueSlug } from './slug.ts';
 import {
 	copenhagenDate,

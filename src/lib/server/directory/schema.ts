@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-	bigint,
 	boolean,
 	doublePrecision,
 	customType,
@@ -146,6 +145,18 @@ export const offers = pgTable(
 		 * å/æ/ø, then ` | ` and the same in plain ASCII (ø→o, é→e), so "lob" finds "Løbeklub" and
 		 * "lektiecafe" finds "Lektiecafé".
 		 */
+		/**
+		 * Keys for alphabetical order, compared byte by byte (`collate "C"`) whatever the
+		 * database's collation: Danish with æ, ø, å after z and aa as å; English without accents.
+		 */
+		sortDa: text('sort_da').generatedAlwaysAs(
+			(): SQL =>
+				sql`translate(replace(lower(coalesce(${offers.name}->>'da', '')), 'aa', 'å'), 'æäøöåéèêëáàâíìîïóòôúùûüñç', '{{||}eeeeaaaiiiiooouuuunc')`
+		),
+		sortEn: text('sort_en').generatedAlwaysAs(
+			(): SQL =>
+				sql`translate(lower(coalesce(${offers.name}->>'en', ${offers.name}->>'da', '')), 'äöåéèêëáàâíìîïóòôúùûüñç', 'aoaeeeeaaaiiiiooouuuunc')`
+		),
 		searchFolded: text('search_folded').generatedAlwaysAs(
 			(): SQL =>
 				sql`replace(replace(replace(lower(coalesce(${offers.name}->>'da', '') || ' ' || coalesce(${offers.name}->>'en', '')), 'aa', 'å'), 'ae', 'æ'), 'oe', 'ø') || ' | ' || translate(lower(coalesce(${offers.name}->>'da', '') || ' ' || coalesce(${offers.name}->>'en', '')), 'æøåéèêëáàäöüó', 'aoaeeeeaaaouo')`
@@ -222,25 +233,3 @@ export const postalAreas = pgTable('postal_areas', {
 	latitude: doublePrecision('latitude').notNull(),
 	longitude: doublePrecision('longitude').notNull()
 });
-
-/**
- * The version of everything offer search reads, raised by triggers (migration 0017) in the
- * writing transaction itself. Writers wait on this one row, so versions follow commit order and
- * an instance that has read version N has seen every change up to N.
- */
-export const searchIndexState = pgTable('search_index_state', {
-	id: boolean('id').primaryKey().default(true),
-	version: bigint('version', { mode: 'number' }).notNull().default(0),
-	/** The version at which the vocabularies (taxonomy, synonyms, postcodes) last changed. */
-	vocabularyVersion: bigint('vocabulary_version', { mode: 'number' }).notNull().default(0)
-});
-
-/** Which offers changed at which version, so each instance's search index catches up on them alone. */
-export const searchChanges = pgTable(
-	'search_changes',
-	{
-		offerId: uuid('offer_id').primaryKey(),
-		version: bigint('version', { mode: 'number' }).notNull()
-	},
-	(t) => [index('search_changes_version_idx').on(t.version)]
-);

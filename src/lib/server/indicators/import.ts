@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
-import { copyInto, copyValue, rowsOf, type Db } from '../db/index.ts';
+import { copyInto, rowsOf, type Db } from '../db/index.ts';
 import { indicatorCodes } from '../strategy/index.ts';
 import type { FileBytes } from './file-bytes.ts';
 import { readIndicatorFile, type FileFormat, type ReadOptions } from './file.ts';
@@ -98,31 +98,20 @@ async function stage(
 			await yieldToEventLoop();
 		}
 	};
-	const asText = async function* () {
-		for await (const chunk of counted()) {
-			let text = '';
-			for (const r of chunk)
-				text += `${copyValue(r.where ?? null)}\t${copyValue(r.period)}\t${r.periodSort}\t${copyValue(r.geo)}\t${copyValue(r.breakdownKey)}\t${copyValue(JSON.stringify(r.breakdowns))}\t${copyValue(r.value)}\t{${r.flags.join(',')}}\n`;
-			yield text;
-		}
-	};
-	const copied = await copyInto(tx, 'import_stage', STAGE_COLUMNS, asText());
-	if (!copied) {
+	const asRows = async function* () {
 		for await (const chunk of counted())
-			await tx.execute(sql`
-				insert into import_stage (source_row, period, period_sort, geo, breakdown_key, breakdowns, value, flags)
-				select source_row, period, period_sort, geo, breakdown_key, breakdowns::jsonb, value, flags::text[]
-				from unnest(
-					${sql.param(chunk.map((r) => r.where ?? null))}::text[],
-					${sql.param(chunk.map((r) => r.period))}::text[],
-					${sql.param(chunk.map((r) => r.periodSort))}::int[],
-					${sql.param(chunk.map((r) => r.geo))}::text[],
-					${sql.param(chunk.map((r) => r.breakdownKey))}::text[],
-					${sql.param(chunk.map((r) => JSON.stringify(r.breakdowns)))}::text[],
-					${sql.param(chunk.map((r) => r.value))}::float8[],
-					${sql.param(chunk.map((r) => `{${r.flags.join(',')}}`))}::text[]
-				) as t(source_row, period, period_sort, geo, breakdown_key, breakdowns, value, flags)`);
-	}
+			yield chunk.map((r) => [
+				r.where ?? null,
+				r.period,
+				r.periodSort,
+				r.geo,
+				r.breakdownKey,
+				JSON.stringify(r.breakdowns),
+				r.value,
+				`{${r.flags.join(',')}}`
+			]);
+	};
+	await copyInto(tx, 'import_stage', STAGE_COLUMNS, asRows());
 	// Statistics, so the comparison joins by hash rather than a nested loop over a guess.
 	await tx.execute(sql`analyze import_stage`);
 	await yieldToEventLoop();

@@ -73,6 +73,7 @@ function datasetsIn(json: Json): { where: string; size: unknown; value: unknown;
 }
 
 type Toolkit = ReturnType<typeof JSONstat>;
+type ToolkitDataset = Extract<Toolkit, { class: 'dataset' }>;
 
 /**
  * The toolkit's dataset for a file. jsonstat-toolkit 2.2.2 begins reading `value` and `status`
@@ -82,12 +83,12 @@ type Toolkit = ReturnType<typeof JSONstat>;
  * file (it gets an empty object, read as "no values" and counted from the sizes), and is given to
  * the dataset afterwards as its documented `value` or `status`.
  */
-function toolkitDataset(json: Json): Toolkit | null {
+function toolkitDataset(json: Json): ToolkitDataset | null {
 	const asideOf = datasetsIn(json).flatMap(({ node, size }) => {
 		const cells = Array.isArray(size) ? (size as number[]).reduce((a, b) => a * b, 1) : -1;
+		if (cells <= 1) return [];
 		return (['value', 'status'] as const)
 			.filter((key) => Array.isArray(node[key]) && (node[key] as unknown[]).length === cells)
-			.filter((key) => cells > 1)
 			.map((key) => ({ node, key, array: node[key] as unknown[] }));
 	});
 	for (const { node, key } of asideOf) node[key] = {};
@@ -110,9 +111,9 @@ function toolkitDataset(json: Json): Toolkit | null {
 			: json.class === 'collection'
 				? ((json.link as Json | undefined)?.item as unknown[] | undefined)?.[0]
 				: json[Object.keys(json)[0] ?? ''];
-	if (ds?.class === 'dataset')
-		for (const { node, key, array } of asideOf)
-			if (node === read && array.length === ds.n) ds[key] = array as never;
+	if (ds?.class !== 'dataset') return null;
+	for (const { node, key, array } of asideOf)
+		if (node === read && array.length === ds.n) ds[key] = array as never;
 	return ds;
 }
 

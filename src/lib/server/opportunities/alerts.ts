@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { formatDate } from '../../format.ts';
 import { localizedPath } from '../../i18n/routes.ts';
 import type { Db } from '../db/index.ts';
-import { nearIsAddress } from '../directory/index.ts';
+import { nearIsAddress } from '../search/index.ts';
 import { logger } from '../log.ts';
 import type { Mail, Mailer } from '../mail/index.ts';
 import {

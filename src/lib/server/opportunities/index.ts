@@ -12,7 +12,6 @@ export {
 } from './postings.ts';
 export {
 	searchOpportunities,
-	searchOpportunitiesInDatabase,
 	opportunityQuery,
 	OPPORTUNITY_PAGE_SIZE,
 	type OpportunityQuery,

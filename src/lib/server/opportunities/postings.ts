@@ -4,6 +4,7 @@ import { line, localized, longText } from '../../schemas/text-fields.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
+import { rememberWords } from '../search/index.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
 import { facetKey, OPPORTUNITY_TYPES, opportunities, PAY_KINDS } from './schema.ts';
 
@@ -94,6 +95,7 @@ export async function createOpportunity(db: Db, actorId: string, input: Opportun
 			.insert(opportunities)
 			.values({ ...data, slug, facetKey: facetKey(data), expiresAt: expiry(data.deadline) })
 			.returning({ id: opportunities.id, slug: opportunities.slug });
+		await rememberWords(tx, data.title);
 		await recordAudit(tx, {
 			actor: actorId,
 			action: 'opportunity.create',
@@ -128,6 +130,7 @@ export async function updateOpportunity(
 			})
 			.where(eq(opportunities.id, id))
 			.returning({ id: opportunities.id, slug: opportunities.slug });
+		await rememberWords(tx, data.title);
 		await recordAudit(tx, {
 			actor: actorId,
 			action: 'opportunity.update',

@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-	bigint,
 	boolean,
 	customType,
 	date,
@@ -199,26 +198,4 @@ export const partnerships = pgTable(
 		index('partnerships_organization_idx').on(t.organizationId),
 		index('partnerships_partners_idx').using('gin', t.partnerIds)
 	]
-);
-
-/**
- * The version of everything job search reads, raised by triggers (migration 0018) in the
- * writing transaction itself: writers wait on this one row, so versions follow commit order
- * and an instance that has read version N has seen every change up to N.
- */
-export const postingIndexState = pgTable('posting_index_state', {
-	id: boolean('id').primaryKey().default(true),
-	version: bigint('version', { mode: 'number' }).notNull().default(0),
-	/** The version at which postcodes last changed (a workplace without coordinates uses its postcode's). */
-	areasVersion: bigint('areas_version', { mode: 'number' }).notNull().default(0)
-});
-
-/** Which postings changed at which version, so each instance's job index reads those alone. */
-export const postingChanges = pgTable(
-	'posting_changes',
-	{
-		opportunityId: uuid('opportunity_id').primaryKey(),
-		version: bigint('version', { mode: 'number' }).notNull()
-	},
-	(t) => [index('posting_changes_version_idx').on(t.version)]
 );

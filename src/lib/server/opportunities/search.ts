@@ -1,10 +1,22 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
-import { postalArea, resolveNear, type Locate, type NearProblem } from '../directory/index.ts';
-import { indexQueries, type TsQueryPair } from '../text-index/index.ts';
+import {
+	kmOf,
+	queryWords,
+	resolveNear,
+	roundKm,
+	searchLoosening,
+	searchVocabulary,
+	squaredDegrees,
+	squaredRadius,
+	tsQuery,
+	type Locate,
+	type Near,
+	type NearProblem,
+	type TextQuery
+} from '../search/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
-import { KM_PER_DEGREE, postingIndex, type PostingSearch } from './search-index.ts';
 
 /** Open now: approved, and before its deadline day ends (or its 60 days when it has none). */
 const isOpen = (now: Date) => sql`o.expires_at > ${now.toISOString()}::timestamptz`;
@@ -84,15 +96,18 @@ interface SearchOptions {
 	pageSize?: number;
 	/** The address lookup, when one is configured; throws GeocoderUnavailable when it fails. */
 	locate?: Locate;
+	/** The content version: the vocabulary is then kept until it changes. */
+	version?: string;
 }
 
 /**
- * The same search answered by the database alone: the reference the index is tested against,
- * and the path for what the index does not answer (saved searches' news, phrase queries).
+ * Open postings, ranked (Danish or English full text, with synonyms and æ/ø/å spellings),
+ * newest, soonest deadline or nearest first, with counts per kind, field and level. A search
+ * that finds nothing looks again with typo corrections, then (several words) any word.
  * `publishedAfter` (not a URL parameter) keeps postings published after that moment and up to
  * `now`: the news a saved search mails about.
  */
-export async function searchOpportunitiesInDatabase(
+export async function searchOpportunities(
 	db: Db,
 	input: z.input<typeof opportunityQuery>,
 	locale: 'da' | 'en',
@@ -100,20 +115,41 @@ export async function searchOpportunitiesInDatabase(
 	options: SearchOptions = {}
 ): Promise<OpportunityResults> {
 	const query = opportunityQuery.parse(input);
+	const words = queryWords(query.q);
+	const vocabulary = await searchVocabulary(db, options.version);
+	const near = await resolveNear(
+		query.near,
+		async (code) => vocabulary.postalAreas.get(code),
+		options.locate
+	);
+	return searchLoosening(db, words, vocabulary, (text) =>
+		postingsMatching(db, query, text, near, locale, now, options)
+	);
+}
+
+/** Two statements, sent together: the page, and the counts. */
+async function postingsMatching(
+	db: Db,
+	query: OpportunityQuery,
+	{ words, text, typed }: TextQuery,
+	near: Near,
+	locale: 'da' | 'en',
+	now: Date,
+	options: SearchOptions
+): Promise<OpportunityResults> {
 	const pageSize = options.pageSize ?? OPPORTUNITY_PAGE_SIZE;
-	const { words, text } = queryWords(query.q);
-	const tsq = sql`(to_tsquery('danish', ${text}) || to_tsquery('english', ${text}))`;
-	const near = await resolveNear(query.near, (code) => postalArea(db, code), options.locate);
+	const tsq = tsQuery(text);
 	const origin = near.origin;
-	// Distance from the origin to the workplace (its coordinates, else its postcode's centre):
-	// an equirectangular approximation, good to metres within a municipality. Filters and the
-	// order use the square of the distance in degrees of latitude (plain arithmetic, cheap for
-	// every row); kilometres are worked out for the page only.
+	// Distance from the origin to the workplace (its coordinates, else its postcode's centre),
+	// as the square in degrees that filters and orders; kilometres for the page only.
 	const d2 = origin
-		? sql`((coalesce(o.latitude, pa.latitude) - ${origin.latitude}::float8) * (coalesce(o.latitude, pa.latitude) - ${origin.latitude}::float8)
-				+ (coalesce(o.longitude, pa.longitude) - ${origin.longitude}::float8) * (coalesce(o.longitude, pa.longitude) - ${origin.longitude}::float8) * ${Math.cos((origin.latitude * Math.PI) / 180) ** 2}::float8)`
+		? squaredDegrees(
+				origin,
+				sql`coalesce(o.latitude, pa.latitude)`,
+				sql`coalesce(o.longitude, pa.longitude)`
+			)
 		: sql`null::float8`;
-	const km = sql`${KM_PER_DEGREE}::float8 * sqrt(page.d2)`;
+	const km = kmOf(sql`page.d2`);
 	const filters: SQL[] = [isOpen(now)];
 	if (options.publishedAfter)
 		filters.push(
@@ -126,7 +162,7 @@ export async function searchOpportunitiesInDatabase(
 	if (query.deadlineFrom) filters.push(sql`o.deadline >= ${query.deadlineFrom}::date`);
 	if (query.area.length) filters.push(sql`o.postal_code = any(${sql.param(query.area)}::text[])`);
 	if (origin && query.km !== undefined)
-		filters.push(sql`(o.remote or ${d2} <= ${(query.km / KM_PER_DEGREE) ** 2}::float8)`);
+		filters.push(sql`(o.remote or ${d2} <= ${squaredRadius(query.km)}::float8)`);
 	// Kind, field and level are read from `facet_key` (in the covering index, so choosing the
 	// page stays an index-only scan): `type|field,field|level,level`.
 	const part = (n: number) => sql`split_part(o.facet_key, '|', ${sql.raw(String(n))})`;
@@ -150,7 +186,7 @@ export async function searchOpportunitiesInDatabase(
 				: query.sort === 'distance' && origin
 					? sql`${distance} asc nulls last, o.created_at desc, o.id`
 					: words.length
-						? sql`ts_rank(o.search_text, ${tsq}) desc, o.created_at desc, o.id`
+						? sql`ts_rank(o.search_text, ${tsq}) + 0.5 * ts_rank(o.search_text, ${tsQuery(typed)}) desc, o.created_at desc, o.id`
 						: sql`o.created_at desc, o.id`;
 	const joinAreas = origin
 		? sql`left join postal_areas pa on pa.postal_code = o.postal_code`
@@ -211,94 +247,5 @@ export async function searchOpportunitiesInDatabase(
 		near: near.near,
 		nearProblem: near.problem,
 		items: rows.map(({ km, ...hit }) => ({ ...hit, distanceKm: roundKm(km) }))
-	};
-}
-
-/** Every word as a prefix, all of them required: `to_tsquery` text without its syntax. */
-function queryWords(q: string) {
-	const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
-	return { words, text: words.map((w) => `${w}:*`).join(' & ') };
-}
-
-const roundKm = (km: number | null) => (km === null ? null : Math.round(km * 10) / 10);
-
-const DAY = 86_400_000;
-
-/**
- * Open postings, ranked (Danish or English full text, as `ts_rank` ranks), newest, soonest
- * deadline or nearest first, with counts per kind, field and level. It runs on this instance's
- * job index (search-index.ts), kept current by version; saved searches' news
- * (`publishedAfter`) and the rare query shape the index does not evaluate (a phrase, which
- * to_tsquery makes of "3d-print") go to the database path.
- */
-export async function searchOpportunities(
-	db: Db,
-	input: z.input<typeof opportunityQuery>,
-	locale: 'da' | 'en',
-	now = new Date(),
-	options: SearchOptions = {}
-): Promise<OpportunityResults> {
-	if (options.publishedAfter) return searchOpportunitiesInDatabase(db, input, locale, now, options);
-	const query = opportunityQuery.parse(input);
-	const pageSize = options.pageSize ?? OPPORTUNITY_PAGE_SIZE;
-	const index = await postingIndex(db);
-	const { words, text } = queryWords(query.q);
-	// Trees the index evaluates as the database would; otherwise the database answers.
-	const none: TsQueryPair = [null, null];
-	const trees = words.length ? await indexQueries(db, index.cache, text) : none;
-	if (trees === null) return searchOpportunitiesInDatabase(db, input, locale, now, options);
-	const near = await resolveNear(query.near, async (code) => index.areas.get(code), options.locate);
-	const origin = near.origin;
-	const search: PostingSearch = {
-		words: words.length > 0,
-		text: trees,
-		type: query.type,
-		field: query.field,
-		level: query.level,
-		englishFriendly: query.englishFriendly,
-		maxHours: query.maxHours,
-		deadlineFrom:
-			query.deadlineFrom === undefined
-				? undefined
-				: Date.parse(`${query.deadlineFrom}T00:00:00Z`) / DAY,
-		area: query.area,
-		now: now.getTime(),
-		origin,
-		km: query.km,
-		order:
-			query.sort === 'newest' || query.sort === 'deadline'
-				? query.sort
-				: query.sort === 'distance' && origin
-					? 'distance'
-					: words.length
-						? 'rank'
-						: 'newest',
-		offset: (query.page - 1) * pageSize,
-		limit: pageSize
-	};
-	const found = index.search(search);
-	return {
-		total: found.total,
-		types: found.types,
-		fields: found.fields,
-		levels: found.levels,
-		near: near.near,
-		nearProblem: near.problem,
-		items: found.items.map(({ posting: p, km }) => ({
-			id: p.id,
-			slug: p.slug,
-			type: p.type,
-			title: locale === 'en' ? (p.title.en ?? p.title.da) : p.title.da,
-			untranslated: locale === 'en' && p.title.en === undefined,
-			organization: p.organization,
-			city: p.city,
-			remote: p.remote,
-			deadline: p.deadline,
-			hoursPerWeek: p.hoursPerWeek,
-			englishFriendly: p.englishFriendly,
-			isDemo: p.isDemo,
-			createdAt: p.createdAt,
-			distanceKm: roundKm(km)
-		}))
 	};
 }

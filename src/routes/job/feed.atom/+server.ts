@@ -3,8 +3,8 @@ import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { opportunityTypeName } from '$lib/i18n/opportunity-types.ts';
 import { m } from '$lib/paraglide/messages.js';
-import { appLocate } from '$lib/server/app.ts';
-import { nearIsAddress } from '$lib/server/directory/index.ts';
+import { appLocate, contentVersion } from '$lib/server/app.ts';
+import { nearIsAddress } from '$lib/server/search/index.ts';
 import { atomFeed } from '$lib/server/opportunities/feed.ts';
 import { searchOpportunities } from '$lib/server/opportunities/index.ts';
 import type { RequestHandler } from './$types';
@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		{ ...parsed.query, sort: 'newest', page: 1 },
 		locale,
 		new Date(),
-		{ locate }
+		{ locate, version: await contentVersion() }
 	);
 	const search = url.search;
 	const body = atomFeed({

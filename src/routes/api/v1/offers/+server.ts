@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api/respond.ts';
 import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
-import { appLocate } from '$lib/server/app.ts';
-import { nearIsAddress, searchOffers } from '$lib/server/directory/index.ts';
+import { appLocate, contentVersion } from '$lib/server/app.ts';
+import { searchOffers } from '$lib/server/directory/index.ts';
+import { nearIsAddress } from '$lib/server/search/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The directory search as JSON: ranked best first, with facet counts. */
@@ -11,7 +12,10 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = offerQueryFromUrl(url, { addresses: locate !== undefined });
 	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'da';
-	const results = await searchOffers(locals.db, parsed.query, locale, { locate });
+	const results = await searchOffers(locals.db, parsed.query, locale, {
+		locate,
+		version: await contentVersion()
+	});
 	const byAddress = nearIsAddress(parsed.query.near);
 	return json(
 		{

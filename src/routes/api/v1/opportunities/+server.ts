@@ -2,8 +2,8 @@ import { json } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { apiError } from '$lib/server/api/respond.ts';
 import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
-import { appLocate } from '$lib/server/app.ts';
-import { nearIsAddress } from '$lib/server/directory/index.ts';
+import { appLocate, contentVersion } from '$lib/server/app.ts';
+import { nearIsAddress } from '$lib/server/search/index.ts';
 import { searchOpportunities } from '$lib/server/opportunities/index.ts';
 import type { RequestHandler } from './$types';
 
@@ -14,6 +14,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'da';
 	const results = await searchOpportunities(locals.db, parsed.query, locale, new Date(), {
+		version: await contentVersion(),
 		locate
 	});
 	return json(

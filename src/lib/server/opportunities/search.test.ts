@@ -13,11 +13,7 @@ import {
 } from '../directory/index.ts';
 import { loadDemoOpportunities } from './demo.ts';
 import { createOpportunity, updateOpportunity, type OpportunityInput } from './postings.ts';
-import {
-	searchOpportunities,
-	searchOpportunitiesInDatabase,
-	type OpportunityQuery
-} from './search.ts';
+import { searchOpportunities, type OpportunityQuery } from './search.ts';
 
 const NOW = new Date('2026-11-20T09:30:00Z');
 
@@ -54,18 +50,7 @@ const QUERIES: Partial<OpportunityQuery>[] = [
 	{ maxHours: 1, sort: 'deadline' }
 ];
 
-/** The results as text, counts in key order (each path fills them in its own order). */
-function canonical(results: Awaited<ReturnType<typeof searchOpportunities>>): string {
-	const sorted = (counts: Record<string, number>) => Object.entries(counts).sort();
-	return JSON.stringify({
-		...results,
-		types: sorted(results.types),
-		fields: sorted(results.fields),
-		levels: sorted(results.levels)
-	});
-}
-
-describe.each(testEngines())('job index on $name', (engine) => {
+describe.each(testEngines())('job search on $name', (engine) => {
 	let database: Database;
 	beforeAll(async () => {
 		database = await engine.open();
@@ -82,19 +67,29 @@ describe.each(testEngines())('job index on $name', (engine) => {
 	});
 	afterAll(async () => database.close());
 
-	it('answers as the database path does: the same hits in the same order, counts and pages', async () => {
-		const differences: string[] = [];
-		// Now, after some postings have closed, and before some were published.
-		for (const now of [NOW, new Date(NOW.getTime() + 20 * 86_400_000), new Date('2026-09-01')])
+	it('answers every combination the board offers, with counts that add up', async () => {
+		for (const now of [NOW, new Date(NOW.getTime() + 20 * 86_400_000)])
 			for (const locale of ['da', 'en'] as const)
 				for (const query of QUERIES) {
-					const index = await searchOpportunities(database.db, query, locale, now);
-					const reference = await searchOpportunitiesInDatabase(database.db, query, locale, now);
-					if (canonical(index) !== canonical(reference))
-						differences.push(`${JSON.stringify(query)} (${locale}, ${now.toISOString()})`);
+					const found = await searchOpportunities(database.db, query, locale, now);
+					const label = `${JSON.stringify(query)} (${locale})`;
+					expect(found.items.length, label).toBe(
+						Math.max(0, Math.min(20, found.total - 20 * ((query.page ?? 1) - 1)))
+					);
+					// Without a kind chosen, the kinds' counts add up to the total.
+					if (!query.type)
+						expect(
+							Object.values(found.types).reduce((a, b) => a + b, 0),
+							label
+						).toBe(found.total);
+					const deadlines = found.items.map((i) => i.deadline ?? '9999');
+					if (query.sort === 'deadline') expect(deadlines, label).toEqual([...deadlines].sort());
+					const km = found.items.map((i) => i.distanceKm ?? Infinity);
+					if (query.sort === 'distance' && query.near === '9000')
+						expect(km, label).toEqual([...km].sort((a, b) => a - b));
+					if (query.km)
+						expect(Math.max(0, ...km.filter(Number.isFinite)), label).toBeLessThanOrEqual(query.km);
 				}
-		expect(differences).toEqual([]);
-		// The battery is not vacuous: it finds postings, and distances, in both languages.
 		const all = await searchOpportunities(database.db, {}, 'da', NOW);
 		expect(all.total).toBeGreaterThan(1000);
 		const near = await searchOpportunities(
@@ -104,6 +99,37 @@ describe.each(testEngines())('job index on $name', (engine) => {
 			NOW
 		);
 		expect(near.items[0]!.distanceKm).toBeTypeOf('number');
+	});
+
+	it('reads synonyms, aa/ae/oe spellings and typos, as offer search does', async () => {
+		const db = database.db;
+		const employer = await createOrganization(db, 'test', {
+			name: 'Limfjordens Café',
+			kind: 'employer'
+		});
+		await createOpportunity(db, 'test', {
+			organizationId: employer.id,
+			type: 'fritidsjob',
+			title: { da: 'Køkkenmedhjælper i weekenden' },
+			description: { da: 'Opvask og anretning for 15-17-årige.' },
+			address: 'Østerågade 1',
+			postalCode: '9000',
+			city: 'Aalborg',
+			pay: 'paid',
+			applyEmail: 'job@limfjordens.example.dk',
+			deadline: '2026-12-10'
+		});
+		await db.execute(
+			sql`insert into search_synonyms (term, expansions) values ('kok', array['køkkenmedhjælper']) on conflict (term) do update set expansions = excluded.expansions`
+		);
+		const titles = async (q: string) =>
+			(await searchOpportunities(db, { q }, 'da', NOW)).items.map((i) => i.title);
+		const wanted = 'Køkkenmedhjælper i weekenden';
+		expect(await titles('koekkenmedhjaelper')).toContain(wanted);
+		expect(await titles('kok')).toContain(wanted);
+		expect(await titles('køkkenmedhjælpr')).toContain(wanted);
+		// Words that find nothing together are looked for one at a time.
+		expect(await titles('køkkenmedhjælper rumfart')).toContain(wanted);
 	});
 
 	it('reads what changed: a new posting, an edit, a renamed employer, a closed posting', async () => {
@@ -124,30 +150,32 @@ describe.each(testEngines())('job index on $name', (engine) => {
 			applyEmail: 'job@havnefronten.example.dk',
 			deadline: '2026-12-10'
 		};
-		const found = async (q: string) =>
-			(await searchOpportunities(db, { q }, 'da', NOW)).items.map((i) => i.organization);
+		// What a search lists of this employer's postings, as "title (employer)". A search that
+		// finds nothing looks again more loosely, so other postings may show; these may not.
+		const found = async (q: string, now = NOW) =>
+			(await searchOpportunities(db, { q }, 'da', now)).items
+				.filter((i) => i.organization.includes('Havnefronten'))
+				.map((i) => `${i.title} (${i.organization})`);
 		expect(await found('havnebistro')).toEqual([]);
 		const { id } = await createOpportunity(db, 'test', posting);
-		expect(await found('havnebistro')).toEqual(['Havnefronten Bistro']);
+		expect(await found('havnebistro')).toEqual(['Opvasker til havnebistro (Havnefronten Bistro)']);
 
 		await updateOpportunity(db, 'test', id, {
 			...posting,
 			title: { da: 'Tjener til havnebistro' }
 		});
-		expect(await found('opvasker havnebistro')).toEqual([]);
-		expect(await found('tjener havnebistro')).toEqual(['Havnefronten Bistro']);
+		expect(await found('tjener havnebistro')).toEqual([
+			'Tjener til havnebistro (Havnefronten Bistro)'
+		]);
+		expect(await found('opvasker')).toEqual([]);
 
 		await db.execute(
 			sql`update organizations set name = 'Bistro Havnefronten' where id = ${employer.id}`
 		);
-		expect(await found('havnebistro')).toEqual(['Bistro Havnefronten']);
+		expect(await found('havnebistro')).toEqual(['Tjener til havnebistro (Bistro Havnefronten)']);
 
-		// Past its deadline day it is gone; the database path agrees.
-		const later = new Date('2026-12-11T12:00:00Z');
-		expect((await searchOpportunities(db, { q: 'havnebistro' }, 'da', later)).total).toBe(0);
-		expect((await searchOpportunitiesInDatabase(db, { q: 'havnebistro' }, 'da', later)).total).toBe(
-			0
-		);
+		// Past its deadline day it is gone.
+		expect(await found('havnebistro', new Date('2026-12-11T12:00:00Z'))).toEqual([]);
 
 		await db.execute(sql`delete from opportunities where id = ${id}`);
 		expect(await found('havnebistro')).toEqual([]);
@@ -161,16 +189,13 @@ describe.each(testEngines())('job index on $name', (engine) => {
 			sql`update postal_areas set latitude = latitude + 0.1 where postal_code = '9000'`
 		);
 		const after = await searchOpportunities(db, query, 'da', NOW);
-		expect(canonical(after)).toBe(
-			canonical(await searchOpportunitiesInDatabase(db, query, 'da', NOW))
-		);
 		expect(after.items[0]!.distanceKm).not.toBe(before.items[0]!.distanceKm);
 		await db.execute(
 			sql`update postal_areas set latitude = latitude - 0.1 where postal_code = '9000'`
 		);
 	});
 
-	it('measures from an address through the address lookup, as the database path does', async () => {
+	it('measures from an address through the address lookup', async () => {
 		const stub = await startStubGeocoder();
 		try {
 			const geocoder = createGeocoder({ url: stub.url, agent: 'test', timeoutMs: 500 });
@@ -181,10 +206,6 @@ describe.each(testEngines())('job index on $name', (engine) => {
 				sort: 'distance'
 			};
 			const index = await searchOpportunities(database.db, query, 'da', NOW, { locate });
-			const reference = await searchOpportunitiesInDatabase(database.db, query, 'da', NOW, {
-				locate
-			});
-			expect(canonical(index)).toBe(canonical(reference));
 			expect(index.near).toEqual({
 				postalCode: null,
 				name: 'Lindholm Brygge 35, 9400 Nørresundby'
@@ -206,12 +227,5 @@ describe.each(testEngines())('job index on $name', (engine) => {
 		} finally {
 			await stub.close();
 		}
-	});
-
-	it('leaves a phrase (which to_tsquery makes of "13årige") to the database path', async () => {
-		const query = { q: '13årige elev' };
-		expect(canonical(await searchOpportunities(database.db, query, 'da', NOW))).toBe(
-			canonical(await searchOpportunitiesInDatabase(database.db, query, 'da', NOW))
-		);
 	});
 });
