@@ -18,7 +18,7 @@ export async function describeAlert(db: Db, alert: AlertView, locale: 'da' | 'en
 		...s.type.map(opportunityTypeName),
 		...s.field.map((f) => label('field', f)),
 		...s.level.map((l) => label('level', l)),
-		...(s.englishFriendly ? ['English-friendly'] : []),
+		...(s.englishFriendly ? [m.job_english_friendly_short()] : []),
 		...(s.maxHours !== undefined ? [m.jobs_hours({ hours: s.maxHours })] : []),
 		...s.area,
 		...(s.near ? [s.km !== undefined ? `≤ ${s.km} km / ${s.near}` : s.near] : [])
