@@ -36,6 +36,42 @@ export default ts.config(
 			'svelte/no-navigation-without-resolve': 'off'
 		}
 	},
+	// Module boundaries (see README): routes reach a domain only through its index.ts (the web
+	// layer in http/ is theirs to use), and domains reach each other the same way. A schema.ts
+	// may name another module's tables for its foreign keys. Tests may reach inside.
+	{
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte', 'src/hooks.server.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server/*/*', '!$lib/server/*/index.ts', '!$lib/server/http/*'],
+							message: 'Import a domain through its index.ts.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/server/**/*.ts'],
+		ignores: ['**/*.test.ts', 'src/lib/server/*/schema.ts', 'src/lib/server/db/testing.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['../*/*', '!../*/index.ts', '!../../**'],
+							message: 'Import another module through its index.ts.'
+						}
+					]
+				}
+			]
+		}
+	},
 	{
 		ignores: [
 			'build/',

@@ -1,7 +1,7 @@
 import type { Database, Db } from '$lib/server/db/index.ts';
 import type { Locale } from '$lib/i18n/routes.ts';
 import type { Actor } from '$lib/server/accounts/index.ts';
-import type { SignedIn } from '$lib/server/api/session.ts';
+import type { SignedIn } from '$lib/server/http/session.ts';
 
 declare global {
 	namespace App {

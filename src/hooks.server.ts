@@ -12,14 +12,14 @@ import {
 	stopApp,
 	trackRequest
 } from '$lib/server/app.ts';
-import { hasAuthCookie, resolveSession } from '$lib/server/api/session.ts';
-import { adminGate, canonicalRoute, isPrivateRoute } from '$lib/server/api/admin-gate.ts';
-import { crossSiteRequest } from '$lib/server/api/csrf.ts';
-import { bodyLimit, bodyRefusal } from '$lib/server/api/body-limit.ts';
-import { pageCacheKey } from '$lib/server/api/cache-policy.ts';
+import { hasAuthCookie, resolveSession } from '$lib/server/http/session.ts';
+import { adminGate, canonicalRoute, isPrivateRoute } from '$lib/server/http/admin-gate.ts';
+import { crossSiteRequest } from '$lib/server/http/csrf.ts';
+import { bodyLimit, bodyRefusal } from '$lib/server/http/body-limit.ts';
+import { pageCacheKey } from '$lib/server/http/cache-policy.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { PageCache } from '$lib/server/cache/index.ts';
-import { apiError, errorCodeForStatus } from '$lib/server/api/respond.ts';
+import { apiError, errorCodeForStatus } from '$lib/server/http/respond.ts';
 import { logger } from '$lib/server/log.ts';
 import { NOTHING_RUNS, securityHeaders } from '$lib/security-headers.js';
 

@@ -1,6 +1,6 @@
 import { activeStrategy } from '$lib/server/app.ts';
 import { alternatePath } from '$lib/i18n/routes.ts';
-import { canonicalRoute, isPrivateRoute } from '$lib/server/api/admin-gate.ts';
+import { canonicalRoute, isPrivateRoute } from '$lib/server/http/admin-gate.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
 import type { LayoutServerLoad } from './$types';
 

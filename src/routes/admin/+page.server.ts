@@ -1,4 +1,4 @@
-import { organizationsById } from '$lib/server/directory/organizations.ts';
+import { organizationsById } from '$lib/server/directory/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,7 +1,7 @@
 import { msg } from '$lib/i18n/message.ts';
 import { accountKey, emailSchema, hit, ipKey, LIMITS } from '$lib/server/accounts/index.ts';
 import { appAuth, appDatabase } from '$lib/server/app.ts';
-import { clientIp, field, formFailure, readForm } from '$lib/server/api/forms.ts';
+import { clientIp, field, formFailure, readForm } from '$lib/server/http/forms.ts';
 import { logger } from '$lib/server/log.ts';
 import type { Actions } from './$types';
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
 import { appAuth, appConfig } from '$lib/server/app.ts';
-import { signIn, startSingleSignOn } from '$lib/server/api/sign-in.ts';
-import { clientIp, field, formFailure, readForm, safeNext } from '$lib/server/api/forms.ts';
+import { signIn, startSingleSignOn } from '$lib/server/http/sign-in.ts';
+import { clientIp, field, formFailure, readForm, safeNext } from '$lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES = {

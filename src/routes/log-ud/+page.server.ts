@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { appAuth } from '$lib/server/app.ts';
-import { applySetCookies } from '$lib/server/api/session.ts';
+import { applySetCookies } from '$lib/server/http/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Signing out changes state, so it is a POST (a link could be triggered by another site).

@@ -4,7 +4,7 @@ import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
 import { hit, ipKey, LIMITS, passwordProblem } from '$lib/server/accounts/index.ts';
 import { appAuth, appDatabase } from '$lib/server/app.ts';
-import { clientIp, field, formFailure, readForm } from '$lib/server/api/forms.ts';
+import { clientIp, field, formFailure, readForm } from '$lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const TOKEN = /^[A-Za-z0-9_-]{10,200}$/;

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { offerQueryFromUrl } from '$lib/server/api/offer-query.ts';
+import { offerQueryFromUrl } from '$lib/server/http/offer-query.ts';
 import { appConfig, appLocate, cachedView, contentVersion } from '$lib/server/app.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import {

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { organizations } from '../directory/schema.ts';
+import { organizations } from '../directory/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import { AccountError } from './errors.ts';
 import { invitationMail } from './mails.ts';

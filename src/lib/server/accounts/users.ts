@@ -1,9 +1,9 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog } from '../audit/schema.ts';
+import { auditLog } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { organizations } from '../directory/schema.ts';
+import { organizations } from '../directory/index.ts';
 import { AccountError } from './errors.ts';
 import { assertCan, type Actor } from './permissions.ts';
 import { authAccounts, organizationMembers, ROLES, sessions, users, type Role } from './schema.ts';

@@ -81,3 +81,6 @@ export async function browseAudit(db: Db, filter: AuditFilter, limit = 50) {
 		.limit(limit + 1);
 	return { entries: rows.slice(0, limit), more: rows.length > limit };
 }
+
+/** The audit table, for modules that join on it (the account list's last sign-in). */
+export { auditLog };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hsdsOne, hsdsPage } from '../api/hsds-api.ts';
+import { hsdsOne, hsdsPage } from '../http/hsds-api.ts';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { loadDemoDirectory, loadInstitutions, loadTaxonomy } from './index.ts';

@@ -40,7 +40,15 @@ export {
 	unknownCodes,
 	type TermOption
 } from './taxonomy.ts';
-export { ORGANIZATION_KINDS, type OrganizationKind, type Localized } from './schema.ts';
+// The tables other modules may join on (moderation, the job board and accounts name offers and
+// organisations); writes go through the functions above.
+export {
+	ORGANIZATION_KINDS,
+	offers,
+	organizations,
+	type OrganizationKind,
+	type Localized
+} from './schema.ts';
 export {
 	getOffer,
 	getOrganization,

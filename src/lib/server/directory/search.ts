@@ -169,11 +169,7 @@ async function findOffers(
 		words = words.filter((w) => !LANGUAGE_WORDS[w]);
 		query.lang = [...new Set([...query.lang, ...asked.map((w) => LANGUAGE_WORDS[w]!)])];
 	}
-	const near = await resolveNear(
-		query.near,
-		async (code) => vocabulary.postalAreas.get(code),
-		options.locate
-	);
+	const near = await resolveNear(query.near, vocabulary, options.locate);
 	return searchLoosening(db, words, vocabulary, (text) =>
 		offersMatching(db, query, text, vocabulary, near, locale, options)
 	);

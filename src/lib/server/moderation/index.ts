@@ -6,7 +6,7 @@ import { assertCan, can, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import type { offerInput, organizationProfileInput } from '../directory/index.ts';
-import { offers, organizations } from '../directory/schema.ts';
+import { offers, organizations } from '../directory/index.ts';
 import type { OpportunityInput, PartnershipInput } from '../opportunities/index.ts';
 import { SUBMISSION_KINDS } from './kinds.ts';
 import { submissions, type SubmissionEntity } from './schema.ts';

@@ -10,7 +10,7 @@ import {
 	updateOffer,
 	updateOrganizationProfile
 } from '../directory/index.ts';
-import { offers, organizations } from '../directory/schema.ts';
+import { offers, organizations } from '../directory/index.ts';
 import {
 	createOpportunity,
 	createPartnership,
@@ -21,7 +21,7 @@ import {
 	type OpportunityInput,
 	type PartnershipInput
 } from '../opportunities/index.ts';
-import { opportunities, partnerships } from '../opportunities/schema.ts';
+import { opportunities, partnerships } from '../opportunities/index.ts';
 import type { SubmissionEntity } from './schema.ts';
 
 /** How one kind of content is proposed, compared and published. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import { createOrganization } from '../directory/index.ts';
-import { ORGANIZATION_KINDS, organizations } from '../directory/schema.ts';
+import { ORGANIZATION_KINDS, organizations } from '../directory/index.ts';
 import { eq } from 'drizzle-orm';
 import { createOpportunity, opportunityInput } from './postings.ts';
 import { createPartnership, partnershipInput } from './partnerships.ts';

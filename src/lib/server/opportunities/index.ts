@@ -18,6 +18,8 @@ export {
 	type OpportunityHit
 } from './search.ts';
 export {
+	opportunities,
+	partnerships,
 	OPPORTUNITY_TYPES,
 	PAY_KINDS,
 	PARTNERSHIP_KINDS,
@@ -50,3 +52,4 @@ export {
 	type AlertView
 } from './alerts.ts';
 export { sendExpiryReminders, REMIND_DAYS_BEFORE } from './reminders.ts';
+export { atomFeed } from './feed.ts';

@@ -4,7 +4,7 @@ import { line, longText } from '../../schemas/text-fields.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
-import { organizations, type Localized } from '../directory/schema.ts';
+import { organizations, type Localized } from '../directory/index.ts';
 import { PARTNERSHIP_KINDS, partnerships } from './schema.ts';
 
 /** A partnership as its proposer writes it. */

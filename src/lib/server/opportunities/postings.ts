@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
 import { rememberWords } from '../search/index.ts';
-import { organizations, type Localized } from '../directory/schema.ts';
+import { organizations, type Localized } from '../directory/index.ts';
 import { facetKey, OPPORTUNITY_TYPES, opportunities, PAY_KINDS } from './schema.ts';
 
 /** Days a posting without a deadline stays public after it is approved. */

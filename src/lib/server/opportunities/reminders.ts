@@ -3,7 +3,7 @@ import { formatDate } from '../../format.ts';
 import { localizedPath } from '../../i18n/routes.ts';
 import { memberAddresses } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
-import { organizations } from '../directory/schema.ts';
+import { organizations } from '../directory/index.ts';
 import { logger } from '../log.ts';
 import type { Mail, Mailer } from '../mail/index.ts';
 import { opportunities } from './schema.ts';

@@ -117,11 +117,7 @@ export async function searchOpportunities(
 	const query = opportunityQuery.parse(input);
 	const words = queryWords(query.q);
 	const vocabulary = await searchVocabulary(db, options.version);
-	const near = await resolveNear(
-		query.near,
-		async (code) => vocabulary.postalAreas.get(code),
-		options.locate
-	);
+	const near = await resolveNear(query.near, vocabulary, options.locate);
 	return searchLoosening(db, words, vocabulary, (text) =>
 		postingsMatching(db, query, text, near, locale, now, options)
 	);

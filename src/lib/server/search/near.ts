@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /**
  * unknown-postcode: not a postcode of the municipality; postcode-only: an address, but no
@@ -34,18 +35,18 @@ export function nearIsAddress(near: string | null | undefined): boolean {
 }
 
 /**
- * Where distances are measured from: a postcode's centre, or an address through the lookup
- * (every search alike).
+ * Where distances are measured from: a postcode's centre (from the vocabulary), or an address
+ * through the lookup (every search alike).
  */
 export async function resolveNear(
 	near: string | undefined,
-	postcode: (code: string) => Promise<(Point & { name: string }) | undefined>,
+	vocabulary: Pick<Vocabulary, 'postalAreas'>,
 	locate: Locate | undefined
 ): Promise<Near> {
 	const none = (problem: NearProblem | null): Near => ({ origin: null, near: null, problem });
 	if (near === undefined) return none(null);
 	if (!nearIsAddress(near)) {
-		const area = await postcode(near);
+		const area = vocabulary.postalAreas.get(near);
 		return area
 			? {
 					origin: { latitude: area.latitude, longitude: area.longitude },

@@ -13,9 +13,9 @@ import {
 	setRole
 } from '$lib/server/accounts/index.ts';
 import { appAuth, appConfig } from '$lib/server/app.ts';
-import { listOrganizations } from '$lib/server/directory/organizations.ts';
-import { field, formFailure, readForm } from '$lib/server/api/forms.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { listOrganizations } from '$lib/server/directory/index.ts';
+import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

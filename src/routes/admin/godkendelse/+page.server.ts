@@ -9,8 +9,8 @@ import {
 	SubmissionConflictError,
 	SubmissionNotFoundError
 } from '$lib/server/moderation/index.ts';
-import { field, formFailure, readForm } from '$lib/server/api/forms.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -4,8 +4,8 @@ import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import { confirmUpload, recentBatches, stageUpload } from '$lib/server/indicators/index.ts';
-import { field, formFailure, readForm } from '$lib/server/api/forms.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Larger files go through the command line, which streams progress to the terminal. */

@@ -11,8 +11,8 @@ import {
 	type Actor
 } from '$lib/server/accounts/index.ts';
 import { appAuth } from '$lib/server/app.ts';
-import { field, formFailure, readForm } from '$lib/server/api/forms.ts';
-import { applySetCookies } from '$lib/server/api/session.ts';
+import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { applySetCookies } from '$lib/server/http/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

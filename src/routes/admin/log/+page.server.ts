@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { msg, type Msg } from '$lib/i18n/message.ts';
 import { browseAudit } from '$lib/server/audit/index.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import type { PageServerLoad } from './$types';
 
 const text = z.string().trim().max(200).optional();

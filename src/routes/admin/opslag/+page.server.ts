@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { readForm } from '$lib/server/api/forms.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
-import { postingVocabulary, submitPostingForm } from '$lib/server/api/posting-form.ts';
+import { readForm } from '$lib/server/http/forms.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
+import { postingVocabulary, submitPostingForm } from '$lib/server/http/posting-form.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
 import { mySubmissions } from '$lib/server/moderation/index.ts';
 import { OPPORTUNITY_TYPES, opportunitiesOf } from '$lib/server/opportunities/index.ts';

@@ -3,8 +3,8 @@ import { ZodError } from 'zod';
 import { msg, type MessageKey } from '$lib/i18n/message.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { ForbiddenError } from '$lib/server/accounts/index.ts';
-import { field, formFailure, namedFields, readForm } from '$lib/server/api/forms.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { field, formFailure, namedFields, readForm } from '$lib/server/http/forms.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
 import {
 	SubmissionNotFoundError,

@@ -1,5 +1,5 @@
 import { listOutbox } from '$lib/server/mail/index.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { listOrganizations, offersOf, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import { mySubmissions } from '$lib/server/moderation/index.ts';
-import { readForm } from '$lib/server/api/forms.ts';
-import { submitOfferForm } from '$lib/server/api/offer-form.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { readForm } from '$lib/server/http/forms.ts';
+import { submitOfferForm } from '$lib/server/http/offer-form.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import { appConfig, appLocate } from '$lib/server/app.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { apiError } from '$lib/server/api/respond.ts';
+import { apiError } from '$lib/server/http/respond.ts';
 import type { RequestHandler } from './$types';
 
 /** Unknown API paths answer with the API's JSON error, not the HTML 404 page. */

@@ -1,3 +1,3 @@
-import { downloadHandler } from '$lib/server/api/indicator-download.ts';
+import { downloadHandler } from '$lib/server/http/indicator-download.ts';
 
 export const GET = downloadHandler('xlsx');

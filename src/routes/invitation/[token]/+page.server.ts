@@ -12,7 +12,7 @@ import {
 	PasswordRejectedError
 } from '$lib/server/accounts/index.ts';
 import { appAuth, appDatabase } from '$lib/server/app.ts';
-import { clientIp, field, formFailure, readForm } from '$lib/server/api/forms.ts';
+import { clientIp, field, formFailure, readForm } from '$lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const REASONS = {

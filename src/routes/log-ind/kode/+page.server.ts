@@ -3,8 +3,8 @@ import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
 import { appAuth, appDatabase } from '$lib/server/app.ts';
 import { hit, ipKey, LIMITS } from '$lib/server/accounts/index.ts';
-import { verifySecondFactor } from '$lib/server/api/two-factor.ts';
-import { clientIp, field, formFailure, readForm, safeNext } from '$lib/server/api/forms.ts';
+import { verifySecondFactor } from '$lib/server/http/two-factor.ts';
+import { clientIp, field, formFailure, readForm, safeNext } from '$lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { can } from '$lib/server/accounts/index.ts';
-import { readForm } from '$lib/server/api/forms.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { readForm } from '$lib/server/http/forms.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import {
 	postingValues,
 	postingVocabulary,
 	submitPostingForm
-} from '$lib/server/api/posting-form.ts';
+} from '$lib/server/http/posting-form.ts';
 import { organizationBySlug } from '$lib/server/directory/index.ts';
 import { getOpportunity, OPPORTUNITY_TYPES } from '$lib/server/opportunities/index.ts';
 import type { Actions, PageServerLoad } from './$types';

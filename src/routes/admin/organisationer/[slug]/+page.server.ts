@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { can } from '$lib/server/accounts/index.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
-import { readForm } from '$lib/server/api/forms.ts';
-import { saveProfileForm } from '$lib/server/api/profile-form.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
+import { readForm } from '$lib/server/http/forms.ts';
+import { saveProfileForm } from '$lib/server/http/profile-form.ts';
 import { organizationBySlug, organizationProfile } from '$lib/server/directory/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 

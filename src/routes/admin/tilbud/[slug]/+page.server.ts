@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/server/accounts/index.ts';
 import { offerForEditing, taxonomy, termOptions } from '$lib/server/directory/index.ts';
-import { organizationsById } from '$lib/server/directory/organizations.ts';
-import { readForm } from '$lib/server/api/forms.ts';
-import { placeAndHoursValues, submitOfferForm } from '$lib/server/api/offer-form.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { organizationsById } from '$lib/server/directory/index.ts';
+import { readForm } from '$lib/server/http/forms.ts';
+import { placeAndHoursValues, submitOfferForm } from '$lib/server/http/offer-form.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { appLocate } from '$lib/server/app.ts';
 import type { Actions, PageServerLoad } from './$types';

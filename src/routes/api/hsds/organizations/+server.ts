@@ -1,4 +1,4 @@
-import { hsdsPage } from '$lib/server/api/hsds-api.ts';
+import { hsdsPage } from '$lib/server/http/hsds-api.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, url }) => hsdsPage(locals.db, url, 'organizations');

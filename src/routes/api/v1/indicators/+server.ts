@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError, parseQuery } from '$lib/server/api/respond.ts';
+import { apiError, parseQuery } from '$lib/server/http/respond.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import { indicatorOverview } from '$lib/server/indicators/index.ts';
 import { indicatorListQuery, type apiIndicatorList } from '$lib/schemas/strategy-api.ts';

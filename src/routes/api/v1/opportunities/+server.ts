@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { apiError } from '$lib/server/api/respond.ts';
-import { opportunityQueryFromUrl } from '$lib/server/api/opportunity-query.ts';
+import { apiError } from '$lib/server/http/respond.ts';
+import { opportunityQueryFromUrl } from '$lib/server/http/opportunity-query.ts';
 import { appLocate, contentVersion } from '$lib/server/app.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
 import { searchOpportunities } from '$lib/server/opportunities/index.ts';

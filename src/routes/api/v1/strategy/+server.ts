@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { apiError, parseQuery } from '$lib/server/api/respond.ts';
-import { toApiStrategy } from '$lib/server/api/strategy.ts';
+import { apiError, parseQuery } from '$lib/server/http/respond.ts';
+import { toApiStrategy } from '$lib/server/http/strategy.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import { strategyQuery } from '$lib/schemas/strategy-api.ts';
 import type { RequestHandler } from './$types';

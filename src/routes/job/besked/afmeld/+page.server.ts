@@ -1,5 +1,5 @@
-import { readForm } from '$lib/server/api/forms.ts';
-import { describeAlert } from '$lib/server/api/alert-pages.ts';
+import { readForm } from '$lib/server/http/forms.ts';
+import { describeAlert } from '$lib/server/http/alert-pages.ts';
 import { alertToUnsubscribe, unsubscribeAlert } from '$lib/server/opportunities/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 

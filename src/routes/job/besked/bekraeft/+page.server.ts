@@ -1,6 +1,6 @@
-import { readForm } from '$lib/server/api/forms.ts';
+import { readForm } from '$lib/server/http/forms.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { describeAlert } from '$lib/server/api/alert-pages.ts';
+import { describeAlert } from '$lib/server/http/alert-pages.ts';
 import { alertToConfirm, confirmAlert } from '$lib/server/opportunities/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 

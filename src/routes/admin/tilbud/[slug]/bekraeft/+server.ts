@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { requireCan } from '$lib/server/api/guards.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
 import { confirmStillCurrent, SubmissionNotFoundError } from '$lib/server/moderation/index.ts';
 import type { RequestHandler } from './$types';
 

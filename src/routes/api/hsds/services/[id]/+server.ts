@@ -1,4 +1,4 @@
-import { hsdsOne } from '$lib/server/api/hsds-api.ts';
+import { hsdsOne } from '$lib/server/http/hsds-api.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) =>

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api/respond.ts';
+import { apiError } from '$lib/server/http/respond.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import {
 	dataSummaries,
