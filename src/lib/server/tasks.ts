@@ -1,5 +1,5 @@
 import type { Db } from './db/index.ts';
-import { sendStaleReminders } from './directory/index.ts';
+import { sendStaleReminders } from './stale-offers.ts';
 import { logger } from './log.ts';
 import type { Mailer } from './mail/index.ts';
 import { sendExpiryReminders, sendJobAlerts } from './opportunities/index.ts';

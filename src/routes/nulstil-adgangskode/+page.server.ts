@@ -4,7 +4,7 @@ import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
 import { hit, ipKey, LIMITS, passwordProblem } from '$lib/server/accounts/index.ts';
 import { appAuth, appDatabase } from '$lib/server/app.ts';
-import { clientIp, field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { attempt, clientIp, field, formFailure, on, readForm } from '$lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const TOKEN = /^[A-Za-z0-9_-]{10,200}$/;
@@ -25,12 +25,11 @@ export const actions: Actions = {
 		const limit = await hit(appDatabase().db, ipKey('reset', clientIp(event)), LIMITS.resetIp);
 		if (!limit.allowed)
 			return formFailure(429, { message: msg('login_throttled', { seconds: limit.retryAfter }) });
-		try {
-			await appAuth().auth.api.resetPassword({ body: { newPassword: password, token } });
-		} catch (error) {
-			if (!(error instanceof APIError)) throw error;
-			return formFailure(400, { message: msg('reset_invalid') });
-		}
+		const done = await attempt(
+			() => appAuth().auth.api.resetPassword({ body: { newPassword: password, token } }),
+			on(APIError, () => formFailure(400, { message: msg('reset_invalid') }))
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, `${localizedPath('/log-ind', event.locals.locale)}?besked=reset`);
 	}
 };

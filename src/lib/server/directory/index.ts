@@ -69,4 +69,3 @@ export {
 	type HsdsService
 } from './hsds.ts';
 export { readDataPackage, writeDataPackage } from './hsds-package.ts';
-export { sendStaleReminders, STALE_REMIND_EVERY_DAYS } from './reminders.ts';

@@ -78,3 +78,46 @@ export function namedFields(
 		)
 	].join(', ');
 }
+
+/** An error a form action expects from a domain call, and the failure it becomes. */
+export interface Expected<F> {
+	matches(error: unknown): boolean;
+	failure(error: unknown): F;
+}
+
+/**
+ * `on(AccountError, (e) => formFailure(409, …))`: one expected error for `attempt`, optionally
+ * only when `when` says so (a code of the error).
+ */
+export function on<E, F>(
+	type: abstract new (...args: never[]) => E,
+	failure: (error: E) => F,
+	when: (error: E) => boolean = () => true
+): Expected<F> {
+	return {
+		matches: (error) => error instanceof type && when(error as E),
+		failure: (error) => failure(error as E)
+	};
+}
+
+/**
+ * Runs a form action's domain call. An error it expects becomes that form failure, which the
+ * action returns (`if (!done.ok) return done.failure`); any other error is thrown on, a 500.
+ */
+export async function attempt<T, X extends Expected<unknown>[]>(
+	work: () => Promise<T>,
+	...expected: X
+): Promise<
+	{ ok: true; value: T } | { ok: false; failure: X[number] extends Expected<infer F> ? F : never }
+> {
+	try {
+		return { ok: true, value: await work() };
+	} catch (error) {
+		const known = expected.find((e) => e.matches(error));
+		if (!known) throw error;
+		return {
+			ok: false,
+			failure: known.failure(error) as X[number] extends Expected<infer F> ? F : never
+		};
+	}
+}

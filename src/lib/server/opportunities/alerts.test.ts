@@ -2,7 +2,8 @@ import { desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
-import { createOffer, createOrganization, sendStaleReminders } from '../directory/index.ts';
+import { createOffer, createOrganization } from '../directory/index.ts';
+import { sendStaleReminders } from '../stale-offers.ts';
 import { offers, organizations } from '../directory/schema.ts';
 import { mailOutbox, outboxMailer } from '../mail/index.ts';
 import {

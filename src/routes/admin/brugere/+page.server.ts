@@ -14,7 +14,7 @@ import {
 } from '$lib/server/accounts/index.ts';
 import { appAuth, appConfig } from '$lib/server/app.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
-import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { attempt, field, formFailure, on, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -70,25 +70,25 @@ export const actions: Actions = {
 		if (role.success && role.data === 'partner' && !values.organizationId)
 			errors.organizationId = msg('partner_needs_org');
 		if (Object.keys(errors).length > 0) return formFailure(400, { errors, values });
-		let invitation: { url: string };
-		try {
-			invitation = await inviteUser(
-				event.locals.db,
-				appAuth().mailer,
-				actor,
-				{ email: email.data!, role: role.data!, organizationId: organizationId?.data },
-				appAuth().baseUrl
-			);
-		} catch (error) {
-			if (error instanceof ForbiddenError)
-				return formFailure(403, { message: msg('admin_forbidden'), values });
-			if (error instanceof AccountError)
-				return formFailure(error.code === 'exists' ? 409 : 400, {
+		const invited = await attempt(
+			() =>
+				inviteUser(
+					event.locals.db,
+					appAuth().mailer,
+					actor,
+					{ email: email.data!, role: role.data!, organizationId: organizationId?.data },
+					appAuth().baseUrl
+				),
+			on(ForbiddenError, () => formFailure(403, { message: msg('admin_forbidden'), values })),
+			on(AccountError, (error) =>
+				formFailure(error.code === 'exists' ? 409 : 400, {
 					errors: { [error.field ?? 'email']: accountErrorMessage(error) },
 					values
-				});
-			throw error;
-		}
+				})
+			)
+		);
+		if (!invited.ok) return invited.failure;
+		const invitation = invited.value;
 		// Without a mail server the invitation cannot be mailed, and the outbox keeps no usable
 		// link: the inviter gets the link, once, to pass on.
 		if (!appConfig().SMTP_URL)
@@ -104,13 +104,11 @@ export const actions: Actions = {
 		const id = userId.safeParse(field(form, 'userId'));
 		const role = z.enum(ROLES).safeParse(field(form, 'role'));
 		if (!id.success || !role.success) return formFailure(400, { message: msg('field_required') });
-		try {
-			await setRole(event.locals.db, actor, id.data, role.data);
-		} catch (error) {
-			if (error instanceof AccountError)
-				return formFailure(409, { message: accountErrorMessage(error) });
-			throw error;
-		}
+		const done = await attempt(
+			() => setRole(event.locals.db, actor, id.data, role.data),
+			on(AccountError, (error) => formFailure(409, { message: accountErrorMessage(error) }))
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, `${localizedPath('/admin/brugere', event.locals.locale)}?gemt=1`);
 	},
 	disable: async (event) => {
@@ -120,13 +118,11 @@ export const actions: Actions = {
 		const disabled = field(form, 'disabled');
 		if (!id.success || (disabled !== 'true' && disabled !== 'false'))
 			return formFailure(400, { message: msg('field_required') });
-		try {
-			await setDisabled(event.locals.db, actor, id.data, disabled === 'true');
-		} catch (error) {
-			if (error instanceof AccountError)
-				return formFailure(409, { message: accountErrorMessage(error) });
-			throw error;
-		}
+		const done = await attempt(
+			() => setDisabled(event.locals.db, actor, id.data, disabled === 'true'),
+			on(AccountError, (error) => formFailure(409, { message: accountErrorMessage(error) }))
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, `${localizedPath('/admin/brugere', event.locals.locale)}?gemt=1`);
 	}
 };

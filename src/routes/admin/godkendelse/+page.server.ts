@@ -9,7 +9,7 @@ import {
 	SubmissionConflictError,
 	SubmissionNotFoundError
 } from '$lib/server/moderation/index.ts';
-import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { attempt, field, formFailure, on, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,19 +37,19 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const submission = id.safeParse(field(form, 'id'));
 		if (!submission.success) return formFailure(400, { message: msg('mod_gone') });
-		try {
-			await approveSubmission(event.locals.db, actor, submission.data, {
-				overwriteNewer: field(form, 'overwrite') === '1'
-			});
-		} catch (error) {
-			if (error instanceof SubmissionNotFoundError)
-				return formFailure(409, { message: msg('mod_gone') });
-			if (error instanceof SubmissionConflictError)
-				return fail(409, {
+		const done = await attempt(
+			() =>
+				approveSubmission(event.locals.db, actor, submission.data, {
+					overwriteNewer: field(form, 'overwrite') === '1'
+				}),
+			on(SubmissionNotFoundError, () => formFailure(409, { message: msg('mod_gone') })),
+			on(SubmissionConflictError, (error) =>
+				fail(409, {
 					conflict: { id: submission.data, newerApprovedAt: error.newerApprovedAt.toISOString() }
-				});
-			throw error;
-		}
+				})
+			)
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, `${localizedPath('/admin/godkendelse', event.locals.locale)}?udfoert=godkendt`);
 	},
 	reject: async (event) => {
@@ -57,15 +57,12 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const submission = id.safeParse(field(form, 'id'));
 		if (!submission.success) return formFailure(400, { message: msg('mod_gone') });
-		try {
-			await rejectSubmission(event.locals.db, actor, submission.data, field(form, 'reason') ?? '');
-		} catch (error) {
-			if (error instanceof SubmissionNotFoundError)
-				return formFailure(409, { message: msg('mod_gone') });
-			if (error instanceof ZodError)
-				return formFailure(400, { message: msg('mod_reason_missing') });
-			throw error;
-		}
+		const done = await attempt(
+			() => rejectSubmission(event.locals.db, actor, submission.data, field(form, 'reason') ?? ''),
+			on(SubmissionNotFoundError, () => formFailure(409, { message: msg('mod_gone') })),
+			on(ZodError, () => formFailure(400, { message: msg('mod_reason_missing') }))
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, `${localizedPath('/admin/godkendelse', event.locals.locale)}?udfoert=afvist`);
 	}
 };

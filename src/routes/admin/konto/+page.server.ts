@@ -11,7 +11,7 @@ import {
 	type Actor
 } from '$lib/server/accounts/index.ts';
 import { appAuth } from '$lib/server/app.ts';
-import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { attempt, field, formFailure, on, readForm } from '$lib/server/http/forms.ts';
 import { applySetCookies } from '$lib/server/http/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,27 +38,28 @@ export const actions: Actions = {
 		const password = field(form, 'password') ?? '';
 		if (!password || password.length > 1000)
 			return formFailure(400, { errors: { password: msg('field_required') } });
-		try {
-			const { headers, response } = await appAuth().auth.api.enableTwoFactor({
-				body: { password },
-				headers: event.request.headers,
-				returnHeaders: true
-			});
-			applySetCookies(headers.get('set-cookie'), event.cookies);
-			if (response.method !== 'totp') error(500, 'Two-factor sign-in is not set up for TOTP');
-			const secret = new URL(response.totpURI).searchParams.get('secret') ?? '';
-			const svg = await QRCode.toString(response.totpURI, { type: 'svg', margin: 1 });
-			return {
-				setup: {
-					secret,
-					qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
-					backupCodes: response.backupCodes
-				}
-			};
-		} catch (e) {
-			if (!(e instanceof APIError)) throw e;
-			return formFailure(400, { errors: { password: msg('wrong_password') } });
-		}
+		const enabled = await attempt(
+			() =>
+				appAuth().auth.api.enableTwoFactor({
+					body: { password },
+					headers: event.request.headers,
+					returnHeaders: true
+				}),
+			on(APIError, () => formFailure(400, { errors: { password: msg('wrong_password') } }))
+		);
+		if (!enabled.ok) return enabled.failure;
+		const { headers, response } = enabled.value;
+		applySetCookies(headers.get('set-cookie'), event.cookies);
+		if (response.method !== 'totp') error(500, 'Two-factor sign-in is not set up for TOTP');
+		const secret = new URL(response.totpURI).searchParams.get('secret') ?? '';
+		const svg = await QRCode.toString(response.totpURI, { type: 'svg', margin: 1 });
+		return {
+			setup: {
+				secret,
+				qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+				backupCodes: response.backupCodes
+			}
+		};
 	},
 	/** Step 2: a code from the app proves the secret was stored; two-factor is then on. */
 	verifyTwoFactor: async (event) => {
@@ -66,17 +67,17 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const code = (field(form, 'code') ?? '').replace(/\s+/g, '');
 		if (!/^\d{6}$/.test(code)) return formFailure(400, { errors: { code: msg('code_failed') } });
-		try {
-			const { headers } = await appAuth().auth.api.verifyTOTP({
-				body: { code },
-				headers: event.request.headers,
-				returnHeaders: true
-			});
-			applySetCookies(headers.get('set-cookie'), event.cookies);
-		} catch (e) {
-			if (!(e instanceof APIError)) throw e;
-			return formFailure(400, { errors: { code: msg('code_failed') } });
-		}
+		const verified = await attempt(
+			() =>
+				appAuth().auth.api.verifyTOTP({
+					body: { code },
+					headers: event.request.headers,
+					returnHeaders: true
+				}),
+			on(APIError, () => formFailure(400, { errors: { code: msg('code_failed') } }))
+		);
+		if (!verified.ok) return verified.failure;
+		applySetCookies(verified.value.headers.get('set-cookie'), event.cookies);
 		await noteTwoFactorEnabled(event.locals.db, actor);
 		redirect(303, `${localizedPath('/admin/konto', event.locals.locale)}?gemt=1`);
 	},
@@ -90,13 +91,15 @@ export const actions: Actions = {
 		const confirmation = (field(form, 'confirm') ?? '').trim().toLowerCase();
 		if (confirmation !== actor.email.toLowerCase())
 			return formFailure(400, { errors: { confirm: msg('delete_account_mismatch') } });
-		try {
-			await deleteUser(event.locals.db, actor, actor.id);
-		} catch (e) {
-			if (e instanceof AccountError && e.code === 'last_administrator')
-				return formFailure(409, { message: msg('last_admin') });
-			throw e;
-		}
+		const done = await attempt(
+			() => deleteUser(event.locals.db, actor, actor.id),
+			on(
+				AccountError,
+				() => formFailure(409, { message: msg('last_admin') }),
+				(e) => e.code === 'last_administrator'
+			)
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, localizedPath('/', event.locals.locale));
 	}
 };

@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { msg, type MessageKey } from '$lib/i18n/message.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { ForbiddenError } from '$lib/server/accounts/index.ts';
-import { field, formFailure, namedFields, readForm } from '$lib/server/http/forms.ts';
+import { attempt, field, formFailure, namedFields, on, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
 import {
@@ -61,32 +61,35 @@ export const actions: Actions = {
 				'contactEmail'
 			].map((n) => [n, text(n).slice(0, 3000)])
 		);
-		try {
-			await submitPartnership(event.locals.db, actor, {
-				organizationId: text('organizationId'),
-				partnerIds: list('partner'),
-				kinds: list('kind') as never,
-				title: { da: text('titleDa'), en: text('titleEn') || undefined },
-				description: { da: text('descDa'), en: text('descEn') || undefined },
-				programmes: text('programmes')
-					.split(',')
-					.map((p) => p.trim())
-					.filter(Boolean),
-				contactName: text('contactName') || undefined,
-				contactEmail: text('contactEmail') || undefined
-			});
-		} catch (error) {
-			if (error instanceof ForbiddenError || error instanceof SubmissionNotFoundError)
-				return formFailure(403, { message: msg('admin_forbidden'), values });
-			if (error instanceof ZodError)
-				return formFailure(400, {
+		const done = await attempt(
+			() =>
+				submitPartnership(event.locals.db, actor, {
+					organizationId: text('organizationId'),
+					partnerIds: list('partner'),
+					kinds: list('kind') as never,
+					title: { da: text('titleDa'), en: text('titleEn') || undefined },
+					description: { da: text('descDa'), en: text('descEn') || undefined },
+					programmes: text('programmes')
+						.split(',')
+						.map((p) => p.trim())
+						.filter(Boolean),
+					contactName: text('contactName') || undefined,
+					contactEmail: text('contactEmail') || undefined
+				}),
+			on(ForbiddenError, () => formFailure(403, { message: msg('admin_forbidden'), values })),
+			on(SubmissionNotFoundError, () =>
+				formFailure(403, { message: msg('admin_forbidden'), values })
+			),
+			on(ZodError, (error) =>
+				formFailure(400, {
 					message: msg('sub_invalid', {
 						fields: namedFields(error, event.locals.locale, LABELS, REASONS)
 					}),
 					values
-				});
-			throw error;
-		}
+				})
+			)
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, `${localizedPath('/admin/partnerskaber', event.locals.locale)}?sendt=1`);
 	}
 };

@@ -1,7 +1,7 @@
 import { hasControlCharacters } from '$lib/text.ts';
 import { redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { msg, type Msg } from '$lib/i18n/message.ts';
+import { msg } from '$lib/i18n/message.ts';
 import {
 	acceptInvitation,
 	AccountError,
@@ -12,7 +12,7 @@ import {
 	PasswordRejectedError
 } from '$lib/server/accounts/index.ts';
 import { appAuth, appDatabase } from '$lib/server/app.ts';
-import { clientIp, field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { attempt, clientIp, field, formFailure, on, readForm } from '$lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const REASONS = {
@@ -50,27 +50,30 @@ export const actions: Actions = {
 			return formFailure(400, { errors: { password: msg('password_too_long') }, values });
 		const { auth } = appAuth();
 		const context = await auth.$context;
-		try {
-			await acceptInvitation(
-				appDatabase().db,
-				(plain) => context.password.hash(plain),
-				event.params.token,
-				{ name, password }
-			);
-		} catch (error) {
-			let problem: Msg | undefined;
-			if (error instanceof PasswordRejectedError)
-				return formFailure(400, { errors: { password: msg(`password_${error.problem}`) }, values });
-			if (error instanceof AccountError)
-				problem =
-					error.code === 'invitation_expired'
-						? msg('invitation_expired')
-						: error.code === 'exists'
-							? msg('users_exists')
-							: msg('invitation_used');
-			if (!problem) throw error;
-			return formFailure(400, { message: problem, values });
-		}
+		const done = await attempt(
+			() =>
+				acceptInvitation(
+					appDatabase().db,
+					(plain) => context.password.hash(plain),
+					event.params.token,
+					{ name, password }
+				),
+			on(PasswordRejectedError, (error) =>
+				formFailure(400, { errors: { password: msg(`password_${error.problem}`) }, values })
+			),
+			on(AccountError, (error) =>
+				formFailure(400, {
+					message:
+						error.code === 'invitation_expired'
+							? msg('invitation_expired')
+							: error.code === 'exists'
+								? msg('users_exists')
+								: msg('invitation_used'),
+					values
+				})
+			)
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, `${localizedPath('/log-ind', event.locals.locale)}?besked=created`);
 	}
 };

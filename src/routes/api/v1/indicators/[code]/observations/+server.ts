@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { hasControlCharacters } from '$lib/text.ts';
 import { apiError } from '$lib/server/http/respond.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import {
@@ -31,7 +32,12 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const breakdowns: Record<string, string> = {};
 	for (const [name, value] of url.searchParams) {
 		if (name === 'geo' || name === 'period') continue;
-		if (!summary?.dimensions[name]) {
+		if (hasControlCharacters(value) || value.length > 200) {
+			details.push({
+				parameter: name,
+				message: 'a breakdown value is text of at most 200 characters without control characters'
+			});
+		} else if (!summary?.dimensions[name]) {
 			details.push({
 				parameter: name,
 				message: `unknown breakdown; this indicator has ${Object.keys(summary?.dimensions ?? {}).join(', ') || 'none'}`

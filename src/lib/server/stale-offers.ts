@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { formatDate } from '../../format.ts';
-import { localizedPath } from '../../i18n/routes.ts';
-import { memberAddresses } from '../accounts/index.ts';
-import type { Db } from '../db/index.ts';
-import { logger } from '../log.ts';
-import type { Mail, Mailer } from '../mail/index.ts';
-import { offers, organizations } from './schema.ts';
+import { formatDate } from '../format.ts';
+import { localizedPath } from '../i18n/routes.ts';
+import { memberAddresses } from './accounts/index.ts';
+import type { Db } from './db/index.ts';
+import { logger } from './log.ts';
+import type { Mail, Mailer } from './mail/index.ts';
+import { offers, organizations } from './directory/index.ts';
 
 /** A listing still not checked is mentioned again after this many days. */
 export const STALE_REMIND_EVERY_DAYS = 30;
