@@ -1,6 +1,6 @@
 import { msg } from '$lib/i18n/message.ts';
 import { accountKey, emailSchema, hit, ipKey, LIMITS } from '$lib/server/accounts/index.ts';
-import { appAuth, appDatabase } from '$lib/server/app.ts';
+import { appAuth } from '$lib/server/app.ts';
 import { clientIp, field, formFailure, readForm } from '$lib/server/http/forms.ts';
 import { logger } from '$lib/server/log.ts';
 import type { Actions } from './$types';
@@ -14,7 +14,7 @@ export const actions: Actions = {
 				errors: { email: msg('email_invalid') },
 				values: { email: field(form, 'email') ?? '' }
 			});
-		const db = appDatabase().db;
+		const db = event.locals.db;
 		const byIp = await hit(db, ipKey('reset', clientIp(event)), LIMITS.resetIp);
 		if (!byIp.allowed)
 			return formFailure(429, { message: msg('login_throttled', { seconds: byIp.retryAfter }) });

@@ -3,7 +3,7 @@ import { APIError } from 'better-auth/api';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
 import { hit, ipKey, LIMITS, passwordProblem } from '$lib/server/accounts/index.ts';
-import { appAuth, appDatabase } from '$lib/server/app.ts';
+import { appAuth } from '$lib/server/app.ts';
 import { attempt, clientIp, field, formFailure, on, readForm } from '$lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		if (!TOKEN.test(token)) return formFailure(400, { message: msg('reset_invalid') });
 		const problem = passwordProblem(password);
 		if (problem) return formFailure(400, { errors: { password: msg(`password_${problem}`) } });
-		const limit = await hit(appDatabase().db, ipKey('reset', clientIp(event)), LIMITS.resetIp);
+		const limit = await hit(event.locals.db, ipKey('reset', clientIp(event)), LIMITS.resetIp);
 		if (!limit.allowed)
 			return formFailure(429, { message: msg('login_throttled', { seconds: limit.retryAfter }) });
 		const done = await attempt(

@@ -11,7 +11,7 @@ import {
 	LIMITS,
 	PasswordRejectedError
 } from '$lib/server/accounts/index.ts';
-import { appAuth, appDatabase } from '$lib/server/app.ts';
+import { appAuth } from '$lib/server/app.ts';
 import { attempt, clientIp, field, formFailure, on, readForm } from '$lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const password = field(form, 'password') ?? '';
 		const values = { name: name.slice(0, 200) };
 		const limit = await hit(
-			appDatabase().db,
+			event.locals.db,
 			ipKey('invitation', clientIp(event)),
 			LIMITS.invitationIp
 		);
@@ -53,7 +53,7 @@ export const actions: Actions = {
 		const done = await attempt(
 			() =>
 				acceptInvitation(
-					appDatabase().db,
+					event.locals.db,
 					(plain) => context.password.hash(plain),
 					event.params.token,
 					{ name, password }

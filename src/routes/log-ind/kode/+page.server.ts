@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
-import { appAuth, appDatabase } from '$lib/server/app.ts';
+import { appAuth } from '$lib/server/app.ts';
 import { hit, ipKey, LIMITS } from '$lib/server/accounts/index.ts';
 import { verifySecondFactor } from '$lib/server/http/two-factor.ts';
 import { clientIp, field, formFailure, readForm, safeNext } from '$lib/server/http/forms.ts';
@@ -18,11 +18,7 @@ export const actions: Actions = {
 		const code = (field(form, 'code') ?? '').replace(/\s+/g, '');
 		if (!/^[A-Za-z0-9-]{6,32}$/.test(code))
 			return formFailure(400, { errors: { code: msg('code_failed') } });
-		const limit = await hit(
-			appDatabase().db,
-			ipKey('two-factor', clientIp(event)),
-			LIMITS.signInIp
-		);
+		const limit = await hit(event.locals.db, ipKey('two-factor', clientIp(event)), LIMITS.signInIp);
 		if (!limit.allowed)
 			return formFailure(429, { message: msg('login_throttled', { seconds: limit.retryAfter }) });
 		const result = await verifySecondFactor(event, appAuth().auth, code);
