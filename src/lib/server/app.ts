@@ -38,13 +38,13 @@ let inFlight = 0;
 export async function startApp(): Promise<void> {
 	const config = loadConfig();
 	const database = await openAndMigrate(databaseTarget(config), 'the web server');
-	// On the embedded database a reader takes the last version read after 250 ms rather than
+	// On the embedded database a reader takes the last version read after 100 ms rather than
 	// wait for an import's transaction to end (see ContentVersion).
 	const version = new ContentVersion(
 		() => readContentVersion(database.db),
 		1000,
 		Date.now,
-		database.embedded ? 250 : undefined
+		database.embedded ? 100 : undefined
 	);
 	const baseUrl = publicUrl(config);
 	const mailer = createMailer(config);

@@ -175,7 +175,11 @@ async function openEmbedded(
 ): Promise<Database> {
 	const socketDir = mkdtempSync(join(tmpdir(), 'uddannelsesby-db-'));
 	const worker = new Worker(workerFile(), {
-		workerData: { dataDir: pgdata, socketPath: join(socketDir, '.s.PGSQL.5432') }
+		workerData: { dataDir: pgdata, socketPath: join(socketDir, '.s.PGSQL.5432') },
+		// The thread's own JavaScript holds only the protocol's buffers, one answer at a time
+		// (PGlite's memory is WebAssembly's, outside this limit). A small heap is collected
+		// often, so a million-row download does not leave hundreds of MB of old buffers.
+		resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 }
 	});
 	let closing = false;
 	const exited = new Promise<number>((resolve) => worker.once('exit', resolve));

@@ -32,7 +32,7 @@ export type ExportRow = Omit<Observation, 'isDemo'> & { batchId?: string };
 export type RowSource = () => AsyncIterable<ExportRow[]>;
 
 const TOTAL = { da: 'I alt' };
-const BATCH_ROWS = 10_000;
+const BATCH_ROWS = 5_000;
 /** JSON-stat keeps one value per cell of the cube in memory (8 bytes each) while writing. */
 export const MAX_EXPORT_CELLS = 20_000_000;
 
@@ -268,7 +268,9 @@ async function writeXlsx(
 	header.font = { bold: true };
 	header.commit();
 	for await (const batch of source()) {
-		for (const o of batch) {
+		for (const [i, o] of batch.entries()) {
+			// Writing a row also compresses it: give other requests a turn every 1,000 rows.
+			if (i > 0 && i % 1000 === 0) await yieldToEventLoop();
 			sheet
 				.addRow([
 					o.period,
