@@ -18,4 +18,4 @@ export {
 export { DataDirectoryInUseError } from './lock.ts';
 export { appState } from './schema.ts';
 export { bumpContentVersion, readContentVersion } from './content-version.ts';
-export { copyInto, copyValue, type CopyRow } from './copy.ts';
+export { copyInto, type CopyRow } from './copy.ts';

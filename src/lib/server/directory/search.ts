@@ -112,12 +112,9 @@ interface SearchOptions {
 	now?: Date;
 	/** The address lookup, when one is configured; throws GeocoderUnavailable when it fails. */
 	locate?: Locate;
-	/** The content version: the vocabulary and plain listings are then kept until it changes. */
+	/** The content version: the vocabulary is then kept until it changes. */
 	version?: string;
 }
-
-/** Plain listings (no words, filters or distance) by version, locale and page: the front door. */
-const listings = new Map<string, Promise<OfferResults>>();
 
 /**
  * Full-text search with Danish stemming (and English for English text), prefixes, synonyms kept
@@ -132,25 +129,7 @@ export async function searchOffers(
 	locale: 'da' | 'en',
 	options: SearchOptions = {}
 ): Promise<OfferResults> {
-	const query = offerQuery.parse(input);
-	const plain =
-		options.version !== undefined &&
-		query.q === '' &&
-		!query.open &&
-		query.near === undefined &&
-		query.free === false &&
-		query.age === undefined &&
-		[query.category, query.audience, query.lang, query.area].every((list) => list.length === 0);
-	if (!plain) return findOffers(db, query, locale, options);
-	const key = `${options.version}:${locale}:${query.page}`;
-	let found = listings.get(key);
-	if (!found) {
-		if (![...listings.keys()].every((k) => k.startsWith(`${options.version}:`))) listings.clear();
-		found = findOffers(db, query, locale, options);
-		listings.set(key, found);
-		found.catch(() => listings.delete(key));
-	}
-	return found;
+	return findOffers(db, offerQuery.parse(input), locale, options);
 }
 
 async function findOffers(
