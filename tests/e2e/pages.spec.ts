@@ -680,7 +680,8 @@ test.describe('jobs and placements', () => {
 			expect(distances).toEqual([...distances].sort((a, b) => a - b));
 			const filtered = page.url();
 			await page.goto('/job?near=1234&sort=distance');
-			await expect(page.getByRole('status')).toContainText('Vi kender ikke postnummeret 1234');
+			await expect(page.locator('#near-error')).toContainText('Vi kender ikke postnummeret 1234');
+			await expect(page.locator('#near')).toHaveAttribute('aria-invalid', 'true');
 			await context.close();
 			// axe runs as a script: the same filtered page, in a page with JavaScript.
 			await scripted.goto(filtered);

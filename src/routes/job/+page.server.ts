@@ -5,12 +5,11 @@ import { hit, ipKey } from '$lib/server/accounts/index.ts';
 import { readForm, field } from '$lib/server/http/forms.ts';
 import { opportunityQueryFromUrl } from '$lib/server/http/opportunity-query.ts';
 import { appAuth, appLocate, cachedView, contentVersion } from '$lib/server/app.ts';
-import { taxonomy, termOptions } from '$lib/server/directory/index.ts';
+import { taxonomy } from '$lib/server/directory/index.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
 import {
 	alertAddress,
-	OPPORTUNITY_PAGE_SIZE,
-	OPPORTUNITY_TYPES,
+	postingSearchPage,
 	requestAlert,
 	searchOpportunities
 } from '$lib/server/opportunities/index.ts';
@@ -32,10 +31,15 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			}),
 			taxonomy(locals.db)
 		]);
-		const params = new URLSearchParams(url.search);
-		params.delete('page');
-		const rest = params.toString();
 		return {
+			...postingSearchPage({
+				results,
+				query,
+				search: url.search,
+				locale,
+				terms,
+				postingPath: (slug) => localizedPath(`/job/${slug}`, locale)
+			}),
 			query: {
 				q: query.q,
 				english: query.englishFriendly,
@@ -46,23 +50,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				sort: query.sort,
 				page: query.page
 			},
-			near: results.near,
-			// A postcode or address that gave no distance: say why rather than silently ignore it.
-			nearProblem: results.nearProblem,
-			addresses: locate !== undefined,
-			pageQuery: rest ? `${rest}&page=` : 'page=',
-			feedQuery: rest,
-			total: results.total,
-			pages: Math.max(1, Math.ceil(results.total / OPPORTUNITY_PAGE_SIZE)),
-			types: OPPORTUNITY_TYPES.map((code) => ({
-				code,
-				count: results.types[code] ?? 0,
-				checked: query.type.includes(code)
-			})),
-			fields: termOptions(terms, 'field', locale, query.field, results.fields),
-			levels: termOptions(terms, 'level', locale, query.level, results.levels),
-			items: results.items,
-			anyDemo: results.items.some((i) => i.isDemo)
+			addresses: locate !== undefined
 		};
 	};
 	// A page measured from an address is not cached: the address stays out of the cache, and a

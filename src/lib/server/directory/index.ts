@@ -58,6 +58,7 @@ export {
 	type OrganizationPage
 } from './read.ts';
 export { loadDemoDirectory, loadInstitutions } from './demo.ts';
+export { nearLabel, offerSearchPage } from './search-page.ts';
 export {
 	countHsds,
 	hsdsOrganizations,

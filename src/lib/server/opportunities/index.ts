@@ -53,3 +53,4 @@ export {
 } from './alerts.ts';
 export { sendExpiryReminders, REMIND_DAYS_BEFORE } from './reminders.ts';
 export { atomFeed } from './feed.ts';
+export { postingSearchPage } from './search-page.ts';

@@ -26,3 +26,4 @@ export {
 	type TextQuery,
 	type Vocabulary
 } from './vocabulary.ts';
+export { pageLinks, type PageLinks } from './page.ts';
