@@ -117,8 +117,9 @@ test.describe('distance from an address', () => {
 		expect(missing.headers()['cache-control']).toBe('private, no-store');
 		expect(await missing.json()).toMatchObject({ near: null, nearProblem: 'address-not-found' });
 		await page.goto('/en/jobs?near=fejl&sort=distance');
-		await expect(page.getByRole('status')).toContainText(
+		await expect(page.locator('#near-error')).toContainText(
 			'The address lookup is not answering right now'
 		);
+		await expect(page.locator('#near')).toHaveAttribute('aria-invalid', 'true');
 	});
 });
