@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { axeViolations, rendered } from '../testing.ts';
+import TextField from './TextField.svelte';
+
+describe('TextField', () => {
+	it('labels its input, ties the hint to it and keeps the value', async () => {
+		const page = rendered(TextField, {
+			id: 'postalCode',
+			label: 'Postnummer',
+			hint: 'Fire cifre',
+			value: '9000',
+			inputmode: 'numeric',
+			maxlength: 4,
+			width: 'xs'
+		});
+		const input = page.querySelector<HTMLInputElement>('#postalCode')!;
+		expect([input.name, input.value, input.maxLength, input.inputMode]).toEqual([
+			'postalCode',
+			'9000',
+			4,
+			'numeric'
+		]);
+		expect(input.classList.contains('input-width-xs')).toBe(true);
+		expect(input.getAttribute('aria-describedby')).toBe('postalCode-hint');
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('says what is wrong beside the field and marks it invalid', async () => {
+		const page = rendered(TextField, {
+			id: 'email',
+			type: 'email',
+			label: 'E-mail',
+			error: { key: 'alert_bad_email' },
+			required: true
+		});
+		const input = page.querySelector<HTMLInputElement>('#email')!;
+		expect(input.getAttribute('aria-invalid')).toBe('true');
+		expect(input.getAttribute('aria-describedby')).toBe('email-error');
+		expect(page.querySelector('.form-group')!.classList.contains('form-error')).toBe(true);
+		expect(page.querySelector('#email-error')!.textContent).toBeTruthy();
+		expect(await axeViolations(page)).toEqual([]);
+	});
+});
