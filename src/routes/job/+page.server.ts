@@ -3,7 +3,6 @@ import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
 import { hit, ipKey } from '$lib/server/accounts/index.ts';
 import { readForm, field } from '$lib/server/http/forms.ts';
-import { opportunityQueryFromUrl } from '$lib/server/http/opportunity-query.ts';
 import { appAuth, appLocate, cachedView, contentVersion } from '$lib/server/app.ts';
 import { taxonomy } from '$lib/server/directory/index.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
@@ -11,7 +10,8 @@ import {
 	alertAddress,
 	postingSearchPage,
 	requestAlert,
-	searchOpportunities
+	searchOpportunities,
+	opportunityQueryFromUrl
 } from '$lib/server/opportunities/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 

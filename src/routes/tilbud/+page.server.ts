@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { offerQueryFromUrl } from '$lib/server/http/offer-query.ts';
 import { appConfig, appLocate, cachedView, contentVersion } from '$lib/server/app.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import {
 	offerSearchPage,
 	postalAreaList,
 	searchOffers,
-	taxonomy
+	taxonomy,
+	offerQueryFromUrl
 } from '$lib/server/directory/index.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
 import type { PageServerLoad } from './$types';

@@ -59,6 +59,7 @@ export {
 } from './read.ts';
 export { loadDemoDirectory, loadInstitutions } from './demo.ts';
 export { nearLabel, offerSearchPage } from './search-page.ts';
+export { offerQueryFromUrl } from './url-query.ts';
 export {
 	countHsds,
 	hsdsOrganizations,

@@ -54,3 +54,4 @@ export {
 export { sendExpiryReminders, REMIND_DAYS_BEFORE } from './reminders.ts';
 export { atomFeed } from './feed.ts';
 export { postingSearchPage } from './search-page.ts';
+export { opportunityQueryFromUrl } from './url-query.ts';

@@ -27,3 +27,4 @@ export {
 	type Vocabulary
 } from './vocabulary.ts';
 export { pageLinks, type PageLinks } from './page.ts';
+export { searchQueryFromUrl, type UrlParameters, type UrlQuery } from './url-query.ts';

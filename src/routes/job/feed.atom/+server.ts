@@ -1,11 +1,14 @@
 import { apiError } from '$lib/server/http/respond.ts';
-import { opportunityQueryFromUrl } from '$lib/server/http/opportunity-query.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { opportunityTypeName } from '$lib/i18n/opportunity-types.ts';
 import { m } from '$lib/paraglide/messages.js';
 import { appLocate, contentVersion } from '$lib/server/app.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
-import { atomFeed, searchOpportunities } from '$lib/server/opportunities/index.ts';
+import {
+	atomFeed,
+	searchOpportunities,
+	opportunityQueryFromUrl
+} from '$lib/server/opportunities/index.ts';
 import type { RequestHandler } from './$types';
 
 /** `/job/feed.atom?<the same filters as /job>`: the search's newest open postings as Atom. */

@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/http/respond.ts';
-import { offerQueryFromUrl } from '$lib/server/http/offer-query.ts';
 import { appLocate, contentVersion } from '$lib/server/app.ts';
-import { searchOffers } from '$lib/server/directory/index.ts';
+import { searchOffers, offerQueryFromUrl } from '$lib/server/directory/index.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
 import type { RequestHandler } from './$types';
 

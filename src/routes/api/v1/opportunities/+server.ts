@@ -1,10 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { apiError } from '$lib/server/http/respond.ts';
-import { opportunityQueryFromUrl } from '$lib/server/http/opportunity-query.ts';
 import { appLocate, contentVersion } from '$lib/server/app.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
-import { searchOpportunities } from '$lib/server/opportunities/index.ts';
+import { searchOpportunities, opportunityQueryFromUrl } from '$lib/server/opportunities/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The job board as JSON: open postings only, with counts per kind, field and level. */
