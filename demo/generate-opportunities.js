@@ -158,6 +158,7 @@ const templates = [
 			pay: 'paid',
 			education: 'Elektriker',
 			specialisation: 'Bygningsautomatik',
+			hourlyPayOre: 8500,
 			fields: ['teknik'],
 			levels: ['erhvervsuddannelse']
 		}
@@ -173,6 +174,7 @@ const templates = [
 			pay: 'paid',
 			education: 'Industritekniker',
 			specialisation: 'Maskin',
+			hourlyPayOre: 8500,
 			fields: ['teknik'],
 			levels: ['erhvervsuddannelse']
 		}
@@ -188,6 +190,7 @@ const templates = [
 			pay: 'paid',
 			education: 'Detailhandelsuddannelse',
 			specialisation: 'Salgsassistent',
+			hourlyPayOre: 8000,
 			fields: ['handel'],
 			levels: ['erhvervsuddannelse']
 		}
@@ -202,6 +205,7 @@ const templates = [
 			hoursPerWeek: 37,
 			pay: 'paid',
 			education: 'Social- og sundhedsassistent',
+			hourlyPayOre: 9500,
 			fields: ['sundhed'],
 			levels: ['erhvervsuddannelse']
 		}
@@ -215,6 +219,7 @@ const templates = [
 		{
 			hoursPerWeek: 37,
 			pay: 'paid',
+			hourlyPayOre: 23000,
 			englishFriendly: true,
 			fields: ['teknik', 'naturvidenskab'],
 			levels: ['faerdiguddannet']
@@ -248,6 +253,57 @@ const suits = {
 	trainee: { fields: [], levels: ['faerdiguddannet'] }
 };
 
+// What each kind of posting offers, as a list under the description: a posting's full text,
+// as employers write it (Markdown: the site shows it as HTML and gives it to job search engines).
+const offered = {
+	fritidsjob: {
+		da: ['Oplæring af en erfaren kollega', 'Faste vagter, der passer med skolen', 'Løn hver måned'],
+		en: ['Training by an experienced colleague', 'Regular shifts that fit school', 'Paid monthly']
+	},
+	studiejob: {
+		da: ['Timer, der kan lægges om eksamen', 'Opgaver tæt på dit studie', 'Gode kolleger'],
+		en: ['Hours that move around exams', 'Work close to your studies', 'Good colleagues']
+	},
+	'frivilligt-arbejde': {
+		da: [
+			'Et fællesskab med andre frivillige',
+			'Et kursus, når du starter',
+			'En udtalelse, når du stopper'
+		],
+		en: ['A community of volunteers', 'A course when you start', 'A reference when you leave']
+	},
+	praktikplads: {
+		da: ['En fast vejleder', 'Egne opgaver med ansvar', 'Et indblik i en rigtig arbejdsplads'],
+		en: ['A supervisor of your own', 'Tasks of your own', 'A look inside a real workplace']
+	},
+	laereplads: {
+		da: [
+			'En uddannelsesaftale for hele uddannelsen',
+			'Elevløn efter overenskomst',
+			'En fast mester'
+		],
+		en: [
+			'A training agreement for the whole programme',
+			'Apprentice pay under the agreement',
+			'A mentor of your own'
+		]
+	},
+	trainee: {
+		da: [
+			'Et forløb med plan og mentor',
+			'Projekter på tværs af afdelinger',
+			'Fastansættelse som mål'
+		],
+		en: [
+			'A planned programme with a mentor',
+			'Projects across departments',
+			'A permanent job as the goal'
+		]
+	}
+};
+const fullText = (lead, list, apply, demo) =>
+	`${lead}\n\n**${list.heading}**\n\n${list.items.map((i) => `- ${i}`).join('\n')}\n\n${apply}\n\n*${demo}*`;
+
 const postings = [];
 let n = 0;
 for (const [type, titleDa, titleEn, descDa, orgKeys, extra] of templates) {
@@ -255,6 +311,7 @@ for (const [type, titleDa, titleEn, descDa, orgKeys, extra] of templates) {
 		for (let copy = 0; copy < Math.ceil(8 / orgKeys.length); copy++) {
 			const [street, postalCode, city, lat, lon] = places[n % places.length];
 			const remote = type === 'studiejob' && n % 5 === 0;
+			const published = 60 + ((n * 9973) % (40 * 24 * 60));
 			postings.push({
 				organization: orgKey,
 				type,
@@ -263,8 +320,22 @@ for (const [type, titleDa, titleEn, descDa, orgKeys, extra] of templates) {
 					...(titleEn ? { en: titleEn + (copy ? ` (${city})` : '') } : {})
 				},
 				description: {
-					da: `${descDa} (Opslaget er opdigtet demodata.)`,
-					...(titleEn ? { en: `${titleEn}. An invented demo posting.` } : {})
+					da: fullText(
+						descDa,
+						{ heading: 'Det får du', items: offered[type].da },
+						'Send en kort ansøgning på mail, og fortæl, hvorfor du vil have jobbet.',
+						'Opslaget er opdigtet demodata.'
+					),
+					...(titleEn
+						? {
+								en: fullText(
+									`${titleEn}.`,
+									{ heading: 'What you get', items: offered[type].en },
+									'Send a short application by e-mail saying why you want the job.',
+									'An invented demo posting.'
+								)
+							}
+						: {})
 				},
 				...(remote
 					? { remote: true }
@@ -280,6 +351,9 @@ for (const [type, titleDa, titleEn, descDa, orgKeys, extra] of templates) {
 				// Most are open for weeks; a few close soon; some have no deadline (60 days).
 				...(n % 6 === 5 ? {} : { deadlineInDays: n % 9 === 0 ? 3 : 14 + ((n * 7) % 60) }),
 				...(n % 4 === 0 ? { startDate: '2027-02-01' } : {}),
+				// Published over the last 40 days, each at its own minute; every fourth changed since.
+				publishedMinutesAgo: published,
+				...(n % 4 === 1 ? { changedMinutesAgo: Math.floor(published / 3) } : {}),
 				...suits[type],
 				...extra
 			});

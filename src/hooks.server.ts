@@ -19,6 +19,7 @@ import { bodyLimit, bodyRefusal } from '$lib/server/http/body-limit.ts';
 import { pageCacheKey } from '$lib/server/http/cache-policy.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { PageCache } from '$lib/server/cache/index.ts';
+import { compressFeed } from '$lib/server/http/compress.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/http/respond.ts';
 import { logger } from '$lib/server/log.ts';
 import { NOTHING_RUNS, securityHeaders } from '$lib/security-headers.js';
@@ -125,6 +126,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (allow) response.headers.set('allow', allow);
 	}
 
+	response = await compressFeed(event.request, response);
 	const headers = response.headers;
 	for (const cookie of refreshedCookies) headers.append('set-cookie', cookie);
 	// An error page is never kept by a browser or a proxy: the next request must ask again.

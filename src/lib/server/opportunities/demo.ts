@@ -6,6 +6,7 @@ import { ORGANIZATION_KINDS, organizations } from '../directory/index.ts';
 import { eq } from 'drizzle-orm';
 import { createOpportunity, opportunityInput } from './postings.ts';
 import { createPartnership, partnershipInput } from './partnerships.ts';
+import { opportunities } from './schema.ts';
 
 const demoFile = z.object({
 	organizations: z.array(
@@ -13,7 +14,13 @@ const demoFile = z.object({
 	),
 	postings: z.array(
 		z
-			.object({ organization: z.string(), deadlineInDays: z.number().int().optional() })
+			.object({
+				organization: z.string(),
+				deadlineInDays: z.number().int().optional(),
+				/** When it was published and last changed, as minutes before loading. */
+				publishedMinutesAgo: z.number().int().min(0).default(0),
+				changedMinutesAgo: z.number().int().min(0).optional()
+			})
 			.passthrough()
 	),
 	/** Partners are named: they are organisations loaded before (the demo directory's schools). */
@@ -24,7 +31,7 @@ const demoFile = z.object({
 
 /**
  * Loads the shipped demo postings, all marked demo. Deadlines are stored relative to the day
- * of loading, so a fresh start always has open postings.
+ * of loading, so a fresh start always has open postings; publication and change times too.
  */
 export async function loadDemoOpportunities(db: Db, path: string, today = new Date()) {
 	const data = demoFile.parse(JSON.parse(await readFile(path, 'utf8')));
@@ -38,7 +45,14 @@ export async function loadDemoOpportunities(db: Db, path: string, today = new Da
 		);
 		ids.set(org.key, created.id);
 	}
-	for (const { organization, deadlineInDays, ...posting } of data.postings) {
+	const minutesAgo = (minutes: number) => new Date(today.getTime() - minutes * 60_000);
+	for (const {
+		organization,
+		deadlineInDays,
+		publishedMinutesAgo,
+		changedMinutesAgo,
+		...posting
+	} of data.postings) {
 		const organizationId = ids.get(organization);
 		if (!organizationId)
 			throw new Error(`demo posting names an unknown organisation "${organization}"`);
@@ -46,11 +60,21 @@ export async function loadDemoOpportunities(db: Db, path: string, today = new Da
 			deadlineInDays === undefined
 				? undefined
 				: new Date(today.getTime() + deadlineInDays * 86_400_000).toISOString().slice(0, 10);
-		await createOpportunity(
+		const created = await createOpportunity(
 			db,
 			'system:demo',
 			opportunityInput.parse({ ...posting, organizationId, deadline, isDemo: true })
 		);
+		// As real postings would: each published at its own time, some changed since.
+		await db
+			.update(opportunities)
+			.set({
+				createdAt: minutesAgo(publishedMinutesAgo),
+				updatedAt: minutesAgo(
+					Math.min(changedMinutesAgo ?? publishedMinutesAgo, publishedMinutesAgo)
+				)
+			})
+			.where(eq(opportunities.id, created.id));
 	}
 	for (const { organization, partners, ...partnership } of data.partnerships) {
 		const partnerIds = [];

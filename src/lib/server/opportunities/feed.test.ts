@@ -1,37 +1,110 @@
+import { parseAtomFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from './feed.ts';
+import type { OpportunityHit } from './search.ts';
+
+const hit = (
+	id: string,
+	createdAt: string,
+	updatedAt: string,
+	extra: Partial<OpportunityHit> = {}
+) => ({
+	id,
+	slug: `opslag-${id.slice(0, 4)}`,
+	type: 'studiejob',
+	title: 'Opvasker',
+	untranslated: false,
+	organization: 'Café Eksempel',
+	city: 'Aalborg',
+	remote: false,
+	deadline: null,
+	hoursPerWeek: 8,
+	englishFriendly: false,
+	isDemo: true,
+	createdAt,
+	updatedAt,
+	distanceKm: null,
+	...extra
+});
+
+const feed = (items: OpportunityHit[], locale: 'da' | 'en' = 'da') =>
+	atomFeed({
+		title: 'Job – Uddannelsesby',
+		selfUrl: 'https://example.dk/job/feed.atom?type=studiejob&english=1',
+		pageUrl: 'https://example.dk/job?type=studiejob&english=1',
+		locale,
+		items,
+		lastChange: new Date('2026-10-01T08:00:00Z'),
+		postingUrl: (slug) => `https://example.dk/job/${slug}`,
+		describe: () => 'Studiejob · Aalborg'
+	});
 
 describe('the Atom feed of a job search', () => {
 	it('escapes text and drops characters XML cannot carry', () => {
-		const xml = atomFeed({
-			title: 'Job & praktik',
-			selfUrl: 'https://example.dk/job/feed.atom?type=studiejob&english=1',
-			pageUrl: 'https://example.dk/job?type=studiejob&english=1',
-			items: [
+		const xml = feed([
+			hit(
+				'3d8f5a4e-6c2b-4f1a-9e7d-5b4c3a2f1e0d',
+				'2026-11-20 10:00:00+00',
+				'2026-11-20 10:00:00+00',
 				{
-					id: '3d8f5a4e-6c2b-4f1a-9e7d-5b4c3a2f1e0d',
-					slug: 'elev',
-					type: 'laereplads',
 					title: '<script>alert(1)</script> Elev\u0007',
-					untranslated: false,
-					organization: 'Smed & Søn',
-					city: 'Aalborg',
-					remote: false,
-					deadline: '2026-12-15',
-					hoursPerWeek: 37,
-					englishFriendly: false,
-					isDemo: true,
-					createdAt: '2026-11-20 10:00:00+00',
-					distanceKm: null
+					organization: 'Smed & Søn'
 				}
-			],
-			postingUrl: (slug) => `https://example.dk/job/${slug}`,
-			describe: () => 'Læreplads'
-		});
-		expect(xml).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; Elev</title>');
+			)
+		]);
+		expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Elev</title>');
 		expect(xml).toContain('href="https://example.dk/job/feed.atom?type=studiejob&amp;english=1"');
 		expect(xml).toContain('<name>Smed &amp; Søn</name>');
-		expect(xml).toContain('<updated>2026-11-20T10:00:00.000Z</updated>');
 		expect(xml).not.toContain('\u0007');
+	});
+
+	it('gives each entry its own times, newest change first, read back by a feed parser', () => {
+		const xml = feed(
+			[
+				hit(
+					'00000000-0000-4000-8000-000000000001',
+					'2026-11-01 09:00:00+00',
+					'2026-11-01 09:00:00+00'
+				),
+				hit(
+					'00000000-0000-4000-8000-000000000002',
+					'2026-10-20 12:00:00+00',
+					'2026-11-25 14:30:00+00'
+				),
+				hit(
+					'00000000-0000-4000-8000-000000000003',
+					'2026-11-10 07:15:00+00',
+					'2026-11-12 07:15:00+00',
+					{
+						untranslated: true
+					}
+				)
+			],
+			'en'
+		);
+		const parsed = parseAtomFeed(xml);
+		const entries = parsed.entries ?? [];
+		expect(entries.map((e) => e.updated)).toEqual([
+			'2026-11-25T14:30:00.000Z',
+			'2026-11-12T07:15:00.000Z',
+			'2026-11-01T09:00:00.000Z'
+		]);
+		expect(entries.map((e) => e.published)).toEqual([
+			'2026-10-20T12:00:00.000Z',
+			'2026-11-10T07:15:00.000Z',
+			'2026-11-01T09:00:00.000Z'
+		]);
+		expect(parsed.updated).toBe('2026-11-25T14:30:00.000Z');
+		// The untranslated title is marked Danish in the English feed; the summary is English.
+		expect(xml).toContain('<title xml:lang="da">Opvasker</title>');
+		expect(xml).toContain('<title xml:lang="en">Opvasker</title>');
+		expect(xml).toContain('<summary xml:lang="en">');
+		expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
+	});
+
+	it('dates an empty feed by the last change it is given, not 1970', () => {
+		const parsed = parseAtomFeed(feed([]));
+		expect(parsed.updated).toBe('2026-10-01T08:00:00.000Z');
+		expect(parsed.entries ?? []).toHaveLength(0);
 	});
 });

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
+import { rowsOf, type Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
 import { rememberWords } from '../search/index.ts';
 import { organizations, type Localized } from '../directory/index.ts';
@@ -148,7 +148,7 @@ export interface OpportunityPage {
 	type: string;
 	title: Localized;
 	description: Localized;
-	organization: { name: string; slug: string; website: string | null };
+	organization: { name: string; slug: string; kind: string; website: string | null };
 	education: string | null;
 	specialisation: string | null;
 	address: string | null;
@@ -188,6 +188,7 @@ export async function getOpportunity(
 			organization: {
 				name: organizations.name,
 				slug: organizations.slug,
+				kind: organizations.kind,
 				website: organizations.website
 			}
 		})
@@ -251,4 +252,17 @@ export async function opportunitiesOf(
 		)
 		.orderBy(desc(opportunities.createdAt), asc(opportunities.slug));
 	return rows.map((r) => ({ ...r, open: r.expiresAt > now }));
+}
+
+/**
+ * The job board's last change: the newest change of any posting, open or closed, or else the
+ * newest audited write of the site; `now` only on a site that has never changed.
+ */
+export async function lastPostingChange(db: Db, now = new Date()): Promise<Date> {
+	const [row] = rowsOf<{ at: string | null }>(
+		await db.execute(sql`
+			select coalesce((select max(updated_at) from opportunities),
+				(select max(at) from audit_log))::text as at`)
+	);
+	return row?.at ? new Date(row.at) : now;
 }

@@ -16,6 +16,7 @@ const hit = (id: string, isDemo: boolean): OpportunityHit => ({
 	englishFriendly: false,
 	isDemo,
 	createdAt: '2026-11-01T00:00:00Z',
+	updatedAt: '2026-11-01T00:00:00Z',
 	distanceKm: null
 });
 

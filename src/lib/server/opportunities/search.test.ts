@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSyntheticPostings } from '../../../../bench/synthetic-postings.ts';
-import type { Database } from '../db/index.ts';
+import { rowsOf, type Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { createGeocoder } from '../geocoding/index.ts';
 import { startStubGeocoder } from '../geocoding/testing.ts';
@@ -66,6 +66,21 @@ describe.each(testEngines())('job search on $name', (engine) => {
 		);
 	});
 	afterAll(async () => database.close());
+
+	it('loads demo postings each published at its own time, some changed since', async () => {
+		const rows = rowsOf<{ c: string; u: string }>(
+			await database.db.execute(
+				sql`select created_at::text as c, updated_at::text as u from opportunities where is_demo and slug not like 'syntetisk-%'`
+			)
+		);
+		expect(rows.length).toBeGreaterThan(100);
+		expect(new Set(rows.map((r) => r.c)).size).toBe(rows.length);
+		const changed = rows.filter((r) => Date.parse(r.u) > Date.parse(r.c));
+		expect(changed.length).toBeGreaterThan(20);
+		expect(
+			rows.every((r) => Date.parse(r.u) >= Date.parse(r.c) && Date.parse(r.u) < NOW.getTime())
+		).toBe(true);
+	});
 
 	it('answers every combination the board offers, with counts that add up', async () => {
 		for (const now of [NOW, new Date(NOW.getTime() + 20 * 86_400_000)])

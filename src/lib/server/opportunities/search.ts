@@ -69,7 +69,10 @@ export interface OpportunityHit {
 	hoursPerWeek: number | null;
 	englishFriendly: boolean;
 	isDemo: boolean;
+	/** When it was published. */
 	createdAt: string;
+	/** Its last change: publication, an approved change or a renewal. */
+	updatedAt: string;
 	/** Kilometres from `near` (a postcode's centre or an address) to the workplace, when both are known. */
 	distanceKm: number | null;
 }
@@ -207,7 +210,8 @@ async function postingsMatching(
 				${locale === 'en'} and o.title->>'en' is null as untranslated,
 				org.name as organization, o.city, o.remote, o.deadline::text as deadline,
 				o.hours_per_week as "hoursPerWeek", o.english_friendly as "englishFriendly",
-				o.is_demo as "isDemo", o.created_at::text as "createdAt", ${km} as km
+				o.is_demo as "isDemo", o.created_at::text as "createdAt",
+				o.updated_at::text as "updatedAt", ${km} as km
 			from page join opportunities o on o.id = page.id
 			join organizations org on org.id = o.organization_id
 			order by ${order(sql`page.d2`)}`),

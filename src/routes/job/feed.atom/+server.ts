@@ -6,6 +6,7 @@ import { appLocate, contentVersion } from '$lib/server/app.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
 import {
 	atomFeed,
+	lastPostingChange,
 	searchOpportunities,
 	opportunityQueryFromUrl
 } from '$lib/server/opportunities/index.ts';
@@ -27,6 +28,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const search = url.search;
 	const body = atomFeed({
 		title: `${m.jobs_title({}, { locale })} – ${m.site_name({}, { locale })}`,
+		locale,
+		lastChange: await lastPostingChange(locals.db),
 		selfUrl: url.href,
 		pageUrl: new URL(`${localizedPath('/job', locale)}${search}`, url).href,
 		items: results.items,
