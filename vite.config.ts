@@ -13,7 +13,7 @@ export default defineConfig({
 	],
 	server: { port: 3000 },
 	test: {
-		include: ['src/**/*.test.ts', 'cli/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'tests/support/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000

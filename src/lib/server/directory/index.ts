@@ -71,3 +71,10 @@ export {
 	type HsdsService
 } from './hsds.ts';
 export { readDataPackage, writeDataPackage } from './hsds-package.ts';
+export {
+	organizationLd,
+	organizationRef,
+	organizationId,
+	serviceLd,
+	type JsonLdNode
+} from './json-ld.ts';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/index.ts';
 import { placesAndHours } from './offers.ts';
-import { offers, organizations, taxonomyTerms, type Localized } from './schema.ts';
+import { locations, offers, organizations, taxonomyTerms, type Localized } from './schema.ts';
 
 export interface OfferPage {
 	id: string;
@@ -9,7 +9,7 @@ export interface OfferPage {
 	name: Localized;
 	description: Localized;
 	eligibility: Localized | null;
-	organization: { name: string; slug: string; website: string | null };
+	organization: { name: string; slug: string; kind: string; website: string | null };
 	url: string | null;
 	email: string | null;
 	phone: string | null;
@@ -50,6 +50,7 @@ export async function getOffer(db: Db, slug: string): Promise<OfferPage | undefi
 			organization: {
 				name: organizations.name,
 				slug: organizations.slug,
+				kind: organizations.kind,
 				website: organizations.website
 			}
 		})
@@ -131,6 +132,8 @@ export interface OrganizationPage {
 	logoMediaId: string | null;
 	isDemo: boolean;
 	offers: { slug: string; name: Localized }[];
+	/** Where it is: its own places, as the directory holds them. */
+	locations: { name: string; address: string; postalCode: string; city: string }[];
 }
 
 /** An organisation's public page: its profile and its published offers. */
@@ -142,6 +145,16 @@ export async function getOrganization(db: Db, slug: string): Promise<Organizatio
 		.from(offers)
 		.where(eq(offers.organizationId, o.id))
 		.orderBy(sql`${offers.name}->>'da'`);
+	const places = await db
+		.select({
+			name: locations.name,
+			address: locations.address,
+			postalCode: locations.postalCode,
+			city: locations.city
+		})
+		.from(locations)
+		.where(eq(locations.organizationId, o.id))
+		.orderBy(locations.name);
 	return {
 		id: o.id,
 		slug: o.slug,
@@ -152,6 +165,7 @@ export async function getOrganization(db: Db, slug: string): Promise<Organizatio
 		email: o.email,
 		logoMediaId: o.logoMediaId,
 		isDemo: o.isDemo,
-		offers: list
+		offers: list,
+		locations: places
 	};
 }

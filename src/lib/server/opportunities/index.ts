@@ -5,6 +5,7 @@ export {
 	updateOpportunity,
 	getOpportunity,
 	opportunitiesOf,
+	lastPostingChange,
 	opportunityInput,
 	DEFAULT_OPEN_DAYS,
 	type OpportunityInput,
@@ -53,5 +54,6 @@ export {
 } from './alerts.ts';
 export { sendExpiryReminders, REMIND_DAYS_BEFORE } from './reminders.ts';
 export { atomFeed } from './feed.ts';
+export { jobPostingLd } from './json-ld.ts';
 export { postingSearchPage } from './search-page.ts';
 export { opportunityQueryFromUrl } from './url-query.ts';

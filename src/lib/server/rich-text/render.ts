@@ -36,3 +36,10 @@ export function renderRichText(source: string): string {
 	const html = markdown.parse(source, { async: false }) as string;
 	return sanitizeHtml(html, ALLOWED);
 }
+
+/** The text of a rich text without its formatting: for a page's meta description. */
+export function plainText(source: string): string {
+	return sanitizeHtml(renderRichText(source), { allowedTags: [], allowedAttributes: {} })
+		.replace(/\s+/g, ' ')
+		.trim();
+}

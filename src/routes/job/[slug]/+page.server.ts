@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { cachedView } from '$lib/server/app.ts';
-import { getOpportunity } from '$lib/server/opportunities/index.ts';
+import { getOpportunity, jobPostingLd } from '$lib/server/opportunities/index.ts';
+import { plainText, renderRichText } from '$lib/server/rich-text/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -10,5 +11,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		getOpportunity(locals.db, params.slug)
 	);
 	if (!job) error(404, 'Not found');
-	return { job, pageUrl: url.href };
+	const locale = locals.locale;
+	const text = locale === 'en' ? (job.description.en ?? job.description.da) : job.description.da;
+	// The full text, written in the rich-text subset and sanitised by its allow-list.
+	const descriptionHtml = renderRichText(text);
+	return {
+		job,
+		descriptionHtml,
+		summary: plainText(text).slice(0, 160),
+		jsonLd: job.open
+			? jobPostingLd(job, { origin: url.origin, locale, descriptionHtml })
+			: undefined
+	};
 };

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { cachedView } from '$lib/server/app.ts';
-import { getOrganization } from '$lib/server/directory/index.ts';
-import { renderRichText } from '$lib/server/rich-text/index.ts';
+import { getOrganization, organizationLd } from '$lib/server/directory/index.ts';
+import { plainText, renderRichText } from '$lib/server/rich-text/index.ts';
 import { listPartnerships } from '$lib/server/opportunities/index.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!/^[a-z0-9-]{1,120}$/.test(params.slug)) error(404, 'Not found');
 	const organization = await cachedView(`organization:${params.slug}`, () =>
 		getOrganization(locals.db, params.slug)
@@ -22,6 +22,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		partnerships,
 		// Sanitised by the rich-text allow-list; the page shows it as HTML.
 		descriptionHtml: text ? renderRichText(text) : null,
-		untranslated: locals.locale === 'en' && !!description && !description.en
+		untranslated: locals.locale === 'en' && !!description && !description.en,
+		jsonLd: organizationLd(organization, {
+			origin: url.origin,
+			locale: locals.locale,
+			description: text ? plainText(text) : null
+		})
 	};
 };

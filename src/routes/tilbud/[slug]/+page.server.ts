@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { activeStrategy, cachedView } from '$lib/server/app.ts';
-import { getOffer, relatedOffers } from '$lib/server/directory/index.ts';
+import { getOffer, relatedOffers, serviceLd } from '$lib/server/directory/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -15,6 +15,6 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		offer,
 		related,
 		municipalityWebsite: strategy?.municipality.website ?? null,
-		pageUrl: url.href
+		jsonLd: serviceLd(offer, { origin: url.origin, locale: locals.locale })
 	};
 };
