@@ -79,21 +79,49 @@ export const indicatorListQuery = z.object({
 	lang: z.enum(['da', 'en'], { error: 'lang must be "da" or "en"' }).default('da')
 });
 
-/** GET /api/v1/offers: the directory search, ranked best first. */
-export const apiOfferList = z.object({
-	total: z.number().int(),
+const nearFields = {
 	/** What distanceKm is measured from: a postcode and its name, or an address (postalCode null). */
 	near: z.object({ postalCode: z.string().nullable(), name: z.string() }).nullable(),
 	/** Why near was given but no distance measured. */
 	nearProblem: z
 		.enum(['unknown-postcode', 'postcode-only', 'address-not-found', 'lookup-unavailable'])
-		.nullable(),
-	facets: z.object({
-		category: z.record(z.string(), z.number().int()),
-		audience: z.record(z.string(), z.number().int()),
-		language: z.record(z.string(), z.number().int()),
-		area: z.record(z.string(), z.number().int())
-	}),
+		.nullable()
+};
+const counts = z.record(z.string(), z.number().int());
+
+/** GET /api/v1/opportunities: open postings, with counts per kind, field and level. */
+export const apiOpportunityList = z.object({
+	total: z.number().int(),
+	...nearFields,
+	facets: z.object({ type: counts, field: counts, level: counts }),
+	items: z.array(
+		z.object({
+			id: z.uuid(),
+			slug: z.string(),
+			type: z.string().meta({ description: 'studiejob, fritidsjob, praktikplads, laereplads …' }),
+			title: z.string(),
+			organization: z.string(),
+			city: z.string().nullable(),
+			remote: z.boolean(),
+			deadline: z.iso.date().nullable(),
+			hoursPerWeek: z.number().int().nullable(),
+			englishFriendly: z.boolean(),
+			distanceKm: z.number().nullable(),
+			url: z.url(),
+			demo: z.boolean(),
+			published: z.iso.datetime().meta({ description: 'When the posting was published' }),
+			updated: z.iso.datetime().meta({ description: 'Its last change' })
+		})
+	)
+});
+
+export type ApiOpportunityList = z.output<typeof apiOpportunityList>;
+
+/** GET /api/v1/offers: the directory search, ranked best first. */
+export const apiOfferList = z.object({
+	total: z.number().int(),
+	...nearFields,
+	facets: z.object({ category: counts, audience: counts, language: counts, area: counts }),
 	items: z.array(
 		z.object({
 			id: z.uuid(),

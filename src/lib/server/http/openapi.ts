@@ -4,8 +4,16 @@ import {
 	apiIndicatorList,
 	apiOfferList,
 	apiObservationList,
+	apiOpportunityList,
 	apiStrategy
 } from '../../schemas/strategy-api.ts';
+import { hsdsComponents, hsdsPageSchema } from './hsds-openapi.ts';
+
+const jsonBody = (description: string, schema: object) => ({
+	description,
+	content: { 'application/json': { schema } }
+});
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 const errorResponse = (description: string) => ({
 	description,
@@ -39,6 +47,8 @@ export function openApiDocument(serverUrl: string) {
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: serverUrl }],
+		// Public: no operation needs credentials.
+		security: [],
 		paths: {
 			'/api/v1/strategy': {
 				get: {
@@ -229,10 +239,7 @@ export function openApiDocument(serverUrl: string) {
 						}
 					],
 					responses: {
-						'200': {
-							description:
-								'{ total, near: { postalCode, name } | null, nearProblem, facets: { type, field, level }, items: [{ id, slug, type, title, organization, city, remote, deadline, hoursPerWeek, englishFriendly, distanceKm, url, demo }] }'
-						},
+						'200': jsonBody('Open postings', ref('OpportunityList')),
 						'400': errorResponse('Invalid query parameter')
 					}
 				}
@@ -245,10 +252,7 @@ export function openApiDocument(serverUrl: string) {
 						'Open Referral HSDS 3.0 read API. Danish text in the standard fields; English in x_name_en, x_description_en.',
 					parameters: hsdsPaging,
 					responses: {
-						'200': {
-							description:
-								'An HSDS page: { total_items, total_pages, page_number, size, first_page, last_page, empty, contents }'
-						},
+						'200': jsonBody('An HSDS page of services', hsdsPageSchema('HSDS_service_list')),
 						'400': errorResponse('Invalid page or per_page')
 					}
 				}
@@ -261,7 +265,7 @@ export function openApiDocument(serverUrl: string) {
 						{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
 					],
 					responses: {
-						'200': { description: 'An HSDS service' },
+						'200': jsonBody('An HSDS service', ref('HSDS_service')),
 						'404': errorResponse('No such service')
 					}
 				}
@@ -272,7 +276,10 @@ export function openApiDocument(serverUrl: string) {
 					summary: 'HSDS 3.0: organisations, paged',
 					parameters: hsdsPaging,
 					responses: {
-						'200': { description: 'An HSDS page of organizations' },
+						'200': jsonBody(
+							'An HSDS page of organizations',
+							hsdsPageSchema('HSDS_organization_list')
+						),
 						'400': errorResponse('Invalid page or per_page')
 					}
 				}
@@ -285,7 +292,7 @@ export function openApiDocument(serverUrl: string) {
 						{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
 					],
 					responses: {
-						'200': { description: 'An HSDS organization' },
+						'200': jsonBody('An HSDS organization', ref('HSDS_organization')),
 						'404': errorResponse('No such organisation')
 					}
 				}
@@ -339,11 +346,16 @@ export function openApiDocument(serverUrl: string) {
 				Strategy: z.toJSONSchema(apiStrategy, { target: 'draft-2020-12', io: 'output' }),
 				IndicatorList: z.toJSONSchema(apiIndicatorList, { target: 'draft-2020-12', io: 'output' }),
 				OfferList: z.toJSONSchema(apiOfferList, { target: 'draft-2020-12', io: 'output' }),
+				OpportunityList: z.toJSONSchema(apiOpportunityList, {
+					target: 'draft-2020-12',
+					io: 'output'
+				}),
 				ObservationList: z.toJSONSchema(apiObservationList, {
 					target: 'draft-2020-12',
 					io: 'output'
 				}),
-				Error: z.toJSONSchema(apiErrorSchema, { target: 'draft-2020-12' })
+				Error: z.toJSONSchema(apiErrorSchema, { target: 'draft-2020-12' }),
+				...hsdsComponents()
 			}
 		}
 	};

@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import type { ApiOpportunityList } from '$lib/schemas/strategy-api.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { apiError } from '$lib/server/http/respond.ts';
 import { appLocate, contentVersion } from '$lib/server/app.ts';
@@ -16,28 +17,31 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		version: await contentVersion(),
 		locate
 	});
+	const body: ApiOpportunityList = {
+		total: results.total,
+		near: results.near,
+		nearProblem: results.nearProblem,
+		facets: { type: results.types, field: results.fields, level: results.levels },
+		items: results.items.map((i) => ({
+			id: i.id,
+			slug: i.slug,
+			type: i.type,
+			title: i.title,
+			organization: i.organization,
+			city: i.city,
+			remote: i.remote,
+			deadline: i.deadline,
+			hoursPerWeek: i.hoursPerWeek,
+			englishFriendly: i.englishFriendly,
+			distanceKm: i.distanceKm,
+			url: new URL(localizedPath(`/job/${i.slug}`, locale), url).href,
+			demo: i.isDemo,
+			published: new Date(i.createdAt).toISOString(),
+			updated: new Date(i.updatedAt).toISOString()
+		}))
+	};
 	return json(
-		{
-			total: results.total,
-			near: results.near,
-			nearProblem: results.nearProblem,
-			facets: { type: results.types, field: results.fields, level: results.levels },
-			items: results.items.map((i) => ({
-				id: i.id,
-				slug: i.slug,
-				type: i.type,
-				title: i.title,
-				organization: i.organization,
-				city: i.city,
-				remote: i.remote,
-				deadline: i.deadline,
-				hoursPerWeek: i.hoursPerWeek,
-				englishFriendly: i.englishFriendly,
-				distanceKm: i.distanceKm,
-				url: new URL(localizedPath(`/job/${i.slug}`, locale), url).href,
-				demo: i.isDemo
-			}))
-		},
+		body,
 		// An answer measured from an address is the reader's own: no shared cache keeps it.
 		{
 			headers: {
