@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { parseAtomFeed } from 'feedsmith';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { schemaOrgProblems } from '../support/schema-org.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import {
 	apiErrorSchema,
@@ -351,11 +355,61 @@ test.describe('health and API', () => {
 		expect(apiErrorSchema.parse(await wrongMethod.json()).error.code).toBe('method_not_allowed');
 	});
 
-	test('the OpenAPI document describes the strategy endpoint', async ({ request }) => {
-		const doc = await (await request.get('/api/v1/openapi.json')).json();
+	test('every GET operation answers as the OpenAPI document declares', async ({ request }) => {
+		const doc = (await (await request.get('/api/v1/openapi.json')).json()) as {
+			openapi: string;
+			paths: Record<string, { get: { responses: Record<string, unknown> } }>;
+		};
 		expect(doc.openapi).toBe('3.1.0');
-		expect(doc.paths['/api/v1/strategy'].get.responses['200']).toBeDefined();
-		expect(doc.components.schemas.Strategy.properties.guideposts.type).toBe('array');
+		const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true });
+		addFormats(ajv);
+		ajv.addSchema(doc, 'openapi.json');
+		const pointer = (...parts: string[]) =>
+			parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+		const check = async (path: string, url: string, status: string) => {
+			const res = await request.get(url);
+			expect(res.status(), url).toBe(Number(status));
+			expect(doc.paths[path]!.get.responses[status], `${path} declares ${status}`).toBeDefined();
+			const validate = ajv.compile({
+				$ref: `openapi.json#/${pointer('paths', path, 'get', 'responses', status, 'content', 'application/json', 'schema')}`
+			});
+			const body = await res.json();
+			expect(validate(body) ? [] : validate.errors, url).toEqual([]);
+			return body;
+		};
+		const services = await check('/api/hsds/services', '/api/hsds/services?per_page=5', '200');
+		const organizations = await check('/api/hsds/organizations', '/api/hsds/organizations', '200');
+		const indicators = await check('/api/v1/indicators', '/api/v1/indicators?lang=en', '200');
+		const ids = {
+			'/api/hsds/services/{id}': `/api/hsds/services/${services.contents[0].id}`,
+			'/api/hsds/organizations/{id}': `/api/hsds/organizations/${organizations.contents[0].id}`,
+			'/api/v1/indicators/{code}/observations': `/api/v1/indicators/${indicators.items[0].code}/observations`,
+			'/api/v1/strategy': '/api/v1/strategy',
+			'/api/v1/offers': '/api/v1/offers?q=lektie&near=9000',
+			'/api/v1/opportunities': '/api/v1/opportunities?type=studiejob&near=9000'
+		};
+		for (const [path, url] of Object.entries(ids)) await check(path, url, '200');
+		// Every operation was tried.
+		expect(Object.keys(doc.paths).sort()).toEqual(
+			[
+				...Object.keys(ids),
+				'/api/hsds/services',
+				'/api/hsds/organizations',
+				'/api/v1/indicators'
+			].sort()
+		);
+		// And the declared errors.
+		await check('/api/v1/offers', '/api/v1/offers?page=0', '400');
+		await check(
+			'/api/hsds/services/{id}',
+			'/api/hsds/services/00000000-0000-4000-8000-000000000000',
+			'404'
+		);
+		await check(
+			'/api/v1/indicators/{code}/observations',
+			'/api/v1/indicators/findes-ikke/observations',
+			'404'
+		);
 	});
 });
 
@@ -427,7 +481,9 @@ test.describe('indicators', () => {
 		const csv = await request.get('/indikatorer/frafald.csv');
 		expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
 		expect(csv.headers()['content-disposition']).toBe('attachment; filename="frafald-demo.csv"');
-		expect((await csv.text()).split('\r\n')[0]).toBe('\ufeffperiode;område;køn;værdi;flag');
+		expect((await csv.text()).split('\r\n')[0]).toBe(
+			'\ufeffperiode;område;køn;værdi;flag;flagforklaring'
+		);
 		const xlsx = await request.get('/indikatorer/frafald.xlsx');
 		expect(xlsx.headers()['content-type']).toBe(
 			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -647,13 +703,19 @@ test.describe('jobs and placements', () => {
 			for (const k of kinds) expect(k).toMatch(/^Læreplads\/elevplads/);
 			await page.goto('/job?type=fritidsjob');
 			await expect(page.getByText('Er du under 18?')).toBeVisible();
-			// The same search as an Atom feed.
-			const feed = await page.request.get('/job/feed.atom?type=fritidsjob');
+			// The same search as an Atom feed, compressed, each entry with its own times.
+			const feed = await page.request.get('/job/feed.atom?type=fritidsjob', {
+				headers: { 'accept-encoding': 'gzip' }
+			});
 			expect(feed.headers()['content-type']).toContain('application/atom+xml');
-			const xml = await feed.text();
-			expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-			expect((xml.match(/<entry>/g) ?? []).length).toBeGreaterThan(0);
-			expect(xml).toContain('/job/');
+			expect(feed.headers()['content-encoding']).toBe('gzip');
+			const parsed = parseAtomFeed(await feed.text());
+			const updated = (parsed.entries ?? []).map((e) => Date.parse(e.updated ?? ''));
+			expect(updated.length).toBeGreaterThan(3);
+			expect(new Set(updated).size).toBe(updated.length);
+			expect(updated).toEqual([...updated].sort((a, b) => b - a));
+			expect(Date.parse(parsed.updated ?? '')).toBe(updated[0]);
+			expect(parsed.entries?.[0]?.links?.[0]?.href).toContain('/job/');
 			await context.close();
 		}
 	);
@@ -689,23 +751,49 @@ test.describe('jobs and placements', () => {
 		}
 	);
 
-	test('a posting page carries schema.org JobPosting data for job search engines', async ({
+	test('organisation, offer and posting pages carry schema.org data that the vocabulary holds', async ({
 		page
 	}) => {
-		await page.goto('/job/elev-som-elektriker');
-		const data = JSON.parse(
-			(await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}'
-		);
-		expect(data).toMatchObject({
+		const blocks = async (path: string) => {
+			await page.goto(path);
+			const texts = await page.locator('script[type="application/ld+json"]').allTextContents();
+			expect(texts.length, path).toBeGreaterThan(0);
+			const parsed = texts.map((t) => JSON.parse(t) as Record<string, unknown>);
+			for (const block of parsed) expect(await schemaOrgProblems(block), path).toEqual([]);
+			return parsed;
+		};
+		const [job] = await blocks('/job/elev-som-elektriker');
+		expect(job).toMatchObject({
 			'@type': 'JobPosting',
 			title: 'Elev som elektriker',
 			employmentType: 'FULL_TIME',
+			directApply: false,
 			hiringOrganization: { name: 'Eksempel El-service (demo)' },
-			jobLocation: { address: { addressCountry: 'DK' } }
+			jobLocation: { address: { addressCountry: 'DK' } },
+			baseSalary: { currency: 'DKK' }
 		});
-		expect(new Date(data.validThrough).getTime()).toBeGreaterThan(Date.now());
-		expect(data.datePosted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(job!.description).toContain('<li>');
+		expect(new Date(job!.validThrough as string).getTime()).toBeGreaterThan(Date.now());
 		await expect(page.getByRole('link', { name: /Send en ansøgning til/ })).toBeVisible();
+		// The full text shows as the employer wrote it: a list, not Markdown.
+		await expect(page.locator('.prose li').first()).toBeVisible();
+		const organizationPath = await page
+			.getByRole('link', { name: /Eksempel El-service \(demo\)/ })
+			.last()
+			.getAttribute('href');
+		const [organization] = await blocks(organizationPath!);
+		expect(organization!['@id']).toBe((job!.hiringOrganization as Record<string, unknown>)['@id']);
+		await blocks('/en/jobs/elev-som-elektriker');
+		await page.goto('/tilbud');
+		const offerPath = await page.locator('.offer-list li a').first().getAttribute('href');
+		const [offer] = await blocks(offerPath!);
+		expect(offer).toMatchObject({ '@type': 'Service', offers: { priceCurrency: 'DKK' } });
+		await blocks('/en' + offerPath!.replace('/tilbud/', '/offers/'));
+		const [school] = await blocks('/organisationer/aalborg-katedralskole');
+		expect(school).toMatchObject({
+			'@type': 'EducationalOrganization',
+			address: { addressLocality: 'Aalborg' }
+		});
 	});
 
 	test(

@@ -207,6 +207,12 @@ export async function parseCsv(
 	return collectSource(await csvSource(bytes, mapping));
 }
 
+/**
+ * The column in which this site's own CSV downloads explain each row's flag: words for a
+ * reader, not data, so an import reads past it.
+ */
+export const FLAG_EXPLANATION_COLUMN = 'flagforklaring';
+
 /** A table with a header row, from CSV or a spreadsheet: finds the columns, then reads rows. */
 export class TableReader {
 	readonly problems: ImportProblem[] = [];
@@ -243,7 +249,7 @@ export class TableReader {
 			value: find('value', true),
 			flags: find('flags', false)
 		};
-		const ignored = new Set(mapping.ignore ?? []);
+		const ignored = new Set([...(mapping.ignore ?? []), FLAG_EXPLANATION_COLUMN]);
 		const used = new Set(Object.values(this.columns).filter((i) => i >= 0));
 		this.breakdownColumns = names
 			.map((n, i) => ({ n, i }))

@@ -134,6 +134,54 @@ describe.each(testEngines())('indicator downloads on $name', (engine) => {
 		expect(xlsx.ok && comparable(xlsx.rows)).toEqual(comparable(stored));
 	});
 
+	it('codes a value that is not published one way in every file, and explains each flag', async () => {
+		const rows: ExportRow[] = [
+			{
+				period: '2022',
+				periodSort: 20220,
+				geo: '851',
+				breakdowns: {},
+				value: null,
+				flags: ['suppressed']
+			},
+			{
+				period: '2023',
+				periodSort: 20230,
+				geo: '851',
+				breakdowns: {},
+				value: 12.5,
+				flags: ['provisional']
+			},
+			{ period: '2023K1', periodSort: 20231, geo: '851', breakdowns: {}, value: 3, flags: [] }
+		];
+		// CSV: an empty value flagged C, with the flag's meaning in the row.
+		const csv = text(await exported('csv', rowsSource(rows)))
+			.replace('\ufeff', '')
+			.split('\r\n');
+		expect(csv[0]).toBe('periode;område;værdi;flag;flagforklaring');
+		expect(csv[1]).toMatch(/^2022;851;;C;Ikke offentliggjort .*Det betyder ikke 0\.$/);
+		expect(csv[2]).toMatch(/^2023;851;12,5;P;Foreløbigt tal/);
+		expect(csv[3]).toBe('2023K1;851;3;;');
+		// XLSX: the value column holds numbers or nothing, years are numbers, and an "Om" sheet
+		// explains the flags.
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(Buffer.from(await exported('xlsx', rowsSource(rows))) as never);
+		const data = book.getWorksheet('Data')!;
+		expect(data.getRow(2).values).toEqual([undefined, 2022, '851', undefined, 'C']);
+		expect(data.getCell('A4').value).toBe('2023K1');
+		expect(typeof data.getCell('C3').value).toBe('number');
+		const about = book.getWorksheet('Om')!;
+		const aboutText = about.getSheetValues().flat().join(' ');
+		expect(aboutText).toContain('C Ikke offentliggjort');
+		expect(aboutText).toContain('P Foreløbigt tal');
+		// JSON-stat: null with status C, and what C and P mean, in words and as data.
+		const doc = JSON.parse(text(await exported('json', rowsSource(rows))));
+		expect(Object.values(doc.status)).toEqual(expect.arrayContaining(['C', 'P']));
+		expect(doc.extension.status.C).toMatch(/^Ikke offentliggjort/);
+		expect(doc.note).toEqual(expect.arrayContaining([expect.stringMatching(/^Status C: /)]));
+		expect(doc.value).toContain(null);
+	});
+
 	it('writes formula-looking text as text', async () => {
 		const rows: ExportRow[] = [
 			{

@@ -4,6 +4,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { rowsOf, type Db } from '../db/index.ts';
+import { FLAG_EXPLANATION_COLUMN } from './csv.ts';
 import { geographyName } from './geography.ts';
 import { HeapCeiling } from './heap.ts';
 import type { Observation } from './queries.ts';
@@ -213,14 +214,33 @@ function safeText(text: string): string {
 	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function flagText(flags: ObservationFlag[]): string {
+/**
+ * One code per meaning in every download: C for a value that is not published (the cell is
+ * left empty), P for a provisional one. Each file explains them (FLAG_MEANINGS).
+ */
+function flagCode(flags: ObservationFlag[]): '' | 'C' | 'P' {
 	if (flags.includes('suppressed')) return 'C';
 	if (flags.includes('provisional')) return 'P';
 	return '';
 }
 
+/** What each flag means, as every download explains it. */
+export const FLAG_MEANINGS = {
+	da: {
+		C: 'Ikke offentliggjort (diskretioneret): tallet holdes tilbage, og cellen er tom. Det betyder ikke 0.',
+		P: 'Foreløbigt tal, der kan blive rettet.'
+	},
+	en: {
+		C: 'Not published (confidential): the figure is withheld and the cell is empty. It does not mean 0.',
+		P: 'Provisional figure that may be revised.'
+	}
+} as const;
+
 const HEADER = ['periode', 'område'];
 const TAIL = ['værdi', 'flag'];
+
+/** A period that is a year is a number in a spreadsheet; others (2023K1, 2023/24) are text. */
+const periodCell = (period: string) => (/^\d{4}$/.test(period) ? Number(period) : period);
 
 /** Writes to a file stream, waiting when its buffer is full. */
 async function write(out: WriteStream, text: string): Promise<void> {
@@ -232,23 +252,39 @@ async function finish(out: WriteStream): Promise<void> {
 	await once(out, 'finish');
 }
 
-/** Tidy CSV as Danish Excel reads it: semicolons, decimal comma, UTF-8 with BOM. */
-async function writeCsv(path: string, source: RowSource, shape: Shape): Promise<void> {
+/**
+ * Tidy CSV as Danish Excel reads it: semicolons, decimal comma, UTF-8 with BOM. A value that is
+ * not published is an empty cell flagged C; the last column says what a row's flag means.
+ */
+async function writeCsv(
+	path: string,
+	source: RowSource,
+	shape: Shape,
+	meta: ExportMeta
+): Promise<void> {
 	const quote = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+	const meanings = FLAG_MEANINGS[meta.locale];
 	const out = createWriteStream(path);
 	try {
-		await write(out, '\ufeff' + [...HEADER, ...shape.dims, ...TAIL].map(quote).join(';') + '\r\n');
+		await write(
+			out,
+			'\ufeff' +
+				[...HEADER, ...shape.dims, ...TAIL, FLAG_EXPLANATION_COLUMN].map(quote).join(';') +
+				'\r\n'
+		);
 		for await (const batch of source()) {
 			let chunk = '';
 			for (const o of batch) {
-				const value = o.value === null ? '..' : String(o.value).replace('.', ',');
+				const value = o.value === null ? '' : String(o.value).replace('.', ',');
+				const flag = flagCode(o.flags);
 				chunk +=
 					[
 						o.period,
 						o.geo,
 						...shape.dims.map((d) => safeText(o.breakdowns[d] ?? TOTAL.da)),
 						value,
-						flagText(o.flags)
+						flag,
+						flag ? meanings[flag] : ''
 					]
 						.map(quote)
 						.join(';') + '\r\n';
@@ -308,11 +344,12 @@ async function writeXlsx(
 		for (const o of batch) {
 			sheet
 				.addRow([
-					o.period,
+					periodCell(o.period),
 					o.geo,
 					...shape.dims.map((d) => safeText(o.breakdowns[d] ?? TOTAL.da)),
-					o.value === null ? '..' : o.value,
-					flagText(o.flags)
+					// Not published: an empty cell, so the column stays numeric; the flag says why.
+					o.value,
+					flagCode(o.flags)
 				])
 				.commit();
 		}
@@ -321,8 +358,13 @@ async function writeXlsx(
 	}
 	sheet.commit();
 	const about = workbook.addWorksheet(meta.locale === 'da' ? 'Om' : 'About');
+	const da = meta.locale === 'da';
 	about.addRow([meta.title]).commit();
 	if (meta.source) about.addRow([meta.source]).commit();
+	about.addRow([]).commit();
+	about.addRow([da ? 'Kolonnen flag' : 'The flag column']).commit();
+	for (const [code, meaning] of Object.entries(FLAG_MEANINGS[meta.locale]))
+		about.addRow([code, meaning]).commit();
 	if (meta.isDemo)
 		about
 			.addRow([
@@ -370,8 +412,8 @@ async function writeJsonStat(
 			for (let i = 0; i < size.length; i++) at = at * size[i]! + coords[i]!;
 			// A suppressed cell has no value but a status: it is not the same as an empty cell.
 			values[at] = o.value ?? Number.POSITIVE_INFINITY;
-			if (o.flags.includes('suppressed')) status[at] = '..';
-			else if (o.flags.includes('provisional')) status[at] = 'P';
+			const flag = flagCode(o.flags);
+			if (flag) status[at] = flag;
 		}
 		await yieldToEventLoop();
 	}
@@ -413,7 +455,14 @@ async function writeJsonStat(
 		role: { time: ['TID'], geo: ['OMRÅDE'], metric: ['ContentsCode'] },
 		dimension,
 		...(Object.keys(status).length ? { status } : {}),
-		...(meta.isDemo ? { note: ['Demo data: invented figures, not official statistics.'] } : {})
+		// What each status code means, in words (note) and as data (extension).
+		note: [
+			...(meta.isDemo ? ['Demo data: invented figures, not official statistics.'] : []),
+			...Object.entries(FLAG_MEANINGS[meta.locale]).map(
+				([code, meaning]) => `Status ${code}: ${meaning}`
+			)
+		],
+		extension: { status: FLAG_MEANINGS[meta.locale] }
 	};
 	const out = createWriteStream(path);
 	try {
@@ -459,7 +508,7 @@ export async function writeExport(
 	meta: ExportMeta
 ): Promise<void> {
 	const rows = withinHeapCeiling(source);
-	if (format === 'csv') await writeCsv(path, rows, shape);
+	if (format === 'csv') await writeCsv(path, rows, shape, meta);
 	else if (format === 'xlsx') await writeXlsx(path, rows, shape, meta);
 	else await writeJsonStat(path, rows, shape, meta);
 }
