@@ -301,6 +301,15 @@ const offered = {
 		]
 	}
 };
+// An English lead for each kind; the Danish lead is the posting's own sentence.
+const leadEn = {
+	fritidsjob: 'A leisure-time job after school.',
+	studiejob: 'A student job alongside your studies.',
+	'frivilligt-arbejde': 'Volunteer work in your free time.',
+	praktikplads: 'An internship as part of your programme.',
+	laereplads: 'An apprenticeship: you learn the trade at work and at college.',
+	trainee: 'A graduate programme for the newly qualified.'
+};
 const fullText = (lead, list, apply, demo) =>
 	`${lead}\n\n**${list.heading}**\n\n${list.items.map((i) => `- ${i}`).join('\n')}\n\n${apply}\n\n*${demo}*`;
 
@@ -329,7 +338,7 @@ for (const [type, titleDa, titleEn, descDa, orgKeys, extra] of templates) {
 					...(titleEn
 						? {
 								en: fullText(
-									`${titleEn}.`,
+									`${titleEn}. ${leadEn[type]}`,
 									{ heading: 'What you get', items: offered[type].en },
 									'Send a short application by e-mail saying why you want the job.',
 									'An invented demo posting.'

@@ -135,6 +135,13 @@ for (const p of pages) {
 		await page.getByRole('link', { name: 'English' }).click();
 		await expect(page).toHaveURL(p.en);
 		await expect(page.locator('h1')).toHaveText(p.h1en);
+		// The current language is the one marked, in words and in looks.
+		const english = page.getByRole('link', { name: 'English' });
+		const danish = page.getByRole('link', { name: 'Dansk' });
+		await expect(english).toHaveAttribute('aria-current', 'true');
+		await expect(danish).not.toHaveAttribute('aria-current');
+		await expect(english).toHaveCSS('font-weight', '600');
+		await expect(danish).toHaveCSS('font-weight', '400');
 		await page.getByRole('link', { name: 'Dansk' }).click();
 		await expect(page).toHaveURL(p.da);
 		await expect(page.locator('h1')).toHaveText(p.h1da);

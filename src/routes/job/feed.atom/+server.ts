@@ -1,4 +1,5 @@
 import { apiError } from '$lib/server/http/respond.ts';
+import { formatDate } from '$lib/format.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { opportunityTypeName } from '$lib/i18n/opportunity-types.ts';
 import { m } from '$lib/paraglide/messages.js';
@@ -39,7 +40,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 				opportunityTypeName(i.type),
 				i.organization,
 				i.remote ? m.jobs_remote({}, { locale }) : (i.city ?? ''),
-				i.deadline ? m.jobs_deadline({ date: i.deadline }, { locale }) : ''
+				i.deadline ? m.jobs_deadline({ date: formatDate(i.deadline, locale) }, { locale }) : ''
 			]
 				.filter(Boolean)
 				.join(' · ')
