@@ -16,3 +16,29 @@ export function addSecurityHeaders(polka) {
 		for (const [name, value] of defaults) response.setHeader(name, value);
 	});
 }
+
+/**
+ * The request header that tells adapter-node a request came over plain HTTP, when the site runs
+ * without ORIGIN. adapter-node then takes each request's origin from its own Host header, so
+ * the site works by whatever name it is opened (localhost, 127.0.0.1, an IP, a host name), and
+ * a form's Origin is compared with the host it was sent to.
+ */
+export const PLAIN_HTTP_HEADER = 'x-uddannelsesby-scheme';
+
+/**
+ * Without ORIGIN (and without a proxy's PROTOCOL_HEADER): every request is marked as plain
+ * HTTP, which this server is (adapter-node serves no TLS); a client's own value is overwritten.
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function answerOnAnyHost(env) {
+	// An empty variable means "not set", as the configuration reads it.
+	if (!env.ORIGIN) delete env.ORIGIN;
+	if (env.ORIGIN || env.PROTOCOL_HEADER) return undefined;
+	env.PROTOCOL_HEADER = PLAIN_HTTP_HEADER;
+	/** @param {{ server?: import('node:http').Server }} polka */
+	return (polka) => {
+		polka.server?.prependListener('request', (request) => {
+			request.headers[PLAIN_HTTP_HEADER] = 'http';
+		});
+	};
+}

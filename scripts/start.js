@@ -6,22 +6,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { buildIfNeeded } from './build-if-needed.js';
-import { addSecurityHeaders } from './serve-headers.js';
+import { addSecurityHeaders, answerOnAnyHost } from './serve-headers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-const { loadConfig, ConfigError, publicUrl } = await tsImport(
-	'../src/lib/server/config.ts',
-	import.meta.url
-);
+const { loadConfig, ConfigError } = await tsImport('../src/lib/server/config.ts', import.meta.url);
 /** @type {{ HOST: string, PORT: number }} */
 let listen;
+/** @type {((polka: { server?: import('node:http').Server }) => void) | undefined} */
+let markPlainHttp;
 try {
 	listen = loadConfig();
-	// adapter-node assumes https unless ORIGIN says otherwise, and SvelteKit refuses form posts
-	// whose Origin differs; without ORIGIN the site is local, at the URL printed at start-up.
-	process.env.ORIGIN ||= publicUrl(listen);
+	// Without ORIGIN the site answers by whatever name it is opened (localhost, 127.0.0.1, a
+	// host name), each request's origin taken from its Host; links in mails and printed
+	// addresses use the address it listens on (publicUrl).
+	markPlainHttp = answerOnAnyHost(process.env);
 	// The most any body may be: an editor's indicator file (20 MB; the page checks the size).
 	// Smaller limits per route and per person are enforced in the hooks (body-limit.ts).
 	process.env.BODY_SIZE_LIMIT ||= '21M';
@@ -53,3 +53,4 @@ buildIfNeeded(root);
 
 const { server } = await import(pathToFileURL(join(root, 'build', 'index.js')).href);
 addSecurityHeaders(server);
+markPlainHttp?.(server);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { m } from '$lib/paraglide/messages.js';
 import { localeOf } from '$lib/i18n/routes.ts';
 import {
 	appAuth,
@@ -65,14 +66,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			},
 			'cross-site request refused'
 		);
-		const message =
-			event.locals.locale === 'da'
-				? 'Formularen blev afvist, fordi den ikke blev sendt fra denne hjemmeside.'
-				: 'The form was refused because it was not sent from this website.';
-		return new Response(message, {
-			status: 403,
-			headers: { 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' }
-		});
+		return refuseCrossSite(event);
 	}
 
 	const isApi = event.url.pathname.startsWith('/api/');
@@ -162,6 +156,26 @@ export const handle: Handle = async ({ event, resolve }) => {
 	else logger.info(line, 'request');
 	return response;
 };
+
+/**
+ * A cross-site write, refused: a browser gets the site's own page saying why, in the reader's
+ * language (rendered by a GET of /afvist, which answers 403), anything else a line of text.
+ */
+async function refuseCrossSite(event: RequestEvent): Promise<Response> {
+	const headers = { 'cache-control': 'no-store' };
+	if ((event.request.headers.get('accept') ?? '').includes('text/html')) {
+		const page = await event.fetch(localizedPath('/afvist', event.locals.locale), {
+			headers: { accept: 'text/html' }
+		});
+		const pageHeaders = new Headers(page.headers);
+		pageHeaders.set('cache-control', 'no-store');
+		return new Response(await page.text(), { status: 403, headers: pageHeaders });
+	}
+	return new Response(m.error_refused_cross_site({}, { locale: event.locals.locale }), {
+		status: 403,
+		headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }
+	});
+}
 
 /** A request body refused before it is read: too large (413) or of unknown length (411). */
 function refuseBody(event: RequestEvent, status: 411 | 413): Response {

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -223,6 +224,85 @@ test('with an https ORIGIN every answer, static files included, carries HSTS and
 			expect(headers.get('x-frame-options'), path).toBe('DENY');
 			expect(headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
 		}
+	} finally {
+		await stop(server);
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+/** A form post as a browser on `host` sends it: Host and Origin name that host. */
+function postForm(
+	server: Server,
+	path: string,
+	host: string,
+	origin: string,
+	body: string
+): Promise<{ status: number; type: string; text: string }> {
+	const { port } = new URL(server.url);
+	return new Promise((resolve, reject) => {
+		const request = httpRequest(
+			{
+				host: '127.0.0.1',
+				port,
+				path,
+				method: 'POST',
+				headers: {
+					host: `${host}:${port}`,
+					origin,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body)
+				}
+			},
+			(response) => {
+				let text = '';
+				response.setEncoding('utf8');
+				response.on('data', (chunk) => (text += chunk));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						type: String(response.headers['content-type']),
+						text
+					})
+				);
+			}
+		);
+		request.on('error', reject);
+		request.end(body);
+	});
+}
+
+test('without ORIGIN forms work by any host name, and a foreign form gets the site’s own refusal page', async () => {
+	test.setTimeout(120_000);
+	const dataDir = mkdtempSync(join(tmpdir(), 'udb-hosts-'));
+	const server = await startServer({ DATA_DIR: dataDir, ORIGIN: '' });
+	try {
+		await waitReady(server);
+		const { port } = new URL(server.url);
+		const body = 'email=ingen%40eksempel.invalid';
+		for (const host of ['127.0.0.1', 'localhost', 'uddannelsesby.skole.example']) {
+			const answer = await postForm(
+				server,
+				'/glemt-adgangskode',
+				host,
+				`http://${host}:${port}`,
+				body
+			);
+			expect(answer.status, `posted from ${host}`).toBe(200);
+			expect(answer.text, host).not.toContain('Formularen blev afvist');
+		}
+		// A form from another site: the site's own page, in the reader's language, and a log line.
+		for (const [path, heading] of [
+			['/glemt-adgangskode', 'Formularen blev afvist'],
+			['/en/forgot-password', 'The form was refused']
+		]) {
+			const refused = await postForm(server, path!, '127.0.0.1', 'http://angriber.example', body);
+			expect(refused.status, path).toBe(403);
+			expect(refused.type).toContain('text/html');
+			expect(refused.text).toContain(`<h1>${heading}</h1>`);
+			expect(refused.text).toMatch(/href="[^"]*\/_app\/immutable\/[^"]+\.css"/);
+		}
+		expect(server.output()).toContain('cross-site request refused');
 	} finally {
 		await stop(server);
 		rmSync(dataDir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/strategi', '/strategy'],
 	['/om', '/about'],
 	['/privatlivspolitik', '/privacy'],
+	['/afvist', '/refused'],
 	['/tilgaengelighedserklaering', '/accessibility-statement'],
 	['/indikatorer', '/indicators'],
 	['/tilbud', '/offers'],

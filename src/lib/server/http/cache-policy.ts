@@ -36,7 +36,7 @@ export interface CacheKey {
 }
 
 /**
- * The page-cache key of a request: the path, the query where the route reads it, and a time
+ * The page-cache key of a request: the origin, the path, the query where the route reads it, and a time
  * bucket where the answer changes with the clock ("open now" within a minute, the job board
  * within an hour).
  */
@@ -46,6 +46,9 @@ export function pageCacheKey(route: string, url: URL, now = Date.now()): CacheKe
 		: HOURLY.has(route)
 			? `#h${Math.floor(now / 3_600_000)}`
 			: '';
-	if (QUERY_FREE.has(route)) return { key: url.pathname + clock, storable: url.search === '' };
-	return { key: url.pathname + url.search + clock, storable: true };
+	// The origin too: without ORIGIN a page is rendered for the host it was asked by (its links
+	// and structured data name it), and one host's page is not served to another.
+	if (QUERY_FREE.has(route))
+		return { key: url.origin + url.pathname + clock, storable: url.search === '' };
+	return { key: url.origin + url.pathname + url.search + clock, storable: true };
 }
