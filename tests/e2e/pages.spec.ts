@@ -277,6 +277,12 @@ test("/was redirects to the accessibility statement in the reader's language", a
 	expect(en.headers()['location']).toBe('/en/accessibility-statement');
 	await page.goto('/was');
 	await expect(page.locator('h1')).toHaveText('Tilgængelighedserklæring');
+	await expect(page.getByText(/Kontakt Aalborg Kommune via www\.aalborg\.dk/)).toBeVisible();
+	// The about page points to what exists, rather than calling it "coming".
+	await page.goto('/om');
+	for (const name of ['Indikatorerne', 'Tilbud og støtte', 'Job og praktik'])
+		await expect(page.locator('main').getByRole('link', { name })).toBeVisible();
+	await expect(page.getByText('Hvad kommer der?')).toHaveCount(0);
 });
 
 test('an unknown page answers 404 with a helpful page in the right language', async ({ page }) => {
@@ -654,6 +660,14 @@ test.describe('offers and support', () => {
 		await expect(page.locator('dd address').first()).toContainText('Eksempelvej');
 		await expect(page.locator('dt', { hasText: 'Hvornår' })).toBeVisible();
 		await expect(page.locator('dd', { hasText: /(mandag|tirsdag).*15:00–18:00/ })).toBeVisible();
+		// Similar offers: each name once, never this offer's own, with who gives it.
+		const related = await page
+			.locator('h2', { hasText: 'Lignende tilbud' })
+			.locator('+ ul a')
+			.allInnerTexts();
+		expect(related.length).toBeGreaterThan(0);
+		expect(new Set(related).size).toBe(related.length);
+		expect(related).not.toContain(await page.locator('h1').innerText());
 	});
 
 	test(

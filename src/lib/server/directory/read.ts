@@ -42,17 +42,23 @@ export interface OfferPage {
 	}[];
 }
 
+/**
+ * What a page about an offer or a posting shows of its organisation (and refers to it by):
+ * columns to select, joined on organizations.
+ */
+export const organizationSummary = {
+	name: organizations.name,
+	slug: organizations.slug,
+	kind: organizations.kind,
+	website: organizations.website
+};
+
 /** One offer with what a student needs to act on it, or nothing. */
 export async function getOffer(db: Db, slug: string): Promise<OfferPage | undefined> {
 	const [row] = await db
 		.select({
 			offer: offers,
-			organization: {
-				name: organizations.name,
-				slug: organizations.slug,
-				kind: organizations.kind,
-				website: organizations.website
-			}
+			organization: organizationSummary
 		})
 		.from(offers)
 		.innerJoin(organizations, eq(organizations.id, offers.organizationId))
@@ -88,18 +94,28 @@ export async function getOffer(db: Db, slug: string): Promise<OfferPage | undefi
 	};
 }
 
-/** Up to `limit` other offers sharing a category, most shared first. */
+/**
+ * Offers like this one: those sharing most of its categories, each name once and never its own
+ * name (a chain of "Lektiecafé"s is one link, not four), with the organisation that gives them.
+ */
 export async function relatedOffers(
 	db: Db,
-	offer: { id: string; categories: string[] },
+	offer: { id: string; name: Localized; categories: string[] },
 	limit = 4
 ) {
 	if (offer.categories.length === 0) return [];
-	return rowsOf<{ slug: string; name: Localized }>(
+	const shared = sql`cardinality(array(select unnest(o.categories) intersect select unnest(${sql.param(offer.categories)}::text[])))`;
+	return rowsOf<{ slug: string; name: Localized; organization: string }>(
 		await db.execute(sql`
-			select slug, name from offers
-			where id <> ${offer.id} and categories && ${sql.param(offer.categories)}::text[]
-			order by cardinality(array(select unnest(categories) intersect select unnest(${sql.param(offer.categories)}::text[]))) desc, name->>'da'
+			select slug, name, organization from (
+				select distinct on (o.name->>'da') o.slug, o.name, org.name as organization,
+					${shared} as shared
+				from offers o join organizations org on org.id = o.organization_id
+				where o.id <> ${offer.id} and o.categories && ${sql.param(offer.categories)}::text[]
+					and o.name->>'da' <> ${offer.name.da}
+				order by o.name->>'da', ${shared} desc, o.slug
+			) one_each
+			order by shared desc, name->>'da'
 			limit ${limit}`)
 	);
 }

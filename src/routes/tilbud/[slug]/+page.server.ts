@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { activeStrategy, cachedView } from '$lib/server/app.ts';
+import { cachedView } from '$lib/server/app.ts';
 import { getOffer, relatedOffers, serviceLd } from '$lib/server/directory/index.ts';
 import type { PageServerLoad } from './$types';
 
@@ -8,13 +8,15 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const offer = await cachedView(`offer:${params.slug}`, () => getOffer(locals.db, params.slug));
 	if (!offer) error(404, 'Not found');
 	const related = await cachedView(`offer-related:${params.slug}`, () =>
-		relatedOffers(locals.db, { id: offer.id, categories: offer.categories.map((c) => c.code) })
+		relatedOffers(locals.db, {
+			id: offer.id,
+			name: offer.name,
+			categories: offer.categories.map((c) => c.code)
+		})
 	);
-	const strategy = await activeStrategy(locals.locale);
 	return {
 		offer,
 		related,
-		municipalityWebsite: strategy?.municipality.website ?? null,
 		jsonLd: serviceLd(offer, { origin: url.origin, locale: locals.locale })
 	};
 };
