@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import { createOffer, locationInput, offerInput } from './offers.ts';
 import { addOrganizationLocation, createOrganization } from './organizations.ts';
-import { ORGANIZATION_KINDS } from './schema.ts';
+import { ORGANIZATION_KINDS, type OrganizationKind } from './schema.ts';
 
 const demoFile = z.object({
 	organizations: z.array(
@@ -42,11 +42,13 @@ export async function loadInstitutions(db: Db, path: string): Promise<number> {
 	return data.institutions.length;
 }
 
-/** Loads the shipped demo directory (organisations and offers, all marked demo). */
-export async function loadDemoDirectory(db: Db, path: string): Promise<number> {
-	const data = demoFile.parse(JSON.parse(await readFile(path, 'utf8')));
+/** Creates demo organisations (marked demo); returns their ids by the key the demo file uses. */
+export async function createDemoOrganizations(
+	db: Db,
+	list: { key: string; name: string; kind: OrganizationKind }[]
+): Promise<Map<string, string>> {
 	const ids = new Map<string, string>();
-	for (const org of data.organizations) {
+	for (const org of list) {
 		const created = await createOrganization(
 			db,
 			'system:demo',
@@ -55,6 +57,13 @@ export async function loadDemoDirectory(db: Db, path: string): Promise<number> {
 		);
 		ids.set(org.key, created.id);
 	}
+	return ids;
+}
+
+/** Loads the shipped demo directory (organisations and offers, all marked demo). */
+export async function loadDemoDirectory(db: Db, path: string): Promise<number> {
+	const data = demoFile.parse(JSON.parse(await readFile(path, 'utf8')));
+	const ids = await createDemoOrganizations(db, data.organizations);
 	for (const { organization, ...offer } of data.offers) {
 		const organizationId = ids.get(organization);
 		if (!organizationId)

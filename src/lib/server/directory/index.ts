@@ -51,13 +51,14 @@ export {
 } from './schema.ts';
 export {
 	getOffer,
+	organizationSummary,
 	getOrganization,
 	relatedOffers,
 	offersOf,
 	type OfferPage,
 	type OrganizationPage
 } from './read.ts';
-export { loadDemoDirectory, loadInstitutions } from './demo.ts';
+export { createDemoOrganizations, loadDemoDirectory, loadInstitutions } from './demo.ts';
 export { nearLabel, offerSearchPage } from './search-page.ts';
 export { offerQueryFromUrl } from './url-query.ts';
 export {

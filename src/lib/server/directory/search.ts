@@ -11,9 +11,9 @@ import {
 	searchVocabulary,
 	squaredDegrees,
 	tsQuery,
-	type Locate,
+	type NearAnswer,
 	type Near,
-	type NearProblem,
+	type SearchContext,
 	type TextQuery,
 	type Vocabulary
 } from '../search/index.ts';
@@ -88,7 +88,7 @@ export interface OfferHit {
 	distanceKm: number | null;
 }
 
-export interface OfferResults {
+export interface OfferResults extends NearAnswer {
 	total: number;
 	/** Counts per value over the offers found. */
 	facets: {
@@ -97,23 +97,12 @@ export interface OfferResults {
 		language: Record<string, number>;
 		area: Record<string, number>;
 	};
-	/**
-	 * What distances were measured from, when it is known: a postcode and its name, or an
-	 * address as the address lookup wrote it (postalCode null).
-	 */
-	near: { postalCode: string | null; name: string } | null;
-	/** Why `near` was given but no distance measured. */
-	nearProblem: NearProblem | null;
 	items: OfferHit[];
 }
 
-interface SearchOptions {
+interface SearchOptions extends SearchContext {
 	/** The moment "open now" means (tests pass one). */
 	now?: Date;
-	/** The address lookup, when one is configured; throws GeocoderUnavailable when it fails. */
-	locate?: Locate;
-	/** The content version: the vocabulary is then kept until it changes. */
-	version?: string;
 }
 
 /**

@@ -1,11 +1,11 @@
-import { ZodError } from 'zod';
-import { msg, type MessageKey } from '$lib/i18n/message.ts';
-import { ForbiddenError, type Actor } from '../accounts/index.ts';
+import type { MessageKey } from '$lib/i18n/message.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
 import { placesAndHours } from '../directory/index.ts';
-import { SubmissionNotFoundError, submitOffer } from '../moderation/index.ts';
-import { field, formFailure, namedFields } from './forms.ts';
+import { submitOffer } from '../moderation/index.ts';
+import { field } from './forms.ts';
+import { submitProposal } from './proposal-form.ts';
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
@@ -107,43 +107,35 @@ export async function submitOfferForm(
 				...(await coordinatesOf(text('address'), text('postalCode'), text('city'), locate))
 			}
 		: undefined;
-	try {
-		await submitOffer(
-			db,
-			actor,
-			{
-				organizationId: text('organizationId'),
-				name: { da: text('nameDa'), en: optional('nameEn') },
-				description: { da: text('descDa'), en: optional('descEn') },
-				url: optional('url'),
-				email: optional('email'),
-				phone: optional('phone'),
-				categories: list('category'),
-				audiences: list('audience'),
-				isFree: kroner === undefined,
-				// A price that is not a number fails validation like a negative one.
-				priceOre:
-					kroner === undefined
-						? undefined
-						: Number.isFinite(kroner)
-							? Math.round(kroner * 100)
-							: -1,
-				locations: place ? [place] : [],
-				schedules: await keepSeasons(db, offerId, hoursFromForm(text))
-			},
-			offerId
-		);
-		return undefined;
-	} catch (error) {
-		if (error instanceof ForbiddenError || error instanceof SubmissionNotFoundError)
-			return formFailure(403, { message: msg('admin_forbidden'), values });
-		if (error instanceof ZodError)
-			return formFailure(400, {
-				message: msg('sub_invalid', { fields: namedFields(error, locale, FIELD_NAMES) }),
-				values
-			});
-		throw error;
-	}
+	return submitProposal(
+		async () =>
+			submitOffer(
+				db,
+				actor,
+				{
+					organizationId: text('organizationId'),
+					name: { da: text('nameDa'), en: optional('nameEn') },
+					description: { da: text('descDa'), en: optional('descEn') },
+					url: optional('url'),
+					email: optional('email'),
+					phone: optional('phone'),
+					categories: list('category'),
+					audiences: list('audience'),
+					isFree: kroner === undefined,
+					// A price that is not a number fails validation like a negative one.
+					priceOre:
+						kroner === undefined
+							? undefined
+							: Number.isFinite(kroner)
+								? Math.round(kroner * 100)
+								: -1,
+					locations: place ? [place] : [],
+					schedules: await keepSeasons(db, offerId, hoursFromForm(text))
+				},
+				offerId
+			),
+		{ values, locale, labels: FIELD_NAMES }
+	);
 }
 
 /**

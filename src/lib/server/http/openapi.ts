@@ -20,19 +20,36 @@ const errorResponse = (description: string) => ({
 	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
 });
 
+/** An optional query parameter. */
+const query = (name: string, schema: object, description?: string) => ({
+	name,
+	in: 'query',
+	required: false,
+	...(description ? { description } : {}),
+	schema
+});
+/** Query parameters that may be repeated; any of their values matches. */
+const repeated = (names: string[], description: string) =>
+	names.map((name) => ({
+		...query(name, { type: 'array', items: { type: 'string' } }, description),
+		style: 'form',
+		explode: true
+	}));
+const words = query('q', { type: 'string', maxLength: 200 });
+const flag = (name: string, description?: string) =>
+	query(name, { type: 'string', enum: ['1'] }, description);
+const pageNumber = query('page', { type: 'integer', minimum: 1, default: 1 });
+const locale = (name: string, description?: string) =>
+	query(name, { type: 'string', enum: ['da', 'en'], default: 'da' }, description);
+const near = (measured: string) =>
+	query(
+		'near',
+		{ type: 'string', minLength: 1, maxLength: 120 },
+		`A postcode of the municipality, or an address when the installation has an address lookup (GEOCODER_URL; without one, anything but four digits is refused). ${measured} near and nearProblem in the answer say what it was measured from or why not.`
+	);
 const hsdsPaging = [
-	{
-		name: 'page',
-		in: 'query',
-		required: false,
-		schema: { type: 'integer', minimum: 1, default: 1 }
-	},
-	{
-		name: 'per_page',
-		in: 'query',
-		required: false,
-		schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 }
-	}
+	pageNumber,
+	query('per_page', { type: 'integer', minimum: 1, maximum: 200, default: 50 })
 ];
 
 /** The OpenAPI 3.1 document, with schemas generated from the same zod schemas the API uses. */
@@ -55,14 +72,10 @@ export function openApiDocument(serverUrl: string) {
 					operationId: 'getStrategy',
 					summary: 'The active strategy',
 					parameters: [
-						{
-							name: 'lang',
-							in: 'query',
-							required: false,
-							description:
-								'Language of the text. English falls back to Danish where no translation exists.',
-							schema: { type: 'string', enum: ['da', 'en'], default: 'da' }
-						}
+						locale(
+							'lang',
+							'Language of the text. English falls back to Danish where no translation exists.'
+						)
 					],
 					responses: {
 						'200': {
@@ -78,14 +91,7 @@ export function openApiDocument(serverUrl: string) {
 				get: {
 					operationId: 'listIndicators',
 					summary: "The active strategy's indicators with latest value and status",
-					parameters: [
-						{
-							name: 'lang',
-							in: 'query',
-							required: false,
-							schema: { type: 'string', enum: ['da', 'en'], default: 'da' }
-						}
-					],
+					parameters: [locale('lang')],
 					responses: {
 						'200': {
 							description: 'Indicators',
@@ -103,57 +109,22 @@ export function openApiDocument(serverUrl: string) {
 					operationId: 'searchOffers',
 					summary: 'Search offers and support, ranked best first, with facet counts',
 					parameters: [
-						{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
-						...['category', 'audience', 'lang', 'area'].map((name) => ({
-							name,
-							in: 'query',
-							required: false,
-							description: 'Repeat to allow several values (any of them matches).',
-							schema: { type: 'array', items: { type: 'string' } },
-							style: 'form',
-							explode: true
-						})),
-						{ name: 'free', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } },
-						{
-							name: 'open',
-							in: 'query',
-							required: false,
-							description: 'Only offers open now by their weekly schedule (Danish time).',
-							schema: { type: 'string', enum: ['1'] }
-						},
-						{
-							name: 'near',
-							in: 'query',
-							required: false,
-							description:
-								'A postcode of the municipality, or an address when the installation has an address lookup (GEOCODER_URL; without one, anything but four digits is refused). Each item gets distanceKm from it; near and nearProblem in the answer say what it was measured from or why not.',
-							schema: { type: 'string', minLength: 1, maxLength: 120 }
-						},
-						{
-							name: 'sort',
-							in: 'query',
-							required: false,
-							description: 'distance needs near.',
-							schema: { type: 'string', enum: ['relevance', 'distance'], default: 'relevance' }
-						},
-						{
-							name: 'age',
-							in: 'query',
-							required: false,
-							schema: { type: 'integer', minimum: 0, maximum: 120 }
-						},
-						{
-							name: 'page',
-							in: 'query',
-							required: false,
-							schema: { type: 'integer', minimum: 1, default: 1 }
-						},
-						{
-							name: 'locale',
-							in: 'query',
-							required: false,
-							schema: { type: 'string', enum: ['da', 'en'], default: 'da' }
-						}
+						words,
+						...repeated(
+							['category', 'audience', 'lang', 'area'],
+							'Repeat to allow several values (any of them matches).'
+						),
+						flag('free'),
+						flag('open', 'Only offers open now by their weekly schedule (Danish time).'),
+						near('Each item gets distanceKm from it;'),
+						query(
+							'sort',
+							{ type: 'string', enum: ['relevance', 'distance'], default: 'relevance' },
+							'distance needs near.'
+						),
+						query('age', { type: 'integer', minimum: 0, maximum: 120 }),
+						pageNumber,
+						locale('locale')
 					],
 					responses: {
 						'200': {
@@ -172,71 +143,33 @@ export function openApiDocument(serverUrl: string) {
 					summary:
 						'Open job, placement, apprenticeship and volunteering postings, with counts per kind',
 					parameters: [
-						{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
-						...['type', 'field', 'level', 'area'].map((name) => ({
-							name,
-							in: 'query',
-							required: false,
-							description:
-								'Repeat to allow several values (any of them matches). field and level are codes of the taxonomy (jobFields, jobLevels); area is a postcode.',
-							schema: { type: 'array', items: { type: 'string' } },
-							style: 'form',
-							explode: true
-						})),
-						{
-							name: 'english',
-							in: 'query',
-							required: false,
-							schema: { type: 'string', enum: ['1'] }
-						},
-						{
-							name: 'hours',
-							in: 'query',
-							required: false,
-							description: 'At most this many hours a week.',
-							schema: { type: 'integer', minimum: 1, maximum: 60 }
-						},
-						{
-							name: 'deadline',
-							in: 'query',
-							required: false,
-							description: 'Deadline on or after this day.',
-							schema: { type: 'string', format: 'date' }
-						},
-						{
-							name: 'near',
-							in: 'query',
-							required: false,
-							description:
-								'A postcode of the municipality, or an address when the installation has an address lookup (GEOCODER_URL; without one, anything but four digits is refused). Each item gets distanceKm from it (from a postcode, its centre), null when the workplace has no place; near and nearProblem in the answer say what it was measured from or why not.',
-							schema: { type: 'string', minLength: 1, maxLength: 120 }
-						},
-						{
-							name: 'km',
-							in: 'query',
-							required: false,
-							description: 'With near: only postings at most this far away (remote ones are kept).',
-							schema: { type: 'integer', minimum: 1, maximum: 500 }
-						},
-						{
-							name: 'sort',
-							in: 'query',
-							required: false,
-							description: 'distance needs near; remote postings come last.',
-							schema: { type: 'string', enum: ['relevance', 'newest', 'deadline', 'distance'] }
-						},
-						{
-							name: 'page',
-							in: 'query',
-							required: false,
-							schema: { type: 'integer', minimum: 1, default: 1 }
-						},
-						{
-							name: 'locale',
-							in: 'query',
-							required: false,
-							schema: { type: 'string', enum: ['da', 'en'], default: 'da' }
-						}
+						words,
+						...repeated(
+							['type', 'field', 'level', 'area'],
+							'Repeat to allow several values (any of them matches). field and level are codes of the taxonomy (jobFields, jobLevels); area is a postcode.'
+						),
+						flag('english'),
+						query(
+							'hours',
+							{ type: 'integer', minimum: 1, maximum: 60 },
+							'At most this many hours a week.'
+						),
+						query('deadline', { type: 'string', format: 'date' }, 'Deadline on or after this day.'),
+						near(
+							'Each item gets distanceKm from it (from a postcode, its centre), null when the workplace has no place;'
+						),
+						query(
+							'km',
+							{ type: 'integer', minimum: 1, maximum: 500 },
+							'With near: only postings at most this far away (remote ones are kept).'
+						),
+						query(
+							'sort',
+							{ type: 'string', enum: ['relevance', 'newest', 'deadline', 'distance'] },
+							'distance needs near; remote postings come last.'
+						),
+						pageNumber,
+						locale('locale')
 					],
 					responses: {
 						'200': jsonBody('Open postings', ref('OpportunityList')),
@@ -311,22 +244,7 @@ export function openApiDocument(serverUrl: string) {
 							schema: { type: 'string' },
 							example: 'frafald'
 						},
-						{
-							name: 'geo',
-							in: 'query',
-							required: false,
-							schema: { type: 'array', items: { type: 'string' } },
-							style: 'form',
-							explode: true
-						},
-						{
-							name: 'period',
-							in: 'query',
-							required: false,
-							schema: { type: 'array', items: { type: 'string' } },
-							style: 'form',
-							explode: true
-						}
+						...repeated(['geo', 'period'], 'Repeat to allow several values (any of them matches).')
 					],
 					responses: {
 						'200': {

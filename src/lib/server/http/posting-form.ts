@@ -1,11 +1,11 @@
-import { ZodError } from 'zod';
-import { msg, type MessageKey } from '$lib/i18n/message.ts';
-import { ForbiddenError, type Actor } from '../accounts/index.ts';
+import type { MessageKey } from '$lib/i18n/message.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { Db } from '../db/index.ts';
 import { taxonomy, termOptions } from '../directory/index.ts';
-import { SubmissionNotFoundError, submitOpportunity } from '../moderation/index.ts';
+import { submitOpportunity } from '../moderation/index.ts';
 import type { OpportunityInput, OpportunityPage } from '../opportunities/index.ts';
-import { field, formFailure, namedFields } from './forms.ts';
+import { field } from './forms.ts';
+import { submitProposal } from './proposal-form.ts';
 
 export const POSTING_FORM_FIELDS = [
 	'organizationId',
@@ -144,19 +144,12 @@ export async function submitPostingForm(
 		contactName: optional('contactName'),
 		contactEmail: optional('contactEmail')
 	} as OpportunityInput;
-	try {
-		await submitOpportunity(db, actor, input, opportunityId);
-		return undefined;
-	} catch (error) {
-		if (error instanceof ForbiddenError || error instanceof SubmissionNotFoundError)
-			return formFailure(403, { message: msg('admin_forbidden'), values });
-		if (error instanceof ZodError)
-			return formFailure(400, {
-				message: msg('sub_invalid', { fields: namedFields(error, locale, LABELS, REASONS) }),
-				values
-			});
-		throw error;
-	}
+	return submitProposal(() => submitOpportunity(db, actor, input, opportunityId), {
+		values,
+		locale,
+		labels: LABELS,
+		reasons: REASONS
+	});
 }
 
 /** The education fields and levels a posting can name, as the form's checkboxes. */

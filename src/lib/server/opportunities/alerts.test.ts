@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
-import { createOffer, createOrganization } from '../directory/index.ts';
+import { createOffer } from '../directory/index.ts';
 import { sendStaleReminders } from '../stale-offers.ts';
 import { offers, organizations } from '../directory/schema.ts';
 import { mailOutbox, outboxMailer } from '../mail/index.ts';
@@ -19,6 +19,7 @@ import {
 	type OpportunityInput
 } from './index.ts';
 import { jobAlerts } from './schema.ts';
+import { apprenticeship, exampleEmployer } from './testing.ts';
 
 const BASE = 'https://uddannelsesby.example';
 const DAY = 86_400_000;
@@ -29,29 +30,12 @@ describe.each(testEngines())('mail about postings and offers on $name', (engine)
 	let employer: string;
 	beforeEach(async () => {
 		database = await engine.open();
-		employer = (
-			await createOrganization(database.db, 'test', {
-				name: 'Eksempel El-service',
-				kind: 'employer'
-			})
-		).id;
+		employer = await exampleEmployer(database.db);
 	});
 	afterEach(async () => database.close());
 
-	const posting = (extra: Partial<OpportunityInput> = {}): OpportunityInput => ({
-		organizationId: employer,
-		type: 'laereplads',
-		title: { da: 'Elev som elektriker' },
-		description: { da: 'Læreplads på elektrikeruddannelsen.' },
-		education: 'Elektriker',
-		address: 'Testvej 1',
-		postalCode: '9220',
-		city: 'Aalborg Øst',
-		pay: 'paid',
-		applyEmail: 'job@el.example.dk',
-		deadline: isoDay(new Date(Date.now() + 30 * DAY)),
-		...extra
-	});
+	const posting = (extra: Partial<OpportunityInput> = {}): OpportunityInput =>
+		apprenticeship(employer, { deadline: isoDay(new Date(Date.now() + 30 * DAY)), ...extra });
 	const outbox = () => database.db.select().from(mailOutbox).orderBy(desc(mailOutbox.id));
 	const linkToken = (body: string, path: string) =>
 		new RegExp(`${path}\\?t=([A-Za-z0-9_-]{43})`).exec(body)?.[1];

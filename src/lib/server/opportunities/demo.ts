@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
-import { createOrganization } from '../directory/index.ts';
+import { createDemoOrganizations } from '../directory/index.ts';
 import { ORGANIZATION_KINDS, organizations } from '../directory/index.ts';
 import { eq } from 'drizzle-orm';
 import { createOpportunity, opportunityInput } from './postings.ts';
@@ -35,16 +35,7 @@ const demoFile = z.object({
  */
 export async function loadDemoOpportunities(db: Db, path: string, today = new Date()) {
 	const data = demoFile.parse(JSON.parse(await readFile(path, 'utf8')));
-	const ids = new Map<string, string>();
-	for (const org of data.organizations) {
-		const created = await createOrganization(
-			db,
-			'system:demo',
-			{ name: org.name, kind: org.kind },
-			{ isDemo: true }
-		);
-		ids.set(org.key, created.id);
-	}
+	const ids = await createDemoOrganizations(db, data.organizations);
 	const minutesAgo = (minutes: number) => new Date(today.getTime() - minutes * 60_000);
 	for (const {
 		organization,

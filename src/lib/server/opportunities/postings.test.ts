@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
-import { createOrganization, loadTaxonomy } from '../directory/index.ts';
+import { loadTaxonomy } from '../directory/index.ts';
 import { approveSubmission, submitOpportunity } from '../moderation/index.ts';
+import { apprenticeship as electrician, exampleEmployer } from './testing.ts';
 import {
 	createOpportunity,
 	getOpportunity,
@@ -23,31 +24,11 @@ describe.each(testEngines())('job and placement postings on $name', (engine) => 
 	};
 	beforeEach(async () => {
 		database = await engine.open();
-		employer = (
-			await createOrganization(database.db, 'test', {
-				name: 'Eksempel El-service',
-				kind: 'employer'
-			})
-		).id;
+		employer = await exampleEmployer(database.db);
 	});
 	afterEach(async () => database.close());
 
-	const apprenticeship = (extra: Partial<OpportunityInput> = {}): OpportunityInput => ({
-		organizationId: employer,
-		type: 'laereplads',
-		title: { da: 'Elev som elektriker', en: 'Electrician apprentice' },
-		description: { da: 'Læreplads på elektrikeruddannelsen i Aalborg.' },
-		education: 'Elektriker',
-		specialisation: 'Bygningsautomatik',
-		address: 'Testvej 1',
-		postalCode: '9220',
-		city: 'Aalborg Øst',
-		pay: 'paid',
-		hoursPerWeek: 37,
-		applyEmail: 'job@el.example.dk',
-		deadline: '2026-12-15',
-		...extra
-	});
+	const apprenticeship = (extra: Partial<OpportunityInput> = {}) => electrician(employer, extra);
 
 	it('publishes an employer’s læreplads on approval; students find it until its deadline', async () => {
 		const partner: Actor = {

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
 import { rememberWords } from '../search/index.ts';
-import { organizations, type Localized } from '../directory/index.ts';
+import { organizations, organizationSummary, type Localized } from '../directory/index.ts';
 import { facetKey, OPPORTUNITY_TYPES, opportunities, PAY_KINDS } from './schema.ts';
 
 /** Days a posting without a deadline stays public after it is approved. */
@@ -185,12 +185,7 @@ export async function getOpportunity(
 	const [row] = await db
 		.select({
 			o: opportunities,
-			organization: {
-				name: organizations.name,
-				slug: organizations.slug,
-				kind: organizations.kind,
-				website: organizations.website
-			}
+			organization: organizationSummary
 		})
 		.from(opportunities)
 		.innerJoin(organizations, eq(organizations.id, opportunities.organizationId))

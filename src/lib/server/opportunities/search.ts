@@ -11,9 +11,9 @@ import {
 	squaredDegrees,
 	squaredRadius,
 	tsQuery,
-	type Locate,
+	type NearAnswer,
 	type Near,
-	type NearProblem,
+	type SearchContext,
 	type TextQuery
 } from '../search/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
@@ -77,30 +77,19 @@ export interface OpportunityHit {
 	distanceKm: number | null;
 }
 
-export interface OpportunityResults {
+export interface OpportunityResults extends NearAnswer {
 	total: number;
 	/** Counts per value; each ignores its own filter, so a reader sees what the others hold. */
 	types: Record<string, number>;
 	fields: Record<string, number>;
 	levels: Record<string, number>;
-	/**
-	 * What distances were measured from, when it is known: a postcode and its name, or an
-	 * address as the address lookup wrote it (postalCode null).
-	 */
-	near: { postalCode: string | null; name: string } | null;
-	/** Why `near` was given but no distance measured. */
-	nearProblem: NearProblem | null;
 	items: OpportunityHit[];
 }
 
-interface SearchOptions {
+interface SearchOptions extends SearchContext {
 	/** Saved searches' news: only postings published after this moment and up to `now`. */
 	publishedAfter?: Date;
 	pageSize?: number;
-	/** The address lookup, when one is configured; throws GeocoderUnavailable when it fails. */
-	locate?: Locate;
-	/** The content version: the vocabulary is then kept until it changes. */
-	version?: string;
 }
 
 /**

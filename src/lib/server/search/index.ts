@@ -14,7 +14,9 @@ export {
 	squaredRadius,
 	type Locate,
 	type Near,
+	type NearAnswer,
 	type NearProblem,
+	type SearchContext,
 	type Point
 } from './near.ts';
 export {

@@ -28,6 +28,25 @@ export interface Near {
 /** Looks an address up: its point and label, null when unknown; throws GeocoderUnavailable. */
 export type Locate = (address: string) => Promise<Located | null>;
 
+/** What every search's answer says of `near`. */
+export interface NearAnswer {
+	/**
+	 * What distances were measured from, when it is known: a postcode and its name, or an
+	 * address as the address lookup wrote it (postalCode null).
+	 */
+	near: { postalCode: string | null; name: string } | null;
+	/** Why `near` was given but no distance measured. */
+	nearProblem: NearProblem | null;
+}
+
+/** What every search may be given beside its query. */
+export interface SearchContext {
+	/** The address lookup, when one is configured; throws GeocoderUnavailable when it fails. */
+	locate?: Locate;
+	/** The content version: the vocabulary is then kept until it changes. */
+	version?: string;
+}
+
 /** Whether a `near` is an address rather than a postcode (four digits). */
 export function nearIsAddress(near: string | null | undefined): boolean {
 	const text = near?.trim() ?? '';
