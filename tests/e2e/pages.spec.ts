@@ -181,6 +181,54 @@ test.describe('without JavaScript', () => {
 	});
 });
 
+test.describe('on a phone (390 × 844 px)', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+	for (const path of ['/tilbud?category=lektiehjaelp&free=1', '/job', '/en/offers', '/en/jobs'])
+		test(`${path}: results within the first screen, filters and menu folded`, async ({ page }) => {
+			await page.goto(path);
+			const first = await page.locator('.offer-list > li').first().boundingBox();
+			expect(first!.y, 'the first result starts within the first screen').toBeLessThan(844);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				390
+			);
+			const filter = page.locator('.filter-panel input[type=checkbox]').first();
+			await expect(filter).toBeHidden();
+			await page.locator('.filter-panel-summary').click();
+			await expect(filter).toBeVisible();
+			const menuLink = page.locator('nav.nav a').first();
+			await expect(menuLink).toBeHidden();
+			await page.locator('.site-menu-summary').click();
+			await expect(menuLink).toBeVisible();
+		});
+
+	test('the folded filters say how many are chosen, and work without JavaScript', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({
+			javaScriptEnabled: false,
+			viewport: { width: 390, height: 844 }
+		});
+		const page = await context.newPage();
+		await page.goto('/tilbud?category=lektiehjaelp&free=1');
+		await expect(page.locator('.filter-panel-summary')).toContainText('2 valgt');
+		await page.locator('.filter-panel-summary').click();
+		await page.getByLabel('Kun tilbud, der har åbent nu').check();
+		await page.getByRole('button', { name: 'Vis resultater' }).click();
+		await expect(page).toHaveURL(/open=1/);
+		await expect(page.locator('.filter-panel-summary')).toContainText('3 valgt');
+		await context.close();
+	});
+});
+
+test('on a wide screen the filters and the menu stand open', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('/job');
+	await expect(page.locator('.filter-panel input[type=checkbox]').first()).toBeVisible();
+	await expect(page.locator('.filter-panel-summary')).toBeHidden();
+	await expect(page.locator('nav.nav a').first()).toBeVisible();
+	await expect(page.locator('.site-menu-summary')).toBeHidden();
+});
+
 test('a pejlemærke page shows ambitions, actions and indicators with the wanted direction', async ({
 	page
 }) => {

@@ -61,3 +61,15 @@ export const day = (name: string, label: string, value: string): Facet => ({
 	label,
 	value
 });
+
+/** How many filters are chosen: values ticked, choices made, fields filled (and `others` given). */
+export function chosenCount(facets: Facet[], ...others: (string | null | undefined)[]): number {
+	let count = others.filter(
+		(value) => value !== undefined && value !== null && value !== ''
+	).length;
+	for (const facet of facets)
+		if (facet.kind === 'options') count += facet.options.filter((o) => o.checked).length;
+		else if (facet.kind === 'switch') count += facet.checked ? 1 : 0;
+		else count += facet.value === '' ? 0 : 1;
+	return count;
+}
