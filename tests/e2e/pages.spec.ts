@@ -220,6 +220,22 @@ test.describe('on a phone (390 × 844 px)', () => {
 	});
 });
 
+test('Danish text on English pages is marked Danish, and breadcrumbs have separators', async ({
+	page
+}) => {
+	await page.goto('/en/jobs?q=opvasker');
+	const untranslated = page.locator('.offer-list a[lang="da"]').first();
+	await expect(untranslated).toBeVisible();
+	await untranslated.click();
+	await expect(page.locator('h1')).toHaveAttribute('lang', 'da');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.goto('/pejlemaerker/uddannelse-for-alle');
+	const second = page.locator('.breadcrumbs__list-item').nth(1);
+	expect(
+		await second.evaluate((li) => getComputedStyle(li, '::before').getPropertyValue('content'))
+	).toContain('/');
+});
+
 test('on a wide screen the filters and the menu stand open', async ({ page }) => {
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await page.goto('/job');

@@ -3,9 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, rendered } from '../testing.ts';
 import ResultList from './ResultList.svelte';
 
-type Hit = { id: string; href: string; title: string; isDemo: boolean; place: string };
+type Hit = {
+	id: string;
+	href: string;
+	title: string;
+	isDemo: boolean;
+	untranslated?: boolean;
+	place: string;
+};
 const hits: Hit[] = [
-	{ id: '1', href: '/tilbud/lektiecafe', title: 'Lektiecafé', isDemo: true, place: 'Vejgaard' },
+	{
+		id: '1',
+		href: '/tilbud/lektiecafe',
+		title: 'Lektiecafé',
+		isDemo: true,
+		untranslated: true,
+		place: 'Vejgaard'
+	},
 	{ id: '2', href: '/tilbud/klub', title: 'Ungdomsklub <3', isDemo: false, place: 'Hasseris' }
 ];
 const common = {
@@ -25,6 +39,11 @@ describe('ResultList', () => {
 			['Ungdomsklub <3', '/tilbud/klub']
 		]);
 		expect(page.querySelectorAll('li .badge')).toHaveLength(1);
+		// A Danish title on an English page is marked Danish.
+		expect([...page.querySelectorAll('li h3 a')].map((a) => a.getAttribute('lang'))).toEqual([
+			'da',
+			null
+		]);
 		expect([...page.querySelectorAll('li p')].map((p) => p.textContent)).toEqual([
 			'Vejgaard',
 			'Hasseris'
