@@ -458,7 +458,12 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	expect(body).not.toContain(new URL(link).pathname.split('/').pop()!);
 	await page.goto('/admin/log');
 	await expectNoAxeViolations(page);
-	await expect(page.locator('code', { hasText: 'invitation.create' }).first()).toBeVisible();
+	const invited = page.locator('tr', { hasText: 'invitation.create' }).first();
+	await expect(invited).toContainText('Inviterede en bruger');
+	// The before/after is folded to one line until asked for.
+	await expect(invited.locator('details pre')).toBeHidden();
+	await invited.locator('details summary').click();
+	await expect(invited.locator('details pre')).toBeVisible();
 	await page.getByRole('button', { name: 'Log ud' }).click();
 
 	await page.goto(new URL(link!).pathname);

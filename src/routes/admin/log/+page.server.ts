@@ -47,7 +47,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			['actor', 'action', 'type', 'fra', 'til'].map((k) => [k, String(raw[k] ?? '')])
 		),
 		errors,
-		entries: page.entries.map((e) => ({ ...e, details: JSON.stringify(e.details, null, 1) })),
+		entries: page.entries.map((e) => {
+			const compact = JSON.stringify(e.details);
+			return {
+				...e,
+				// One line to recognise the entry by; the whole of it when unfolded.
+				preview: compact.length > 80 ? `${compact.slice(0, 80)}…` : compact,
+				details: JSON.stringify(e.details, null, 1)
+			};
+		}),
 		olderQuery: page.more ? `?${older}` : null
 	};
 };
