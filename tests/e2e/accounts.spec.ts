@@ -309,6 +309,29 @@ test.describe('the /admin gate cannot be walked around by spelling the path diff
 	});
 });
 
+test('every admin page fits a 320 px phone, as an administrator and as a partner see it', async ({
+	baseURL,
+	browser
+}) => {
+	for (const who of ['admin', 'partnerA'] as const) {
+		const api = await signedIn(baseURL!, who);
+		const context = await browser.newContext({
+			storageState: await api.storageState(),
+			viewport: { width: 320, height: 800 }
+		});
+		const page = await context.newPage();
+		for (const { path } of reads.filter(
+			(r) => r.allowed.includes(who) && !r.path.endsWith('.json')
+		)) {
+			await page.goto(path);
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(width, `${path} as ${who}`).toBeLessThanOrEqual(320);
+		}
+		await context.close();
+		await api.dispose();
+	}
+});
+
 test.describe('attacks on sign-in', () => {
 	test('a cross-origin form post is refused (CSRF)', async ({ baseURL }) => {
 		const api = await signedIn(baseURL!, 'admin');
