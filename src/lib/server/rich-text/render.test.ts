@@ -1,3 +1,4 @@
+import { JSDOM } from 'jsdom';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderRichText } from './render.ts';
@@ -30,6 +31,8 @@ describe('renderRichText', () => {
 		expect(renderRichText('# Overskrift')).toBe('<h3>Overskrift</h3>\n');
 	});
 
+	const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'blockquote', 'h3', 'h4'];
+
 	it('never lets a tag, event handler or script address through, whatever is written', () => {
 		const hostile = fc.oneof(
 			fc.string({ unit: 'binary' }),
@@ -47,9 +50,15 @@ describe('renderRichText', () => {
 		fc.assert(
 			fc.property(fc.array(hostile, { maxLength: 6 }), (parts) => {
 				const html = renderRichText(parts.join(' '));
-				expect(html).not.toMatch(/<(script|img|svg|iframe|style)\b/i);
-				expect(html).not.toMatch(/\son\w+\s*=/i);
-				expect(html).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
+				// Judged as a browser reads it: what is escaped is text, whatever it says.
+				const body = new JSDOM(`<body>${html}</body>`).window.document.body;
+				for (const element of body.querySelectorAll('*')) {
+					expect(ALLOWED_TAGS).toContain(element.tagName.toLowerCase());
+					for (const { name, value } of element.attributes) {
+						expect(['href', 'rel']).toContain(name);
+						if (name === 'href') expect(value).toMatch(/^(https?:|mailto:|tel:|[^:]*$)/i);
+					}
+				}
 			})
 		);
 	});
