@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openAndMigrate } from '../src/lib/server/bootstrap.ts';
+import { linkOrigin, openAndMigrate, readFirstRunLink } from '../src/lib/server/bootstrap.ts';
 import { ConfigError, databaseTarget, loadConfig, publicUrl } from '../src/lib/server/config.ts';
 import { z, ZodError } from 'zod';
 import {
@@ -136,7 +136,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 		try {
 			return await withDatabase(async (database) => {
 				const config = loadConfig();
-				const result = await sendDueMail(database.db, createMailer(config), publicUrl(config), {
+				const origin = await linkOrigin(database, config, publicUrl(config));
+				const result = await sendDueMail(database.db, createMailer(config), origin, {
 					staleAfterDays: config.STALE_AFTER_DAYS
 				});
 				io.out(
@@ -200,7 +201,9 @@ async function usersCommand(
 		return withDatabase(async (database) => {
 			const users = await listUsers(database.db, SYSTEM_ACTOR, loadConfig().ACCOUNT_INACTIVE_DAYS);
 			if (users.length === 0)
-				io.out('No accounts yet. Start with: users invite EMAIL --role administrator');
+				io.out(
+					'No accounts yet. Open the set-up link `npm start` prints, or: users invite EMAIL --role administrator'
+				);
 			for (const u of users)
 				io.out(
 					`${u.email}  ${u.role}${u.twoFactorEnabled ? ' (2FA)' : ''}${u.disabled ? ' DISABLED' : ''}  last sign-in ${u.lastLoginAt?.toISOString() ?? 'never'}${u.organizations.length ? `  ${u.organizations.join(', ')}` : ''}`
@@ -237,7 +240,7 @@ async function usersCommand(
 			createMailer(config),
 			SYSTEM_ACTOR,
 			parsed.data,
-			publicUrl(config)
+			await linkOrigin(database, config, publicUrl(config))
 		);
 		io.out(
 			`Invitation for ${parsed.data.email} as ${role.data}, valid until ${expiresAt.toISOString()}:`
@@ -261,11 +264,16 @@ function exitCodeFor(error: unknown, io: Io): number {
 		io.err(error.message);
 		return EXIT.rejected;
 	}
-	if (
-		error instanceof ConfigError ||
-		error instanceof DataDirectoryInUseError ||
-		error instanceof DatabaseConnectionError
-	) {
+	if (error instanceof DataDirectoryInUseError) {
+		io.err(error.message);
+		const setUp = readFirstRunLink(error.directory);
+		if (setUp)
+			io.err(
+				`No administrator exists yet. Set up the first one in the browser, while the server runs: ${setUp}`
+			);
+		return EXIT.failure;
+	}
+	if (error instanceof ConfigError || error instanceof DatabaseConnectionError) {
 		io.err(error.message);
 		return EXIT.failure;
 	}

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
+import { unusedTotp } from '../support/totp.ts';
 
 /**
  * The server and CLI as processes: first start seeds, a second start keeps the data, a second
@@ -305,6 +306,83 @@ test('without ORIGIN forms work by any host name, and a foreign form gets the si
 		expect(server.output()).toContain('cross-site request refused');
 	} finally {
 		await stop(server);
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('first run: the server prints a set-up link, and the first administrator sets up the account and TOTP in the browser', async () => {
+	test.setTimeout(180_000);
+	const dataDir = mkdtempSync(join(tmpdir(), 'udb-first-'));
+	const env = { DATA_DIR: dataDir, ORIGIN: '' };
+	const server = await startServer(env);
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+	});
+	try {
+		await waitReady(server);
+		const link = /No administrator yet\. Set up the first one within 60 minutes: (\S+?)"/.exec(
+			server.output()
+		)?.[1];
+		expect(link, server.output()).toMatch(
+			new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/opsaetning/[A-Za-z0-9_-]{43}$`)
+		);
+
+		// The CLI cannot open the embedded database now: it says so at once and points to the link.
+		const started = Date.now();
+		const blocked = cli(['users', 'invite', 'it@aalborg.dk', '--role', 'administrator'], env);
+		expect(blocked.status).toBe(1);
+		expect(blocked.stderr).toContain('is in use by the web server');
+		expect(blocked.stderr).toContain(
+			`Set up the first one in the browser, while the server runs: ${link}`
+		);
+		expect(Date.now() - started).toBeLessThan(15_000);
+
+		const page = await browser.newPage();
+		await page.goto(link!);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Opret den første administrator'
+		);
+		await page.getByLabel('Dit navn').fill('Mette Hansen');
+		await page.getByLabel('E-mailadresse').fill('it@aalborg.dk');
+		await page.getByLabel('Adgangskode').fill('for kort');
+		await page.getByRole('button', { name: 'Opret administrator' }).click();
+		await expect(page.locator('#password')).toHaveAttribute('aria-invalid', 'true');
+		await page.getByLabel('Adgangskode').fill('grøn cykel ved Limfjorden');
+		await page.getByRole('button', { name: 'Opret administrator' }).click();
+
+		// Signed in, on the account page, which asks for TOTP before anything else.
+		await expect(page).toHaveURL(/\/admin\/konto$/);
+		await expect(page.getByRole('alert').first()).toContainText('totrinsbekræftelse');
+		await page.getByLabel('Bekræft med din adgangskode').fill('grøn cykel ved Limfjorden');
+		await page.getByRole('button', { name: 'Slå totrinsbekræftelse til' }).click();
+		const secret = (await page.locator('p:has-text("Nøgle") code').textContent())!.trim();
+		await page.getByLabel('Kode', { exact: true }).fill(await unusedTotp(secret));
+		await page.getByRole('button', { name: 'Bekræft og slå til' }).click();
+		await expect(page.getByText('Totrinsbekræftelse er slået til.')).toBeVisible();
+		await page.goto(`${server.url}/admin`);
+		await expect(page).toHaveURL(/\/admin$/);
+
+		// The link is spent, and its file for the CLI is gone.
+		await page.goto(link!);
+		await expect(page.getByRole('alert').first()).toContainText('Der er allerede en administrator');
+		expect(existsSync(join(dataDir, 'first-run-link.json'))).toBe(false);
+		expect(await stop(server)).toBe(0);
+
+		// With the server stopped, an invitation from the CLI links to where the server ran,
+		// not to the CLI's own default port.
+		const invited = cli(['users', 'invite', 'redaktion@aalborg.dk', '--role', 'editor'], {
+			...env,
+			PORT: '3000'
+		});
+		expect(invited.stderr).toBe('');
+		expect(invited.stdout).toContain(`${server.url}/invitation/`);
+		const again = await startServer(env);
+		await waitReady(again);
+		expect(again.output()).not.toContain('No administrator yet');
+		expect(await stop(again)).toBe(0);
+	} finally {
+		await browser.close();
+		if (server.process.exitCode === null) await stop(server);
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 });

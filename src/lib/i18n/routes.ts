@@ -24,6 +24,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/job/besked/afmeld', '/jobs/alert/unsubscribe'],
 	['/partnerskaber', '/partnerships'],
 	['/organisationer', '/organisations'],
+	['/opsaetning', '/setup'],
 	['/log-ind', '/login'],
 	['/log-ind/kode', '/login/code'],
 	['/log-ud', '/logout'],

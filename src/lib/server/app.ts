@@ -1,9 +1,22 @@
-import { openAndMigrate, seedOnFirstStart } from './bootstrap.ts';
+import {
+	openAndMigrate,
+	recordServedUrl,
+	removeFirstRunLink,
+	seedOnFirstStart,
+	writeFirstRunLink
+} from './bootstrap.ts';
 import { ContentVersion, PageCache, VersionedCache } from './cache/index.ts';
 import { databaseTarget, loadConfig, publicUrl, type Config } from './config.ts';
 import { readContentVersion, type Database } from './db/index.ts';
 import { logger } from './log.ts';
-import { authSecret, createAuth, pruneBuckets, type Auth } from './accounts/index.ts';
+import {
+	authSecret,
+	createAuth,
+	FIRST_RUN_MINUTES,
+	openFirstRun,
+	pruneBuckets,
+	type Auth
+} from './accounts/index.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 import { sendDueMail } from './tasks.ts';
@@ -75,6 +88,12 @@ export async function startApp(): Promise<void> {
 		if (seed.seeded)
 			logger.info({ strategy: seed.strategy }, 'first start: loaded the default strategy');
 	}
+	await recordServedUrl(database, baseUrl);
+	await offerFirstRun(database, config, baseUrl);
+	setInterval(
+		() => void offerFirstRun(database, config, baseUrl).catch(() => undefined),
+		FIRST_RUN_MINUTES * 60_000
+	).unref();
 	// Rate-limit counters are worthless after their window; clear old ones hourly.
 	const prune = () => void pruneBuckets(database.db).catch(() => undefined);
 	prune();
@@ -97,6 +116,23 @@ export async function startApp(): Promise<void> {
 	}
 	logger.info({ database: database.description }, 'database ready');
 	logger.info({ url: publicUrl(config) }, `Uddannelsesby is running on ${publicUrl(config)}`);
+}
+
+/**
+ * While no administrator exists: a set-up link for the first one, printed now and every hour
+ * (each valid for an hour), and left in an embedded data directory for the CLI to point to.
+ */
+async function offerFirstRun(database: Database, config: Config, baseUrl: string): Promise<void> {
+	const link = await openFirstRun(database.db, baseUrl);
+	if (database.embedded) {
+		if (link) writeFirstRunLink(config.DATA_DIR, link);
+		else removeFirstRunLink(config.DATA_DIR);
+	}
+	if (!link) return;
+	logger.warn(
+		{ url: link.url, expiresAt: link.expiresAt.toISOString() },
+		`No administrator yet. Set up the first one within ${FIRST_RUN_MINUTES} minutes: ${link.url}`
+	);
 }
 
 function current(): AppState {

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
 import {
 	appState,
 	openDatabase,
@@ -87,4 +89,56 @@ export async function seedOnFirstStart(
 			demoPostings
 		};
 	});
+}
+
+const SERVED_URL_KEY = 'served-url';
+
+/**
+ * The address the server serves, recorded at start, so links the command line prints and mails
+ * point where people can open them (not to the CLI's own default port).
+ */
+export async function recordServedUrl(database: Database, url: string): Promise<void> {
+	await database.db
+		.insert(appState)
+		.values({ key: SERVED_URL_KEY, value: url })
+		.onConflictDoUpdate({ target: appState.key, set: { value: url, updatedAt: new Date() } });
+}
+
+/** The origin for links: ORIGIN when configured, else the address the server last served on. */
+export async function linkOrigin(
+	database: Database,
+	config: { ORIGIN?: string | undefined },
+	fallback: string
+): Promise<string> {
+	if (config.ORIGIN) return config.ORIGIN;
+	const [row] = await database.db
+		.select({ value: appState.value })
+		.from(appState)
+		.where(eq(appState.key, SERVED_URL_KEY));
+	return typeof row?.value === 'string' ? row.value : fallback;
+}
+
+/** Where the server leaves the set-up link in an embedded data directory, for the CLI to show. */
+export const FIRST_RUN_LINK_FILE = 'first-run-link.json';
+
+export function writeFirstRunLink(dataDir: string, link: { url: string; expiresAt: Date }): void {
+	writeFileSync(join(dataDir, FIRST_RUN_LINK_FILE), JSON.stringify(link), { mode: 0o600 });
+}
+
+export function removeFirstRunLink(dataDir: string): void {
+	rmSync(join(dataDir, FIRST_RUN_LINK_FILE), { force: true });
+}
+
+/** The set-up link the running server printed, while it is valid. */
+export function readFirstRunLink(dataDir: string, now = new Date()): string | undefined {
+	try {
+		const link = JSON.parse(readFileSync(join(dataDir, FIRST_RUN_LINK_FILE), 'utf8')) as {
+			url?: unknown;
+			expiresAt?: unknown;
+		};
+		if (typeof link.url !== 'string' || typeof link.expiresAt !== 'string') return undefined;
+		return new Date(link.expiresAt).getTime() > now.getTime() ? link.url : undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -7,6 +7,9 @@ export class AccountError extends Error {
 			| 'not_found'
 			| 'invitation_expired'
 			| 'invitation_used'
+			| 'first_run_unknown'
+			| 'first_run_expired'
+			| 'first_run_done'
 			| 'last_administrator'
 			| 'own_account',
 		message: string,

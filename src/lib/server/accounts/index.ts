@@ -59,4 +59,13 @@ export {
 	pruneBuckets,
 	type Verdict
 } from './rate-limit.ts';
+export {
+	hasAdministrator,
+	openFirstRun,
+	findFirstRun,
+	completeFirstRun,
+	FIRST_RUN_MINUTES,
+	FIRST_RUN_PATH,
+	type FirstRunState
+} from './first-run.ts';
 export { sessionAge, endSession } from './sessions.ts';

@@ -9,6 +9,7 @@ const PRIVATE_PREFIXES = [
 	'/glemt-adgangskode',
 	'/nulstil-adgangskode',
 	'/invitation',
+	'/opsaetning',
 	// Pages reached by a personal link from an alert mail.
 	'/job/besked'
 ];
