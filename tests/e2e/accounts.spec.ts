@@ -603,7 +603,7 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	});
 	await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 	const rejected = page.getByRole('alert').filter({ hasText: 'Filen er afvist' });
-	await expect(rejected).toContainText('=1+1');
+	await expect(rejected).toContainText('række 3, kolonne "værdi": "=1+1" er ikke et tal');
 	await expectNoAxeViolations(page);
 
 	await page.locator('#indicator').selectOption('frafald');

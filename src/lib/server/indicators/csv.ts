@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { tr } from './words.ts';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { scanText, textOf, type FileBytes } from './file-bytes.ts';
@@ -110,15 +111,21 @@ export async function csvSource(
 		decimal: decimal === ',' ? 'decimal comma' : 'decimal point'
 	};
 	if (header === undefined)
-		return { ...failed('the file is empty', 'file', decimal, details), sha256: scan.sha256 };
+		return {
+			...failed(tr('the file is empty', 'filen er tom'), tr('file', 'fil'), decimal, details),
+			sha256: scan.sha256
+		};
 	let names: string[] | undefined;
 	try {
 		names = (parseSync(header, { delimiter: separator }) as string[][])[0];
 	} catch (error) {
 		return {
 			...failed(
-				`not valid CSV: ${(error as Error).message}`,
-				`line ${headerLine}`,
+				tr(
+					`not valid CSV: ${(error as Error).message}`,
+					`ikke gyldig CSV: ${(error as Error).message}`
+				),
+				tr(`line ${headerLine}`, `linje ${headerLine}`),
 				decimal,
 				details
 			),
@@ -131,7 +138,7 @@ export async function csvSource(
 	async function* plainRows() {
 		for await (const [number, line] of linesOf(textOf(file, scan.encoding))) {
 			if (number <= headerLine || line.trim() === '') continue;
-			yield table.row(`row ${number}`, line.split(separator));
+			yield table.row(tr(`row ${number}`, `række ${number}`), line.split(separator));
 		}
 	}
 	async function* quotedRows() {
@@ -150,14 +157,14 @@ export async function csvSource(
 				info: { lines: number };
 			}>) {
 				// Rows are numbered as a spreadsheet shows them: the header is row 1.
-				yield table.row(`row ${info.lines}`, record);
+				yield table.row(tr(`row ${info.lines}`, `række ${info.lines}`), record);
 			}
 		} catch (error) {
 			const e = error as Error & { lines?: number };
 			yield {
 				problem: {
-					where: e.lines ? `line ${e.lines}` : 'file',
-					message: `not valid CSV: ${e.message}`
+					where: e.lines ? tr(`line ${e.lines}`, `linje ${e.lines}`) : tr('file', 'fil'),
+					message: tr(`not valid CSV: ${e.message}`, `ikke gyldig CSV: ${e.message}`)
 				}
 			};
 		}
@@ -168,7 +175,10 @@ export async function csvSource(
 		details,
 		problems: table.problems,
 		rows: scan.hasQuote ? quotedRows() : plainRows(),
-		emptyMessage: 'the file has a header but no rows',
+		emptyMessage: tr(
+			'the file has a header but no rows',
+			'filen har en overskrift, men ingen rækker'
+		),
 		sha256: scan.sha256
 	};
 }
@@ -196,7 +206,7 @@ export async function collectSource(source: RawSource): Promise<ParsedFile> {
 	for await (const batch of validatedBatches(source, collector)) rows.push(...batch);
 	if (collector.problems.length > 0) return { ok: false, problems: collector.problems };
 	if (rows.length === 0)
-		return { ok: false, problems: [{ where: 'file', message: source.emptyMessage }] };
+		return { ok: false, problems: [{ where: tr('file', 'fil'), message: source.emptyMessage }] };
 	return { ok: true, rows, details: source.details };
 }
 
@@ -212,6 +222,9 @@ export async function parseCsv(
  * reader, not data, so an import reads past it.
  */
 export const FLAG_EXPLANATION_COLUMN = 'flagforklaring';
+
+/** The fields' Danish names, for problems on Danish pages. */
+const FIELD_DA = { period: 'periode', geo: 'område', value: 'værdi', flags: 'markering' } as const;
 
 /** A table with a header row, from CSV or a spreadsheet: finds the columns, then reads rows. */
 export class TableReader {
@@ -229,16 +242,22 @@ export class TableReader {
 				const i = names.findIndex((n) => n === wanted);
 				if (i < 0)
 					this.problems.push({
-						where: 'header',
-						message: `the mapping names column "${wanted}" for ${field}, but the file has no such column`
+						where: tr('header', 'overskrift'),
+						message: tr(
+							`the mapping names column "${wanted}" for ${field}, but the file has no such column`,
+							`kortlægningen peger på kolonnen "${wanted}" for ${FIELD_DA[field]}, men filen har ingen sådan kolonne`
+						)
 					});
 				return i;
 			}
 			const i = names.findIndex((n) => ALIASES[field].includes(n.toLowerCase()));
 			if (i < 0 && required) {
 				this.problems.push({
-					where: 'header',
-					message: `missing a ${field} column (named ${ALIASES[field].map((a) => `"${a}"`).join(', ')}, or set it with --map)`
+					where: tr('header', 'overskrift'),
+					message: tr(
+						`missing a ${field} column (named ${ALIASES[field].map((a) => `"${a}"`).join(', ')}, or set it with --map)`,
+						`mangler en kolonne for ${FIELD_DA[field]} (med navnet ${ALIASES[field].map((a) => `"${a}"`).join(', ')}, eller angiv den med --map)`
+					)
 				});
 			}
 			return i;
@@ -257,14 +276,20 @@ export class TableReader {
 	}
 
 	readonly columnName = (field: 'period' | 'geo' | 'value' | 'flags') =>
-		`column "${this.names[this.columns[field]] ?? field}"`;
+		tr(
+			`column "${this.names[this.columns[field]] ?? field}"`,
+			`kolonne "${this.names[this.columns[field]] ?? FIELD_DA[field]}"`
+		);
 
 	row(where: string, cells: (string | number | null)[]): RawRow | { problem: ImportProblem } {
 		if (cells.length !== this.names.length)
 			return {
 				problem: {
 					where,
-					message: `has ${cells.length} cells, but the header has ${this.names.length}`
+					message: tr(
+						`has ${cells.length} cells, but the header has ${this.names.length}`,
+						`har ${cells.length} celler, men overskriften har ${this.names.length}`
+					)
 				}
 			};
 		const text = (v: string | number | null | undefined) =>

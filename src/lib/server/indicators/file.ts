@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { tr } from './words.ts';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { collectSource, csvSource, type ColumnMapping, type ParsedFile } from './csv.ts';
@@ -50,12 +51,15 @@ export async function readIndicatorFile(
 		const { xlsxSource } = await import('./xlsx.ts');
 		return { ...(await xlsxSource(bytes, options.mapping)), format, sha256: digest };
 	}
-	const message = `cannot tell the format of "${fileName}": use .csv, .xlsx or .json (JSON-stat)`;
+	const message = tr(
+		`cannot tell the format of "${fileName}": use .csv, .xlsx or .json (JSON-stat)`,
+		`kan ikke se, hvilket format "${fileName}" har: brug .csv, .xlsx eller .json (JSON-stat)`
+	);
 	return {
 		decimal: '.',
 		columnName: (field) => field,
 		details: {},
-		problems: [{ where: 'file', message }],
+		problems: [{ where: tr('file', 'fil'), message }],
 		rows: [],
 		emptyMessage: message,
 		sha256: digest

@@ -1,3 +1,5 @@
+import { tr } from './words.ts';
+
 /**
  * Geographies by Danmarks Statistik's codes: 000 is the whole country, 081-085 the five
  * regions and 101-860 the municipalities. Names are known for the ones the platform shows by
@@ -42,7 +44,10 @@ export function parseGeography(raw: string): GeoResult {
 	if (!/^\d{1,4}$/.test(text)) {
 		return {
 			ok: false,
-			message: `"${text}" is not a geography code: use Danmarks Statistik's codes (851 Aalborg, 000 all of Denmark, 081 Region Nordjylland)`
+			message: tr(
+				`"${text}" is not a geography code: use Danmarks Statistik's codes (851 Aalborg, 000 all of Denmark, 081 Region Nordjylland)`,
+				`"${text}" er ikke en områdekode: brug Danmarks Statistiks koder (851 Aalborg, 000 hele landet, 081 Region Nordjylland)`
+			)
 		};
 	}
 	const code = String(Number(text)).padStart(3, '0');
@@ -50,7 +55,10 @@ export function parseGeography(raw: string): GeoResult {
 	if (code === NATIONAL || regions[code] || (n >= 101 && n <= 860)) return { ok: true, code };
 	return {
 		ok: false,
-		message: `"${text}" is not a Danish municipality (101-860), region (081-085) or the whole country (000)`
+		message: tr(
+			`"${text}" is not a Danish municipality (101-860), region (081-085) or the whole country (000)`,
+			`"${text}" er ikke en dansk kommune (101-860), en region (081-085) eller hele landet (000)`
+		)
 	};
 }
 

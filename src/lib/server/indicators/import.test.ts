@@ -109,6 +109,62 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 		expect(o).toMatchObject({ value: null, flags: ['suppressed'] });
 	});
 
+	it('writes every problem in the reader’s language: Danish for a Danish page, English otherwise', async () => {
+		const file = {
+			data: new TextEncoder().encode(
+				'år;område;køn;værdi;flag\n2022;851;Kvinder;9.6;\n2022;999;Mænd;2;X\n20222;851;Alle;;\n2022;851;Kvinder;3;\n2022;851;Kvinder;3;\n'
+			),
+			fileName: 'fejl.csv'
+		};
+		const danish = await importFile(
+			database.db,
+			'frafald',
+			file,
+			{ actor: 'test' },
+			{ language: 'da' }
+		);
+		expect(danish.ok).toBe(false);
+		expect(!danish.ok && danish.problems).toEqual([
+			{
+				where: 'række 2, kolonne "værdi"',
+				message: '"9.6" har punktum, men filen bruger decimalkomma: skriv 9,6'
+			},
+			{
+				where: 'række 3, kolonne "område"',
+				message:
+					'"999" er ikke en dansk kommune (101-860), en region (081-085) eller hele landet (000)'
+			},
+			{
+				where: 'række 3, kolonne "flag"',
+				message: 'ukendt markering "X": brug foreløbig (P) eller diskretioneret (C)'
+			},
+			{
+				where: 'række 4, kolonne "år"',
+				message:
+					'"20222" er ikke en periode: brug et år (2023), et skoleår (2023/24) eller et kvartal (2023K1 eller 2023Q1)'
+			},
+			{
+				where: 'række 4, kolonne "værdi"',
+				message: 'værdien er tom: skriv tallet, eller .. for et tal, der ikke offentliggøres'
+			}
+		]);
+		const english = await importFile(database.db, 'frafald', file, { actor: 'test' });
+		expect(!english.ok && english.problems[0]).toEqual({
+			where: 'row 2, column "værdi"',
+			message: '"9.6" has a decimal point, but this file uses decimal comma: write 9,6'
+		});
+		const missing = await importFile(
+			database.db,
+			'frafald',
+			{ data: new TextEncoder().encode('år;værdi\n2022;1\n'), fileName: 'mangler.csv' },
+			{ actor: 'test' },
+			{ language: 'da' }
+		);
+		expect(!missing.ok && missing.problems[0]?.where).toBe('overskrift');
+		expect(!missing.ok && missing.problems[0]?.message).toMatch(/^mangler en kolonne for område/);
+		expect(await observationsOf(database.db, 'frafald', {})).toEqual([]);
+	});
+
 	it('streams a file into the database: repeated rows rejected by row, a dry run writes nothing', async () => {
 		const bytes = (text: string) => new TextEncoder().encode(text);
 		const repeated = await importFile(

@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { inProblemLanguage, tr, type ProblemLanguage } from './words.ts';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
 import { copyInto, rowsOf, type Db } from '../db/index.ts';
@@ -183,7 +184,10 @@ async function repeatedKeys(tx: Db, staged: number): Promise<ImportProblem[]> {
 		.flatMap(({ rows }) =>
 			rows.slice(1).map((where) => ({
 				where,
-				message: `same period, geography and breakdown as ${rows[0]}`
+				message: tr(
+					`same period, geography and breakdown as ${rows[0]}`,
+					`samme periode, område og opdeling som ${rows[0]}`
+				)
 			}))
 		);
 }
@@ -437,12 +441,29 @@ class DryRun extends Error {
  * what is stored and writes, all in one transaction. Any problem rejects the whole file and
  * nothing changes; `dryRun` only reports what would change.
  */
-export async function importFile(
+export function importFile(
 	db: Db,
 	code: string,
 	file: FileToImport,
 	source: { actor: string; isDemo?: boolean },
-	options: { dryRun?: boolean; onProgress?: (rows: number) => void } = {}
+	options: {
+		dryRun?: boolean;
+		onProgress?: (rows: number) => void;
+		/** The language problems are written in (English when not given). */
+		language?: ProblemLanguage;
+	} = {}
+): Promise<ImportOutcome> {
+	return inProblemLanguage(options.language, () =>
+		importInLanguage(db, code, file, source, options)
+	);
+}
+
+async function importInLanguage(
+	db: Db,
+	code: string,
+	file: FileToImport,
+	source: { actor: string; isDemo?: boolean },
+	options: { dryRun?: boolean; onProgress?: (rows: number) => void }
 ): Promise<ImportOutcome> {
 	const known = await indicatorCodes(db);
 	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
@@ -458,7 +479,8 @@ export async function importFile(
 				if (!options.dryRun) await lockIndicator(tx, code);
 				const staged = await stage(tx, validatedBatches(reader, collector), options.onProgress);
 				if (collector.problems.length > 0) throw new Rejected(collector.problems);
-				if (staged === 0) throw new Rejected([{ where: 'file', message: reader.emptyMessage }]);
+				if (staged === 0)
+					throw new Rejected([{ where: tr('file', 'fil'), message: reader.emptyMessage }]);
 				const preview = await compare(tx, code, source.isDemo ?? false);
 				// A file whose keys are all new is written with a plain insert, where the primary key
 				// itself refuses a repeated row; only then is the separate check for repeats skipped.

@@ -1,4 +1,5 @@
 import JSONstat from 'jsonstat-toolkit';
+import { tr } from './words.ts';
 import { collectSource, decodeText, type ParsedFile } from './csv.ts';
 import { parseGeography } from './geography.ts';
 import type { ImportProblem, RawRow, RawSource } from './rows.ts';
@@ -33,7 +34,7 @@ function failed(problems: ImportProblem[]): RawSource {
 		details: { format: 'JSON-stat' },
 		problems,
 		rows: [],
-		emptyMessage: 'the dataset has no values'
+		emptyMessage: tr('the dataset has no values', 'datasættet har ingen værdier')
 	};
 }
 
@@ -130,7 +131,10 @@ export function declaredSizeProblems(json: unknown): ImportProblem[] {
 		if (!size.every((n) => Number.isSafeInteger(n) && (n as number) > 0)) {
 			problems.push({
 				where: `${where} size`,
-				message: `every dimension size must be a whole number above 0; the file says [${size.join(', ')}]`
+				message: tr(
+					`every dimension size must be a whole number above 0; the file says [${size.join(', ')}]`,
+					`hver dimensions størrelse skal være et helt tal over 0; filen siger [${size.join(', ')}]`
+				)
 			});
 			continue;
 		}
@@ -138,21 +142,30 @@ export function declaredSizeProblems(json: unknown): ImportProblem[] {
 		if (cells > MAX_JSONSTAT_CELLS) {
 			problems.push({
 				where: `${where} size`,
-				message: `the sizes [${size.join(', ')}] declare ${cells.toLocaleString('en')} cells; at most ${MAX_JSONSTAT_CELLS.toLocaleString('en')} are allowed`
+				message: tr(
+					`the sizes [${size.join(', ')}] declare ${cells.toLocaleString('en')} cells; at most ${MAX_JSONSTAT_CELLS.toLocaleString('en')} are allowed`,
+					`størrelserne [${size.join(', ')}] giver ${cells.toLocaleString('da')} celler; højst ${MAX_JSONSTAT_CELLS.toLocaleString('da')} er tilladt`
+				)
 			});
 			continue;
 		}
 		if (Array.isArray(value) && value.length !== cells)
 			problems.push({
 				where: `${where} value`,
-				message: `the sizes [${size.join(', ')}] declare ${cells} cells, but the file has ${value.length} values`
+				message: tr(
+					`the sizes [${size.join(', ')}] declare ${cells} cells, but the file has ${value.length} values`,
+					`størrelserne [${size.join(', ')}] giver ${cells} celler, men filen har ${value.length} værdier`
+				)
 			});
 		else if (isObject(value)) {
 			const outside = Object.keys(value).find((k) => !/^\d+$/.test(k) || Number(k) >= cells);
 			if (outside !== undefined)
 				problems.push({
 					where: `${where} value`,
-					message: `position "${outside}" is outside the ${cells} cells the sizes [${size.join(', ')}] declare`
+					message: tr(
+						`position "${outside}" is outside the ${cells} cells the sizes [${size.join(', ')}] declare`,
+						`position "${outside}" ligger uden for de ${cells} celler, som størrelserne [${size.join(', ')}] giver`
+					)
 				});
 		}
 	}
@@ -174,7 +187,15 @@ export function readJson(
 	} catch (error) {
 		return {
 			ok: false,
-			failed: failed([{ where: 'file', message: `not valid JSON: ${(error as Error).message}` }])
+			failed: failed([
+				{
+					where: tr('file', 'fil'),
+					message: tr(
+						`not valid JSON: ${(error as Error).message}`,
+						`ikke gyldig JSON: ${(error as Error).message}`
+					)
+				}
+			])
 		};
 	}
 }
@@ -186,7 +207,13 @@ export function jsonStatSourceOf(json: unknown, mapping: DimensionMapping = {}):
 	const ds = isObject(json) ? toolkitDataset(json) : null;
 	if (!ds || ds.class !== 'dataset' || !Array.isArray(ds.id) || ds.id.length === 0) {
 		return failed([
-			{ where: 'file', message: 'not a JSON-stat dataset or bundle (no dimensions found)' }
+			{
+				where: tr('file', 'fil'),
+				message: tr(
+					'not a JSON-stat dataset or bundle (no dimensions found)',
+					'ikke et JSON-stat-datasæt eller -bundt (ingen dimensioner fundet)'
+				)
+			}
 		]);
 	}
 	const problems: { where: string; message: string }[] = [];
@@ -200,8 +227,11 @@ export function jsonStatSourceOf(json: unknown, mapping: DimensionMapping = {}):
 		if (wanted !== undefined) {
 			if (!dims.includes(wanted))
 				problems.push({
-					where: 'dimension',
-					message: `the mapping names dimension "${wanted}" for ${what}, but the dataset has ${dims.join(', ')}`
+					where: tr('dimension', 'dimension'),
+					message: tr(
+						`the mapping names dimension "${wanted}" for ${what}, but the dataset has ${dims.join(', ')}`,
+						`kortlægningen peger på dimensionen "${wanted}" for ${what === 'the period' ? 'perioden' : 'området'}, men datasættet har ${dims.join(', ')}`
+					)
 				});
 			return wanted;
 		}
@@ -226,12 +256,18 @@ export function jsonStatSourceOf(json: unknown, mapping: DimensionMapping = {}):
 	if (!timeDim)
 		problems.push({
 			where: 'dimension',
-			message: 'no time dimension (role.time); name it with --map {"period": "TID"}'
+			message: tr(
+				'no time dimension (role.time); name it with --map {"period": "TID"}',
+				'ingen tidsdimension (role.time); angiv den med --map {"period": "TID"}'
+			)
 		});
 	if (!geoDim)
 		problems.push({
 			where: 'dimension',
-			message: 'no geography dimension (OMRÅDE); name it with --map {"geo": "OMRÅDE"}'
+			message: tr(
+				'no geography dimension (OMRÅDE); name it with --map {"geo": "OMRÅDE"}',
+				'ingen områdedimension (OMRÅDE); angiv den med --map {"geo": "OMRÅDE"}'
+			)
 		});
 
 	let measureIndex: number | undefined;
@@ -242,12 +278,18 @@ export function jsonStatSourceOf(json: unknown, mapping: DimensionMapping = {}):
 			if (measureIndex < 0)
 				problems.push({
 					where: `dimension ${metricDim}`,
-					message: `no measure "${mapping.measure}"; the dataset has ${measures.join(', ')}`
+					message: tr(
+						`no measure "${mapping.measure}"; the dataset has ${measures.join(', ')}`,
+						`intet mål "${mapping.measure}"; datasættet har ${measures.join(', ')}`
+					)
 				});
 		} else if (measures.length > 1) {
 			problems.push({
 				where: `dimension ${metricDim}`,
-				message: `the dataset has ${measures.length} measures (${measures.join(', ')}): choose one with --measure`
+				message: tr(
+					`the dataset has ${measures.length} measures (${measures.join(', ')}): choose one with --measure`,
+					`datasættet har ${measures.length} mål (${measures.join(', ')}): vælg ét med --measure`
+				)
 			});
 		} else measureIndex = 0;
 	}
@@ -306,6 +348,6 @@ export function jsonStatSourceOf(json: unknown, mapping: DimensionMapping = {}):
 		details: { format: 'JSON-stat', dimensions: dims.join(', ') },
 		problems: [],
 		rows: rows(),
-		emptyMessage: 'the dataset has no values'
+		emptyMessage: tr('the dataset has no values', 'datasættet har ingen værdier')
 	};
 }

@@ -1,3 +1,5 @@
+import { tr } from './words.ts';
+
 /**
  * Periods of an indicator series: a year (`2023`), a school year (`2023/24`) or a quarter
  * (`2023Q1`; Danmarks Statistik writes `2023K1`). Stored normalised, sorted by `sortKey`.
@@ -37,7 +39,10 @@ export function parsePeriod(raw: string): PeriodResult {
 		if (end !== start + 1 && !(endText.length === 2 && (start + 1) % 100 === Number(endText))) {
 			return {
 				ok: false,
-				message: `school year "${text}" must span two consecutive years, such as 2023/24`
+				message: tr(
+					`school year "${text}" must span two consecutive years, such as 2023/24`,
+					`skoleåret "${text}" skal gå over to år i træk, f.eks. 2023/24`
+				)
 			};
 		}
 		return year(start, (y) => ({
@@ -59,12 +64,21 @@ export function parsePeriod(raw: string): PeriodResult {
 	}
 	return {
 		ok: false,
-		message: `"${text}" is not a period: use a year (2023), a school year (2023/24) or a quarter (2023Q1 or 2023K1)`
+		message: tr(
+			`"${text}" is not a period: use a year (2023), a school year (2023/24) or a quarter (2023Q1 or 2023K1)`,
+			`"${text}" er ikke en periode: brug et år (2023), et skoleår (2023/24) eller et kvartal (2023K1 eller 2023Q1)`
+		)
 	};
 }
 
 function year(y: number, make: (y: number) => Period): PeriodResult {
 	if (y < MIN_YEAR || y > MAX_YEAR)
-		return { ok: false, message: `year ${y} is outside ${MIN_YEAR}-${MAX_YEAR}` };
+		return {
+			ok: false,
+			message: tr(
+				`year ${y} is outside ${MIN_YEAR}-${MAX_YEAR}`,
+				`året ${y} ligger uden for ${MIN_YEAR}-${MAX_YEAR}`
+			)
+		};
 	return { ok: true, period: make(y) };
 }

@@ -1,4 +1,5 @@
 import { parseGeography } from './geography.ts';
+import { tr } from './words.ts';
 import { parseNumber, type DecimalMark } from './numbers.ts';
 import { parsePeriod } from './periods.ts';
 import type { ObservationFlag } from './schema.ts';
@@ -127,7 +128,10 @@ export class RowCollector {
 				this.problem(
 					raw.where,
 					'flags',
-					`unknown flag "${word}": use provisional (P, foreløbig) or suppressed (C, diskretioneret)`
+					tr(
+						`unknown flag "${word}": use provisional (P, foreløbig) or suppressed (C, diskretioneret)`,
+						`ukendt markering "${word}": brug foreløbig (P) eller diskretioneret (C)`
+					)
 				);
 				ok = false;
 			}
@@ -143,7 +147,10 @@ export class RowCollector {
 				this.problem(
 					raw.where,
 					'value',
-					'value is empty: write the number, or .. for a value that is not published'
+					tr(
+						'value is empty: write the number, or .. for a value that is not published',
+						'værdien er tom: skriv tallet, eller .. for et tal, der ikke offentliggøres'
+					)
 				);
 				ok = false;
 			}
@@ -162,7 +169,10 @@ export class RowCollector {
 			this.problem(
 				raw.where,
 				'value',
-				'a suppressed value must be left empty or written ..; it is never published'
+				tr(
+					'a suppressed value must be left empty or written ..; it is never published',
+					'et diskretioneret tal skal stå tomt eller som ..; det offentliggøres aldrig'
+				)
 			);
 			ok = false;
 		}
@@ -177,7 +187,14 @@ export class RowCollector {
 			const key = `${period.period.text}\u0000${geo.code}\u0000${breakdownKey}`;
 			const earlier = this.seen.get(key);
 			if (earlier) {
-				this.problem(raw.where, undefined, `same period, geography and breakdown as ${earlier}`);
+				this.problem(
+					raw.where,
+					undefined,
+					tr(
+						`same period, geography and breakdown as ${earlier}`,
+						`samme periode, område og opdeling som ${earlier}`
+					)
+				);
 				return;
 			}
 			this.seen.set(key, raw.where);

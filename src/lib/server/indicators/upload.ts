@@ -3,6 +3,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { importFile, savedMapping, saveMapping, type ImportPreview } from './import.ts';
 import type { ImportProblem } from './rows.ts';
+import type { ProblemLanguage } from './words.ts';
 import { uploadDrafts } from './schema.ts';
 
 const DRAFT_MINUTES = 60;
@@ -25,7 +26,8 @@ export type StagedUpload =
 export async function stageUpload(
 	db: Db,
 	actorId: string,
-	input: { indicatorCode: string; fileName: string; bytes: Uint8Array; measure?: string }
+	input: { indicatorCode: string; fileName: string; bytes: Uint8Array; measure?: string },
+	language?: ProblemLanguage
 ): Promise<StagedUpload> {
 	const mapping = {
 		...((await savedMapping(db, input.indicatorCode)) ?? {}),
@@ -36,7 +38,7 @@ export async function stageUpload(
 		input.indicatorCode,
 		{ data: input.bytes, fileName: input.fileName, mapping },
 		{ actor: actorId },
-		{ dryRun: true }
+		{ dryRun: true, language }
 	);
 	if (!checked.ok) return { ok: false, problems: checked.problems };
 	// Let other requests in between the (long) check and the next statements.
@@ -73,7 +75,8 @@ export type ConfirmedUpload =
 export async function confirmUpload(
 	db: Db,
 	actorId: string,
-	draftId: string
+	draftId: string,
+	language?: ProblemLanguage
 ): Promise<ConfirmedUpload> {
 	const [draft] = await db
 		.delete(uploadDrafts)
@@ -92,7 +95,8 @@ export async function confirmUpload(
 		db,
 		draft.indicatorCode,
 		{ data: bytes, fileName: draft.fileName, mapping: draft.mapping },
-		{ actor: actorId }
+		{ actor: actorId },
+		{ language }
 	);
 	if (!done.ok) return { ok: false, reason: 'rejected', problems: done.problems };
 	if (Object.keys(draft.mapping).length > 0)

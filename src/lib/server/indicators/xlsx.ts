@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { tr } from './words.ts';
 import { collectSource, TableReader, type ColumnMapping, type ParsedFile } from './csv.ts';
 import type { RawSource } from './rows.ts';
 
@@ -15,17 +16,23 @@ export async function xlsxSource(
 		decimal: ',',
 		columnName: (field) => field,
 		details: { format: 'XLSX' },
-		problems: [{ where: 'file', message }],
+		problems: [{ where: tr('file', 'fil'), message }],
 		rows: [],
 		emptyMessage: message
 	});
 	try {
 		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 	} catch (error) {
-		return fail(`not a readable XLSX workbook: ${(error as Error).message}`);
+		return fail(
+			tr(
+				`not a readable XLSX workbook: ${(error as Error).message}`,
+				`ikke en læsbar XLSX-projektmappe: ${(error as Error).message}`
+			)
+		);
 	}
 	const sheet = workbook.worksheets[0];
-	if (!sheet || sheet.rowCount === 0) return fail('the first sheet is empty');
+	if (!sheet || sheet.rowCount === 0)
+		return fail(tr('the first sheet is empty', 'det første ark er tomt'));
 	const width = sheet.getRow(1).cellCount;
 	const read = (row: ExcelJS.Row): (string | number | null)[] => {
 		const cells: (string | number | null)[] = [];
@@ -38,7 +45,7 @@ export async function xlsxSource(
 		for (let n = 2; n <= sheet!.rowCount; n++) {
 			const row = sheet!.getRow(n);
 			if (!row.hasValues) continue;
-			yield table.row(`${sheet!.name}!row ${n}`, read(row));
+			yield table.row(tr(`${sheet!.name}!row ${n}`, `${sheet!.name}!række ${n}`), read(row));
 		}
 	}
 	return {
@@ -47,7 +54,10 @@ export async function xlsxSource(
 		details: { format: 'XLSX', sheet: sheet.name },
 		problems: table.problems,
 		rows: rows(),
-		emptyMessage: 'the file has a header but no rows'
+		emptyMessage: tr(
+			'the file has a header but no rows',
+			'filen har en overskrift, men ingen rækker'
+		)
 	};
 }
 

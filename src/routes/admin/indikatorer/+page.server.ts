@@ -64,12 +64,17 @@ export const actions: Actions = {
 			.max(255)
 			.catch('upload.csv')
 			.parse(file.name.replace(/[\p{Cc}/\\]/gu, '_'));
-		const staged = await stageUpload(event.locals.db, actor.id, {
-			indicatorCode: code,
-			fileName,
-			bytes: new Uint8Array(await file.arrayBuffer()),
-			measure: measure || undefined
-		});
+		const staged = await stageUpload(
+			event.locals.db,
+			actor.id,
+			{
+				indicatorCode: code,
+				fileName,
+				bytes: new Uint8Array(await file.arrayBuffer()),
+				measure: measure || undefined
+			},
+			event.locals.locale
+		);
 		if (!staged.ok) return formFailure(422, { values, rejected: problemsOf(staged.problems) });
 		return { staged: { ...staged, indicator: code } };
 	},
@@ -78,7 +83,12 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const draft = z.uuid().safeParse(field(form, 'draft'));
 		if (!draft.success) return formFailure(400, { message: msg('preview_expired') });
-		const confirmed = await confirmUpload(event.locals.db, actor.id, draft.data);
+		const confirmed = await confirmUpload(
+			event.locals.db,
+			actor.id,
+			draft.data,
+			event.locals.locale
+		);
 		if (!confirmed.ok && confirmed.reason === 'expired')
 			return formFailure(410, { message: msg('preview_expired') });
 		if (!confirmed.ok) return formFailure(422, { rejected: problemsOf(confirmed.problems) });
