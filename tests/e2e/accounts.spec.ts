@@ -669,7 +669,12 @@ test('a partner proposes a change to a published offer; the public page changes 
 	const id2 = new RegExp(`aria-labelledby="sub-([0-9a-f-]{36})"[^>]*>\\s*<h2[^>]*>${name}`).exec(
 		queue2
 	)?.[1];
-	expect(queue2).toContain('mandag og onsdag');
+	// Field by field under its Danish name, the changed words marked: "hver" gone, "og onsdag" new.
+	const section = new RegExp(`<section[^>]*sub-${id2}[\\s\\S]*?</section>`).exec(queue2)?.[0] ?? '';
+	expect(section).toMatch(/<th scope="row">Beskrivelse<\/th>/);
+	expect(section).toMatch(/<del>hver ?<\/del>/);
+	expect(section).toMatch(/<ins>[^<]*onsdag[^<]*<\/ins>/);
+	expect(section).not.toContain('descDa');
 	expect((await post(editor, baseURL!, '/admin/godkendelse?/approve', { id: id2! })).status()).toBe(
 		303
 	);

@@ -11,19 +11,28 @@ import {
 } from '$lib/server/moderation/index.ts';
 import { attempt, field, formFailure, on, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
+import { showChanges } from '$lib/server/http/submission-changes.ts';
+import { activeStrategy } from '$lib/server/app.ts';
+import { listOrganizations, taxonomy } from '$lib/server/directory/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireCan(locals, 'moderation.review');
-	const queue = await reviewQueue(locals.db, actor);
+	const [queue, terms, organizations, strategy] = await Promise.all([
+		reviewQueue(locals.db, actor),
+		taxonomy(locals.db),
+		listOrganizations(locals.db),
+		activeStrategy(locals.locale)
+	]);
+	const vocabulary = {
+		terms,
+		organizations: new Map(organizations.map((o) => [o.id, o.name])),
+		guideposts: new Map((strategy?.guideposts ?? []).map((g) => [g.slug, g.title]))
+	};
 	return {
 		queue: queue.map((s) => ({
 			...s,
-			changes: s.changes.map((c) => ({
-				field: c.field,
-				before: c.before === null ? '' : JSON.stringify(c.before),
-				after: c.after === null ? '' : JSON.stringify(c.after)
-			}))
+			changes: showChanges(s.changes, locals.locale, vocabulary)
 		})),
 		done: url.searchParams.get('udfoert')
 	};

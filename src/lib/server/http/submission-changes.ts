@@ -1,0 +1,260 @@
+import { diffWordsWithSpace } from 'diff';
+import { languageName } from '$lib/i18n/languages.ts';
+import { opportunityTypeName, partnershipKindName } from '$lib/i18n/opportunity-types.ts';
+import type { Locale } from '$lib/i18n/routes.ts';
+import { m } from '$lib/paraglide/messages.js';
+
+/**
+ * A proposal as an editor judges it: field by field, under the field's name in the reader's
+ * language, each value written as the public page writes it (hours as "tirsdag 15.00–17.00",
+ * languages and categories by name, amounts in kroner), and the words that changed marked.
+ */
+export interface ShownChange {
+	field: string;
+	label: string;
+	/** The value now and as proposed, as runs of words: `removed` only before, `added` only after. */
+	before: Run[];
+	after: Run[];
+}
+export interface Run {
+	text: string;
+	change?: 'added' | 'removed';
+}
+
+export interface Vocabulary {
+	/** Taxonomy terms (categories, audiences, fields, levels) by vocabulary and code. */
+	terms: { vocabulary: string; code: string; name: { da: string; en?: string } }[];
+	/** Organisations by id, for partnerships. */
+	organizations: Map<string, string>;
+	/** Guideposts by slug. */
+	guideposts: Map<string, string>;
+}
+
+type Options = { locale: Locale };
+const say = (message: (inputs: object, options: Options) => string, locale: Locale) =>
+	message({}, { locale });
+
+/** Field names in the reader's language; a field without one is shown by its key. */
+const LABELS: Record<string, (inputs: object, options: Options) => string> = {
+	name: m.mod_f_name,
+	title: m.mod_f_title,
+	description: m.mod_f_description,
+	url: m.mod_f_url,
+	website: m.mod_f_url,
+	email: m.mod_f_email,
+	phone: m.mod_f_phone,
+	languages: m.mod_f_languages,
+	isFree: m.mod_f_price,
+	priceOre: m.mod_f_price,
+	minimumAge: m.mod_f_minimum_age,
+	maximumAge: m.mod_f_maximum_age,
+	eligibility: m.mod_f_eligibility,
+	guidepost: m.mod_f_guidepost,
+	categories: m.mod_f_categories,
+	audiences: m.mod_f_audiences,
+	locations: m.mod_f_locations,
+	schedules: m.mod_f_schedules,
+	logoMediaId: m.mod_f_logo,
+	partnerIds: m.mod_f_partners,
+	kinds: m.mod_f_kinds,
+	programmes: m.mod_f_programmes,
+	contactName: m.mod_f_contact_name,
+	contactEmail: m.mod_f_contact_email,
+	type: m.mod_f_type,
+	education: m.mod_f_education,
+	specialisation: m.mod_f_specialisation,
+	address: m.mod_f_address,
+	postalCode: m.mod_f_postcode,
+	city: m.mod_f_city,
+	latitude: m.mod_f_map,
+	longitude: m.mod_f_map,
+	remote: m.mod_f_remote,
+	hoursPerWeek: m.mod_f_hours_per_week,
+	pay: m.mod_f_pay,
+	hourlyPayOre: m.mod_f_hourly_pay,
+	startDate: m.mod_f_start,
+	deadline: m.mod_f_deadline,
+	applyUrl: m.mod_f_apply_url,
+	applyEmail: m.mod_f_apply_email,
+	fields: m.mod_f_fields,
+	levels: m.mod_f_levels,
+	englishFriendly: m.mod_f_english_friendly
+};
+
+const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+function dayNames(byday: string, locale: Locale): string {
+	const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+		weekday: 'long',
+		timeZone: 'UTC'
+	});
+	// 2024-01-01 was a Monday.
+	return byday
+		.split(',')
+		.map((code) => format.format(new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(code)))))
+		.join(', ');
+}
+
+const clock = (time: string, locale: Locale) => (locale === 'da' ? time.replace(':', '.') : time);
+
+function day(iso: string, locale: Locale): string {
+	const [y, mo, d] = iso.split('-').map(Number);
+	if (!y || !mo || !d) return iso;
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(y, mo - 1, d)));
+}
+
+function kroner(ore: number, locale: Locale): string {
+	const amount = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+		minimumFractionDigits: ore % 100 === 0 ? 0 : 2,
+		maximumFractionDigits: 2
+	}).format(ore / 100);
+	return locale === 'en' ? `DKK ${amount}` : `${amount} kr.`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Danish text, and English when there is any, each on its own line. */
+function bilingual(value: Record<string, unknown>, locale: Locale): string {
+	const da = typeof value.da === 'string' ? value.da : '';
+	const en = typeof value.en === 'string' && value.en.trim() ? value.en : '';
+	if (!en) return da;
+	return `${say(m.mod_in_danish, locale)}: ${da}\n${say(m.mod_in_english, locale)}: ${en}`;
+}
+
+/** One value in words, as the public page would show it. */
+export function showValue(
+	field: string,
+	value: unknown,
+	locale: Locale,
+	vocabulary: Vocabulary
+): string {
+	if (value === null || value === undefined || value === '') return '';
+	const term = (vocab: string) => (code: unknown) => {
+		const found = vocabulary.terms.find((t) => t.vocabulary === vocab && t.code === code);
+		return found
+			? locale === 'en'
+				? (found.name.en ?? found.name.da)
+				: found.name.da
+			: String(code);
+	};
+	const list = (items: unknown, name: (item: unknown) => string) =>
+		Array.isArray(items) ? items.map(name).join(', ') : String(items);
+	switch (field) {
+		case 'isFree':
+			return value === true ? say(m.mod_free, locale) : say(m.mod_not_free, locale);
+		case 'priceOre':
+		case 'hourlyPayOre':
+			return typeof value === 'number' ? kroner(value, locale) : String(value);
+		case 'remote':
+		case 'englishFriendly':
+			return value === true ? say(m.mod_yes, locale) : say(m.mod_no, locale);
+		case 'languages':
+			return list(value, (code) => languageName(String(code), locale));
+		case 'categories':
+			return list(value, term('category'));
+		case 'audiences':
+			return list(value, term('audience'));
+		case 'fields':
+			return list(value, term('field'));
+		case 'levels':
+			return list(value, term('level'));
+		case 'kinds':
+			return list(value, (kind) => partnershipKindName(String(kind)));
+		case 'type':
+			return opportunityTypeName(String(value));
+		case 'pay':
+			return value === 'paid'
+				? say(m.job_pay_paid, locale)
+				: value === 'unpaid'
+					? say(m.job_pay_unpaid, locale)
+					: value === 'volunteer'
+						? say(m.job_pay_volunteer, locale)
+						: String(value);
+		case 'partnerIds':
+			return list(value, (id) => vocabulary.organizations.get(String(id)) ?? String(id));
+		case 'guidepost':
+			return vocabulary.guideposts.get(String(value)) ?? String(value);
+		case 'logoMediaId':
+			return say(m.mod_new_logo, locale);
+		case 'startDate':
+		case 'deadline':
+			return typeof value === 'string' ? day(value, locale) : String(value);
+		case 'schedules':
+			return Array.isArray(value)
+				? value
+						.filter(isRecord)
+						.map((s) => {
+							const when = `${dayNames(String(s.byday), locale)} ${clock(String(s.opensAt), locale)}–${clock(String(s.closesAt), locale)}`;
+							const note = isRecord(s.description) ? ` (${bilingual(s.description, locale)})` : '';
+							const from = typeof s.validFrom === 'string' ? day(s.validFrom, locale) : '';
+							const to = typeof s.validTo === 'string' ? day(s.validTo, locale) : '';
+							const valid = from || to ? ` [${from}–${to}]` : '';
+							return when + note + valid;
+						})
+						.join('\n')
+				: String(value);
+		case 'locations':
+			return Array.isArray(value)
+				? value
+						.filter(isRecord)
+						.map((l) => `${l.name}, ${l.address}, ${l.postalCode} ${l.city}`)
+						.join('\n')
+				: String(value);
+	}
+	if (isRecord(value)) return bilingual(value, locale);
+	if (Array.isArray(value)) return value.map(String).join(', ');
+	return String(value);
+}
+
+/** Marks the words that differ between two texts (jsdiff's word diff, spaces kept as written). */
+export function changedWords(before: string, after: string): { before: Run[]; after: Run[] } {
+	if (!before) return { before: [], after: after ? [{ text: after }] : [] };
+	if (!after) return { before: [{ text: before }], after: [] };
+	const parts = diffWordsWithSpace(before, after);
+	return {
+		before: parts
+			.filter((p) => !p.added)
+			.map((p) => (p.removed ? { text: p.value, change: 'removed' as const } : { text: p.value })),
+		after: parts
+			.filter((p) => !p.removed)
+			.map((p) => (p.added ? { text: p.value, change: 'added' as const } : { text: p.value }))
+	};
+}
+
+/** A submission's changes as the moderation page shows them. */
+export function showChanges(
+	changes: { field: string; before: unknown; after: unknown }[],
+	locale: Locale,
+	vocabulary: Vocabulary
+): ShownChange[] {
+	// Latitude and longitude are one fact, the place on the map.
+	const merged = new Map<string, { field: string; before: unknown; after: unknown }>();
+	for (const c of changes) {
+		if (c.field === 'latitude' || c.field === 'longitude') {
+			const entry = merged.get('map') ?? { field: 'latitude', before: {}, after: {} };
+			(entry.before as Record<string, unknown>)[c.field] = c.before;
+			(entry.after as Record<string, unknown>)[c.field] = c.after;
+			merged.set('map', entry);
+		} else merged.set(c.field, c);
+	}
+	return [...merged.values()].map((c) => {
+		const label = LABELS[c.field];
+		const show = (v: unknown) =>
+			c.field === 'latitude'
+				? [(v as Record<string, unknown>).latitude, (v as Record<string, unknown>).longitude]
+						.filter((n) => n !== null && n !== undefined)
+						.join(', ')
+				: showValue(c.field, v, locale, vocabulary);
+		return {
+			field: c.field,
+			label: label ? say(label, locale) : c.field,
+			...changedWords(show(c.before), show(c.after))
+		};
+	});
+}
