@@ -19,17 +19,29 @@ export function lineChartSvg(options: {
 	unit: string;
 	width?: number;
 	height?: number;
+	/** For a narrow screen: legend in rows above the plot, tight margins, fewer period labels. */
+	compact?: boolean;
 }): string {
-	const { periods, series, unit, width = 720, height = 360 } = options;
+	const { periods, series, unit, width = 720, height = 360, compact = false } = options;
+	// About two legend entries a row when compact; each row is 24 px.
+	const legendRows = compact ? Math.ceil(series.length / 2) : 1;
 	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
 	try {
 		chart.setOption({
 			animation: false,
 			color: COLORS,
 			textStyle: { fontFamily: 'IBM Plex Sans, Arial, sans-serif', fontSize: 14, color: '#1a1a1a' },
-			grid: { left: 56, right: 24, top: 56, bottom: 40 },
-			legend: { top: 8, left: 8, itemGap: 16 },
-			xAxis: { type: 'category', data: periods, axisLabel: { color: '#1a1a1a' } },
+			grid: compact
+				? { left: 4, right: 12, top: 24 * legendRows + 32, bottom: 8, containLabel: true }
+				: { left: 56, right: 24, top: 56, bottom: 40 },
+			legend: compact
+				? { top: 4, left: 4, right: 4, itemGap: 12, itemWidth: 20 }
+				: { top: 8, left: 8, itemGap: 16 },
+			xAxis: {
+				type: 'category',
+				data: periods,
+				axisLabel: { color: '#1a1a1a', hideOverlap: true }
+			},
 			yAxis: { type: 'value', name: unit, scale: true, axisLabel: { color: '#1a1a1a' } },
 			series: series.map((s, i) => ({
 				name: s.name,

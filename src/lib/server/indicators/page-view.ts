@@ -52,11 +52,21 @@ export async function indicatorPageView(
 export type IndicatorPageView = NonNullable<Awaited<ReturnType<typeof indicatorPageView>>>;
 
 /** The page's line chart as an SVG document. */
-export function indicatorChartSvg(view: IndicatorPageView): string | undefined {
+/**
+ * The chart as a phone shows it: drawn at about the width it is shown at, so its labels stay
+ * 13-14 px instead of shrinking to 5 px as a scaled-down wide chart's do.
+ */
+export const NARROW_CHART = { width: 320, height: 320, compact: true } as const;
+
+export function indicatorChartSvg(
+	view: IndicatorPageView,
+	layout: 'wide' | 'narrow' = 'wide'
+): string | undefined {
 	if (view.detail.periods.length === 0) return undefined;
 	return lineChartSvg({
 		periods: view.detail.periods,
 		series: view.series,
-		unit: view.detail.indicator.unit === 'percent' ? '%' : ''
+		unit: view.detail.indicator.unit === 'percent' ? '%' : '',
+		...(layout === 'narrow' ? NARROW_CHART : {})
 	});
 }

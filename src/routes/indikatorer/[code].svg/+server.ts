@@ -7,17 +7,15 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const strategy = await activeStrategy(locals.locale);
 	if (!strategy) error(404, 'Not found');
+	// `?layout=narrow`: the phone's chart (the page offers it in a <picture> source).
+	const query = new URLSearchParams(url.searchParams);
+	const layout = query.get('layout') === 'narrow' ? 'narrow' : 'wide';
+	query.delete('layout');
 	const svg = await cachedView(
-		`indicator-chart:${locals.locale}:${params.code}:${url.searchParams}`,
+		`indicator-chart:${locals.locale}:${params.code}:${layout}:${query}`,
 		async () => {
-			const view = await indicatorPageView(
-				locals.db,
-				strategy,
-				params.code,
-				url.searchParams,
-				locals.locale
-			);
-			return view && indicatorChartSvg(view);
+			const view = await indicatorPageView(locals.db, strategy, params.code, query, locals.locale);
+			return view && indicatorChartSvg(view, layout);
 		}
 	);
 	if (!svg) error(404, 'Not found');
