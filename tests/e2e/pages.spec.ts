@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { layoutProblems } from './layout.ts';
 import { parseAtomFeed } from 'feedsmith';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -179,6 +180,23 @@ test.describe('without JavaScript', () => {
 		const map = await request.get('/js/offer-map.js');
 		expect((await map.body()).length).toBeLessThan(5_000);
 	});
+});
+
+test('every public page, in both languages, fits 320, 390 and 1280 px with no text under 12 px', async ({
+	page
+}) => {
+	const more = [
+		['/log-ind', '/en/login'],
+		['/glemt-adgangskode', '/en/forgot-password'],
+		['/job/besked', '/en/jobs/alert'],
+		['/afvist', '/en/refused']
+	];
+	const problems: string[] = [];
+	for (const path of [...pages.flatMap((p) => [p.da, p.en]), ...more.flat()]) {
+		await page.goto(path);
+		problems.push(...(await layoutProblems(page, path)));
+	}
+	expect(problems).toEqual([]);
 });
 
 test.describe('on a phone (390 × 844 px)', () => {
