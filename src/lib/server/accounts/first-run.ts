@@ -1,12 +1,17 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
 import { appState, type Db } from '../db/index.ts';
 import { AccountError } from './errors.ts';
-import { acceptInput, emailSchema, PasswordRejectedError } from './invitations.ts';
+import {
+	acceptInput,
+	emailSchema,
+	insertPasswordUser,
+	PasswordRejectedError
+} from './invitations.ts';
 import { passwordProblem } from './password-policy.ts';
-import { authAccounts, users } from './schema.ts';
+import { users } from './schema.ts';
 
 /**
  * The first administrator. While no administrator exists, the server prints a one-time set-up
@@ -115,21 +120,12 @@ export async function completeFirstRun(
 			.where(eq(users.email, data.email));
 		if (taken)
 			throw new AccountError('exists', 'This e-mail address already has an account.', 'email');
-		const userId = randomUUID();
-		await tx.insert(users).values({
-			id: userId,
+		// Trusted as a CLI invitation is: whoever holds the link can read the server's output.
+		const userId = await insertPasswordUser(tx, {
 			name: data.name,
 			email: data.email,
-			// Trusted as a CLI invitation is: whoever holds the link can read the server's output.
-			emailVerified: true,
-			role: 'administrator'
-		});
-		await tx.insert(authAccounts).values({
-			id: randomUUID(),
-			accountId: userId,
-			providerId: 'credential',
-			userId,
-			password: hash
+			role: 'administrator',
+			passwordHash: hash
 		});
 		await tx.delete(appState).where(like(appState.key, `${PREFIX}%`));
 		await recordAudit(

@@ -156,6 +156,32 @@ export async function findInvitation(
 	};
 }
 
+/**
+ * A new account that signs in with a password (better-auth's `credential` account), its e-mail
+ * counted as verified: the link that led here reached it, or was printed for its holder.
+ */
+export async function insertPasswordUser(
+	tx: Db,
+	user: { name: string; email: string; role: Role; passwordHash: string }
+): Promise<string> {
+	const userId = randomUUID();
+	await tx.insert(users).values({
+		id: userId,
+		name: user.name,
+		email: user.email,
+		emailVerified: true,
+		role: user.role
+	});
+	await tx.insert(authAccounts).values({
+		id: randomUUID(),
+		accountId: userId,
+		providerId: 'credential',
+		userId,
+		password: user.passwordHash
+	});
+	return userId;
+}
+
 export const acceptInput = z.object({
 	name: z
 		.string()
@@ -212,20 +238,11 @@ export async function acceptInvitation(
 			.from(users)
 			.where(eq(users.email, spent.email));
 		if (taken) throw new AccountError('exists', 'This e-mail address already has an account.');
-		const userId = randomUUID();
-		await tx.insert(users).values({
-			id: userId,
+		const userId = await insertPasswordUser(tx, {
 			name: data.name,
 			email: spent.email,
-			emailVerified: true,
-			role: spent.role
-		});
-		await tx.insert(authAccounts).values({
-			id: randomUUID(),
-			accountId: userId,
-			providerId: 'credential',
-			userId,
-			password: hash
+			role: spent.role,
+			passwordHash: hash
 		});
 		if (spent.organizationId)
 			await tx.insert(organizationMembers).values({ userId, organizationId: spent.organizationId });
