@@ -15,7 +15,20 @@ export const apiGuidepost = z.object({
 	title: z.string(),
 	intro: z.string().meta({ description: 'Introduction; paragraphs separated by a blank line' }),
 	ambitions: z.array(z.string()).meta({ description: '"Vores ambition er, at" items' }),
-	actions: z.array(z.string()).meta({ description: '"Derfor arbejder vi på, at" items' }),
+	actions: z
+		.array(
+			z.object({
+				code: z.string().meta({
+					description:
+						'Stable code: guidepost number and position (1.2), or set in the strategy file'
+				}),
+				text: z.string()
+			})
+		)
+		.meta({
+			description:
+				'"Derfor arbejder vi på, at" items. Changed in 1.1: each is { code, text }, no longer a bare string.'
+		}),
 	indicators: z.array(apiIndicator)
 });
 

@@ -58,9 +58,10 @@ export function openApiDocument(serverUrl: string) {
 		openapi: '3.1.0',
 		info: {
 			title: 'Uddannelsesby API',
-			version: '1.0.0',
+			version: '1.1.0',
 			description:
-				"Open data from a municipality's education strategy. Every error is JSON: { error: { code, message, details? } }.",
+				"Open data from a municipality's education strategy. Every error is JSON: { error: { code, message, details? } }. " +
+				"Changes in 1.1.0: a guidepost's actions are { code, text } objects (codes such as 1.2), no longer bare strings.",
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: serverUrl }],

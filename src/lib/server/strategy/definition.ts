@@ -49,15 +49,56 @@ const strategyIndicator = z.strictObject({
 	breaks: z.array(z.strictObject({ period: periodText, note: localizedText })).default([])
 });
 
-const guidepost = z.strictObject({
-	slug,
-	number: z.int().positive(),
-	title: localizedText,
-	intro: z.array(localizedText).min(1, 'needs at least one paragraph'),
-	ambitions: z.array(localizedText).min(1, 'needs at least one ambition'),
-	actions: z.array(localizedText).min(1, 'needs at least one action'),
-	indicators: z.array(strategyIndicator).default([])
-});
+/** An action's code: `1.2` by default (guidepost number, then position), or one of its own. */
+export const actionCode = z
+	.string()
+	.regex(/^[0-9A-Za-z](?:[0-9A-Za-z.-]{0,18}[0-9A-Za-z])?$/, 'must be a code such as 1.2 or 2.1a');
+
+/**
+ * "Derfor arbejder vi på at …": each action is its text, or its text with a `code:` that
+ * overrides the one its position gives (so a code stays when actions are reordered).
+ */
+const actionInput = z.preprocess(
+	// A definition read back from the database holds `{ code, text }`; validate it as the file form.
+	(v) =>
+		typeof v === 'object' && v !== null && 'text' in v && typeof v.text === 'object'
+			? { code: (v as { code?: unknown }).code, ...(v.text as object) }
+			: v,
+	z.strictObject({ code: actionCode.optional(), da: text, en: text.optional() })
+);
+export interface StrategyAction {
+	code: string;
+	text: LocalizedText;
+}
+
+/** The code an action has: its own, or the guidepost's number and the action's position. */
+export function defaultActionCode(guidepostNumber: number, index: number): string {
+	return `${guidepostNumber}.${index + 1}`;
+}
+
+/** Actions as stored and served: `{ code, text }`, from the file's form or an older stored one. */
+export function withActionCodes(guidepostNumber: number, actions: unknown[]): StrategyAction[] {
+	return actions.map((raw, i) => {
+		const a = raw as { code?: string; text?: LocalizedText; da?: string; en?: string };
+		if (a.text) return { code: a.code ?? defaultActionCode(guidepostNumber, i), text: a.text };
+		return {
+			code: a.code ?? defaultActionCode(guidepostNumber, i),
+			text: { da: a.da!, ...(a.en !== undefined ? { en: a.en } : {}) }
+		};
+	});
+}
+
+const guidepost = z
+	.strictObject({
+		slug,
+		number: z.int().positive(),
+		title: localizedText,
+		intro: z.array(localizedText).min(1, 'needs at least one paragraph'),
+		ambitions: z.array(localizedText).min(1, 'needs at least one ambition'),
+		actions: z.array(actionInput).min(1, 'needs at least one action'),
+		indicators: z.array(strategyIndicator).default([])
+	})
+	.transform((g) => ({ ...g, actions: withActionCodes(g.number, g.actions) }));
 
 const person = z.strictObject({
 	name: text,
@@ -183,6 +224,21 @@ export function crossFieldIssues(raw: unknown): { path: (string | number)[]; mes
 			issues.push({
 				path: ['guideposts', i, 'number'],
 				message: `duplicate number ${g.number} (also ${sameNumber})`
+			});
+		}
+		// Under a duplicate number every default code repeats too; that problem is reported once.
+		if (!sameNumber && Array.isArray(g.actions) && typeof g.number === 'number') {
+			const guidepostNumber = g.number;
+			g.actions.forEach((action: unknown, j: number) => {
+				const own = isRecord(action) && typeof action.code === 'string' ? action.code : undefined;
+				const code = own ?? defaultActionCode(guidepostNumber, j);
+				const other = firstSeen('action', code, `guideposts[${i}].actions[${j}]`);
+				if (other) {
+					issues.push({
+						path: ['guideposts', i, 'actions', j],
+						message: `duplicate action code "${code}" (also ${other}); give one of them a code: of its own`
+					});
+				}
 			});
 		}
 		if (!Array.isArray(g.indicators)) return;

@@ -56,6 +56,40 @@ describe('strategy file validation', () => {
 		]);
 	});
 
+	it('gives each action a code: guidepost number and position, or its own code:', () => {
+		const result = parseStrategy(
+			aalborg.replace(
+				'      - da: Understøtte med hjælpemidler',
+				'      - code: 1.1a\n        da: Understøtte med hjælpemidler'
+			)
+		);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.strategy.guideposts.map((g) => g.actions.map((a) => a.code))).toEqual([
+			['1.1a', '1.2'],
+			['2.1', '2.2', '2.3'],
+			['3.1', '3.2', '3.3']
+		]);
+		expect(result.strategy.guideposts[0]!.actions[1]!.text.da).toMatch(/^Sikre kvalificeret/);
+	});
+
+	it('rejects two actions with one code, and a code that is not one', () => {
+		const clash = aalborg.replace(
+			'      - da: Understøtte med hjælpemidler',
+			'      - code: "1.2"\n        da: Understøtte med hjælpemidler'
+		);
+		expect(problems(clash)).toEqual([
+			'guideposts[0].actions[1]: duplicate action code "1.2" (also guideposts[0].actions[0]); give one of them a code: of its own'
+		]);
+		const bad = aalborg.replace(
+			'      - da: Understøtte med hjælpemidler',
+			'      - code: "1 2"\n        da: Understøtte med hjælpemidler'
+		);
+		expect(problems(bad)).toEqual([
+			'guideposts[0].actions[0].code: must be a code such as 1.2 or 2.1a'
+		]);
+	});
+
 	it('reports cross-field problems together with field problems', () => {
 		const source = aalborg
 			.replace('start: 2023\n  end: 2026', 'start: 2027\n  end: 2026')

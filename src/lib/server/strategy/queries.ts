@@ -1,6 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import type { StrategyDefinition } from './definition.ts';
+import { withActionCodes, type StrategyDefinition } from './definition.ts';
 import { localize, type Locale, type Localized } from './localize.ts';
 import { guideposts, strategies, strategyIndicators } from './schema.ts';
 
@@ -60,7 +60,7 @@ export async function getStrategyDefinition(
 			title: g.title,
 			intro: g.intro,
 			ambitions: g.ambitions,
-			actions: g.actions,
+			actions: withActionCodes(g.number, g.actions),
 			indicators: indicatorRows
 				.filter((i) => i.guidepostId === g.id)
 				.map((i) => ({ ...i.meta, code: i.code, title: i.title, direction: i.direction }))

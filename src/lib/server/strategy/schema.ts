@@ -12,7 +12,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import type { LocalizedText, StrategyDefinition } from './definition.ts';
+import type { LocalizedText, StrategyAction, StrategyDefinition } from './definition.ts';
 
 type IndicatorDefinition = StrategyDefinition['guideposts'][number]['indicators'][number];
 /** The indicator's follow-up details: unit, definition, source, baseline, series breaks. */
@@ -54,7 +54,8 @@ export const guideposts = pgTable(
 		title: jsonb('title').$type<LocalizedText>().notNull(),
 		intro: jsonb('intro').$type<LocalizedText[]>().notNull(),
 		ambitions: jsonb('ambitions').$type<LocalizedText[]>().notNull(),
-		actions: jsonb('actions').$type<LocalizedText[]>().notNull()
+		/** `{ code, text }` since action codes; rows stored before hold bare texts (withActionCodes). */
+		actions: jsonb('actions').$type<(StrategyAction | LocalizedText)[]>().notNull()
 	},
 	(t) => [unique('guideposts_strategy_slug_uq').on(t.strategyId, t.slug)]
 );

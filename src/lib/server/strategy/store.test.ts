@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { guideposts } from './schema.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTrail } from '../audit/index.ts';
 import { migrationStatus, readContentVersion, type Database } from '../db/index.ts';
@@ -95,17 +97,33 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 		);
 	});
 
+	it('reads actions stored before codes as coded, by guidepost number and position', async () => {
+		await saveStrategy(database.db, aalborg(), { actor: 'test' });
+		await database.db
+			.update(guideposts)
+			.set({ actions: [{ da: 'Første handling' }, { da: 'Anden handling', en: 'Second action' }] })
+			.where(eq(guideposts.number, 2));
+		const stored = await getStrategyDefinition(database.db, 'aalborg-2023-2026');
+		expect(stored?.guideposts[1]?.actions).toEqual([
+			{ code: '2.1', text: { da: 'Første handling' } },
+			{ code: '2.2', text: { da: 'Anden handling', en: 'Second action' } }
+		]);
+		const english = await getActiveStrategy(database.db, 'en');
+		expect(english?.guideposts[1]?.actions[1]).toEqual({ code: '2.2', text: 'Second action' });
+	});
+
 	it('replaces a strategy loaded again under the same slug and records both writes', async () => {
 		await saveStrategy(database.db, aalborg(), { actor: 'test' });
 		const changed = aalborg();
 		changed.guideposts[2]!.actions.push({
-			da: 'Afholde en årlig jobmesse',
-			en: 'Hold a yearly job fair'
+			code: '3.4',
+			text: { da: 'Afholde en årlig jobmesse', en: 'Hold a yearly job fair' }
 		});
 		const again = await saveStrategy(database.db, changed, { actor: 'cli:test' });
 		expect(again).toEqual({ slug: 'aalborg-2023-2026', created: false, active: true });
 		const stored = await getStrategyDefinition(database.db, 'aalborg-2023-2026');
 		expect(stored?.guideposts[2]?.actions).toHaveLength(4);
+		expect(stored?.guideposts[2]?.actions.map((a) => a.code)).toEqual(['3.1', '3.2', '3.3', '3.4']);
 		const trail = await auditTrail(database.db, 'strategy', 'aalborg-2023-2026');
 		expect(trail.map((t) => [t.action, t.actor])).toEqual([
 			['strategy.replaced', 'cli:test'],
