@@ -471,6 +471,17 @@ test('on PostgreSQL a restart keeps the data too', async () => {
 		const again = await startServer(env);
 		await waitReady(again);
 		expect(await (await fetch(`${again.url}/`)).text()).toContain('Uddannelsesstrategi 2019-2022');
+		// On PostgreSQL the CLI works while the server runs, and its links point where it serves.
+		expect(again.output()).toContain(
+			`Set up the first one within 60 minutes: ${again.url}/opsaetning/`
+		);
+		const invited = cli(['users', 'invite', 'it@aalborg.dk', '--role', 'administrator'], {
+			...env,
+			PORT: '3000'
+		});
+		expect(invited.stderr).toBe('');
+		expect(invited.status).toBe(0);
+		expect(invited.stdout).toContain(`${again.url}/invitation/`);
 		expect(await stop(again)).toBe(0);
 	} finally {
 		await scratch.drop();
