@@ -59,3 +59,35 @@ export function formatDateTime(moment: Date | string, locale: Locale): string {
 		timeZone: 'Europe/Copenhagen'
 	}).format(new Date(moment));
 }
+
+/** An amount in øre as kroner without a unit: "125,50", "130" (øre shown only when there are any). */
+export function formatKroner(ore: number, locale: Locale): string {
+	return new Intl.NumberFormat(intlLocale[locale], {
+		minimumFractionDigits: ore % 100 ? 2 : 0,
+		maximumFractionDigits: 2
+	}).format(ore / 100);
+}
+
+/** iCal weekday codes, Monday first (HSDS schedules use them). */
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A weekday's name in the reader's language: "tirsdag", "Tuesday" (2024-01-01 was a Monday). */
+export function weekdayName(day: Weekday, locale: Locale): string {
+	return new Intl.DateTimeFormat(intlLocale[locale], { weekday: 'long', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)))
+	);
+}
+
+/** iCal BYDAY ("TU,TH") as the reader's weekday names: "tirsdag, torsdag". */
+export function weekdayNames(byday: string, locale: Locale): string {
+	return byday
+		.split(',')
+		.map((code) => weekdayName(code as Weekday, locale))
+		.join(', ');
+}
+
+/** A time of day "15:00" as the reader writes it: "15.00" in Danish, "15:00" in English. */
+export function formatClock(time: string, locale: Locale): string {
+	return locale === 'da' ? time.replace(':', '.') : time;
+}

@@ -577,7 +577,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await page.locator('.offer-list h3 a').first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(offerName);
 	await expect(page.locator('dd address')).toContainText('Testvej 70');
-	await expect(page.locator('dd', { hasText: 'torsdag: 16:00–19:00' })).toBeVisible();
+	await expect(page.locator('dd', { hasText: 'torsdag: 16.00–19.00' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Om Aalborg Tekniske Gymnasium' }).click();
 	await expect(page.locator('.prose strong')).toHaveText('robotter');

@@ -741,7 +741,7 @@ test.describe('offers and support', () => {
 		await expect(page.getByText('Hvor', { exact: true })).toBeVisible();
 		await expect(page.locator('dd address').first()).toContainText('Eksempelvej');
 		await expect(page.locator('dt', { hasText: 'Hvornår' })).toBeVisible();
-		await expect(page.locator('dd', { hasText: /(mandag|tirsdag).*15:00–18:00/ })).toBeVisible();
+		await expect(page.locator('dd', { hasText: /(mandag|tirsdag).*15\.00–18\.00/ })).toBeVisible();
 		// Similar offers: each name once, never this offer's own, with who gives it.
 		const related = await page
 			.locator('h2', { hasText: 'Lignende tilbud' })

@@ -24,7 +24,7 @@ describe('a proposal as an editor reads it', () => {
 		expect(showValue('audiences', ['unge'], 'en', vocabulary)).toBe('Unge');
 		expect(showValue('isFree', true, 'da', vocabulary)).toBe('Gratis');
 		expect(showValue('priceOre', 12550, 'da', vocabulary)).toBe('125,50 kr.');
-		expect(showValue('hourlyPayOre', 13000, 'en', vocabulary)).toBe('DKK 130');
+		expect(showValue('hourlyPayOre', 13000, 'en', vocabulary)).toBe('DKK 130 an hour');
 		expect(showValue('deadline', '2027-01-15', 'da', vocabulary)).toBe('15. januar 2027');
 		expect(showValue('guidepost', 'uddannelse-til-alle', 'da', vocabulary)).toBe(
 			'Uddannelse til alle'

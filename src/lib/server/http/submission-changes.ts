@@ -1,4 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
+import { formatClock, formatDate, formatKroner, weekdayNames } from '$lib/format.ts';
 import { languageName } from '$lib/i18n/languages.ts';
 import { opportunityTypeName, partnershipKindName } from '$lib/i18n/opportunity-types.ts';
 import type { Locale } from '$lib/i18n/routes.ts';
@@ -81,41 +82,6 @@ const LABELS: Record<string, (inputs: object, options: Options) => string> = {
 	englishFriendly: m.mod_f_english_friendly
 };
 
-const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-
-function dayNames(byday: string, locale: Locale): string {
-	const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
-		weekday: 'long',
-		timeZone: 'UTC'
-	});
-	// 2024-01-01 was a Monday.
-	return byday
-		.split(',')
-		.map((code) => format.format(new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(code)))))
-		.join(', ');
-}
-
-const clock = (time: string, locale: Locale) => (locale === 'da' ? time.replace(':', '.') : time);
-
-function day(iso: string, locale: Locale): string {
-	const [y, mo, d] = iso.split('-').map(Number);
-	if (!y || !mo || !d) return iso;
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(y, mo - 1, d)));
-}
-
-function kroner(ore: number, locale: Locale): string {
-	const amount = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
-		minimumFractionDigits: ore % 100 === 0 ? 0 : 2,
-		maximumFractionDigits: 2
-	}).format(ore / 100);
-	return locale === 'en' ? `DKK ${amount}` : `${amount} kr.`;
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -149,8 +115,13 @@ export function showValue(
 		case 'isFree':
 			return value === true ? say(m.mod_free, locale) : say(m.mod_not_free, locale);
 		case 'priceOre':
+			return typeof value === 'number'
+				? m.offer_price({ price: formatKroner(value, locale) }, { locale })
+				: String(value);
 		case 'hourlyPayOre':
-			return typeof value === 'number' ? kroner(value, locale) : String(value);
+			return typeof value === 'number'
+				? m.job_pay_hourly({ amount: formatKroner(value, locale) }, { locale })
+				: String(value);
 		case 'remote':
 		case 'englishFriendly':
 			return value === true ? say(m.mod_yes, locale) : say(m.mod_no, locale);
@@ -184,16 +155,16 @@ export function showValue(
 			return say(m.mod_new_logo, locale);
 		case 'startDate':
 		case 'deadline':
-			return typeof value === 'string' ? day(value, locale) : String(value);
+			return typeof value === 'string' ? formatDate(value, locale) : String(value);
 		case 'schedules':
 			return Array.isArray(value)
 				? value
 						.filter(isRecord)
 						.map((s) => {
-							const when = `${dayNames(String(s.byday), locale)} ${clock(String(s.opensAt), locale)}–${clock(String(s.closesAt), locale)}`;
+							const when = `${weekdayNames(String(s.byday), locale)} ${formatClock(String(s.opensAt), locale)}–${formatClock(String(s.closesAt), locale)}`;
 							const note = isRecord(s.description) ? ` (${bilingual(s.description, locale)})` : '';
-							const from = typeof s.validFrom === 'string' ? day(s.validFrom, locale) : '';
-							const to = typeof s.validTo === 'string' ? day(s.validTo, locale) : '';
+							const from = typeof s.validFrom === 'string' ? formatDate(s.validFrom, locale) : '';
+							const to = typeof s.validTo === 'string' ? formatDate(s.validTo, locale) : '';
 							const valid = from || to ? ` [${from}–${to}]` : '';
 							return when + note + valid;
 						})

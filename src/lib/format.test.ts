@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock, formatKroner, weekdayName, weekdayNames } from './format.ts';
+
+describe('formats shared by the public pages and the moderation view', () => {
+	it('writes kroner with øre only when there are any', () => {
+		expect(formatKroner(12550, 'da')).toBe('125,50');
+		expect(formatKroner(13000, 'da')).toBe('130');
+		expect(formatKroner(1234500, 'en')).toBe('12,345');
+	});
+
+	it('names weekdays from iCal codes, Monday first, in the reader’s language', () => {
+		expect(weekdayName('MO', 'da')).toBe('mandag');
+		expect(weekdayName('SU', 'en')).toBe('Sunday');
+		expect(weekdayNames('TU,TH', 'da')).toBe('tirsdag, torsdag');
+	});
+
+	it('writes a time of day as Danish and English readers do', () => {
+		expect(formatClock('15:00', 'da')).toBe('15.00');
+		expect(formatClock('15:00', 'en')).toBe('15:00');
+	});
+});
