@@ -135,6 +135,12 @@ async function offerFirstRun(database: Database, config: Config, baseUrl: string
 	);
 }
 
+/** The first administrator exists: the set-up link the CLI would point to is gone. */
+export function firstRunDone(): void {
+	const { database, config } = current();
+	if (database.embedded) removeFirstRunLink(config.DATA_DIR);
+}
+
 function current(): AppState {
 	if (!state)
 		throw new Error('The database is not open: the server has not started or is stopping.');

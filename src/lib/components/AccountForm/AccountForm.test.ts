@@ -32,4 +32,15 @@ describe('AccountForm', () => {
 		expect(setUp.querySelector('button[type=submit]')!.textContent).toBe('Opret administrator');
 		expect(await axeViolations(setUp)).toEqual([]);
 	});
+
+	it('says why a link cannot be used, points to sign-in and shows no form', async () => {
+		const page = rendered(AccountForm, {
+			submit: 'Opret konto',
+			problem: { key: 'invitation_expired' }
+		});
+		expect(page.querySelector('form')).toBeNull();
+		expect(page.querySelector('.alert-error')!.textContent).toContain('udløbet');
+		expect(page.querySelector('a')!.getAttribute('href')).toBe('/log-ind');
+		expect(await axeViolations(page)).toEqual([]);
+	});
 });
