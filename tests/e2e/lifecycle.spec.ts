@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { unusedTotp } from '../support/totp.ts';
+import { expectNoAxeViolations } from './axe.ts';
 
 /**
  * The server and CLI as processes: first start seeds, a second start keeps the data, a second
@@ -337,11 +338,21 @@ test('first run: the server prints a set-up link, and the first administrator se
 		);
 		expect(Date.now() - started).toBeLessThan(15_000);
 
-		const page = await browser.newPage();
+		const page = await (await browser.newContext()).newPage();
 		await page.goto(link!);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 			'Opret den første administrator'
 		);
+		await expectNoAxeViolations(page);
+		// In English, and a link that is not one: said plainly, with the way to sign in.
+		await page.goto(`${server.url}/en/setup/${'x'.repeat(43)}`);
+		await expect(page.getByRole('alert').first()).toContainText('The link does not exist');
+		await expect(page.locator('main').getByRole('link', { name: 'Log in' })).toHaveAttribute(
+			'href',
+			'/en/login'
+		);
+		await expectNoAxeViolations(page);
+		await page.goto(link!);
 		await page.getByLabel('Dit navn').fill('Mette Hansen');
 		await page.getByLabel('E-mailadresse').fill('it@aalborg.dk');
 		await page.getByLabel('Adgangskode').fill('for kort');
