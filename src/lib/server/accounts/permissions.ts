@@ -32,7 +32,12 @@ export const ACTIONS = [
 	'audit.read',
 	'outbox.read',
 	'moderation.review',
-	'submissions.create'
+	'submissions.create',
+	'followup.read',
+	'initiatives.manage',
+	'rounds.manage',
+	'updates.write',
+	'updates.review'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,10 +51,22 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
 		'users.invitePartner',
 		'organizations.manage',
 		'moderation.review',
-		'submissions.create'
+		'submissions.create',
+		'followup.read',
+		'initiatives.manage',
+		'rounds.manage',
+		'updates.write',
+		'updates.review'
 	]),
-	council: new Set<Action>(['admin.enter', 'account.manageOwn']),
-	partner: new Set<Action>(['admin.enter', 'account.manageOwn', 'submissions.create'])
+	// The council follows the implementation: it reads rounds and reports, and writes nothing.
+	council: new Set<Action>(['admin.enter', 'account.manageOwn', 'followup.read']),
+	// A partner writes the updates of the initiatives its own organisation owns.
+	partner: new Set<Action>([
+		'admin.enter',
+		'account.manageOwn',
+		'submissions.create',
+		'updates.write'
+	])
 };
 
 /**

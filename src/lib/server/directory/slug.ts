@@ -16,7 +16,12 @@ export function slugify(name: string): string {
 }
 
 /** Tables whose rows have a public slug. */
-export type SluggedTable = 'offers' | 'organizations' | 'opportunities' | 'partnerships';
+export type SluggedTable =
+	| 'offers'
+	| 'organizations'
+	| 'opportunities'
+	| 'partnerships'
+	| 'initiatives';
 
 /**
  * A slug not yet used in `table`: the name's own slug, or it with -2, -3 … ("lektiecafe-2").

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { tr } from './words.ts';
+import { tr } from '../problem-language.ts';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { scanText, textOf, type FileBytes } from './file-bytes.ts';

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { tr } from './words.ts';
+import { tr } from '../problem-language.ts';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { collectSource, csvSource, type ColumnMapping, type ParsedFile } from './csv.ts';

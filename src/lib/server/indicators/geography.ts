@@ -1,4 +1,4 @@
-import { tr } from './words.ts';
+import { tr } from '../problem-language.ts';
 
 /**
  * Geographies by Danmarks Statistik's codes: 000 is the whole country, 081-085 the five

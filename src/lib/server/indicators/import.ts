@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { inProblemLanguage, tr, type ProblemLanguage } from './words.ts';
+import { inProblemLanguage, tr, type ProblemLanguage } from '../problem-language.ts';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
 import { copyInto, rowsOf, type Db } from '../db/index.ts';

@@ -1,5 +1,5 @@
 import JSONstat from 'jsonstat-toolkit';
-import { tr } from './words.ts';
+import { tr } from '../problem-language.ts';
 import { collectSource, decodeText, type ParsedFile } from './csv.ts';
 import { parseGeography } from './geography.ts';
 import type { ImportProblem, RawRow, RawSource } from './rows.ts';

@@ -1,4 +1,4 @@
-import { tr } from './words.ts';
+import { tr } from '../problem-language.ts';
 
 /**
  * Numbers as spreadsheets write them. A file uses one convention: decimal point (`12.5`) or,

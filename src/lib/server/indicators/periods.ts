@@ -1,4 +1,4 @@
-import { tr } from './words.ts';
+import { tr } from '../problem-language.ts';
 
 /**
  * Periods of an indicator series: a year (`2023`), a school year (`2023/24`) or a quarter

@@ -1,5 +1,5 @@
 import { parseGeography } from './geography.ts';
-import { tr } from './words.ts';
+import { tr } from '../problem-language.ts';
 import { parseNumber, type DecimalMark } from './numbers.ts';
 import { parsePeriod } from './periods.ts';
 import type { ObservationFlag } from './schema.ts';

@@ -3,7 +3,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { importFile, savedMapping, saveMapping, type ImportPreview } from './import.ts';
 import type { ImportProblem } from './rows.ts';
-import type { ProblemLanguage } from './words.ts';
+import type { ProblemLanguage } from '../problem-language.ts';
 import { uploadDrafts } from './schema.ts';
 
 const DRAFT_MINUTES = 60;

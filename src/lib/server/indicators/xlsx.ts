@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { tr } from './words.ts';
+import { tr } from '../problem-language.ts';
 import { collectSource, TableReader, type ColumnMapping, type ParsedFile } from './csv.ts';
 import type { RawSource } from './rows.ts';
 

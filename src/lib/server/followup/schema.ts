@@ -1,0 +1,174 @@
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { organizations, type Localized } from '../directory/schema.ts';
+
+/** Where an initiative is in its life: planned, under way, finished or stopped. */
+export const LIFECYCLES = ['planlagt', 'i-gang', 'afsluttet', 'stoppet'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+/** An owner's judgement in an update: on track, at risk, delayed. */
+export const HEALTHS = ['green', 'yellow', 'red'] as const;
+export type Health = (typeof HEALTHS)[number];
+
+/** An update is written (submitted), sent back with a comment (returned) or approved and locked. */
+export const UPDATE_STATES = ['submitted', 'returned', 'approved'] as const;
+export type UpdateState = (typeof UPDATE_STATES)[number];
+
+/**
+ * An initiative (indsats): what the municipality and its partners do to carry out one or more
+ * of the strategy's actions, named by their codes (`1.2`).
+ */
+export const initiatives = pgTable(
+	'initiatives',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		/** The key an import matches rows on (the spreadsheet's `id`). */
+		externalId: text('external_id').unique(),
+		title: jsonb('title').$type<Localized>().notNull(),
+		description: jsonb('description').$type<Localized>().notNull(),
+		actionCodes: text('action_codes').array().notNull(),
+		indicatorCodes: text('indicator_codes')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		ownerId: uuid('owner_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'restrict' }),
+		/** The unit or person answerable inside the owner organisation. */
+		responsible: text('responsible'),
+		partnerIds: uuid('partner_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		startDate: date('start_date'),
+		endDate: date('end_date'),
+		lifecycle: text('lifecycle').$type<Lifecycle>().notNull().default('planlagt'),
+		/** Progress 0–100 as last entered or approved; milestones, when there are any, decide instead. */
+		progress: integer('progress').notNull().default(0),
+		budgetOre: bigint('budget_ore', { mode: 'number' }),
+		/** Offers, postings and partnerships in the platform that carry it out. */
+		offerIds: uuid('offer_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		opportunityIds: uuid('opportunity_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		partnershipIds: uuid('partnership_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		isDemo: boolean('is_demo').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('initiatives_owner_idx').on(t.ownerId),
+		index('initiatives_actions_idx').using('gin', t.actionCodes)
+	]
+);
+
+export const milestones = pgTable(
+	'initiative_milestones',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiatives.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		dueDate: date('due_date'),
+		doneDate: date('done_date')
+	},
+	(t) => [unique('initiative_milestones_position_uq').on(t.initiativeId, t.position)]
+);
+
+/** What a round froze when it closed: the roll-up and each initiative's state. */
+export interface RoundSnapshot {
+	closedAt: string;
+	initiatives: {
+		id: string;
+		lifecycle: Lifecycle;
+		progress: number;
+		health: Health | null;
+		milestonesDone: number;
+	}[];
+}
+
+/** A reporting round: the secretariat asks every open initiative's owner for a status by a deadline. */
+export const reportingRounds = pgTable('reporting_rounds', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	name: text('name').notNull(),
+	deadline: date('deadline').notNull(),
+	openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+	closedAt: timestamp('closed_at', { withTimezone: true }),
+	/** The initiatives asked to report: those open (planned or under way) when the round opened. */
+	initiativeIds: uuid('initiative_ids').array().notNull(),
+	snapshot: jsonb('snapshot').$type<RoundSnapshot>(),
+	isDemo: boolean('is_demo').notNull().default(false)
+});
+
+/**
+ * One version of an owner's status in a round. A correction after a return is a new version;
+ * every version is kept, and the approved one is locked.
+ */
+export const initiativeUpdates = pgTable(
+	'initiative_updates',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiatives.id, { onDelete: 'cascade' }),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => reportingRounds.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		state: text('state').$type<UpdateState>().notNull().default('submitted'),
+		health: text('health').$type<Health>().notNull(),
+		progress: integer('progress').notNull(),
+		done: text('done').notNull(),
+		next: text('next').notNull(),
+		/** What is being done about it, required for yellow and red. */
+		remedy: text('remedy'),
+		authorId: text('author_id').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		reviewerId: text('reviewer_id'),
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+		reviewComment: text('review_comment')
+	},
+	(t) => [
+		unique('initiative_updates_version_uq').on(t.initiativeId, t.roundId, t.version),
+		index('initiative_updates_round_idx').on(t.roundId)
+	]
+);
+
+/** Which reminder mails a round has sent to whom, so none is sent twice. */
+export const roundReminders = pgTable(
+	'round_reminders',
+	{
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => reportingRounds.id, { onDelete: 'cascade' }),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiatives.id, { onDelete: 'cascade' }),
+		/** `opened`, `7-days` or `1-day`. */
+		kind: text('kind').notNull(),
+		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('round_reminders_uq').on(t.roundId, t.initiativeId, t.kind)]
+);
