@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,6 +48,35 @@ describe('uddannelsesby command', () => {
 		]);
 		expect(await main(['strategy', 'activate', 'aalborg-2030-2033'], c.io)).toBe(EXIT.rejected);
 		expect(c.err).toEqual(['No strategy with slug "aalborg-2030-2033" is stored.']);
+	});
+
+	it('imports initiatives all or nothing, and exports them in the same columns', async () => {
+		const c = capture();
+		expect(await main(['strategy', 'load', 'strategies/aalborg-2023-2026.yaml'], c.io)).toBe(
+			EXIT.ok
+		);
+		const header =
+			'id;titel;titel_en;handlinger;indikatorer;ansvarlig;partnere;start;slut;status;fremdrift;beskrivelse';
+		const good = join(dataDir, 'indsatser.csv');
+		writeFileSync(
+			good,
+			`${header}\nI-1;Lektiecafé;;1.1;frafald;Aalborg Bibliotekerne;;01-08-2025;;i-gang;30 %;Hjælp til lektier\n`
+		);
+		expect(await main(['initiatives', 'import', good], c.io)).toBe(EXIT.rejected);
+		expect(c.err.join('\n')).toContain(
+			'row 2, column "ansvarlig": no organisation is called "Aalborg Bibliotekerne"'
+		);
+		expect(await main(['initiatives', 'import', good, '--create-organisations'], c.io)).toBe(
+			EXIT.ok
+		);
+		expect(c.out.at(-1)).toBe(
+			`Imported ${good}: 1 initiative added, 0 updated; created the organisations Aalborg Bibliotekerne.`
+		);
+		expect(await main(['initiatives', 'export', '--format', 'csv'], c.io)).toBe(EXIT.ok);
+		expect(c.out.at(-1)).toBe(
+			`${header}\r\nI-1;Lektiecafé;;1.1;frafald;Aalborg Bibliotekerne;;2025-08-01;;i-gang;30;Hjælp til lektier`
+		);
+		expect(await main(['initiatives', 'export', '--format', 'pdf'], c.io)).toBe(EXIT.rejected);
 	});
 
 	it('rejects a missing file and unknown commands with exit code 2', async () => {

@@ -8,7 +8,8 @@ import {
 	inviteUser,
 	listUsers,
 	ROLES,
-	SYSTEM_ACTOR
+	SYSTEM_ACTOR,
+	type Actor
 } from '../src/lib/server/accounts/index.ts';
 import { invitationInput } from '../src/lib/server/accounts/invitations.ts';
 import { listOrganizations } from '../src/lib/server/directory/organizations.ts';
@@ -45,6 +46,11 @@ import {
 	UnknownIndicatorError
 } from '../src/lib/server/indicators/index.ts';
 import { getStrategyDefinition } from '../src/lib/server/strategy/index.ts';
+import {
+	exportInitiatives,
+	formatImportProblems,
+	importInitiatives
+} from '../src/lib/server/followup/index.ts';
 import { sendDueMail } from '../src/lib/server/tasks.ts';
 
 /** Exit codes: 0 done, 1 could not run (configuration, database), 2 the input was rejected. */
@@ -71,6 +77,14 @@ const HELP = `Usage: uddannelsesby <command>
                              replacing the current ones
   directory import PATH      import HSDS 3.0 services from a JSON file or a data package
                              folder, all or nothing; a known id is updated
+
+  initiatives import FILE    import initiatives from CSV or XLSX (columns
+                             id;titel;titel_en;handlinger;indikatorer;ansvarlig;partnere;
+                             start;slut;status;fremdrift;beskrivelse), all or nothing;
+                             rows update the initiative with the same id
+      --create-organisations create owners and partners the directory does not have
+  initiatives export --format csv|xlsx|json [OUT]
+                             every initiative in the import's columns (stdout without OUT)
 
   users invite EMAIL --role ROLE [--organization NAME]
                              invite someone (administrator, editor, council, partner);
@@ -106,7 +120,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				'dry-run': { type: 'boolean', default: false },
 				role: { type: 'string' },
 				organization: { type: 'string' },
-				format: { type: 'string' }
+				format: { type: 'string' },
+				'create-organisations': { type: 'boolean', default: false }
 			}
 		});
 	} catch (error) {
@@ -128,6 +143,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (group === 'directory') {
 		try {
 			return await directoryCommand(command, arg, parsed.values.format, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
+	}
+	if (group === 'initiatives') {
+		try {
+			return await initiativesCommand(command, arg, parsed.values, io);
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}
@@ -431,6 +453,66 @@ async function indicatorsCommand(
 		if (Object.keys(used).length > 0) await saveMapping(database.db, code, used);
 		io.out(
 			`Imported ${file} into ${code}: ${p.added} added, ${p.changed} changed, ${p.removed} removed${p.demoRemoved ? ` (${p.demoRemoved} demo)` : ''}, ${p.unchanged} unchanged.`
+		);
+		return EXIT.ok;
+	});
+}
+
+/** The command line acts as an administrator: whoever runs it has the database already. */
+function cliActor(): Actor {
+	return { id: actor(), email: actor(), role: 'administrator', organizationIds: [] };
+}
+
+async function initiativesCommand(
+	command: string | undefined,
+	path: string | undefined,
+	options: { format?: string; 'create-organisations'?: boolean },
+	io: Io
+): Promise<number> {
+	if (command === 'export') {
+		const format = options.format ?? 'csv';
+		if (format !== 'csv' && format !== 'xlsx' && format !== 'json')
+			return usage('initiatives export needs --format csv, xlsx or json', io);
+		if (format === 'xlsx' && !path) return usage('initiatives export --format xlsx needs OUT', io);
+		return withDatabase(async (database) => {
+			const bytes = await exportInitiatives(database.db, format);
+			if (path) {
+				await writeFile(path, bytes);
+				io.out(`Exported the initiatives as ${format.toUpperCase()} to ${path}.`);
+			} else
+				io.out(
+					new TextDecoder()
+						.decode(bytes)
+						.replace(/^\ufeff/, '')
+						.trimEnd()
+				);
+			return EXIT.ok;
+		});
+	}
+	if (command !== 'import') return usage(`Unknown initiatives command "${command ?? ''}".`, io);
+	if (!path) return usage('initiatives import needs a CSV or XLSX FILE', io);
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await readFile(path));
+	} catch (error) {
+		io.err(`Cannot read ${path}: ${(error as Error).message}`);
+		return EXIT.rejected;
+	}
+	return withDatabase(async (database) => {
+		const outcome = await importInitiatives(database.db, cliActor(), bytes, {
+			createOrganisations: options['create-organisations'],
+			language: 'en'
+		});
+		if (!outcome.ok) {
+			io.err(
+				`${path} was rejected; nothing was imported (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}):`
+			);
+			for (const line of formatImportProblems(outcome.problems, 'en').split('\n'))
+				io.err(`  ${line}`);
+			return EXIT.rejected;
+		}
+		io.out(
+			`Imported ${path}: ${outcome.created} initiative${outcome.created === 1 ? '' : 's'} added, ${outcome.updated} updated${outcome.organisationsCreated.length ? `; created the organisations ${outcome.organisationsCreated.join(', ')}` : ''}.`
 		);
 		return EXIT.ok;
 	});
