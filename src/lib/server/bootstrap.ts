@@ -11,6 +11,7 @@ import {
 import { loadDemoIndicators } from './indicators/index.ts';
 import { loadDemoDirectory, loadInstitutions, loadTaxonomy } from './directory/index.ts';
 import { loadDemoOpportunities } from './opportunities/index.ts';
+import { loadDemoFollowUp } from './followup/index.ts';
 import { formatProblems, loadStrategyFile, getStrategyDefinition } from './strategy/index.ts';
 
 /** The strategy an empty installation starts with. */
@@ -24,6 +25,8 @@ export const DEMO_DIRECTORY_FILE = 'demo/directory/offers.json';
 /** The municipality's real education institutions (checked names, addresses and websites). */
 export const INSTITUTIONS_FILE = 'demo/directory/institutions.json';
 export const DEMO_OPPORTUNITIES_FILE = 'demo/opportunities/postings.json';
+/** Demo initiatives and two past reporting rounds for the council's follow-up. */
+export const DEMO_FOLLOWUP_FILE = 'demo/followup/initiatives.json';
 const FIRST_START_KEY = 'first-start-seed';
 
 /** Opens the database and brings it up to date: the same steps for the server and the CLI. */
@@ -45,6 +48,7 @@ export interface SeedOutcome {
 	institutions?: number;
 	demoOffers?: number;
 	demoPostings?: number;
+	demoInitiatives?: number;
 }
 
 /**
@@ -80,13 +84,15 @@ export async function seedOnFirstStart(
 		const institutions = await loadInstitutions(tx, resolve(INSTITUTIONS_FILE));
 		const demoOffers = await loadDemoDirectory(tx, resolve(DEMO_DIRECTORY_FILE));
 		const demoPostings = await loadDemoOpportunities(tx, resolve(DEMO_OPPORTUNITIES_FILE));
+		const demoInitiatives = await loadDemoFollowUp(tx, resolve(DEMO_FOLLOWUP_FILE));
 		return {
 			seeded: true,
 			strategy: loaded.result.slug,
 			demoIndicators: demo.length,
 			institutions,
 			demoOffers,
-			demoPostings
+			demoPostings,
+			demoInitiatives
 		};
 	});
 }

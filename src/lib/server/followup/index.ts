@@ -43,3 +43,4 @@ export {
 	type InitiativeImportOutcome
 } from './import.ts';
 export { LIFECYCLES, HEALTHS, type Lifecycle, type Health } from './schema.ts';
+export { loadDemoFollowUp } from './demo.ts';
