@@ -24,6 +24,8 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/job/besked/afmeld', '/jobs/alert/unsubscribe'],
 	['/partnerskaber', '/partnerships'],
 	['/organisationer', '/organisations'],
+	['/opfoelgning', '/follow-up'],
+	['/indsatser', '/initiatives'],
 	['/opsaetning', '/setup'],
 	['/log-ind', '/login'],
 	['/log-ind/kode', '/login/code'],
@@ -39,7 +41,10 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/tilbud', '/admin/offers'],
 	['/admin/opslag', '/admin/postings'],
 	['/admin/partnerskaber', '/admin/partnerships'],
-	['/admin/godkendelse', '/admin/review']
+	['/admin/godkendelse', '/admin/review'],
+	['/admin/indsatser', '/admin/initiatives'],
+	['/admin/indsatser/ny', '/admin/initiatives/new'],
+	['/admin/runder', '/admin/rounds']
 ];
 const toDanish = new Map(paths.map(([da, en]) => [en, da]));
 const toEnglish = new Map(paths);

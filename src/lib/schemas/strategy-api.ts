@@ -157,3 +157,73 @@ export const apiOfferList = z.object({
 		})
 	)
 });
+
+const healthCounts = z
+	.object({
+		green: z.number().int(),
+		yellow: z.number().int(),
+		red: z.number().int(),
+		none: z.number().int().meta({ description: 'Initiatives without an approved update' })
+	})
+	.meta({ description: 'Initiatives by health: green on track, yellow at risk, red delayed' });
+
+/** GET /api/v1/initiatives: every initiative with its latest approved status. */
+export const apiInitiativeList = z.object({
+	items: z.array(
+		z.object({
+			id: z.uuid(),
+			slug: z.string(),
+			title: z.string(),
+			actions: z.array(z.string()).meta({ description: 'Action codes, such as 1.2' }),
+			indicators: z.array(z.string()).meta({ description: 'Indicator codes it aims to move' }),
+			owner: z.object({ name: z.string() }),
+			lifecycle: z.enum(['planlagt', 'i-gang', 'afsluttet', 'stoppet']),
+			health: z.enum(['green', 'yellow', 'red']).nullable().meta({
+				description: 'From the latest approved update; null when there is none'
+			}),
+			progress: z.number().int().min(0).max(100),
+			updatedAt: z.iso.datetime(),
+			url: z.url(),
+			demo: z.boolean()
+		})
+	)
+});
+export type ApiInitiativeList = z.output<typeof apiInitiativeList>;
+
+/** GET /api/v1/follow-up: the roll-up per guidepost and action, live or as a round froze it. */
+export const apiFollowUp = z.object({
+	round: z
+		.object({
+			id: z.uuid(),
+			name: z.string(),
+			deadline: z.iso.date(),
+			closedAt: z.iso.datetime().nullable()
+		})
+		.nullable()
+		.meta({
+			description:
+				'Without ?round: the latest closed round (null if none) and live figures. With ?round: that round, and the figures it froze when it closed.'
+		}),
+	live: z.boolean(),
+	guideposts: z.array(
+		z.object({
+			slug: z.string(),
+			initiatives: z.number().int(),
+			progress: z.number().nullable(),
+			health: healthCounts,
+			actions: z.array(
+				z.object({
+					code: z.string(),
+					initiatives: z.number().int(),
+					progress: z.number().nullable().meta({
+						description:
+							'Mean progress 0–100, weighted by budget when every initiative has one; null without initiatives'
+					}),
+					weightedBy: z.enum(['budget', 'count']),
+					health: healthCounts
+				})
+			)
+		})
+	)
+});
+export type ApiFollowUp = z.output<typeof apiFollowUp>;

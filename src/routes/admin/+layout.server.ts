@@ -2,12 +2,19 @@ import { error } from '@sveltejs/kit';
 import { can, requiresTwoFactor, type Action } from '$lib/server/accounts/index.ts';
 import type { LayoutServerLoad } from './$types';
 
-const SECTIONS: { route: string; label: string; action: Action }[] = [
+/** Admin sections and who sees them: anyone who may do one of the actions. */
+const SECTIONS: { route: string; label: string; action: Action | Action[] }[] = [
 	{ route: '/admin', label: 'admin_nav_overview', action: 'admin.enter' },
 	{ route: '/admin/tilbud', label: 'admin_nav_offers', action: 'submissions.create' },
 	{ route: '/admin/opslag', label: 'admin_nav_postings', action: 'submissions.create' },
 	{ route: '/admin/partnerskaber', label: 'admin_nav_partnerships', action: 'submissions.create' },
 	{ route: '/admin/godkendelse', label: 'admin_nav_moderation', action: 'moderation.review' },
+	{
+		route: '/admin/indsatser',
+		label: 'admin_nav_initiatives',
+		action: ['followup.read', 'updates.write']
+	},
+	{ route: '/admin/runder', label: 'admin_nav_rounds', action: ['followup.read', 'updates.write'] },
 	{ route: '/admin/indikatorer', label: 'admin_nav_indicators', action: 'indicators.import' },
 	{ route: '/admin/organisationer', label: 'admin_nav_orgs', action: 'organizations.manage' },
 	{ route: '/admin/brugere', label: 'admin_nav_users', action: 'users.read' },
@@ -24,9 +31,11 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		requiresTwoFactor(user.role) && user.hasPassword && !user.twoFactorEnabled;
 	return {
 		account: { name: user.name, email: user.email, role: user.role, mustSetUpTwoFactor },
-		sections: SECTIONS.filter((s) => can(actor, s.action)).map(({ route, label }) => ({
-			route,
-			label
-		}))
+		sections: SECTIONS.filter((s) => [s.action].flat().some((a) => can(actor, a))).map(
+			({ route, label }) => ({
+				route,
+				label
+			})
+		)
 	};
 };

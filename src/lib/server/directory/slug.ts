@@ -17,11 +17,7 @@ export function slugify(name: string): string {
 
 /** Tables whose rows have a public slug. */
 export type SluggedTable =
-	| 'offers'
-	| 'organizations'
-	| 'opportunities'
-	| 'partnerships'
-	| 'initiatives';
+	'offers' | 'organizations' | 'opportunities' | 'partnerships' | 'initiatives';
 
 /**
  * A slug not yet used in `table`: the name's own slug, or it with -2, -3 … ("lektiecafe-2").

@@ -5,6 +5,10 @@ export {
 	saveInitiative,
 	initiativeForEditing,
 	InitiativeNotFoundError,
+	linkIdsBySlug,
+	organizationsByNameOrSlug,
+	linkSlugs,
+	type LinkKind,
 	type InitiativeInput
 } from './initiatives.ts';
 export {
@@ -13,6 +17,7 @@ export {
 	submitUpdate,
 	reviewUpdate,
 	roundStatus,
+	updatePage,
 	listRounds,
 	openRounds,
 	roundInput,

@@ -234,3 +234,50 @@ export async function organizationsByNameOrSlug(db: Db, keys: readonly string[])
 	}
 	return found;
 }
+
+/** Tables an initiative links to, by the kind of link. */
+const LINK_TABLES = {
+	offers: 'offers',
+	postings: 'opportunities',
+	partnerships: 'partnerships'
+} as const;
+export type LinkKind = keyof typeof LINK_TABLES;
+
+/**
+ * Ids of linked offers, postings or partnerships named by slug or by their page's address
+ * (the last part of the path), and the names that match nothing.
+ */
+export async function linkIdsBySlug(db: Db, kind: LinkKind, names: readonly string[]) {
+	const slugs = names.map(
+		(n) =>
+			n
+				.trim()
+				.replace(/[?#].*$/, '')
+				.replace(/\/+$/, '')
+				.split('/')
+				.pop() ?? ''
+	);
+	const wanted = [...new Set(slugs.filter(Boolean))];
+	if (wanted.length === 0) return { ids: [] as string[], unknown: [] as string[] };
+	const rows = rowsOf<{ id: string; slug: string }>(
+		await db.execute(
+			sql`select id, slug from ${sql.identifier(LINK_TABLES[kind])} where slug = any(${sql.param(wanted)}::text[])`
+		)
+	);
+	const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
+	return {
+		ids: wanted.flatMap((s) => bySlug.get(s) ?? []),
+		unknown: names.filter((_, i) => !bySlug.has(slugs[i]!))
+	};
+}
+
+/** Slugs of the linked rows, for the edit form. */
+export async function linkSlugs(db: Db, kind: LinkKind, ids: readonly string[]) {
+	if (ids.length === 0) return [];
+	const rows = rowsOf<{ slug: string }>(
+		await db.execute(
+			sql`select slug from ${sql.identifier(LINK_TABLES[kind])} where id = any(${sql.param([...ids])}::uuid[]) order by slug`
+		)
+	);
+	return rows.map((r) => r.slug);
+}

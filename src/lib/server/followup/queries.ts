@@ -39,7 +39,7 @@ export interface InitiativeCard {
 	id: string;
 	slug: string;
 	title: Shown;
-	owner: { name: string; slug: string };
+	owner: { id: string; name: string; slug: string };
 	actionCodes: string[];
 	indicatorCodes: string[];
 	lifecycle: Lifecycle;
@@ -56,6 +56,7 @@ interface InitiativeRow {
 	id: string;
 	slug: string;
 	title: Text;
+	owner_id: string;
 	owner_name: string;
 	owner_slug: string;
 	action_codes: string[];
@@ -111,7 +112,7 @@ export async function initiativeCards(
 	} else round = await latestClosedRound(db);
 	const rows = rowsOf<InitiativeRow>(
 		await db.execute(sql`
-			select i.id, i.slug, i.title, o.name as owner_name, o.slug as owner_slug, i.action_codes,
+			select i.id, i.slug, i.title, o.id as owner_id, o.name as owner_name, o.slug as owner_slug, i.action_codes,
 				i.indicator_codes, i.lifecycle, i.progress, i.budget_ore, i.is_demo, i.updated_at
 			from initiatives i join organizations o on o.id = i.owner_id
 			order by i.title->>'da'`)
@@ -139,7 +140,7 @@ export async function initiativeCards(
 			id: r.id,
 			slug: r.slug,
 			title: shown(r.title, locale),
-			owner: { name: r.owner_name, slug: r.owner_slug },
+			owner: { id: r.owner_id, name: r.owner_name, slug: r.owner_slug },
 			actionCodes: r.action_codes,
 			indicatorCodes: r.indicator_codes,
 			lifecycle: state?.lifecycle ?? r.lifecycle,

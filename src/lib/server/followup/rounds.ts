@@ -392,3 +392,41 @@ export async function openRounds(db: Db) {
 		.where(isNull(reportingRounds.closedAt))
 		.orderBy(reportingRounds.deadline);
 }
+
+/**
+ * One initiative in one round for its update page: the round, the initiative and every version
+ * of its update, newest first. Undefined when the actor may not see it (a partner and another
+ * organisation's initiative) or when the initiative was not asked in the round.
+ */
+export async function updatePage(db: Db, actor: Actor, roundId: string, slug: string) {
+	const [round] = await db.select().from(reportingRounds).where(eq(reportingRounds.id, roundId));
+	const [initiative] = await db
+		.select({
+			id: initiatives.id,
+			slug: initiatives.slug,
+			title: initiatives.title,
+			ownerId: initiatives.ownerId,
+			progress: initiatives.progress
+		})
+		.from(initiatives)
+		.where(eq(initiatives.slug, slug));
+	if (!round || !initiative || !round.initiativeIds.includes(initiative.id)) return undefined;
+	const staff = can(actor, 'followup.read');
+	const owner = can(actor, 'updates.write', { organizationId: initiative.ownerId });
+	if (!staff && !owner) return undefined;
+	const versions = await db
+		.select()
+		.from(initiativeUpdates)
+		.where(
+			and(eq(initiativeUpdates.roundId, roundId), eq(initiativeUpdates.initiativeId, initiative.id))
+		)
+		.orderBy(desc(initiativeUpdates.version));
+	const newest = versions[0];
+	return {
+		round,
+		initiative,
+		versions,
+		mayWrite: owner && !round.closedAt && newest?.state !== 'approved',
+		mayReview: can(actor, 'updates.review') && !round.closedAt && newest?.state === 'submitted'
+	};
+}

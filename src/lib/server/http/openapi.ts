@@ -5,7 +5,9 @@ import {
 	apiOfferList,
 	apiObservationList,
 	apiOpportunityList,
-	apiStrategy
+	apiStrategy,
+	apiInitiativeList,
+	apiFollowUp
 } from '../../schemas/strategy-api.ts';
 import { hsdsComponents, hsdsPageSchema } from './hsds-openapi.ts';
 
@@ -58,10 +60,11 @@ export function openApiDocument(serverUrl: string) {
 		openapi: '3.1.0',
 		info: {
 			title: 'Uddannelsesby API',
-			version: '1.1.0',
+			version: '1.2.0',
 			description:
 				"Open data from a municipality's education strategy. Every error is JSON: { error: { code, message, details? } }. " +
-				"Changes in 1.1.0: a guidepost's actions are { code, text } objects (codes such as 1.2), no longer bare strings.",
+				"Changes in 1.1.0: a guidepost's actions are { code, text } objects (codes such as 1.2), no longer bare strings. " +
+				'Changes in 1.2.0: /api/v1/initiatives and /api/v1/follow-up (the follow-up of the strategy).',
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: serverUrl }],
@@ -178,6 +181,35 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/api/v1/initiatives': {
+				get: {
+					operationId: 'listInitiatives',
+					summary:
+						'Initiatives that carry out the strategy’s actions, with their latest approved status',
+					description:
+						'Only approved updates are published; drafts and returned versions never are.',
+					parameters: [locale('locale')],
+					responses: {
+						'200': jsonBody('Initiatives', ref('InitiativeList')),
+						'400': errorResponse('Invalid query parameter')
+					}
+				}
+			},
+			'/api/v1/follow-up': {
+				get: {
+					operationId: 'followUp',
+					summary: 'Roll-up of the initiatives per guidepost and action',
+					description:
+						'Live figures, or with round the snapshot a closed reporting round froze. Progress is weighted by budget when every initiative has one, else a plain mean.',
+					parameters: [
+						query('round', { type: 'string', format: 'uuid' }, 'A closed reporting round.')
+					],
+					responses: {
+						'200': jsonBody('The roll-up', ref('FollowUp')),
+						'404': errorResponse('No such closed round, or no strategy is active')
+					}
+				}
+			},
 			'/api/hsds/services': {
 				get: {
 					operationId: 'hsdsServices',
@@ -273,6 +305,11 @@ export function openApiDocument(serverUrl: string) {
 					target: 'draft-2020-12',
 					io: 'output'
 				}),
+				InitiativeList: z.toJSONSchema(apiInitiativeList, {
+					target: 'draft-2020-12',
+					io: 'output'
+				}),
+				FollowUp: z.toJSONSchema(apiFollowUp, { target: 'draft-2020-12', io: 'output' }),
 				Error: z.toJSONSchema(apiErrorSchema, { target: 'draft-2020-12' }),
 				...hsdsComponents()
 			}
