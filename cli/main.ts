@@ -93,8 +93,9 @@ const HELP = `Usage: uddannelsesby <command>
   users list                 the accounts, their roles and last sign-in
 
   mail send-due              send the mail that is due now: saved job searches with new
-                             postings, reminders of postings about to close and of offers
-                             not checked for STALE_AFTER_DAYS (for cron; the server also
+                             postings, reminders of postings about to close, of offers
+                             not checked for STALE_AFTER_DAYS and of missing updates in
+                             reporting rounds (for cron; the server also
                              does this every MAIL_TASKS_MINUTES)
 
 The database is chosen as for the server: DATA_DIR (default ./data) or DATABASE_URL.
@@ -163,7 +164,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 					staleAfterDays: config.STALE_AFTER_DAYS
 				});
 				io.out(
-					`Mailed ${result.alerts.mailed} of ${result.alerts.checked} saved job searches, ${result.closing.reminded} postings about to close and ${result.stale.organizations} organisations with ${result.stale.offers} unchecked offers.`
+					`Mailed ${result.alerts.mailed} of ${result.alerts.checked} saved job searches, ${result.closing.reminded} postings about to close, ${result.stale.organizations} organisations with ${result.stale.offers} unchecked offers and ${result.rounds.reminded} owners of missing updates.`
 				);
 				return EXIT.ok;
 			});

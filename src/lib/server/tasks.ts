@@ -3,10 +3,11 @@ import { sendStaleReminders } from './stale-offers.ts';
 import { logger } from './log.ts';
 import type { Mailer } from './mail/index.ts';
 import { sendExpiryReminders, sendJobAlerts } from './opportunities/index.ts';
+import { sendRoundReminders } from './followup/index.ts';
 
 /**
  * Sends the mail that is due: saved job searches with news, reminders of postings about to
- * close and of offers not checked for `staleAfterDays`. Each part claims its rows before it
+ * close, of offers not checked for `staleAfterDays` and of missing updates in reporting rounds. Each part claims its rows before it
  * mails, so running this in several processes (or from cron beside the server) sends once.
  */
 export async function sendDueMail(
@@ -19,8 +20,9 @@ export async function sendDueMail(
 	const alerts = await sendJobAlerts(db, mailer, baseUrl, now);
 	const closing = await sendExpiryReminders(db, mailer, baseUrl, now);
 	const stale = await sendStaleReminders(db, mailer, baseUrl, settings.staleAfterDays, now);
-	const result = { alerts, closing, stale };
-	if (alerts.mailed || closing.reminded || stale.organizations)
+	const rounds = await sendRoundReminders(db, mailer, baseUrl, now);
+	const result = { alerts, closing, stale, rounds };
+	if (alerts.mailed || closing.reminded || stale.organizations || rounds.reminded)
 		logger.info(result, 'sent the mail that was due');
 	return result;
 }

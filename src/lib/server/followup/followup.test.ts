@@ -5,6 +5,9 @@ import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { createOrganization } from '../directory/index.ts';
 import { loadStrategyFile } from '../strategy/index.ts';
+import { invitedUser, testAuth } from '../accounts/testing.ts';
+import { mailOutbox, outboxMailer } from '../mail/index.ts';
+import { reminderDue, sendRoundReminders } from './reminders.ts';
 import {
 	closeRound,
 	exportInitiatives,
@@ -320,5 +323,61 @@ describe.each(testEngines())('follow-up on $name', (engine) => {
 		});
 		const now = await followUpView(database.db, 'da');
 		expect(now!.guideposts[0]!.actions[0]!.rollup.lifecycle).toMatchObject({ stoppet: 1 });
+	});
+
+	it('reminds the owner’s members when a round opens, a week and a day before the deadline, until they report', async () => {
+		await invitedUser(database.db, testAuth(database.db), 'laerer@aks.dk', 'partner', school);
+		const mine = await saveInitiative(database.db, editor, {
+			title: { da: 'Lektiecafé' },
+			description: { da: 'Hjælp til lektier.' },
+			actionCodes: ['1.1'],
+			ownerId: school,
+			lifecycle: 'i-gang'
+		});
+		await saveInitiative(database.db, editor, {
+			title: { da: 'Fodbold' },
+			description: { da: 'Træning.' },
+			actionCodes: ['2.1'],
+			ownerId: club,
+			lifecycle: 'i-gang'
+		});
+		const day = (iso: string) => new Date(`${iso}T08:00:00Z`);
+		const round = await openRound(database.db, editor, { name: 'Forår', deadline: '2026-03-20' });
+		const send = (iso: string) =>
+			sendRoundReminders(database.db, outboxMailer, 'https://udd.example', day(iso));
+		// The invitation is in the outbox too; only the reminders count here.
+		const mails = async () =>
+			(await database.db.select().from(mailOutbox).orderBy(mailOutbox.id)).filter(
+				(m) => !m.subject.startsWith('Du er inviteret')
+			);
+
+		// The club has no members: nobody can be told, and that is counted.
+		expect(await send('2026-03-01')).toEqual({ reminded: 1, withoutAddress: 1 });
+		expect(await send('2026-03-02')).toEqual({ reminded: 0, withoutAddress: 0 });
+		const [first] = (await mails()).filter((m) => m.recipient === 'laerer@aks.dk');
+		expect(first!.subject).toBe('Skriv status for Lektiecafé / Please write an update');
+		expect(first!.body).toContain(`https://udd.example/admin/runder/${round.id}/${mine.slug}`);
+		expect((await send('2026-03-13')).reminded).toBe(1);
+		expect((await send('2026-03-14')).reminded).toBe(0);
+
+		await submitUpdate(database.db, partner, round.id, mine.id, {
+			health: 'green',
+			progress: 20,
+			done: 'Startet.',
+			next: 'Flere elever.'
+		});
+		expect((await send('2026-03-19')).reminded).toBe(0);
+		expect((await mails()).filter((m) => m.recipient === 'laerer@aks.dk')).toHaveLength(2);
+		expect(await send('2026-03-21')).toEqual({ reminded: 0, withoutAddress: 0 });
+	});
+});
+
+describe('when a reminder is due', () => {
+	it('sends only the latest one due, and none after the deadline', () => {
+		expect(reminderDue('2026-03-20', '2026-03-01')).toBe('opened');
+		expect(reminderDue('2026-03-20', '2026-03-13')).toBe('7-days');
+		expect(reminderDue('2026-03-20', '2026-03-19')).toBe('1-day');
+		expect(reminderDue('2026-03-20', '2026-03-20')).toBe('1-day');
+		expect(reminderDue('2026-03-20', '2026-03-21')).toBeUndefined();
 	});
 });

@@ -49,3 +49,4 @@ export {
 } from './import.ts';
 export { LIFECYCLES, HEALTHS, type Lifecycle, type Health } from './schema.ts';
 export { loadDemoFollowUp } from './demo.ts';
+export { sendRoundReminders, reminderDue } from './reminders.ts';
