@@ -77,6 +77,11 @@ describe('uddannelsesby command', () => {
 			`${header}\r\nI-1;Lektiecafé;;1.1;frafald;Aalborg Bibliotekerne;;2025-08-01;;i-gang;30;Hjælp til lektier`
 		);
 		expect(await main(['initiatives', 'export', '--format', 'pdf'], c.io)).toBe(EXIT.rejected);
+		// No round is closed yet: there is no report to build.
+		expect(await main(['report', 'build', '--round', 'latest', '--out', dataDir], c.io)).toBe(
+			EXIT.rejected
+		);
+		expect(c.err.at(-1)).toBe('No reporting round is closed yet.');
 	});
 
 	it('rejects a missing file and unknown commands with exit code 2', async () => {

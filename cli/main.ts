@@ -36,8 +36,8 @@ import {
 	parseStrategy,
 	StrategyNotFoundError
 } from '../src/lib/server/strategy/index.ts';
-import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { access, constants, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import {
 	dataSummaries,
 	importFile,
@@ -47,9 +47,12 @@ import {
 } from '../src/lib/server/indicators/index.ts';
 import { getStrategyDefinition } from '../src/lib/server/strategy/index.ts';
 import {
+	buildReport,
 	exportInitiatives,
+	FollowUpError,
 	formatImportProblems,
-	importInitiatives
+	importInitiatives,
+	latestClosedRoundId
 } from '../src/lib/server/followup/index.ts';
 import { sendDueMail } from '../src/lib/server/tasks.ts';
 
@@ -85,6 +88,10 @@ const HELP = `Usage: uddannelsesby <command>
       --create-organisations create owners and partners the directory does not have
   initiatives export --format csv|xlsx|json [OUT]
                              every initiative in the import's columns (stdout without OUT)
+
+  report build --round ID|latest --out DIR
+                             build the council report of a closed reporting round (a new
+                             version; earlier ones are kept) and write its .docx and .pdf
 
   users invite EMAIL --role ROLE [--organization NAME]
                              invite someone (administrator, editor, council, partner);
@@ -122,7 +129,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				role: { type: 'string' },
 				organization: { type: 'string' },
 				format: { type: 'string' },
-				'create-organisations': { type: 'boolean', default: false }
+				'create-organisations': { type: 'boolean', default: false },
+				round: { type: 'string' },
+				out: { type: 'string' }
 			}
 		});
 	} catch (error) {
@@ -151,6 +160,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (group === 'initiatives') {
 		try {
 			return await initiativesCommand(command, arg, parsed.values, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
+	}
+	if (group === 'report') {
+		try {
+			return await reportCommand(command, parsed.values, io);
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}
@@ -514,6 +530,51 @@ async function initiativesCommand(
 		}
 		io.out(
 			`Imported ${path}: ${outcome.created} initiative${outcome.created === 1 ? '' : 's'} added, ${outcome.updated} updated${outcome.organisationsCreated.length ? `; created the organisations ${outcome.organisationsCreated.join(', ')}` : ''}.`
+		);
+		return EXIT.ok;
+	});
+}
+
+async function reportCommand(
+	command: string | undefined,
+	options: { round?: string; out?: string },
+	io: Io
+): Promise<number> {
+	if (command !== 'build') return usage(`Unknown report command "${command ?? ''}".`, io);
+	if (!options.round || !options.out)
+		return usage('report build needs --round ID|latest and --out DIR', io);
+	const out = options.out;
+	return withDatabase(async (database) => {
+		const roundId =
+			options.round === 'latest' ? await latestClosedRoundId(database.db) : options.round;
+		if (!roundId || !/^[0-9a-f-]{36}$/.test(roundId)) {
+			io.err(
+				options.round === 'latest'
+					? 'No reporting round is closed yet.'
+					: `"${options.round}" is not a round id; use the id from the admin page, or latest.`
+			);
+			return EXIT.rejected;
+		}
+		let report;
+		try {
+			report = await buildReport(database.db, cliActor(), roundId);
+		} catch (error) {
+			if (error instanceof FollowUpError) {
+				io.err(
+					error.code === 'round-open'
+						? 'The round is still open: close it before building its report.'
+						: 'No reporting round has this id.'
+				);
+				return EXIT.rejected;
+			}
+			throw error;
+		}
+		await mkdir(out, { recursive: true });
+		const base = join(out, `status-${report.data.round.deadline}-v${report.version}`);
+		await writeFile(`${base}.docx`, report.docx);
+		await writeFile(`${base}.pdf`, report.pdf);
+		io.out(
+			`Built version ${report.version} of the report on "${report.data.round.name}": ${base}.docx and ${base}.pdf.`
 		);
 		return EXIT.ok;
 	});

@@ -25,6 +25,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/partnerskaber', '/partnerships'],
 	['/organisationer', '/organisations'],
 	['/opfoelgning', '/follow-up'],
+	['/opfoelgning/rapporter', '/follow-up/reports'],
 	['/indsatser', '/initiatives'],
 	['/opsaetning', '/setup'],
 	['/log-ind', '/login'],
@@ -44,7 +45,8 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/godkendelse', '/admin/review'],
 	['/admin/indsatser', '/admin/initiatives'],
 	['/admin/indsatser/ny', '/admin/initiatives/new'],
-	['/admin/runder', '/admin/rounds']
+	['/admin/runder', '/admin/rounds'],
+	['/admin/rapporter', '/admin/reports']
 ];
 const toDanish = new Map(paths.map(([da, en]) => [en, da]));
 const toEnglish = new Map(paths);

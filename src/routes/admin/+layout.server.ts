@@ -15,6 +15,7 @@ const SECTIONS: { route: string; label: string; action: Action | Action[] }[] = 
 		action: ['followup.read', 'updates.write']
 	},
 	{ route: '/admin/runder', label: 'admin_nav_rounds', action: ['followup.read', 'updates.write'] },
+	{ route: '/admin/rapporter', label: 'admin_nav_reports', action: 'followup.read' },
 	{ route: '/admin/indikatorer', label: 'admin_nav_indicators', action: 'indicators.import' },
 	{ route: '/admin/organisationer', label: 'admin_nav_orgs', action: 'organizations.manage' },
 	{ route: '/admin/brugere', label: 'admin_nav_users', action: 'users.read' },

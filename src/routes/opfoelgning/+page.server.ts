@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { cachedView } from '$lib/server/app.ts';
-import { closedRounds, followUpView } from '$lib/server/followup/index.ts';
+import { closedRounds, followUpView, listReports } from '$lib/server/followup/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -11,5 +11,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const view = await cachedView(`follow-up:${locals.locale}:${roundId ?? 'live'}`, () =>
 		followUpView(locals.db, locals.locale, roundId)
 	);
-	return { view: view ?? null, rounds, roundId: roundId ?? '' };
+	const reports = await cachedView('follow-up:reports', () =>
+		listReports(locals.db, { publicOnly: true })
+	);
+	return { view: view ?? null, rounds, roundId: roundId ?? '', reports };
 };

@@ -5,6 +5,8 @@ import { rowsOf, type Db } from '../db/index.ts';
 import { organizations } from '../directory/index.ts';
 import { saveInitiative } from './initiatives.ts';
 import { closeRound, openRound, reviewUpdate, submitUpdate } from './rounds.ts';
+import { buildReport } from './reports.ts';
+import { councilReports } from './schema.ts';
 import { HEALTHS, initiatives, LIFECYCLES } from './schema.ts';
 
 const text = z.object({ da: z.string(), en: z.string().optional() });
@@ -122,6 +124,7 @@ export async function loadDemoFollowUp(db: Db, path: string, today = new Date())
 		isDemo: true
 	});
 	const first = data.rounds[0]?.openedDays ?? 0;
+	let lastRoundId: string | undefined;
 	for (const i of data.initiatives) {
 		const saved = await saveInitiative(db, DEMO, await input(i, stateAt(i, first), 0));
 		ids.set(i.key, saved.id);
@@ -166,11 +169,21 @@ export async function loadDemoFollowUp(db: Db, path: string, today = new Date())
 			);
 		}
 		await closeRound(db, DEMO, opened.id, at(round.closedDays));
+		lastRoundId = opened.id;
 	}
 	for (const i of data.initiatives)
 		await db
 			.update(initiatives)
 			.set({ lifecycle: i.lifecycle })
 			.where(eq(initiatives.id, ids.get(i.key)!));
+	// The last round's report, built and published as the council would after its meeting.
+	const last = data.rounds.at(-1);
+	if (lastRoundId && last) {
+		const report = await buildReport(db, DEMO, lastRoundId, at(last.closedDays + 1));
+		await db
+			.update(councilReports)
+			.set({ publishedAt: at(last.closedDays + 14) })
+			.where(eq(councilReports.id, report.id));
+	}
 	return data.initiatives.length;
 }

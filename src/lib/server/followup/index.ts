@@ -50,3 +50,12 @@ export {
 export { LIFECYCLES, HEALTHS, type Lifecycle, type Health } from './schema.ts';
 export { loadDemoFollowUp } from './demo.ts';
 export { sendRoundReminders, reminderDue } from './reminders.ts';
+export {
+	buildReport,
+	publishReport,
+	listReports,
+	reportById,
+	latestClosedRoundId,
+	type ReportSummary
+} from './reports.ts';
+export type { ReportData } from './report-data.ts';

@@ -23,7 +23,9 @@ export class FollowUpError extends Error {
 			| 'not-in-round'
 			| 'update-locked'
 			| 'update-not-found'
-			| 'not-submitted',
+			| 'not-submitted'
+			| 'round-open'
+			| 'report-not-found',
 		message: string
 	) {
 		super(message);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	customType,
 	boolean,
 	date,
 	index,
@@ -171,4 +172,33 @@ export const roundReminders = pgTable(
 		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [unique('round_reminders_uq').on(t.roundId, t.initiativeId, t.kind)]
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value))
+});
+
+/**
+ * A council report built from a closed round: the data it was built from, frozen, and the two
+ * files made from it. A rebuild is a new version; every version is kept.
+ */
+export const councilReports = pgTable(
+	'council_reports',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => reportingRounds.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		content: jsonb('content').notNull(),
+		docx: bytea('docx').notNull(),
+		pdf: bytea('pdf').notNull(),
+		builtBy: text('built_by').notNull(),
+		builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Made public once the council has met; before that only staff read it. */
+		publishedAt: timestamp('published_at', { withTimezone: true }),
+		isDemo: boolean('is_demo').notNull().default(false)
+	},
+	(t) => [unique('council_reports_version_uq').on(t.roundId, t.version)]
 );

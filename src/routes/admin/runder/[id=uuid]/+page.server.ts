@@ -7,12 +7,10 @@ import { attempt, formFailure, on } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const actor = locals.actor;
 	if (!can(actor, 'followup.read')) requireCan(locals, 'updates.write');
-	const status = UUID.test(params.id) ? await roundStatus(locals.db, actor!, params.id) : undefined;
+	const status = await roundStatus(locals.db, actor!, params.id);
 	if (!status) error(404, 'Not found');
 	const { round, rows } = status;
 	const count = (state: string | null) =>
@@ -48,7 +46,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	close: async (event) => {
 		const actor = requireCan(event.locals, 'rounds.manage');
-		if (!UUID.test(event.params.id)) error(404, 'Not found');
 		const done = await attempt(
 			() => closeRound(event.locals.db, actor, event.params.id),
 			on(ForbiddenError, () => formFailure(403, { message: msg('admin_forbidden') })),

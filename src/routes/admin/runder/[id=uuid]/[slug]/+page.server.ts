@@ -13,12 +13,9 @@ import { attempt, field, formFailure, on, readForm } from '$lib/server/http/form
 import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 async function pageOf(event: Pick<RequestEvent, 'params' | 'locals'>) {
 	const { params, locals } = event;
-	if (!locals.actor || !UUID.test(params.id) || !/^[a-z0-9-]{1,120}$/.test(params.slug))
-		error(404, 'Not found');
+	if (!locals.actor || !/^[a-z0-9-]{1,120}$/.test(params.slug)) error(404, 'Not found');
 	const page = await updatePage(locals.db, locals.actor, params.id, params.slug);
 	if (!page) error(404, 'Not found');
 	return page;
