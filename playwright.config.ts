@@ -62,7 +62,7 @@ export default defineConfig({
 			timeout: 120_000,
 			testMatch: withPostgres
 				? /hostile-input\.spec\.ts/
-				: /(accounts|hostile-input|address)\.spec\.ts/,
+				: /(accounts|hostile-input|address|followup)\.spec\.ts/,
 			use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
 		},
 		...(withPostgres
@@ -76,7 +76,7 @@ export default defineConfig({
 					{
 						name: 'accounts-postgres',
 						timeout: 120_000,
-						testMatch: /(accounts|address)\.spec\.ts/,
+						testMatch: /(accounts|address|followup)\.spec\.ts/,
 						use: { ...browser, baseURL: `http://127.0.0.1:${ports[3]}` }
 					}
 				]

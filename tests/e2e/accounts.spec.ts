@@ -62,6 +62,12 @@ const reads: { path: string; allowed: Who[] }[] = [
 	{ path: '/admin/opslag', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/partnerskaber', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/godkendelse', allowed: ['admin', 'editor'] },
+	{ path: '/admin/indsatser', allowed: ['admin', 'editor', 'council', 'partnerA'] },
+	{ path: '/admin/indsatser/ny', allowed: ['admin', 'editor'] },
+	{ path: '/admin/indsatser/eksport.csv', allowed: ['admin', 'editor', 'council'] },
+	{ path: '/admin/runder', allowed: ['admin', 'editor', 'council', 'partnerA'] },
+	{ path: '/admin/rapporter', allowed: ['admin', 'editor', 'council'] },
+	{ path: '/en/admin/reports', allowed: ['admin', 'editor', 'council'] },
 	{ path: '/admin/log', allowed: ['admin'] },
 	{ path: '/admin/post', allowed: ['admin'] },
 	{ path: '/en/admin/audit', allowed: ['admin'] }
@@ -154,6 +160,39 @@ function writes(
 			path: '/admin/organisationer/aalborg-tekniske-gymnasium',
 			form: { descDa: `Om skolen ${unique}`, website: 'https://atg.example.dk' },
 			allowed: ['admin', 'editor', 'partnerA']
+		},
+		{
+			name: 'create an initiative',
+			path: '/admin/indsatser/ny',
+			form: {
+				titleDa: `Indsats ${unique}`,
+				descDa: 'En indsats til test af rettigheder.',
+				action: '1.1',
+				ownerId: f.organizations.a,
+				lifecycle: 'afsluttet',
+				progress: '100'
+			},
+			allowed: ['admin', 'editor']
+		},
+		{
+			name: 'open a reporting round',
+			path: '/admin/runder?/open',
+			form: { name: `Runde ${unique}`, deadline: '2030-01-01' },
+			allowed: ['admin', 'editor']
+		},
+		{
+			name: 'build a report (a round that does not exist)',
+			path: '/admin/rapporter?/build',
+			form: { roundId: '00000000-0000-4000-8000-000000000000' },
+			allowed: ['admin', 'editor'],
+			status: 404
+		},
+		{
+			name: 'import initiatives (a file that is not there)',
+			path: '/admin/indsatser?/import',
+			form: {},
+			allowed: ['admin', 'editor'],
+			status: 400
 		},
 		{
 			name: 'create an organisation',
@@ -322,7 +361,7 @@ test('every admin page fits 320, 390 and 1280 px with no text under 12 px, per r
 		const context = await browser.newContext({ storageState: await api.storageState() });
 		const page = await context.newPage();
 		for (const { path } of reads.filter(
-			(r) => r.allowed.includes(who) && !r.path.endsWith('.json') && !r.path.startsWith('/en/')
+			(r) => r.allowed.includes(who) && !/\.(json|csv)$/.test(r.path) && !r.path.startsWith('/en/')
 		)) {
 			for (const url of [path, alternatePath(path, 'en')]) {
 				const response = await page.goto(url);

@@ -87,6 +87,18 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		h1da: 'Partnerskaber mellem virksomheder og uddannelser',
 		h1en: 'Partnerships between employers and education'
 	},
+	{
+		da: '/opfoelgning',
+		en: '/en/follow-up',
+		h1da: 'Opfølgning på strategien',
+		h1en: 'Following up the strategy'
+	},
+	{
+		da: '/indsatser/lektiecafe-med-frivillige-demo',
+		en: '/en/initiatives/lektiecafe-med-frivillige-demo',
+		h1da: 'Lektiecafé med frivillige (demo)',
+		h1en: 'Homework café with volunteers (demo)'
+	},
 	{ da: '/om', en: '/en/about', h1da: 'Om Uddannelsesby', h1en: 'About Uddannelsesby' },
 	{
 		da: '/privatlivspolitik',
@@ -475,6 +487,9 @@ test.describe('health and API', () => {
 		const services = await check('/api/hsds/services', '/api/hsds/services?per_page=5', '200');
 		const organizations = await check('/api/hsds/organizations', '/api/hsds/organizations', '200');
 		const indicators = await check('/api/v1/indicators', '/api/v1/indicators?lang=en', '200');
+		const initiatives = await check('/api/v1/initiatives', '/api/v1/initiatives?locale=en', '200');
+		expect(initiatives.items.length).toBeGreaterThan(0);
+		const followUp = await check('/api/v1/follow-up', '/api/v1/follow-up', '200');
 		const ids = {
 			'/api/hsds/services/{id}': `/api/hsds/services/${services.contents[0].id}`,
 			'/api/hsds/organizations/{id}': `/api/hsds/organizations/${organizations.contents[0].id}`,
@@ -490,7 +505,9 @@ test.describe('health and API', () => {
 				...Object.keys(ids),
 				'/api/hsds/services',
 				'/api/hsds/organizations',
-				'/api/v1/indicators'
+				'/api/v1/indicators',
+				'/api/v1/initiatives',
+				'/api/v1/follow-up'
 			].sort()
 		);
 		// And the declared errors.
@@ -505,6 +522,58 @@ test.describe('health and API', () => {
 			'/api/v1/indicators/findes-ikke/observations',
 			'404'
 		);
+		// A closed round's snapshot, and a round that is not one.
+		const frozen = await check(
+			'/api/v1/follow-up',
+			`/api/v1/follow-up?round=${followUp.round.id}`,
+			'200'
+		);
+		expect(frozen.live).toBe(false);
+		await check(
+			'/api/v1/follow-up',
+			'/api/v1/follow-up?round=00000000-0000-4000-8000-000000000000',
+			'404'
+		);
+	});
+});
+
+test.describe('follow-up', () => {
+	test('shows each action with its initiatives, approved updates only, and a published report', async ({
+		page,
+		request
+	}) => {
+		await page.goto('/opfoelgning');
+		const action = page.locator('section.followup-action').filter({ hasText: '1.1' }).first();
+		await expect(action.locator('h3')).toContainText('Understøtte med hjælpemidler');
+		await expect(action.locator('.followup-initiatives > li')).toHaveCount(2);
+		await expect(action).toContainText('Gul: i risiko');
+		// The indicators the action's initiatives aim to move, with their status.
+		await expect(action.locator('.followup-indicators li')).toHaveCount(2);
+		await expect(page.locator('.alert-warning').first()).toContainText('Demodata');
+
+		// The first round's snapshot: the leisure bridge was still under way and red.
+		await page.selectOption('#runde', { label: 'Første statusrunde (demo)' });
+		await page.getByRole('button', { name: 'Vis' }).click();
+		await expect(page).toHaveURL(/runde=/);
+		const bridge = page
+			.locator('.followup-initiative')
+			.filter({ hasText: 'Brobygning til foreningslivet' });
+		await expect(bridge).toContainText('Rød: forsinket');
+		await expect(bridge).toContainText('I gang');
+
+		await page.goto('/opfoelgning');
+		await page.locator('section[aria-labelledby="rapporter"] a').first().click();
+		await expect(page.locator('h1')).toHaveText('Status til Uddannelsesrådet');
+		await expect(page.locator('article.council-report')).toHaveAttribute('lang', 'da');
+		await expectNoAxeViolations(page);
+		expect(await layoutProblems(page, page.url())).toEqual([]);
+		const pdfLink = page.getByRole('link', { name: 'Hent som PDF' });
+		const pdf = await request.get((await pdfLink.getAttribute('href'))!);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+		expect(
+			(await request.get('/opfoelgning/rapporter/00000000-0000-4000-8000-000000000000')).status()
+		).toBe(404);
 	});
 });
 

@@ -43,21 +43,11 @@ export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
 	administrator: new Set(ACTIONS),
-	editor: new Set<Action>([
-		'admin.enter',
-		'account.manageOwn',
-		'indicators.import',
-		'users.read',
-		'users.invitePartner',
-		'organizations.manage',
-		'moderation.review',
-		'submissions.create',
-		'followup.read',
-		'initiatives.manage',
-		'rounds.manage',
-		'updates.write',
-		'updates.review'
-	]),
+	// Editors run the site day to day: everything but managing staff accounts and reading the
+	// audit log and the outbox, which stay with administrators.
+	editor: new Set<Action>(
+		ACTIONS.filter((a) => !['users.manage', 'audit.read', 'outbox.read'].includes(a))
+	),
 	// The council follows the implementation: it reads rounds and reports, and writes nothing.
 	council: new Set<Action>(['admin.enter', 'account.manageOwn', 'followup.read']),
 	// A partner writes the updates of the initiatives its own organisation owns.

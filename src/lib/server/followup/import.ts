@@ -1,7 +1,7 @@
+import { actorId, assertMay, type FollowUpActor } from './actor.ts';
 import { eq, inArray } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { assertCan, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { organizations, uniqueSlug } from '../directory/index.ts';
@@ -151,17 +151,17 @@ interface ParsedRow {
  */
 export async function importInitiatives(
 	db: Db,
-	actor: Actor | 'system:demo',
+	actor: FollowUpActor,
 	bytes: Uint8Array,
 	options: { createOrganisations?: boolean; language?: ProblemLanguage } = {}
 ): Promise<InitiativeImportOutcome> {
-	if (actor !== 'system:demo') assertCan(actor, 'initiatives.manage');
+	assertMay(actor, 'initiatives.manage');
 	return inProblemLanguage(options.language ?? 'en', () => run(db, actor, bytes, options));
 }
 
 async function run(
 	db: Db,
-	actor: Actor | 'system:demo',
+	actor: FollowUpActor,
 	bytes: Uint8Array,
 	options: { createOrganisations?: boolean }
 ): Promise<InitiativeImportOutcome> {
@@ -327,7 +327,7 @@ async function run(
 	}
 	if (problems.length > 0) return { ok: false, problems };
 
-	const actorId = actor === 'system:demo' ? actor : actor.id;
+	const writer = actorId(actor);
 	try {
 		return await db.transaction(async (tx) => {
 			const created: string[] = [];
@@ -340,7 +340,7 @@ async function run(
 				known.set(lower, row!.id);
 				created.push(name);
 				await recordAudit(tx, {
-					actor: actorId,
+					actor: writer,
 					action: 'organization.create',
 					entityType: 'organization',
 					entityId: row!.id,

@@ -1,7 +1,7 @@
+import { actorId, assertMay, type FollowUpActor } from './actor.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
-import { assertCan, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { organizations, uniqueSlug } from '../directory/index.ts';
@@ -149,15 +149,15 @@ function columns(data: InitiativeData) {
  */
 export async function saveInitiative(
 	db: Db,
-	actor: Actor | 'system:demo',
+	actor: FollowUpActor,
 	input: InitiativeInput,
 	id?: string
 ): Promise<{ id: string; slug: string; created: boolean }> {
-	if (actor !== 'system:demo') assertCan(actor, 'initiatives.manage');
+	assertMay(actor, 'initiatives.manage');
 	const data = initiativeInput.parse(input);
 	const problems = await referenceIssues(db, data);
 	if (problems.length > 0) throw new z.ZodError(problems);
-	const actorId = actor === 'system:demo' ? actor : actor.id;
+	const writer = actorId(actor);
 	return db.transaction(async (tx) => {
 		let row: { id: string; slug: string } | undefined;
 		if (id) {
@@ -176,7 +176,7 @@ export async function saveInitiative(
 		}
 		await writeMilestones(tx, row!.id, data.milestones);
 		await recordAudit(tx, {
-			actor: actorId,
+			actor: writer,
 			action: id ? 'initiative.update' : 'initiative.create',
 			entityType: 'initiative',
 			entityId: row!.id,

@@ -1,3 +1,4 @@
+import { actorId, assertMay, type FollowUpActor } from './actor.ts';
 import { and, desc, eq, isNotNull, max } from 'drizzle-orm';
 import { assertCan, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -13,13 +14,8 @@ import { FollowUpError } from './rounds.ts';
  * files from it and keeps all three as a new version. Earlier versions are kept unchanged, so
  * a report once sent stays as it was even if data changes later.
  */
-export async function buildReport(
-	db: Db,
-	actor: Actor | 'system:demo',
-	roundId: string,
-	now = new Date()
-) {
-	if (actor !== 'system:demo') assertCan(actor, 'rounds.manage');
+export async function buildReport(db: Db, actor: FollowUpActor, roundId: string, now = new Date()) {
+	assertMay(actor, 'rounds.manage');
 	const [round] = await db.select().from(reportingRounds).where(eq(reportingRounds.id, roundId));
 	if (!round) throw new FollowUpError('round-not-found', 'No such round');
 	if (!round.closedAt)
@@ -39,7 +35,7 @@ export async function buildReport(
 				content: data,
 				docx: Buffer.from(docx),
 				pdf: Buffer.from(pdf),
-				builtBy: actor === 'system:demo' ? actor : actor.id,
+				builtBy: actorId(actor),
 				builtAt: now,
 				isDemo: data.isDemo
 			})
@@ -47,7 +43,7 @@ export async function buildReport(
 		await recordAudit(
 			tx,
 			{
-				actor: actor === 'system:demo' ? actor : actor.id,
+				actor: actorId(actor),
 				action: 'report.build',
 				entityType: 'report',
 				entityId: row!.id,

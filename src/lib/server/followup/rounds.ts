@@ -1,7 +1,8 @@
+import { actorId, assertMay, type FollowUpActor } from './actor.ts';
 import { and, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, longText } from '../../schemas/text-fields.ts';
-import { assertCan, can, type Actor } from '../accounts/index.ts';
+import { can, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { effectiveProgress } from './rollup.ts';
@@ -46,11 +47,11 @@ export const roundInput = z
  */
 export async function openRound(
 	db: Db,
-	actor: Actor | 'system:demo',
+	actor: FollowUpActor,
 	input: z.input<typeof roundInput>,
 	options: { isDemo?: boolean; openedAt?: Date } = {}
 ) {
-	if (actor !== 'system:demo') assertCan(actor, 'rounds.manage');
+	assertMay(actor, 'rounds.manage');
 	const data = roundInput.parse(input);
 	return db.transaction(async (tx) => {
 		const open = await tx
@@ -69,7 +70,7 @@ export async function openRound(
 		await recordAudit(
 			tx,
 			{
-				actor: actor === 'system:demo' ? actor : actor.id,
+				actor: actorId(actor),
 				action: 'round.open',
 				entityType: 'round',
 				entityId: round!.id,
@@ -87,11 +88,11 @@ export async function openRound(
  */
 export async function closeRound(
 	db: Db,
-	actor: Actor | 'system:demo',
+	actor: FollowUpActor,
 	roundId: string,
 	closedAt = new Date()
 ) {
-	if (actor !== 'system:demo') assertCan(actor, 'rounds.manage');
+	assertMay(actor, 'rounds.manage');
 	return db.transaction(async (tx) => {
 		const [round] = await tx
 			.select()
@@ -132,7 +133,7 @@ export async function closeRound(
 			.set({ closedAt, snapshot })
 			.where(eq(reportingRounds.id, roundId));
 		await recordAudit(tx, {
-			actor: actor === 'system:demo' ? actor : actor.id,
+			actor: actorId(actor),
 			action: 'round.close',
 			entityType: 'round',
 			entityId: roundId,
@@ -191,7 +192,7 @@ async function ownerOf(db: Db, initiativeId: string) {
  */
 export async function submitUpdate(
 	db: Db,
-	actor: Actor | 'system:demo',
+	actor: FollowUpActor,
 	roundId: string,
 	initiativeId: string,
 	input: UpdateInput,
@@ -199,7 +200,7 @@ export async function submitUpdate(
 ) {
 	const ownerId = await ownerOf(db, initiativeId);
 	if (!ownerId) throw new FollowUpError('not-in-round', 'No such initiative');
-	if (actor !== 'system:demo') assertCan(actor, 'updates.write', { organizationId: ownerId });
+	assertMay(actor, 'updates.write', { organizationId: ownerId });
 	const data = updateInput.parse(input);
 	return db.transaction(async (tx) => {
 		const [round] = await tx
@@ -235,14 +236,14 @@ export async function submitUpdate(
 				done: data.done,
 				next: data.next,
 				remedy: data.remedy ?? null,
-				authorId: actor === 'system:demo' ? actor : actor.id,
+				authorId: actorId(actor),
 				...(options.at ? { createdAt: options.at } : {})
 			})
 			.returning();
 		await recordAudit(
 			tx,
 			{
-				actor: actor === 'system:demo' ? actor : actor.id,
+				actor: actorId(actor),
 				action: 'update.submit',
 				entityType: 'initiative',
 				entityId: initiativeId,
@@ -265,12 +266,12 @@ export const reviewInput = z.discriminatedUnion('decision', [
  */
 export async function reviewUpdate(
 	db: Db,
-	actor: Actor | 'system:demo',
+	actor: FollowUpActor,
 	updateId: string,
 	input: z.input<typeof reviewInput>,
 	options: { at?: Date } = {}
 ) {
-	if (actor !== 'system:demo') assertCan(actor, 'updates.review');
+	assertMay(actor, 'updates.review');
 	const data = reviewInput.parse(input);
 	const at = options.at ?? new Date();
 	return db.transaction(async (tx) => {
@@ -300,7 +301,7 @@ export async function reviewUpdate(
 			.update(initiativeUpdates)
 			.set({
 				state: data.decision === 'approve' ? 'approved' : 'returned',
-				reviewerId: actor === 'system:demo' ? actor : actor.id,
+				reviewerId: actorId(actor),
 				reviewedAt: at,
 				reviewComment: data.comment ?? null
 			})
@@ -313,7 +314,7 @@ export async function reviewUpdate(
 		await recordAudit(
 			tx,
 			{
-				actor: actor === 'system:demo' ? actor : actor.id,
+				actor: actorId(actor),
 				action: data.decision === 'approve' ? 'update.approve' : 'update.return',
 				entityType: 'initiative',
 				entityId: update.initiativeId,
@@ -424,11 +425,14 @@ export async function updatePage(db: Db, actor: Actor, roundId: string, slug: st
 		)
 		.orderBy(desc(initiativeUpdates.version));
 	const newest = versions[0];
+	const mayReview =
+		can(actor, 'updates.review') && !round.closedAt && newest?.state === 'submitted';
 	return {
 		round,
 		initiative,
 		versions,
-		mayWrite: owner && !round.closedAt && newest?.state !== 'approved',
-		mayReview: can(actor, 'updates.review') && !round.closedAt && newest?.state === 'submitted'
+		// Staff may write on the owner's behalf, but not over an update waiting for their review.
+		mayWrite: owner && !round.closedAt && newest?.state !== 'approved' && !mayReview,
+		mayReview
 	};
 }
