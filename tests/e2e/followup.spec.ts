@@ -4,6 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import type { Fixture } from './accounts-fixture.ts';
 import { expectNoAxeViolations } from './axe.ts';
+import { layoutProblems } from './layout.ts';
 import { unusedTotp } from '../support/totp.ts';
 
 function fixture(baseURL: string): Fixture {
@@ -63,6 +64,7 @@ test('one reporting round end to end: open, report, return, correct, approve, cl
 	await editor.getByRole('button', { name: 'Åbn runden' }).click();
 	await expect(editor.getByRole('heading', { level: 1 })).toHaveText(`Status e2e ${unique}`);
 	await expectNoAxeViolations(editor);
+	expect(await layoutProblems(editor, 'the round page')).toEqual([]);
 	const roundPath = new URL(editor.url()).pathname;
 	await expect(editor.locator('tr', { hasText: title })).toContainText('Mangler');
 
@@ -71,6 +73,7 @@ test('one reporting round end to end: open, report, return, correct, approve, cl
 	await expect(partner.locator('tbody tr')).toHaveCount(1);
 	await partner.getByRole('link', { name: title }).click();
 	await expectNoAxeViolations(partner);
+	expect(await layoutProblems(partner, 'the update form')).toEqual([]);
 	await partner.getByLabel('Gul: i risiko').check();
 	await partner.getByLabel('Hvad er gjort siden sidst?').fill('Vi er gået i gang. UDKAST');
 	await partner.getByLabel('Hvad er de næste skridt?').fill('Finde flere frivillige.');
@@ -81,8 +84,11 @@ test('one reporting round end to end: open, report, return, correct, approve, cl
 	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(partner.getByRole('status')).toContainText('sendt til godkendelse');
 
-	// The editor returns it with a comment; the partner corrects it; the editor approves.
-	await checked(editor, `${roundPath}/${slug}`);
+	// It waits in the editor's review queue; the editor returns it with a comment, the partner
+	// corrects it, and the editor approves it.
+	await checked(editor, '/admin/godkendelse');
+	await editor.locator('.awaiting-updates').getByRole('link', { name: title }).click();
+	await expect(editor).toHaveURL(new RegExp(`${roundPath}/${slug}$`));
 	await editor
 		.getByLabel('Kommentar til den ansvarlige')
 		.fill('Skriv hvor mange elever der kommer.');
@@ -121,6 +127,7 @@ test('one reporting round end to end: open, report, return, correct, approve, cl
 	await editor.getByRole('button', { name: 'Byg rapporten' }).click();
 	await expect(editor.getByRole('heading', { level: 1 })).toHaveText('Status til Uddannelsesrådet');
 	await expectNoAxeViolations(editor);
+	expect(await layoutProblems(editor, 'the report')).toEqual([]);
 
 	const download = async (name: string) => {
 		const href = await editor.getByRole('link', { name }).first().getAttribute('href');

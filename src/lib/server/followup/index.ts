@@ -18,6 +18,7 @@ export {
 	reviewUpdate,
 	roundStatus,
 	updatePage,
+	updatesAwaitingReview,
 	listRounds,
 	openRounds,
 	roundInput,

@@ -436,3 +436,36 @@ export async function updatePage(db: Db, actor: Actor, roundId: string, slug: st
 		mayReview
 	};
 }
+
+/**
+ * Updates waiting for an editor: the newest version is submitted, in a round still open. Shown
+ * in the review queue beside proposals, oldest first.
+ */
+export async function updatesAwaitingReview(db: Db) {
+	return rowsOf<{
+		round_id: string;
+		round_name: string;
+		slug: string;
+		title: { da: string; en?: string };
+		owner: string;
+		created_at: string | Date;
+	}>(
+		await db.execute(sql`
+			select r.id as round_id, r.name as round_name, i.slug, i.title, o.name as owner, u.created_at
+			from initiative_updates u
+			join reporting_rounds r on r.id = u.round_id and r.closed_at is null
+			join initiatives i on i.id = u.initiative_id
+			join organizations o on o.id = i.owner_id
+			where u.state = 'submitted' and u.version = (
+				select max(v.version) from initiative_updates v
+				where v.round_id = u.round_id and v.initiative_id = u.initiative_id)
+			order by u.created_at`)
+	).map((r) => ({
+		roundId: r.round_id,
+		roundName: r.round_name,
+		slug: r.slug,
+		title: r.title,
+		owner: r.owner,
+		submittedAt: new Date(r.created_at)
+	}));
+}

@@ -14,15 +14,18 @@ import { requireCan } from '$lib/server/http/guards.ts';
 import { showChanges } from '$lib/server/http/submission-changes.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import { listOrganizations, taxonomy } from '$lib/server/directory/index.ts';
+import { can } from '$lib/server/accounts/index.ts';
+import { updatesAwaitingReview } from '$lib/server/followup/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireCan(locals, 'moderation.review');
-	const [queue, terms, organizations, strategy] = await Promise.all([
+	const [queue, terms, organizations, strategy, updates] = await Promise.all([
 		reviewQueue(locals.db, actor),
 		taxonomy(locals.db),
 		listOrganizations(locals.db),
-		activeStrategy(locals.locale)
+		activeStrategy(locals.locale),
+		can(actor, 'updates.review') ? updatesAwaitingReview(locals.db) : []
 	]);
 	const vocabulary = {
 		terms,
@@ -34,7 +37,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			...s,
 			changes: showChanges(s.changes, locals.locale, vocabulary)
 		})),
-		done: url.searchParams.get('udfoert')
+		done: url.searchParams.get('udfoert'),
+		updates
 	};
 };
 
