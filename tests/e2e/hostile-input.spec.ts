@@ -209,7 +209,9 @@ test('API query parameters answer hostile input with a 4xx JSON error, never a 5
 				['/api/v1/opportunities', 'field'],
 				['/api/v1/opportunities', 'near'],
 				['/api/v1/opportunities', 'km'],
-				['/api/v1/opportunities', 'sort']
+				['/api/v1/opportunities', 'sort'],
+				['/api/v1/initiatives', 'locale'],
+				['/api/v1/follow-up', 'round']
 			),
 			async (value, [path, name]) => {
 				const url = `${path}?${new URLSearchParams({ [name]: value })}`;
@@ -240,7 +242,26 @@ test('administration forms store hostile text only escaped', async ({ baseURL })
 		{
 			path: '/admin/organisationer/vejgaard-boldklub',
 			fields: { descDa: hostile, descEn: hostile, website: hostile, email: hostile }
-		}
+		},
+		{
+			path: '/admin/indsatser/ny',
+			fields: {
+				titleDa: hostile,
+				descDa: hostile,
+				action: hostile,
+				ownerId: hostile,
+				partners: hostile,
+				startDate: hostile,
+				progress: hostile,
+				budget: hostile,
+				msTitle0: hostile,
+				msDue0: hostile,
+				offers: hostile
+			}
+		},
+		{ path: '/admin/runder?/open', fields: { name: hostile, deadline: hostile } },
+		{ path: '/admin/rapporter?/build', fields: { roundId: hostile } },
+		{ path: '/admin/rapporter?/publish', fields: { id: hostile } }
 	];
 	for (const form of forms) {
 		await fc.assert(

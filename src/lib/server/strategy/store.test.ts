@@ -186,7 +186,8 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 			demoIndicators: 7,
 			institutions: 5,
 			demoOffers: 204,
-			demoPostings: 144
+			demoPostings: 144,
+			demoInitiatives: 10
 		});
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
 		await saveStrategy(database.db, previousStrategy(), { actor: 'test', activate: true });
