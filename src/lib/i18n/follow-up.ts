@@ -3,24 +3,26 @@ import { formatDate } from '$lib/format.ts';
 import type { Locale } from './routes.ts';
 
 /** An initiative's lifecycle in the reader's language. */
-export function lifecycleName(lifecycle: string): string {
-	const names: Record<string, () => string> = {
+export function lifecycleName(lifecycle: string, locale?: Locale): string {
+	const names: Record<string, (inputs: object, options: { locale?: Locale }) => string> = {
 		planlagt: m.lifecycle_planlagt,
 		'i-gang': m.lifecycle_i_gang,
 		afsluttet: m.lifecycle_afsluttet,
 		stoppet: m.lifecycle_stoppet
 	};
-	return (names[lifecycle] ?? (() => lifecycle))();
+	const name = names[lifecycle];
+	return name ? name({}, locale ? { locale } : {}) : lifecycle;
 }
 
 interface RollupLike {
 	initiatives: number;
+	lifecycle: Record<string, number>;
 	health: { green: number; yellow: number; red: number; none: number };
 	progress: number | null;
 	weightedBy: 'budget' | 'count';
 }
 
-/** "3 indsatser: 1 grøn, 1 gul, 0 rød, 1 uden status. Fremdrift 45 % (vægtet efter budget)." */
+/** "Indsatser: 3 (2 i gang, 1 planlagt). Grøn 1, gul 1, rød 0, uden status 1. Fremdrift 45 % (gennemsnit)." */
 export function rollupSummary(rollup: RollupLike, locale: Locale): string {
 	if (rollup.initiatives === 0) return m.rollup_none({}, { locale });
 	const progress = (rollup.progress ?? 0).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', {
@@ -29,6 +31,11 @@ export function rollupSummary(rollup: RollupLike, locale: Locale): string {
 	return m.rollup_summary(
 		{
 			count: rollup.initiatives,
+			// "2 i gang, 1 planlagt": the stages that have any initiatives.
+			lifecycles: Object.entries(rollup.lifecycle)
+				.filter(([, n]) => n > 0)
+				.map(([stage, n]) => `${n} ${lifecycleName(stage, locale).toLowerCase()}`)
+				.join(', '),
 			green: rollup.health.green,
 			yellow: rollup.health.yellow,
 			red: rollup.health.red,
