@@ -20,7 +20,8 @@ import {
 	reviewUpdate,
 	roundStatus,
 	saveInitiative,
-	submitUpdate
+	submitUpdate,
+	updatePage
 } from './index.ts';
 
 const HEADER =
@@ -233,6 +234,10 @@ describe.each(testEngines())('follow-up on $name', (engine) => {
 			next: 'Flere frivillige.',
 			remedy: 'Vi spørger gymnasiet.'
 		});
+		// Another organisation's partner cannot open the update, nor see the initiative in the round.
+		expect(await updatePage(database.db, otherPartner, round.id, mine.slug)).toBeUndefined();
+		expect((await updatePage(database.db, partner, round.id, mine.slug))?.mayWrite).toBe(true);
+		expect((await updatePage(database.db, editor, round.id, mine.slug))?.mayReview).toBe(true);
 		const visible = await roundStatus(database.db, partner, round.id);
 		expect(visible?.rows.map((r) => r.title.da)).toEqual(['Lektiecafé']);
 		expect((await roundStatus(database.db, editor, round.id))?.rows).toHaveLength(2);
