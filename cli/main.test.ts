@@ -114,8 +114,14 @@ describe('uddannelsesby command', () => {
 		expect(await main(['indicators', 'import', 'lykke', bad], c.io)).toBe(EXIT.rejected);
 		expect(c.out.slice(1)).toEqual([
 			`${bad}: 2 rows for 2022, 2023. Would add 2, change 0, remove 0; 0 unchanged. Nothing written (--dry-run).`,
-			`Imported ${bad} into frafald: 2 added, 0 changed, 0 removed, 0 unchanged.`
+			'Replaces only what the file covers: 2022, 2023, area 851, totals. Other areas and breakdowns are kept.',
+			`Imported ${bad} into frafald: 2 added, 0 changed, 0 removed, 0 unchanged.`,
+			'Replaces only what the file covers: 2022, 2023, area 851, totals. Other areas and breakdowns are kept.'
 		]);
+		expect(
+			await main(['indicators', 'import', 'frafald', bad, '--dry-run', '--replace-periods'], c.io)
+		).toBe(EXIT.ok);
+		expect(c.out.at(-1)).toBe('Replaces everything stored for 2022, 2023 (--replace-periods).');
 		expect(c.err.at(-1)).toMatch(/^No indicator with code "lykke"/);
 	});
 

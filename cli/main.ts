@@ -71,6 +71,8 @@ const HELP = `Usage: uddannelsesby <command>
       --map FILE             JSON column/dimension mapping, saved for the indicator
       --measure ID           the JSON-stat ContentsCode to import when there are several
       --dry-run              show what would be added, changed and removed; write nothing
+      --replace-periods      replace everything stored for the file's periods; without it,
+                             only the file's slice (its areas, with its breakdowns)
   indicators list            the indicators with how much data they have
 
   directory export --format hsds-json|hsds-csv OUT
@@ -126,6 +128,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				map: { type: 'string' },
 				measure: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
+				'replace-periods': { type: 'boolean', default: false },
 				role: { type: 'string' },
 				organization: { type: 'string' },
 				format: { type: 'string' },
@@ -395,7 +398,7 @@ async function withDatabase(work: (database: Database) => Promise<number>): Prom
 async function indicatorsCommand(
 	command: string | undefined,
 	args: string[],
-	options: { map?: string; measure?: string; 'dry-run'?: boolean },
+	options: { map?: string; measure?: string; 'dry-run'?: boolean; 'replace-periods'?: boolean },
 	io: Io
 ): Promise<number> {
 	if (command === 'list') {
@@ -447,6 +450,7 @@ async function indicatorsCommand(
 			{ actor: actor() },
 			{
 				dryRun: options['dry-run'],
+				replacePeriods: options['replace-periods'],
 				onProgress: progress
 					? (rows) => process.stderr.write(`\r${rows.toLocaleString('en')} rows read and checked`)
 					: undefined
@@ -465,12 +469,14 @@ async function indicatorsCommand(
 			io.out(
 				`${file}: ${outcome.rows} rows for ${p.periods.join(', ')}. Would add ${p.added}, change ${p.changed}, remove ${p.removed}${p.demoRemoved ? ` (of which ${p.demoRemoved} demo)` : ''}; ${p.unchanged} unchanged. Nothing written (--dry-run).`
 			);
+			io.out(sliceNote(p));
 			return EXIT.ok;
 		}
 		if (Object.keys(used).length > 0) await saveMapping(database.db, code, used);
 		io.out(
 			`Imported ${file} into ${code}: ${p.added} added, ${p.changed} changed, ${p.removed} removed${p.demoRemoved ? ` (${p.demoRemoved} demo)` : ''}, ${p.unchanged} unchanged.`
 		);
+		io.out(sliceNote(p));
 		return EXIT.ok;
 	});
 }
@@ -578,6 +584,25 @@ async function reportCommand(
 		);
 		return EXIT.ok;
 	});
+}
+
+/** Which stored observations an import replaces, in words. */
+function sliceNote(p: {
+	periods: string[];
+	replaces: { scope: 'slice' | 'periods'; areas: string[]; breakdowns: string[] };
+}): string {
+	const periods =
+		p.periods.length > 6 ? `${p.periods[0]}–${p.periods.at(-1)}` : p.periods.join(', ');
+	if (p.replaces.scope === 'periods')
+		return `Replaces everything stored for ${periods} (--replace-periods).`;
+	const areas =
+		p.replaces.areas.length > 8
+			? `${p.replaces.areas.length} areas`
+			: `area${p.replaces.areas.length === 1 ? '' : 's'} ${p.replaces.areas.join(', ')}`;
+	const breakdowns = p.replaces.breakdowns
+		.map((b) => (b === '' ? 'totals' : `by ${b.split('|').join(' and ')}`))
+		.join(' and ');
+	return `Replaces only what the file covers: ${periods}, ${areas}, ${breakdowns}. Other areas and breakdowns are kept.`;
 }
 
 async function directoryCommand(

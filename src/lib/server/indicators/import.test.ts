@@ -47,12 +47,26 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 			removed: 0
 		});
 		await importObservations(database.db, 'frafald', second, source('b.csv'));
+		// A file with Aalborg only replaces Aalborg: the other area in 2023 stays.
 		const third = await rows('periode;område;værdi\n2023;851;11,5\n');
 		expect(await importObservations(database.db, 'frafald', third, source('c.csv'))).toMatchObject({
 			added: 0,
 			changed: 0,
-			removed: 1
+			removed: 0,
+			replaces: { scope: 'slice', areas: ['851'], breakdowns: [''] }
 		});
+		// Asked to, it replaces the whole period.
+		const whole = await importFile(
+			database.db,
+			'frafald',
+			{
+				data: new TextEncoder().encode('periode;område;værdi\n2023;851;11,5\n'),
+				fileName: 'd.csv'
+			},
+			{ actor: 'test' },
+			{ replacePeriods: true }
+		);
+		expect(whole.ok && whole.preview).toMatchObject({ removed: 1, replaces: { scope: 'periods' } });
 		const stored = await observationsOf(database.db, 'frafald', {});
 		expect(stored.map((o) => [o.period, o.geo, o.value])).toEqual([
 			['2022', '000', 14],
@@ -64,8 +78,52 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 			'indicator.imported',
 			'indicator.imported',
 			'indicator.imported',
+			'indicator.imported',
 			'indicator.imported'
 		]);
+	});
+
+	it('replaces only the slice a file covers: its areas, and its breakdown dimensions', async () => {
+		// A StatBank file: Aalborg, the whole country and three other municipalities, 2016–2024.
+		const areas = ['851', '000', '101', '751', '461'];
+		const years = Array.from({ length: 9 }, (_, i) => 2016 + i);
+		const statbank = await rows(
+			'periode;område;værdi\n' +
+				years.flatMap((y) => areas.map((a) => `${y};${a};${10 + (y % 5)},5`)).join('\n') +
+				'\n'
+		);
+		await importObservations(database.db, 'frafald', statbank, source('statbank.json'));
+		// Then Aalborg by gender for 2021–2023, from a spreadsheet: nothing of the above goes.
+		const byGender = await rows(
+			'periode;område;køn;værdi\n' +
+				[2021, 2022, 2023].flatMap((y) => [`${y};851;Kvinder;9`, `${y};851;Mænd;11`]).join('\n') +
+				'\n'
+		);
+		expect(
+			await importObservations(database.db, 'frafald', byGender, source('køn.csv'))
+		).toMatchObject({
+			added: 6,
+			removed: 0,
+			replaces: { scope: 'slice', areas: ['851'], breakdowns: ['køn'] }
+		});
+		const all = await observationsOf(database.db, 'frafald', {});
+		expect(all.filter((o) => Object.keys(o.breakdowns).length === 0)).toHaveLength(45);
+		// And a file of totals does not remove the gender rows.
+		const totals = await rows('periode;område;værdi\n2022;851;10\n');
+		expect(await importObservations(database.db, 'frafald', totals, source('t.csv'))).toMatchObject(
+			{
+				changed: 1,
+				removed: 0
+			}
+		);
+		expect(await observationsOf(database.db, 'frafald', {})).toHaveLength(51);
+		// A gender file for one year replaces that year's gender rows for its area only.
+		const women = await rows('periode;område;køn;værdi\n2022;851;Kvinder;8\n');
+		expect(await importObservations(database.db, 'frafald', women, source('k.csv'))).toMatchObject({
+			changed: 1,
+			removed: 1
+		});
+		expect(await observationsOf(database.db, 'frafald', {})).toHaveLength(50);
 	});
 
 	it('replaces demo data with the first real import, so the demo label goes away', async () => {

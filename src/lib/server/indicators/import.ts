@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { inProblemLanguage, tr, type ProblemLanguage } from '../problem-language.ts';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
 import { copyInto, rowsOf, type Db } from '../db/index.ts';
 import { indicatorCodes } from '../strategy/index.ts';
@@ -36,6 +36,11 @@ export interface ImportPreview {
 	unchanged: number;
 	/** Demo observations a real import removes, so the demo label goes away. */
 	demoRemoved: number;
+	/**
+	 * What the file replaces: by default only its slice (in each of its periods, the areas it has
+	 * with the breakdown dimensions it has); with `replacePeriods`, everything in its periods.
+	 */
+	replaces: { scope: 'slice' | 'periods'; areas: string[]; breakdowns: string[] };
 }
 
 export interface ImportSource {
@@ -198,12 +203,28 @@ function countOf(result: unknown, column: string): number {
 }
 
 /** What the staged rows would add, change and remove, counted in SQL. */
-async function compare(tx: Db, code: string, isDemo: boolean): Promise<ImportPreview> {
+async function compare(
+	tx: Db,
+	code: string,
+	isDemo: boolean,
+	replacePeriods = false
+): Promise<ImportPreview> {
 	const known = await indicatorCodes(tx);
 	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
 	const periods = rowsOf<{ period: string }>(
 		await tx.execute(sql`select distinct period from import_stage order by period`)
 	).map((r) => r.period);
+	// The slice the file covers: each period's areas, with the breakdown dimensions of its rows.
+	await tx.execute(sql`drop table if exists import_slice`);
+	await tx.execute(sql`
+		create temporary table import_slice on commit drop as
+		select distinct period, geo, ${dimensionsOf(sql`breakdowns`)} as dims from import_stage`);
+	const covered = rowsOf<{ areas: string[] | null; dims: string[] | null }>(
+		await tx.execute(sql`
+			select (select array_agg(distinct geo order by geo) from import_slice) as areas,
+				(select array_agg(distinct dims order by dims) from import_slice) as dims`)
+	)[0];
+	const slice = inSlice(replacePeriods);
 	await yieldToEventLoop();
 	// A real import replaces demo data: a demo row with the same key counts as added, and every
 	// demo row of the indicator goes.
@@ -229,7 +250,7 @@ async function compare(tx: Db, code: string, isDemo: boolean): Promise<ImportPre
 		from indicator_observations o
 		join indicator_import_batches b on b.id = o.batch_id
 		where o.indicator_code = ${code}
-			and (o.period in (select distinct period from import_stage) or ${replaced})
+			and (${slice} or ${replaced})
 			and not exists (
 				select 1 from import_stage s
 				where s.period = o.period and s.geo = o.geo and s.breakdown_key = o.breakdown_key
@@ -244,8 +265,25 @@ async function compare(tx: Db, code: string, isDemo: boolean): Promise<ImportPre
 		changed: countOf(matched, 'changed'),
 		removed: removed + demoRemoved,
 		unchanged: countOf(matched, 'unchanged'),
-		demoRemoved
+		demoRemoved,
+		replaces: {
+			scope: replacePeriods ? 'periods' : 'slice',
+			areas: covered?.areas ?? [],
+			breakdowns: covered?.dims ?? []
+		}
 	};
+}
+
+/** A row's breakdown dimensions, sorted and joined (`køn`, or '' for a total). */
+function dimensionsOf(breakdowns: SQL) {
+	return sql`coalesce((select string_agg(k, '|' order by k) from jsonb_object_keys(${breakdowns}) k), '')`;
+}
+
+/** Stored rows (`o`) the staged file replaces: see ImportPreview.replaces. */
+function inSlice(replacePeriods: boolean) {
+	return replacePeriods
+		? sql`o.period in (select distinct period from import_stage)`
+		: sql`exists (select 1 from import_slice c where c.period = o.period and c.geo = o.geo and c.dims = ${dimensionsOf(sql`o.breakdowns`)})`;
 }
 
 /** What importing these rows would add, change and remove; writes nothing. */
@@ -343,7 +381,7 @@ async function applyStaged(
 		await tx.execute(sql`
 		delete from indicator_observations o
 		where o.indicator_code = ${code}
-			and o.period in (select distinct period from import_stage)
+			and ${inSlice(p.replaces.scope === 'periods')}
 			and not exists (
 				select 1 from import_stage s
 				where s.period = o.period and s.geo = o.geo and s.breakdown_key = o.breakdown_key
@@ -451,6 +489,8 @@ export function importFile(
 		onProgress?: (rows: number) => void;
 		/** The language problems are written in (English when not given). */
 		language?: ProblemLanguage;
+		/** Replace everything stored in the file's periods, not only the file's slice. */
+		replacePeriods?: boolean;
 	} = {}
 ): Promise<ImportOutcome> {
 	return inProblemLanguage(options.language, () =>
@@ -463,7 +503,7 @@ async function importInLanguage(
 	code: string,
 	file: FileToImport,
 	source: { actor: string; isDemo?: boolean },
-	options: { dryRun?: boolean; onProgress?: (rows: number) => void }
+	options: { dryRun?: boolean; onProgress?: (rows: number) => void; replacePeriods?: boolean }
 ): Promise<ImportOutcome> {
 	const known = await indicatorCodes(db);
 	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
@@ -481,7 +521,12 @@ async function importInLanguage(
 				if (collector.problems.length > 0) throw new Rejected(collector.problems);
 				if (staged === 0)
 					throw new Rejected([{ where: tr('file', 'fil'), message: reader.emptyMessage }]);
-				const preview = await compare(tx, code, source.isDemo ?? false);
+				const preview = await compare(
+					tx,
+					code,
+					source.isDemo ?? false,
+					options.replacePeriods ?? false
+				);
 				// A file whose keys are all new is written with a plain insert, where the primary key
 				// itself refuses a repeated row; only then is the separate check for repeats skipped.
 				const allNew = preview.changed === 0 && preview.unchanged === 0;
