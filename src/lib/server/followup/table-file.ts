@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { decodeText } from '../indicators/index.ts';
+import { decodeText, xlsxCellValue } from '../indicators/index.ts';
 import { tr } from '../problem-language.ts';
 
 /** A spreadsheet read as text: its header, and each row with the number a person sees. */
@@ -81,7 +81,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
 	const width = sheet.getRow(1).cellCount;
 	const read = (row: ExcelJS.Row) => {
 		const cells: string[] = [];
-		for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+		for (let c = 1; c <= width; c++) cells.push(String(xlsxCellValue(row.getCell(c).value) ?? ''));
 		return cells;
 	};
 	const rows: Table['rows'] = [];
@@ -90,19 +90,6 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
 		if (row.hasValues) rows.push({ number: n, cells: read(row) });
 	}
 	return { format: 'XLSX', header: read(sheet.getRow(1)).map((h) => h.trim()), rows };
-}
-
-/** A cell as the text a person sees; a date cell as an ISO date, a formula by its cached result. */
-function cellText(value: ExcelJS.CellValue): string {
-	if (value === null || value === undefined) return '';
-	if (value instanceof Date) return value.toISOString().slice(0, 10);
-	if (typeof value === 'object') {
-		if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-		if ('richText' in value) return value.richText.map((t) => t.text).join('');
-		if ('text' in value) return String(value.text);
-		return '';
-	}
-	return String(value);
 }
 
 /** Writes rows as an XLSX workbook with one sheet and a bold header row. */

@@ -34,6 +34,7 @@ export { lineChartSvg, sparklineSvg, type ChartSeries } from './charts.ts';
 export { parseIndicatorFile, readIndicatorFile, formatOf, sha256 } from './file.ts';
 export { loadDemoIndicators } from './demo.ts';
 export { parseJsonStat } from './jsonstat.ts';
+export { cellValue as xlsxCellValue } from './xlsx.ts';
 export {
 	exportShape,
 	observationBatches,

@@ -68,7 +68,11 @@ export async function parseXlsx(
 	return collectSource(await xlsxSource(bytes, mapping));
 }
 
-function cellValue(value: ExcelJS.CellValue): string | number | null {
+/**
+ * A cell as the value a person sees: a number or text, a date as an ISO day, a formula by its
+ * cached result, rich text as its plain text; null when empty. Also used by other imports.
+ */
+export function cellValue(value: ExcelJS.CellValue): string | number | null {
 	if (value === null || value === undefined) return null;
 	if (typeof value === 'number' || typeof value === 'string') return value;
 	if (typeof value === 'boolean') return String(value);
