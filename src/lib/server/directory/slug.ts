@@ -19,6 +19,9 @@ export function slugify(name: string): string {
 export type SluggedTable =
 	'offers' | 'organizations' | 'opportunities' | 'partnerships' | 'initiatives';
 
+/** Slugs no row gets: admin paths use them for the form that makes a new row. */
+const RESERVED_SLUGS = ['ny', 'new'];
+
 /**
  * A slug not yet used in `table`: the name's own slug, or it with -2, -3 … ("lektiecafe-2").
  * Call it inside the transaction that inserts the row.
@@ -37,6 +40,7 @@ export async function uniqueSlug(
 			)
 		).map((r) => r.slug)
 	);
+	for (const reserved of RESERVED_SLUGS) taken.add(reserved);
 	if (!taken.has(base)) return base;
 	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -16,7 +16,9 @@ import {
 	importInitiatives,
 	initiativeCards,
 	initiativePage,
+	linkIdsBySlug,
 	openRound,
+	organizationsByNameOrSlug,
 	reviewUpdate,
 	roundStatus,
 	saveInitiative,
@@ -92,6 +94,38 @@ describe.each(testEngines())('follow-up on $name', (engine) => {
 		});
 		expect(page?.endDate).toBeNull();
 		expect(page?.partners).toEqual([]);
+	});
+
+	it('finds organisations and links by name or address; a name with a NUL byte names nothing', async () => {
+		const found = await organizationsByNameOrSlug(database.db, [
+			'aalborg katedralskole',
+			'vejgaard-boldklub',
+			'\u0000\u0001\u001b[31m'
+		]);
+		expect([...new Set(found.values())].sort()).toEqual([school, club].sort());
+		expect(await organizationsByNameOrSlug(database.db, ['\u0000'])).toEqual(new Map());
+		expect(await linkIdsBySlug(database.db, 'offers', ['https://x.dk/tilbud/a\u0000', '/'])).toEqual(
+			{ ids: [], unknown: ['https://x.dk/tilbud/a\u0000', '/'] }
+		);
+	});
+
+	it('never gives an initiative the slug of the new-initiative form', async () => {
+		const made = await saveInitiative(database.db, editor, {
+			title: { da: 'Ny' },
+			description: { da: 'En indsats der hedder Ny.' },
+			actionCodes: ['1.1'],
+			indicatorCodes: [],
+			ownerId: school,
+			partnerIds: [],
+			lifecycle: 'planlagt',
+			progress: 0,
+			milestones: [],
+			offerIds: [],
+			opportunityIds: [],
+			partnershipIds: [],
+			isDemo: false
+		});
+		expect(made.slug).toBe('ny-2');
 	});
 
 	it('lists every problem by row and column in Danish, and changes nothing', async () => {

@@ -2,6 +2,7 @@ import { actorId, assertMay, type FollowUpActor } from './actor.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
+import { hasControlCharacters } from '../../text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { organizations, uniqueSlug } from '../directory/index.ts';
@@ -217,8 +218,12 @@ export async function initiativeIdsOwnedBy(db: Db, organizationIds: readonly str
 
 /** Organisations by name or slug (case ignored), for imports that name them. */
 export async function organizationsByNameOrSlug(db: Db, keys: readonly string[]) {
-	if (keys.length === 0) return new Map<string, string>();
-	const lowered = [...new Set(keys.map((k) => k.trim().toLowerCase()))];
+	// A name with control characters (a NUL byte included) names nothing, and PostgreSQL
+	// refuses NUL in text, so it never reaches the query: the caller reports it as unknown.
+	const lowered = [
+		...new Set(keys.filter((k) => !hasControlCharacters(k)).map((k) => k.trim().toLowerCase()))
+	];
+	if (lowered.length === 0) return new Map<string, string>();
 	const rows = await db
 		.select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
 		.from(organizations)
@@ -257,8 +262,8 @@ export async function linkIdsBySlug(db: Db, kind: LinkKind, names: readonly stri
 				.split('/')
 				.pop() ?? ''
 	);
-	const wanted = [...new Set(slugs.filter(Boolean))];
-	if (wanted.length === 0) return { ids: [] as string[], unknown: [] as string[] };
+	const wanted = [...new Set(slugs.filter((s) => s && !hasControlCharacters(s)))];
+	if (wanted.length === 0) return { ids: [] as string[], unknown: names.filter(Boolean) };
 	const rows = rowsOf<{ id: string; slug: string }>(
 		await db.execute(
 			sql`select id, slug from ${sql.identifier(LINK_TABLES[kind])} where slug = any(${sql.param(wanted)}::text[])`
