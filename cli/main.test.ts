@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startStubStatbank } from '../src/lib/server/indicators/statbank-testing.ts';
 import { EXIT, main } from './main.ts';
 
 function capture() {
@@ -24,6 +25,37 @@ describe('uddannelsesby command', () => {
 		if (saved === undefined) delete process.env.DATA_DIR;
 		else process.env.DATA_DIR = saved;
 		if (savedUrl !== undefined) process.env.DATABASE_URL = savedUrl;
+	});
+
+	it('syncs an indicator from a StatBank stand-in, and says when the table has not changed', async () => {
+		const stub = await startStubStatbank();
+		process.env.DST_API_URL = stub.url;
+		process.env.FEED_ALLOW_PRIVATE = 'true';
+		try {
+			const c = capture();
+			expect(await main(['strategy', 'load', 'strategies/aalborg-2023-2026.yaml'], c.io)).toBe(
+				EXIT.ok
+			);
+			const selection = '{"OMRÅDE":["851","000"],"Tid":["2023","2024"]}';
+			const args = ['indicators', 'sync', 'frafald', '--table', 'TESTFRAFALD', '--selection'];
+			expect(await main([...args, selection], c.io)).toBe(EXIT.ok);
+			expect(await main([...args, selection], c.io)).toBe(EXIT.ok);
+			expect(c.out.slice(1)).toEqual([
+				'frafald: imported TESTFRAFALD (updated 2026-02-12T07:00:00.000Z): 4 added, 0 changed, 0 removed, 0 unchanged.',
+				'frafald: TESTFRAFALD has not changed since 2026-02-12T07:00:00.000Z; nothing fetched.'
+			]);
+			expect(await main([...args, '{"OMRÅDE":["999"]}'], c.io)).toBe(EXIT.failure);
+			expect(c.err).toEqual([
+				'frafald: variable OMRÅDE in table TESTFRAFALD has no value "999": renamed or removed by Statistics Denmark?'
+			]);
+			// The shipped strategy names no StatBank table (none could be checked offline).
+			expect(await main(['indicators', 'sync'], c.io)).toBe(EXIT.rejected);
+			expect(await main(['indicators', 'sync', '--table', 'X'], c.io)).toBe(EXIT.rejected);
+		} finally {
+			delete process.env.DST_API_URL;
+			delete process.env.FEED_ALLOW_PRIVATE;
+			await stub.close();
+		}
 	});
 
 	it('validates the shipped strategy', async () => {

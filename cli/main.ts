@@ -41,6 +41,9 @@ import { basename, join } from 'node:path';
 import {
 	dataSummaries,
 	importFile,
+	sourceFromFlags,
+	statbankSources,
+	syncIndicator,
 	saveMapping,
 	savedMapping,
 	UnknownIndicatorError
@@ -54,7 +57,7 @@ import {
 	importInitiatives,
 	latestClosedRoundId
 } from '../src/lib/server/followup/index.ts';
-import { sendDueMail } from '../src/lib/server/tasks.ts';
+import { sendDueMail, syncSettings } from '../src/lib/server/tasks.ts';
 
 /** Exit codes: 0 done, 1 could not run (configuration, database), 2 the input was rejected. */
 export const EXIT = { ok: 0, failure: 1, rejected: 2 } as const;
@@ -74,6 +77,14 @@ const HELP = `Usage: uddannelsesby <command>
       --replace-periods      replace everything stored for the file's periods; without it,
                              only the file's slice (its areas, with its breakdowns)
   indicators list            the indicators with how much data they have
+  indicators sync [CODE]     fetch from Statistics Denmark's StatBank (DST_API_URL) every
+                             indicator whose strategy file names a source, or CODE only;
+                             a table not updated since the last sync is not fetched again
+      --table T --selection JSON
+                             the source to use instead of the file's, e.g.
+                             --table FOLK1A --selection '{"OMRÅDE":["851"],"Tid":["*"]}'
+      --measure ID           the ContentsCode to import when the table has several
+      --force                fetch and import even when the table has not changed
 
   directory export --format hsds-json|hsds-csv OUT
                              the whole directory as HSDS 3.0: one JSON file, or a folder
@@ -129,6 +140,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				measure: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				'replace-periods': { type: 'boolean', default: false },
+				table: { type: 'string' },
+				selection: { type: 'string' },
+				force: { type: 'boolean', default: false },
 				role: { type: 'string' },
 				organization: { type: 'string' },
 				format: { type: 'string' },
@@ -398,9 +412,18 @@ async function withDatabase(work: (database: Database) => Promise<number>): Prom
 async function indicatorsCommand(
 	command: string | undefined,
 	args: string[],
-	options: { map?: string; measure?: string; 'dry-run'?: boolean; 'replace-periods'?: boolean },
+	options: {
+		map?: string;
+		measure?: string;
+		'dry-run'?: boolean;
+		'replace-periods'?: boolean;
+		table?: string;
+		selection?: string;
+		force?: boolean;
+	},
 	io: Io
 ): Promise<number> {
+	if (command === 'sync') return indicatorsSync(args[0], options, io);
 	if (command === 'list') {
 		return withDatabase(async (database) => {
 			const strategy = await getStrategyDefinition(database.db);
@@ -478,6 +501,53 @@ async function indicatorsCommand(
 		);
 		io.out(sliceNote(p));
 		return EXIT.ok;
+	});
+}
+
+async function indicatorsSync(
+	code: string | undefined,
+	options: { table?: string; selection?: string; measure?: string; force?: boolean },
+	io: Io
+): Promise<number> {
+	if ((options.table || options.selection) && !code)
+		return usage('indicators sync --table/--selection needs the indicator CODE', io);
+	if (Boolean(options.table) !== Boolean(options.selection))
+		return usage('indicators sync needs both --table and --selection, or neither', io);
+	const config = loadConfig();
+	const settings = syncSettings(config, actor());
+	return withDatabase(async (database) => {
+		const fromFile = await statbankSources(database.db);
+		let source = code ? fromFile.get(code) : undefined;
+		if (options.table && options.selection) {
+			const given = sourceFromFlags(options.table, options.selection, source);
+			if (!given.ok) return usage(given.message, io);
+			source = given.source;
+		}
+		if (source && options.measure) source = { ...source, measure: options.measure };
+		if (!code && fromFile.size === 0) {
+			io.err(
+				'No indicator in the active strategy names a StatBank source (source.statbank); give CODE with --table and --selection.'
+			);
+			return EXIT.rejected;
+		}
+		// One table after the other: the API asks for no bursts.
+		const outcomes = [];
+		for (const [c, s] of code ? [[code, source] as const] : [...fromFile])
+			outcomes.push(
+				await syncIndicator(database.db, c, settings, { source: s, force: options.force })
+			);
+		for (const o of outcomes) {
+			if (o.status === 'failed') io.err(`${o.code}: ${o.error.en}`);
+			else if (o.status === 'unchanged')
+				io.out(
+					`${o.code}: ${o.table} has not changed since ${o.vintage.toISOString()}; nothing fetched.`
+				);
+			else
+				io.out(
+					`${o.code}: imported ${o.table} (updated ${o.vintage.toISOString()}): ${o.preview.added} added, ${o.preview.changed} changed, ${o.preview.removed} removed, ${o.preview.unchanged} unchanged.`
+				);
+		}
+		return outcomes.some((o) => o.status === 'failed') ? EXIT.failure : EXIT.ok;
 	});
 }
 

@@ -19,7 +19,7 @@ import {
 } from './accounts/index.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
-import { sendDueMail } from './tasks.ts';
+import { sendDueMail, syncIndicators, syncSettings } from './tasks.ts';
 import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
 import { IndicatorDownloads } from './indicators/index.ts';
 
@@ -113,6 +113,19 @@ export async function startApp(): Promise<void> {
 		};
 		setTimeout(due, 60_000).unref();
 		setInterval(due, config.MAIL_TASKS_MINUTES * 60_000).unref();
+	}
+	// The StatBank sync: five minutes after start, then every INDICATOR_SYNC_HOURS.
+	if (config.INDICATOR_SYNC_HOURS > 0) {
+		let syncing = false;
+		const sync = () => {
+			if (syncing || stopping) return;
+			syncing = true;
+			void trackRequest(() => syncIndicators(database.db, syncSettings(config, 'system:statbank')))
+				.catch((err: unknown) => logger.error({ err }, 'the indicator sync failed'))
+				.finally(() => (syncing = false));
+		};
+		setTimeout(sync, 5 * 60_000).unref();
+		setInterval(sync, config.INDICATOR_SYNC_HOURS * 3600_000).unref();
 	}
 	logger.info({ database: database.description }, 'database ready');
 	logger.info({ url: publicUrl(config) }, `Uddannelsesby is running on ${publicUrl(config)}`);

@@ -109,6 +109,32 @@ const configSchema = z.object({
 	 * `uddannelsesby mail send-due` from cron instead.
 	 */
 	MAIL_TASKS_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+	/** Statistics Denmark's StatBank API, for `indicators sync` and the scheduled sync. */
+	DST_API_URL: z
+		.string()
+		.trim()
+		.refine(
+			(v) => /^https?:\/\/[^/]+/.test(v),
+			'must be an http(s) URL such as https://api.statbank.dk'
+		)
+		.default('https://api.statbank.dk'),
+	/**
+	 * Hours between the server's syncs of the indicators whose strategy file names a StatBank
+	 * source (24 for daily); 0 (the default) turns the scheduled sync off.
+	 */
+	INDICATOR_SYNC_HOURS: z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(24 * 31)
+		.default(0),
+	/**
+	 * Fetch from private, loopback and link-local addresses and over plain http. Only for
+	 * tests against a local stand-in server; never in production.
+	 */
+	FEED_ALLOW_PRIVATE: z
+		.enum(['true', 'false'], { error: 'must be true or false' })
+		.default('false'),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });

@@ -1,9 +1,11 @@
+import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import { sendStaleReminders } from './stale-offers.ts';
 import { logger } from './log.ts';
 import type { Mailer } from './mail/index.ts';
 import { sendExpiryReminders, sendJobAlerts } from './opportunities/index.ts';
 import { sendRoundReminders } from './followup/index.ts';
+import { syncAllIndicators, type SyncSettings } from './indicators/index.ts';
 
 /**
  * Sends the mail that is due: saved job searches with news, reminders of postings about to
@@ -25,4 +27,28 @@ export async function sendDueMail(
 	if (alerts.mailed || closing.reminded || stale.organizations || rounds.reminded)
 		logger.info(result, 'sent the mail that was due');
 	return result;
+}
+
+/**
+ * Syncs every indicator whose strategy file names a StatBank source. A table that has not
+ * changed costs one small request; failures are recorded for /admin/indikatorer and logged.
+ */
+export async function syncIndicators(db: Db, settings: SyncSettings) {
+	const outcomes = await syncAllIndicators(db, settings);
+	const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+	if (outcomes.length > 0)
+		logger.info(
+			{ imported: count('imported'), unchanged: count('unchanged'), failed: count('failed') },
+			'indicator sync from Statistics Denmark done'
+		);
+	return outcomes;
+}
+
+/** How the server and the CLI reach StatBank, from the configuration. */
+export function syncSettings(config: Config, actor: string): SyncSettings {
+	return {
+		baseUrl: config.DST_API_URL,
+		allowPrivate: config.FEED_ALLOW_PRIVATE === 'true',
+		actor
+	};
 }

@@ -104,9 +104,9 @@ describe.each(testEngines())('follow-up on $name', (engine) => {
 		]);
 		expect([...new Set(found.values())].sort()).toEqual([school, club].sort());
 		expect(await organizationsByNameOrSlug(database.db, ['\u0000'])).toEqual(new Map());
-		expect(await linkIdsBySlug(database.db, 'offers', ['https://x.dk/tilbud/a\u0000', '/'])).toEqual(
-			{ ids: [], unknown: ['https://x.dk/tilbud/a\u0000', '/'] }
-		);
+		expect(
+			await linkIdsBySlug(database.db, 'offers', ['https://x.dk/tilbud/a\u0000', '/'])
+		).toEqual({ ids: [], unknown: ['https://x.dk/tilbud/a\u0000', '/'] });
 	});
 
 	it('never gives an initiative the slug of the new-initiative form', async () => {

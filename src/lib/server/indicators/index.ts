@@ -47,3 +47,14 @@ export { IndicatorDownloads, type DownloadFile, type DownloadFormat } from './do
 export { indicatorPageView, indicatorChartSvg, type IndicatorPageView } from './page-view.ts';
 export { stageUpload, confirmUpload, type StagedUpload, type ConfirmedUpload } from './upload.ts';
 export { recentBatches } from './queries.ts';
+export {
+	DEFAULT_DST_API_URL,
+	sourceFromFlags,
+	statbankSources,
+	statbankSyncStates,
+	syncAllIndicators,
+	syncIndicator,
+	type StatbankSyncState,
+	type SyncOutcome,
+	type SyncSettings
+} from './statbank.ts';

@@ -164,3 +164,12 @@ describe('JSON-stat', async () => {
 		});
 	});
 });
+
+describe('a malformed StatBank answer', () => {
+	it('is reported as not JSON-stat rather than thrown', async () => {
+		const r = await parseJsonStat(bytes({ dataset: { dimension: {}, value: [] } }));
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.problems[0]?.message).toContain('not a JSON-stat dataset');
+	});
+});

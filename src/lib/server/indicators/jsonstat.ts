@@ -102,6 +102,10 @@ function toolkitDataset(json: Json): ToolkitDataset | null {
 				: top.class === 'bundle' || top.class === 'collection'
 					? top.Dataset(0)
 					: null;
+	} catch {
+		// The toolkit throws on some malformed datasets (a bundle whose dataset has no
+		// dimension ids); the caller reports "not a JSON-stat dataset".
+		ds = null;
 	} finally {
 		for (const { node, key, array } of asideOf) node[key] = array;
 	}

@@ -1,3 +1,4 @@
+import { statbankVintage } from './statbank.ts';
 import type { Db } from '../db/index.ts';
 import type { Locale, StrategyView } from '../strategy/index.ts';
 import { lineChartSvg } from './charts.ts';
@@ -35,8 +36,16 @@ export async function indicatorPageView(
 			.map((o) => ({ period: o.period, value: o.value, flags: o.flags }))
 	}));
 	const { observations: _observations, ...shown } = detail;
+	const synced = await statbankVintage(db, code);
 	return {
 		detail: shown,
+		// "Danmarks Statistik, TABLE, opdateret 12. februar 2026": the date in Danish time.
+		vintage: synced
+			? {
+					table: synced.table,
+					date: synced.vintage.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
+				}
+			: null,
 		own,
 		geos,
 		series,

@@ -83,3 +83,21 @@ export const uploadDrafts = pgTable('indicator_upload_drafts', {
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
 });
+
+/**
+ * The StatBank sync of one indicator: the table and selection last fetched, the table's own
+ * "last updated" time (the data's vintage, shown on the indicator page), and the last attempt.
+ * A sync whose table has not changed since `vintage` fetches no data.
+ */
+export const statbankSyncs = pgTable('indicator_statbank_syncs', {
+	indicatorCode: text('indicator_code').primaryKey(),
+	sourceTable: text('source_table').notNull(),
+	/** The selection and measure fetched, so a changed selection fetches again. */
+	request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+	vintage: timestamp('vintage', { withTimezone: true }),
+	batchId: uuid('batch_id'),
+	checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+	succeededAt: timestamp('succeeded_at', { withTimezone: true }),
+	/** Why the last attempt failed, in English and Danish; null after a success. */
+	error: jsonb('error').$type<{ en: string; da: string }>()
+});

@@ -24,6 +24,29 @@ const periodText = z
 	.string()
 	.regex(/^\d{4}(\/\d{2}|Q[1-4])?$/, 'must be a period such as 2022, 2022/23 or 2022Q4');
 
+/**
+ * Where Statistics Denmark's StatBank keeps the indicator: the table, the values to fetch for
+ * each of its variables (`*` for all), the ContentsCode measure when the table has several,
+ * and which variables are the period and the area when their names are not the usual ones.
+ */
+export const statbankSource = z.strictObject({
+	table: z
+		.string()
+		.regex(/^[A-Za-z0-9_]{2,20}$/, 'must be a StatBank table id such as FOLK1A')
+		.transform((t) => t.toUpperCase()),
+	selection: z
+		.record(
+			z.string().min(1).max(40),
+			z.array(z.string().min(1).max(40)).min(1, 'must name at least one value, or "*"')
+		)
+		.refine((s) => Object.keys(s).length > 0, 'must select at least one variable'),
+	measure: z.string().min(1).max(40).optional(),
+	mapping: z
+		.strictObject({ period: z.string().min(1).optional(), geo: z.string().min(1).optional() })
+		.optional()
+});
+export type StatbankSource = z.infer<typeof statbankSource>;
+
 const strategyIndicator = z.strictObject({
 	code: slug,
 	title: localizedText,
@@ -36,7 +59,12 @@ const strategyIndicator = z.strictObject({
 	numerator: localizedText.optional(),
 	denominator: localizedText.optional(),
 	source: z
-		.strictObject({ name: localizedText, table: z.string().optional(), url: httpsUrl.optional() })
+		.strictObject({
+			name: localizedText,
+			table: z.string().optional(),
+			url: httpsUrl.optional(),
+			statbank: statbankSource.optional()
+		})
 		.optional(),
 	sdgTargets: z
 		.array(

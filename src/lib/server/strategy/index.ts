@@ -5,7 +5,9 @@ export {
 	localizedText,
 	type StrategyDefinition,
 	type LocalizedText,
-	type IndicatorDirection
+	type IndicatorDirection,
+	statbankSource,
+	type StatbankSource
 } from './definition.ts';
 export { parseStrategy, type ParseResult } from './parse.ts';
 export { formatProblems, type Problem } from './problems.ts';

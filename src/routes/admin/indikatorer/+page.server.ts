@@ -2,8 +2,16 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { msg } from '$lib/i18n/message.ts';
-import { activeStrategy } from '$lib/server/app.ts';
-import { confirmUpload, recentBatches, stageUpload } from '$lib/server/indicators/index.ts';
+import { activeStrategy, appConfig } from '$lib/server/app.ts';
+import {
+	confirmUpload,
+	recentBatches,
+	stageUpload,
+	statbankSources,
+	statbankSyncStates,
+	syncAllIndicators
+} from '$lib/server/indicators/index.ts';
+import { syncSettings } from '$lib/server/tasks.ts';
 import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,9 +32,23 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const counts = ['tilfoejet', 'aendret', 'fjernet'].map((k) =>
 		Number(url.searchParams.get(k) ?? 0)
 	);
+	const sources = await statbankSources(locals.db);
+	const states = await statbankSyncStates(locals.db);
 	return {
 		indicators: await indicatorChoices(locals.locale),
 		batches: await recentBatches(locals.db, 20),
+		// The StatBank sync: each indicator whose strategy file names a table, and its last sync.
+		syncs: [...sources].map(([code, source]) => {
+			const state = states.get(code);
+			return {
+				code,
+				table: source.table,
+				vintage: state?.vintage ?? null,
+				checkedAt: state?.checkedAt ?? null,
+				error: state?.error ? state.error[locals.locale] : null
+			};
+		}),
+		syncHours: appConfig().INDICATOR_SYNC_HOURS,
 		maxMb: MAX_UPLOAD_MB,
 		done: done ? { code: done, added: counts[0]!, changed: counts[1]!, removed: counts[2]! } : null
 	};
@@ -77,6 +99,17 @@ export const actions: Actions = {
 		);
 		if (!staged.ok) return formFailure(422, { values, rejected: problemsOf(staged.problems) });
 		return { staged: { ...staged, indicator: code } };
+	},
+	sync: async (event) => {
+		const actor = requireCan(event.locals, 'indicators.import');
+		const outcomes = await syncAllIndicators(event.locals.db, syncSettings(appConfig(), actor.id));
+		return {
+			synced: outcomes.map((o) => ({
+				code: o.code,
+				status: o.status,
+				error: o.status === 'failed' ? o.error[event.locals.locale] : null
+			}))
+		};
 	},
 	confirm: async (event) => {
 		const actor = requireCan(event.locals, 'indicators.import');
