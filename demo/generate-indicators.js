@@ -30,6 +30,22 @@ const geos = [
 	{ code: '461', offset: 0.9 },
 	{ code: '101', offset: -1.1 }
 ];
+// Invented offsets for the other municipalities of Region Nordjylland and the two of the six
+// largest municipalities not above (Esbjerg, Vejle).
+const groupGeos = [
+	{ code: '810', offset: 1.0 },
+	{ code: '813', offset: 1.6 },
+	{ code: '860', offset: 1.3 },
+	{ code: '849', offset: 1.9 },
+	{ code: '825', offset: 2.4 },
+	{ code: '846', offset: 0.7 },
+	{ code: '773', offset: 2.1 },
+	{ code: '840', offset: -0.2 },
+	{ code: '787', offset: 1.1 },
+	{ code: '820', offset: 1.5 },
+	{ code: '561', offset: 0.5 },
+	{ code: '630', offset: -0.3 }
+];
 const genders = [
 	{ name: 'I alt', offset: 0 },
 	{ name: 'Kvinder', offset: -1 },
@@ -78,6 +94,27 @@ for (const [code, p] of Object.entries(indicators)) {
 					].join(';')
 				);
 			}
+		}
+	}
+	// The other members of the comparison groups (taxonomy/comparison-groups.yaml), totals
+	// only, from a PRNG of their own so the series above stay as they were.
+	const more = random(seed + 1000);
+	for (let year = 2015; year <= 2025; year++) {
+		for (const geo of groupGeos) {
+			const value =
+				p.level +
+				geo.offset * (p.spread > 0 ? 1 : -1) +
+				p.trend * (year - 2015) +
+				(more() - 0.5) * 2 * p.noise * 1.5;
+			lines.push(
+				[
+					year,
+					geo.code,
+					'I alt',
+					danish(Math.max(0, Math.min(100, value))),
+					year === 2025 ? 'P' : ''
+				].join(';')
+			);
 		}
 	}
 	writeFileSync(join(out, `${code}.csv`), lines.join('\r\n') + '\r\n');

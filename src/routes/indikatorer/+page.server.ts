@@ -1,12 +1,24 @@
 import { activeStrategy, cachedView } from '$lib/server/app.ts';
-import { indicatorOverview, sparklineSvg } from '$lib/server/indicators/index.ts';
+import {
+	comparisonGroups,
+	indicatorOverview,
+	indicatorRanks,
+	sparklineSvg
+} from '$lib/server/indicators/index.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const strategy = await activeStrategy(locals.locale);
 	if (!strategy) return { overview: null, cards: [] };
-	return cachedView(`indicators:${locals.locale}`, async () => {
-		const cards = await indicatorOverview(locals.db, strategy);
+	// `gruppe`: one group for every indicator's rank; without it, each indicator's own group.
+	const groups = comparisonGroups();
+	const asked = url.searchParams.get('gruppe');
+	const group = groups.groups.some((g) => g.slug === asked) ? asked : null;
+	return cachedView(`indicators:${locals.locale}:${group ?? ''}`, async () => {
+		const [cards, ranks] = await Promise.all([
+			indicatorOverview(locals.db, strategy),
+			indicatorRanks(locals.db, strategy, group)
+		]);
 		return {
 			overview: {
 				municipality: strategy.municipality.name,
@@ -17,10 +29,26 @@ export const load: PageServerLoad = async ({ locals }) => {
 					title: g.title
 				}))
 			},
-			cards: cards.map((c) => ({
-				...c,
-				sparkline: c.series.some((p) => p.value !== null) ? sparklineSvg(c.series) : null
-			}))
+			group,
+			groupOptions: groups.groups.map((g) => ({
+				slug: g.slug,
+				name: g.name[locals.locale] ?? g.name.da
+			})),
+			cards: cards.map((c) => {
+				const rank = ranks.get(c.indicator.code);
+				return {
+					...c,
+					sparkline: c.series.some((p) => p.value !== null) ? sparklineSvg(c.series) : null,
+					rank: rank
+						? {
+								rank: rank.rank,
+								of: rank.of,
+								period: rank.period,
+								group: rank.group.name[locals.locale] ?? rank.group.name.da
+							}
+						: null
+				};
+			})
 		};
 	});
 };

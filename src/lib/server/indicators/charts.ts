@@ -9,6 +9,8 @@ export interface ChartSeries {
 	points: { period: string; value: number | null }[];
 	/** Drawn thicker: the municipality's own series. */
 	emphasis?: boolean;
+	/** Drawn dotted: a comparison group's median or mean, not a place. */
+	dotted?: boolean;
 }
 
 const COLORS = ['#0059b3', '#1a1a1a', '#a0522d', '#008139', '#7a2e8e', '#b35900', '#00707a'];
@@ -51,7 +53,7 @@ export function lineChartSvg(options: {
 				symbolSize: s.emphasis ? 8 : 6,
 				lineStyle: {
 					width: s.emphasis ? 3 : 2,
-					type: i === 0 ? 'solid' : i === 1 ? 'dashed' : 'solid'
+					type: s.dotted ? 'dotted' : i === 1 ? 'dashed' : 'solid'
 				},
 				data: periods.map((p) => s.points.find((x) => x.period === p)?.value ?? null)
 			}))

@@ -25,6 +25,7 @@ export { parsePeriod } from './periods.ts';
 export type { ObservationInput, ImportProblem } from './rows.ts';
 export {
 	indicatorOverview,
+	indicatorRanks,
 	indicatorDetail,
 	type IndicatorCard,
 	type IndicatorDetail
@@ -58,3 +59,12 @@ export {
 	type SyncOutcome,
 	type SyncSettings
 } from './statbank.ts';
+export {
+	comparisonGroups,
+	parseComparisonGroups,
+	groupRank,
+	groupSeries,
+	groupValue,
+	type ComparisonGroup,
+	type ComparisonGroups
+} from './groups.ts';

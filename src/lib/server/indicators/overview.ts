@@ -4,6 +4,7 @@ import type { StrategyView } from '../strategy/index.ts';
 import { dataSummaries, observationsOf, type Observation } from './queries.ts';
 import { observations } from './schema.ts';
 import { indicatorStatus, type IndicatorStatus } from './status.ts';
+import { chosenGroup, comparisonGroups, groupRank, type ComparisonGroup } from './groups.ts';
 
 type StrategyIndicator = StrategyView['guideposts'][number]['indicators'][number];
 
@@ -141,4 +142,57 @@ export async function indicatorDetail(
 		observations: chosen,
 		periods
 	};
+}
+
+/**
+ * Where the municipality ranks in each indicator's comparison group (the reader's choice, or
+ * each indicator's default), in its latest period, totals only; in one query.
+ */
+export async function indicatorRanks(
+	db: Db,
+	strategy: StrategyView,
+	asked: string | null
+): Promise<Map<string, { group: ComparisonGroup; rank: number; of: number; period: string }>> {
+	const groups = comparisonGroups();
+	const own = strategy.municipality.code.padStart(3, '0');
+	const chosen = strategy.guideposts
+		.flatMap((g) => g.indicators)
+		.flatMap((indicator) => {
+			const group = chosenGroup(groups, asked, indicator.comparisonGroup);
+			return group ? [{ indicator, group }] : [];
+		});
+	const ranks = new Map<
+		string,
+		{ group: ComparisonGroup; rank: number; of: number; period: string }
+	>();
+	if (chosen.length === 0) return ranks;
+	const rows = await db
+		.select({
+			code: observations.indicatorCode,
+			geo: observations.geo,
+			period: observations.period,
+			periodSort: observations.periodSort,
+			value: observations.value
+		})
+		.from(observations)
+		.where(
+			and(
+				inArray(
+					observations.indicatorCode,
+					chosen.map((c) => c.indicator.code)
+				),
+				inArray(observations.geo, [...new Set(chosen.flatMap((c) => c.group.members))]),
+				eq(observations.breakdownKey, '')
+			)
+		);
+	for (const { indicator, group } of chosen) {
+		const rank = groupRank(
+			group,
+			own,
+			indicator.direction,
+			rows.filter((r) => r.code === indicator.code)
+		);
+		if (rank) ranks.set(indicator.code, { group, ...rank });
+	}
+	return ranks;
 }

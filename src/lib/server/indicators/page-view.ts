@@ -1,13 +1,22 @@
 import { statbankVintage } from './statbank.ts';
+import {
+	chosenGroup,
+	comparisonGroups,
+	groupRank,
+	groupSeries,
+	type ComparisonGroup
+} from './groups.ts';
+import { observationsOf } from './queries.ts';
 import type { Db } from '../db/index.ts';
 import type { Locale, StrategyView } from '../strategy/index.ts';
-import { lineChartSvg } from './charts.ts';
+import { lineChartSvg, type ChartSeries } from './charts.ts';
 import { geographyName, NATIONAL } from './geography.ts';
 import { indicatorDetail } from './overview.ts';
 
 /**
- * What an indicator page shows for a reader's choice of areas and breakdown (plain GET
- * parameters: `geo` repeated, one parameter per breakdown dimension; unknown values ignored).
+ * What an indicator page shows for a reader's choice of areas, breakdown and comparison group
+ * (plain GET parameters: `geo` repeated, `gruppe` (a group's slug, or `ingen`), one parameter
+ * per breakdown dimension; unknown values ignored).
  */
 export async function indicatorPageView(
 	db: Db,
@@ -22,12 +31,15 @@ export async function indicatorPageView(
 		: [NATIONAL];
 	const breakdowns: Record<string, string> = {};
 	for (const [name, value] of params) {
-		if (name !== 'geo' && value !== '') breakdowns[name] = value;
+		if (name !== 'geo' && name !== 'gruppe' && value !== '') breakdowns[name] = value;
 	}
 	const detail = await indicatorDetail(db, strategy, code, { geos: chosenGeos, breakdowns });
 	if (!detail) return undefined;
 	const geos = [own, ...detail.geographies.filter((g) => g !== own && chosenGeos.includes(g))];
-	const series = geos.map((geo) => ({
+	const series: (Omit<ChartSeries, 'points'> & {
+		geo: string;
+		points: { period: string; value: number | null; flags: string[] }[];
+	})[] = geos.map((geo) => ({
 		geo,
 		name: geographyName(geo, locale),
 		emphasis: geo === own,
@@ -35,6 +47,26 @@ export async function indicatorPageView(
 			.filter((o) => o.geo === geo)
 			.map((o) => ({ period: o.period, value: o.value, flags: o.flags }))
 	}));
+	// The comparison group: its median (or mean) as a dotted line, and the municipality's rank.
+	const groups = comparisonGroups();
+	const group = chosenGroup(groups, params.get('gruppe'), detail.indicator.comparisonGroup);
+	const selected = Object.fromEntries(
+		Object.entries(breakdowns).filter(([d, v]) => detail.dimensions[d]?.includes(v))
+	);
+	let rank: ReturnType<typeof groupRank>;
+	if (group) {
+		const rows = await observationsOf(db, code, { geo: group.members, breakdowns: selected });
+		const line = groupSeries(group, own, rows, detail.periods);
+		if (line.length > 0)
+			series.push({
+				geo: `gruppe:${group.slug}`,
+				name: groupLineName(group, geographyName(own, locale), locale),
+				emphasis: false,
+				dotted: true,
+				points: line.map((p) => ({ period: p.period, value: p.value, flags: [] }))
+			});
+		rank = groupRank(group, own, detail.indicator.direction, rows);
+	}
 	const { observations: _observations, ...shown } = detail;
 	const synced = await statbankVintage(db, code);
 	return {
@@ -49,18 +81,37 @@ export async function indicatorPageView(
 		own,
 		geos,
 		series,
-		selected: Object.fromEntries(
-			Object.entries(breakdowns).filter(([d, v]) => detail.dimensions[d]?.includes(v))
-		),
+		selected,
+		group: group
+			? {
+					slug: group.slug,
+					name: group.name[locale] ?? group.name.da,
+					...(rank ? { rank } : {})
+				}
+			: null,
+		groupOptions: groups.groups.map((g) => ({ slug: g.slug, name: g.name[locale] ?? g.name.da })),
 		geographyOptions: detail.geographies
 			.filter((g) => g !== own)
-			.map((g) => ({ code: g, name: geographyName(g, locale) }))
+			.map((g) => ({
+				code: g,
+				name: geographyName(g, locale),
+				// The whole country and the regions, then the municipalities, each listed by name.
+				wide: g === NATIONAL || g.startsWith('08')
+			}))
+			.sort((a, b) => Number(b.wide) - Number(a.wide) || a.name.localeCompare(b.name, 'da'))
 	};
 }
 
 export type IndicatorPageView = NonNullable<Awaited<ReturnType<typeof indicatorPageView>>>;
 
-/** The page's line chart as an SVG document. */
+/** "Median for kommunerne i Region Nordjylland (uden Aalborg)". */
+function groupLineName(group: ComparisonGroup, own: string, locale: Locale): string {
+	const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+	if (locale === 'en')
+		return `${group.statistic === 'median' ? 'Median' : 'Mean'} of ${lower(group.name.en ?? group.name.da)} (excluding ${own})`;
+	return `${group.statistic === 'median' ? 'Median' : 'Gennemsnit'} for ${lower(group.name.da)} (uden ${own})`;
+}
+
 /**
  * The chart as a phone shows it: drawn at about the width it is shown at, so its labels stay
  * 13-14 px instead of shrinking to 5 px as a scaled-down wide chart's do.

@@ -74,7 +74,9 @@ const strategyIndicator = z.strictObject({
 	/** The last period before the strategy; status compares the latest value with it. */
 	baselinePeriod: periodText.optional(),
 	/** Changes of method or source that make values before and after a period incomparable. */
-	breaks: z.array(z.strictObject({ period: periodText, note: localizedText })).default([])
+	breaks: z.array(z.strictObject({ period: periodText, note: localizedText })).default([]),
+	/** The comparison group (taxonomy/comparison-groups.yaml) shown unless the reader picks another. */
+	comparisonGroup: slug.optional()
 });
 
 /** An action's code: `1.2` by default (guidepost number, then position), or one of its own. */
