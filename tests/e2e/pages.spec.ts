@@ -596,20 +596,33 @@ test.describe('indicators', () => {
 		test.use({ javaScriptEnabled: false });
 		test('the comparison form chooses areas and a breakdown', async ({ page }) => {
 			await page.goto('/indikatorer/frafald');
+			// The default comparison group's median is a column of its own, and the rank is told.
 			await expect(page.locator('table thead th')).toHaveText([
 				'Periode',
 				'Aalborg Kommune',
-				'Hele landet'
+				'Hele landet',
+				'Median for kommunerne i Region Nordjylland (uden Aalborg Kommune)'
 			]);
+			await expect(
+				page.getByText(
+					/^Aalborg Kommune er nr\. \d+ af 11 i gruppen »Kommunerne i Region Nordjylland« \(2025\)/
+				)
+			).toBeVisible();
 			await page.getByRole('checkbox', { name: 'Hele landet' }).uncheck();
 			await page.getByRole('checkbox', { name: 'Region Nordjylland' }).check();
 			await page.getByLabel('Køn').selectOption('Kvinder');
+			await page
+				.getByLabel('Sammenlign med en gruppe af kommuner')
+				.selectOption('De seks største kommuner');
 			await page.getByRole('button', { name: 'Vis' }).click();
 			await expect(page).toHaveURL(/geo=081/);
+			await expect(page).toHaveURL(/gruppe=seks-stoerste/);
+			// Of the six, only København, Aarhus and Odense have figures by gender in the demo data.
 			await expect(page.locator('table thead th')).toHaveText([
 				'Periode',
 				'Aalborg Kommune',
-				'Region Nordjylland'
+				'Region Nordjylland',
+				'Median for de seks største kommuner (uden Aalborg Kommune)'
 			]);
 			await expect(page.locator('table caption')).toHaveText(
 				'En mindre andel elever/studerende frafalder uddannelse, Kvinder'

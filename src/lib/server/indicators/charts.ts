@@ -11,6 +11,8 @@ export interface ChartSeries {
 	emphasis?: boolean;
 	/** Drawn dotted: a comparison group's median or mean, not a place. */
 	dotted?: boolean;
+	/** A shorter name for the legend, when `name` is long (the table and caption use `name`). */
+	legend?: string;
 }
 
 const COLORS = ['#0059b3', '#1a1a1a', '#a0522d', '#008139', '#7a2e8e', '#b35900', '#00707a'];
@@ -25,8 +27,14 @@ export function lineChartSvg(options: {
 	compact?: boolean;
 }): string {
 	const { periods, series, unit, width = 720, height = 360, compact = false } = options;
-	// About two legend entries a row when compact; each row is 24 px.
-	const legendRows = compact ? Math.ceil(series.length / 2) : 1;
+	// About two legend entries a row when compact; wide, as many as fit (about 7 px a character,
+	// 45 px for the symbol and the gap). Each row is 24 px.
+	const legendRows = Math.max(
+		compact ? Math.ceil(series.length / 2) : 1,
+		Math.ceil(
+			series.reduce((sum, s) => sum + (s.legend ?? s.name).length * 7 + 45, 0) / (width - 16)
+		)
+	);
 	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
 	try {
 		chart.setOption({
@@ -35,7 +43,7 @@ export function lineChartSvg(options: {
 			textStyle: { fontFamily: 'IBM Plex Sans, Arial, sans-serif', fontSize: 14, color: '#1a1a1a' },
 			grid: compact
 				? { left: 4, right: 12, top: 24 * legendRows + 32, bottom: 8, containLabel: true }
-				: { left: 56, right: 24, top: 56, bottom: 40 },
+				: { left: 56, right: 24, top: 24 * legendRows + 32, bottom: 40 },
 			legend: compact
 				? { top: 4, left: 4, right: 4, itemGap: 12, itemWidth: 20 }
 				: { top: 8, left: 8, itemGap: 16 },
@@ -46,7 +54,7 @@ export function lineChartSvg(options: {
 			},
 			yAxis: { type: 'value', name: unit, scale: true, axisLabel: { color: '#1a1a1a' } },
 			series: series.map((s, i) => ({
-				name: s.name,
+				name: s.legend ?? s.name,
 				type: 'line',
 				connectNulls: false,
 				symbol: ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'][i % 7],

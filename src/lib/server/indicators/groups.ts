@@ -18,6 +18,10 @@ const groupFile = z
 				z.strictObject({
 					slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug'),
 					name: z.strictObject({ da: z.string().min(1), en: z.string().min(1).optional() }),
+					/** For a chart's legend, where the name is too long: "Nordjylland". */
+					short: z
+						.strictObject({ da: z.string().min(1), en: z.string().min(1).optional() })
+						.optional(),
 					statistic: z.enum(['median', 'mean']).default('median'),
 					members: z.array(code).min(2, 'a group needs at least two municipalities')
 				})

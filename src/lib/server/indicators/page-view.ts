@@ -61,6 +61,7 @@ export async function indicatorPageView(
 			series.push({
 				geo: `gruppe:${group.slug}`,
 				name: groupLineName(group, geographyName(own, locale), locale),
+				legend: `${group.statistic === 'median' ? 'Median' : locale === 'en' ? 'Mean' : 'Gennemsnit'}, ${(locale === 'en' ? group.short?.en : undefined) ?? group.short?.da ?? group.name[locale] ?? group.name.da}`,
 				emphasis: false,
 				dotted: true,
 				points: line.map((p) => ({ period: p.period, value: p.value, flags: [] }))
