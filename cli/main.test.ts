@@ -146,14 +146,20 @@ describe('uddannelsesby command', () => {
 		expect(await main(['indicators', 'import', 'lykke', bad], c.io)).toBe(EXIT.rejected);
 		expect(c.out.slice(1)).toEqual([
 			`${bad}: 2 rows for 2022, 2023. Would add 2, change 0, remove 0; 0 unchanged. Nothing written (--dry-run).`,
-			'Replaces only what the file covers: 2022, 2023, area 851, totals. Other areas and breakdowns are kept.',
+			'Replaces only what the file covers: 2022, 2023, area Aalborg Municipality (851), totals. Other areas and breakdowns are kept.',
+			'For example:\n  + 2022 Aalborg Municipality (851): 10.5\n  + 2023 Aalborg Municipality (851): 9.5',
 			`Imported ${bad} into frafald: 2 added, 0 changed, 0 removed, 0 unchanged.`,
-			'Replaces only what the file covers: 2022, 2023, area 851, totals. Other areas and breakdowns are kept.'
+			'Replaces only what the file covers: 2022, 2023, area Aalborg Municipality (851), totals. Other areas and breakdowns are kept.'
 		]);
+		// A dry run of a changed file shows the change, with the value before it.
+		writeFileSync(bad, 'periode;område;værdi\n2022;851;10,1\n');
 		expect(
 			await main(['indicators', 'import', 'frafald', bad, '--dry-run', '--replace-periods'], c.io)
 		).toBe(EXIT.ok);
-		expect(c.out.at(-1)).toBe('Replaces everything stored for 2022, 2023 (--replace-periods).');
+		expect(c.out.slice(-2)).toEqual([
+			'Replaces everything stored for 2022 (--replace-periods).',
+			'For example:\n  ~ 2022 Aalborg Municipality (851): 10.5 → 10.1'
+		]);
 		expect(c.err.at(-1)).toMatch(/^No indicator with code "lykke"/);
 	});
 

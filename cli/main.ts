@@ -40,7 +40,10 @@ import { access, constants, mkdir, readFile, stat, writeFile } from 'node:fs/pro
 import { basename, join } from 'node:path';
 import {
 	dataSummaries,
+	geographyName,
 	importFile,
+	type ImportPreview,
+	type SampleRow,
 	sourceFromFlags,
 	statbankSources,
 	syncIndicator,
@@ -493,6 +496,8 @@ async function indicatorsCommand(
 				`${file}: ${outcome.rows} rows for ${p.periods.join(', ')}. Would add ${p.added}, change ${p.changed}, remove ${p.removed}${p.demoRemoved ? ` (of which ${p.demoRemoved} demo)` : ''}; ${p.unchanged} unchanged. Nothing written (--dry-run).`
 			);
 			io.out(sliceNote(p));
+			const samples = sampleLines(p);
+			if (samples.length > 0) io.out(['For example:', ...samples].join('\n'));
 			return EXIT.ok;
 		}
 		if (Object.keys(used).length > 0) await saveMapping(database.db, code, used);
@@ -657,6 +662,30 @@ async function reportCommand(
 }
 
 /** Which stored observations an import replaces, in words. */
+/** "Aalborg Municipality (851)", or the code alone when the platform has no name for it. */
+function areaName(code: string): string {
+	const name = geographyName(code, 'en');
+	return name === code ? code : `${name} (${code})`;
+}
+
+/** A few of the rows a dry run would add, change and remove. */
+function sampleLines(p: ImportPreview): string[] {
+	if (!p.samples) return [];
+	const row = (r: SampleRow) => {
+		const by = Object.entries(r.breakdowns)
+			.map(([k, v]) => `${k}=${v}`)
+			.join(', ');
+		return `${r.period} ${areaName(r.geo)}${by ? ` ${by}` : ''}`;
+	};
+	const value = (v: number | null | undefined) =>
+		v === null || v === undefined ? '..' : String(v);
+	return [
+		...p.samples.added.map((r) => `  + ${row(r)}: ${value(r.value)}`),
+		...p.samples.changed.map((r) => `  ~ ${row(r)}: ${value(r.before)} → ${value(r.value)}`),
+		...p.samples.removed.map((r) => `  - ${row(r)}: ${value(r.value)}`)
+	];
+}
+
 function sliceNote(p: {
 	periods: string[];
 	replaces: { scope: 'slice' | 'periods'; areas: string[]; breakdowns: string[] };
@@ -668,7 +697,7 @@ function sliceNote(p: {
 	const areas =
 		p.replaces.areas.length > 8
 			? `${p.replaces.areas.length} areas`
-			: `area${p.replaces.areas.length === 1 ? '' : 's'} ${p.replaces.areas.join(', ')}`;
+			: `area${p.replaces.areas.length === 1 ? '' : 's'} ${p.replaces.areas.map(areaName).join(', ')}`;
 	const breakdowns = p.replaces.breakdowns
 		.map((b) => (b === '' ? 'totals' : `by ${b.split('|').join(' and ')}`))
 		.join(' and ');

@@ -657,6 +657,10 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	});
 	await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 	await expect(page.getByRole('heading', { level: 2 }).first()).toContainText('Forhåndsvisning');
+	// A few rows of each change, areas by name: the two new values replace the demo data.
+	const samples = page.getByRole('table', { name: 'Eksempler på ændringerne' });
+	await expect(samples.locator('tbody tr').first()).toContainText('Tilføjes2024Aalborg Kommune');
+	await expect(samples).toContainText('Fjernes');
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Importér' }).click();
 	await expect(page.locator('.alert-success')).toContainText('Importen er gennemført');

@@ -258,6 +258,16 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 			preview: { added: 25_000, changed: 0, removed: 0 }
 		});
 		expect(dry.ok && dry.batchId).toBeUndefined();
+		// A dry run shows the first rows of each kind of change.
+		expect(dry.ok && dry.preview.samples).toEqual({
+			added: [
+				{ period: '2000', geo: '851', breakdowns: { alder: '0 år' }, value: 0 },
+				{ period: '2000', geo: '851', breakdowns: { alder: '1 år' }, value: 0.1 },
+				{ period: '2000', geo: '851', breakdowns: { alder: '2 år' }, value: 0.2 }
+			],
+			changed: [],
+			removed: []
+		});
 		expect(await observationsOf(database.db, 'frafald', {})).toEqual([]);
 		let progress = 0;
 		const done = await importFile(

@@ -41,6 +41,17 @@ export interface ImportPreview {
 	 * with the breakdown dimensions it has); with `replacePeriods`, everything in its periods.
 	 */
 	replaces: { scope: 'slice' | 'periods'; areas: string[]; breakdowns: string[] };
+	/** A few rows of each kind of change, for a preview (dry runs only). */
+	samples?: { added: SampleRow[]; changed: SampleRow[]; removed: SampleRow[] };
+}
+
+/** One observation in a preview's samples; `before` is the stored value a change replaces. */
+export interface SampleRow {
+	period: string;
+	geo: string;
+	breakdowns: Record<string, string>;
+	value: number | null;
+	before?: number | null;
 }
 
 export interface ImportSource {
@@ -207,7 +218,8 @@ async function compare(
 	tx: Db,
 	code: string,
 	isDemo: boolean,
-	replacePeriods = false
+	replacePeriods = false,
+	withSamples = false
 ): Promise<ImportPreview> {
 	const known = await indicatorCodes(tx);
 	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
@@ -258,6 +270,7 @@ async function compare(
 	await yieldToEventLoop();
 	const removed = countOf(gone, 'removed');
 	const demoRemoved = countOf(gone, 'demo_removed') + countOf(matched, 'demo_replaced');
+	const samples = withSamples ? await sampleRows(tx, code, slice, replaced) : undefined;
 	return {
 		indicatorCode: code,
 		periods,
@@ -270,7 +283,39 @@ async function compare(
 			scope: replacePeriods ? 'periods' : 'slice',
 			areas: covered?.areas ?? [],
 			breakdowns: covered?.dims ?? []
-		}
+		},
+		...(samples ? { samples } : {})
+	};
+}
+
+/** Three rows of each kind of change, in file order (removed ones by period and area). */
+async function sampleRows(tx: Db, code: string, slice: SQL, replaced: SQL) {
+	const joined = sql`
+		from import_stage s
+		left join indicator_observations o
+			on o.indicator_code = ${code} and o.period = s.period and o.geo = s.geo
+			and o.breakdown_key = s.breakdown_key
+		left join indicator_import_batches b on b.id = o.batch_id`;
+	const rows = async (query: SQL) => rowsOf<SampleRow>(await tx.execute(query));
+	return {
+		added: await rows(sql`
+			select s.period, s.geo, s.breakdowns, s.value ${joined}
+			where o.batch_id is null or ${replaced} order by s.ord limit 3`),
+		changed: await rows(sql`
+			select s.period, s.geo, s.breakdowns, s.value, o.value as before ${joined}
+			where o.batch_id is not null and not ${replaced}
+				and (o.value is distinct from s.value or o.flags <> s.flags)
+			order by s.ord limit 3`),
+		removed: await rows(sql`
+			select o.period, o.geo, o.breakdowns, o.value
+			from indicator_observations o
+			join indicator_import_batches b on b.id = o.batch_id
+			where o.indicator_code = ${code} and (${slice} or ${replaced})
+				and not exists (
+					select 1 from import_stage s
+					where s.period = o.period and s.geo = o.geo and s.breakdown_key = o.breakdown_key
+				)
+			order by o.period_sort, o.geo, o.breakdown_key limit 3`)
 	};
 }
 
@@ -525,7 +570,8 @@ async function importInLanguage(
 					tx,
 					code,
 					source.isDemo ?? false,
-					options.replacePeriods ?? false
+					options.replacePeriods ?? false,
+					options.dryRun ?? false
 				);
 				// A file whose keys are all new is written with a plain insert, where the primary key
 				// itself refuses a repeated row; only then is the separate check for repeats skipped.

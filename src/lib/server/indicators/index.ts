@@ -11,7 +11,8 @@ export {
 	saveMapping,
 	UnknownIndicatorError,
 	type ImportPreview,
-	type ImportSource
+	type ImportSource,
+	type SampleRow
 } from './import.ts';
 export {
 	observationsOf,

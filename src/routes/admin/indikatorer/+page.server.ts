@@ -5,6 +5,7 @@ import { msg } from '$lib/i18n/message.ts';
 import { activeStrategy, appConfig } from '$lib/server/app.ts';
 import {
 	confirmUpload,
+	geographyName,
 	recentBatches,
 	stageUpload,
 	statbankSources,
@@ -98,7 +99,21 @@ export const actions: Actions = {
 			event.locals.locale
 		);
 		if (!staged.ok) return formFailure(422, { values, rejected: problemsOf(staged.problems) });
-		return { staged: { ...staged, indicator: code } };
+		// Areas by name in the reader's language ("Aalborg Kommune"), codes kept for the unknown.
+		const name = (geo: string) => geographyName(geo, event.locals.locale);
+		const samples = staged.preview.samples;
+		return {
+			staged: {
+				...staged,
+				indicator: code,
+				areaNames: staged.preview.replaces.areas.map(name),
+				samples: samples
+					? (['added', 'changed', 'removed'] as const).flatMap((kind) =>
+							samples[kind].map((r) => ({ ...r, kind, area: name(r.geo) }))
+						)
+					: []
+			}
+		};
 	},
 	sync: async (event) => {
 		const actor = requireCan(event.locals, 'indicators.import');
