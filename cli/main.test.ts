@@ -58,6 +58,19 @@ describe('uddannelsesby command', () => {
 		}
 	});
 
+	it('lists pending migrations with --dry-run without applying them, then applies them', async () => {
+		const c = capture();
+		expect(await main(['migrate', '--dry-run'], c.io)).toBe(EXIT.ok);
+		expect(c.out[0]).toMatch(/^\d+ pending migrations \(nothing applied, --dry-run\):\n {2}0000_/);
+		expect(c.out[0]).toContain('\n  0023_statbank_sync');
+		expect(await main(['migrate', '--dry-run'], c.io)).toBe(EXIT.ok);
+		expect(c.out[1]).toBe(c.out[0]); // the dry run changed nothing
+		expect(await main(['migrate'], c.io)).toBe(EXIT.ok);
+		expect(c.out[2]).toMatch(/^Applied \d+ migrations:/);
+		expect(await main(['migrate', '--dry-run'], c.io)).toBe(EXIT.ok);
+		expect(c.out[3]).toMatch(/^The database is current \(\d{4}_[a-z_]+\); nothing to apply\.$/);
+	});
+
 	it('validates the shipped strategy', async () => {
 		const c = capture();
 		expect(await main(['strategy', 'validate', 'strategies/aalborg-2023-2026.yaml'], c.io)).toBe(

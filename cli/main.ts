@@ -26,6 +26,9 @@ import { createMailer } from '../src/lib/server/mail/index.ts';
 import {
 	DatabaseConnectionError,
 	DataDirectoryInUseError,
+	migrationStatus,
+	openDatabase,
+	runMigrations,
 	type Database
 } from '../src/lib/server/db/index.ts';
 import {
@@ -109,6 +112,10 @@ const HELP = `Usage: uddannelsesby <command>
                              build the council report of a closed reporting round (a new
                              version; earlier ones are kept) and write its .docx and .pdf
 
+  migrate                    apply the pending database migrations (the server also does
+                             this when it starts)
+      --dry-run              list the pending migrations; change nothing
+
   users invite EMAIL --role ROLE [--organization NAME]
                              invite someone (administrator, editor, council, partner);
                              prints the single-use link, which is also mailed or put in
@@ -162,6 +169,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (parsed.values.help || !group) {
 		io.out(HELP);
 		return parsed.values.help ? EXIT.ok : EXIT.rejected;
+	}
+	if (group === 'migrate') {
+		try {
+			return await migrateCommand(parsed.values['dry-run'] ?? false, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
 	}
 	if (group === 'indicators') {
 		try {
@@ -507,6 +521,38 @@ async function indicatorsCommand(
 		io.out(sliceNote(p));
 		return EXIT.ok;
 	});
+}
+
+/** Opens the database without migrating it, says what is pending, and applies it unless dry. */
+async function migrateCommand(dryRun: boolean, io: Io): Promise<number> {
+	const database = await openDatabase(databaseTarget(loadConfig()), 'the uddannelsesby command');
+	try {
+		const before = await migrationStatus(database);
+		if (before.pending.length === 0) {
+			io.out(`The database is current (${before.level ?? 'no migrations'}); nothing to apply.`);
+			return EXIT.ok;
+		}
+		const list = before.pending.map((tag) => `  ${tag}`);
+		if (dryRun) {
+			io.out(
+				[
+					`${before.pending.length} pending migration${before.pending.length === 1 ? '' : 's'} (nothing applied, --dry-run):`,
+					...list
+				].join('\n')
+			);
+			return EXIT.ok;
+		}
+		await runMigrations(database);
+		io.out(
+			[
+				`Applied ${before.pending.length} migration${before.pending.length === 1 ? '' : 's'}:`,
+				...list
+			].join('\n')
+		);
+		return EXIT.ok;
+	} finally {
+		await database.close();
+	}
 }
 
 async function indicatorsSync(

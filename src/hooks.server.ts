@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { observeRequest } from '$lib/server/metrics/index.ts';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { m } from '$lib/paraglide/messages.js';
@@ -145,6 +146,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	headers.set('x-request-id', requestId);
 
 	const durationMs = Math.round((performance.now() - started) * 100) / 100;
+	observeRequest(event.request.method, event.route.id, response.status, durationMs / 1000);
 	const line = {
 		reqId: requestId,
 		method: event.request.method,

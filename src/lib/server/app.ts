@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
 	openAndMigrate,
 	recordServedUrl,
@@ -7,7 +9,7 @@ import {
 } from './bootstrap.ts';
 import { ContentVersion, PageCache, VersionedCache } from './cache/index.ts';
 import { databaseTarget, loadConfig, publicUrl, type Config } from './config.ts';
-import { readContentVersion, type Database } from './db/index.ts';
+import { migrationStatus, readContentVersion, type Database } from './db/index.ts';
 import { logger } from './log.ts';
 import {
 	authSecret,
@@ -17,7 +19,8 @@ import {
 	pruneBuckets,
 	type Auth
 } from './accounts/index.ts';
-import { createMailer, type Mailer } from './mail/index.ts';
+import { createMailer, outboxCounts, type Mailer } from './mail/index.ts';
+import { watchMailQueue } from './metrics/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 import { sendDueMail, syncIndicators, syncSettings } from './tasks.ts';
 import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
@@ -43,6 +46,8 @@ interface AppState {
 	geocoder: Geocoder | undefined;
 	/** The public origin links in mails point to. */
 	baseUrl: string;
+	/** What /healthz reports: the app's version and the database's migration level. */
+	build: { version: string; migration: string | null };
 }
 let state: AppState | undefined;
 let stopping: Promise<void> | undefined;
@@ -69,6 +74,10 @@ export async function startApp(): Promise<void> {
 		sessionIdleMinutes: config.SESSION_IDLE_MINUTES
 	});
 	state = {
+		build: {
+			version: appVersion(),
+			migration: (await migrationStatus(database)).level
+		},
 		auth,
 		mailer,
 		geocoder: config.GEOCODER_URL
@@ -83,6 +92,7 @@ export async function startApp(): Promise<void> {
 		downloads: new IndicatorDownloads(() => version.current()),
 		version
 	};
+	watchMailQueue(() => outboxCounts(database.db));
 	if (config.SEED_ON_FIRST_START === 'true') {
 		const seed = await seedOnFirstStart(database);
 		if (seed.seeded)
@@ -158,6 +168,21 @@ function current(): AppState {
 	if (!state)
 		throw new Error('The database is not open: the server has not started or is stopping.');
 	return state;
+}
+
+/** The version and migration level, for /healthz; undefined before the server has started. */
+export function buildInfo(): AppState['build'] | undefined {
+	return state?.build;
+}
+
+/** The version in package.json (the server runs from the project directory). */
+function appVersion(): string {
+	try {
+		const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: string };
+		return pkg.version ?? 'unknown';
+	} catch {
+		return 'unknown';
+	}
 }
 
 export function appDatabase(): Database {

@@ -135,11 +135,16 @@ const configSchema = z.object({
 	FEED_ALLOW_PRIVATE: z
 		.enum(['true', 'false'], { error: 'must be true or false' })
 		.default('false'),
+	/**
+	 * The bearer token /metrics asks for (Prometheus's `authorization: { credentials: … }`).
+	 * Unset: /metrics answers 404.
+	 */
+	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });
 
-const SECRET = /SECRET|SMTP_URL|OIDC/;
+const SECRET = /SECRET|SMTP_URL|OIDC|TOKEN/;
 
 export type Config = z.infer<typeof configSchema>;
 

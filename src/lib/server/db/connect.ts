@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { timeQueries } from './query-time.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -125,6 +126,7 @@ async function openPostgres(url: string): Promise<Database> {
 	});
 	// An idle client that loses its connection must not crash the process.
 	pool.on('error', () => undefined);
+	timeQueries(pool);
 	try {
 		const client = await pool.connect();
 		client.release();
@@ -217,6 +219,7 @@ async function openEmbedded(
 		Client: ClientWithoutCopy
 	});
 	pool.on('error', () => undefined);
+	timeQueries(pool);
 	const db = drizzlePostgres({ client: pool });
 	return {
 		db: db as unknown as Db,

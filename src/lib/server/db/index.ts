@@ -19,3 +19,4 @@ export { DataDirectoryInUseError } from './lock.ts';
 export { appState } from './schema.ts';
 export { bumpContentVersion, readContentVersion } from './content-version.ts';
 export { copyInto, type CopyRow } from './copy.ts';
+export { observeQueryTime } from './query-time.ts';

@@ -44,6 +44,10 @@ export interface MigrationStatus {
 	expected: number;
 	applied: number;
 	current: boolean;
+	/** The migrations in the folder the database has not had, oldest first (their tags). */
+	pending: string[];
+	/** The newest migration the database has had (its tag), if it has had any. */
+	level: string | null;
 }
 
 /** Compares the migrations in the folder with those recorded in the database. */
@@ -52,7 +56,7 @@ export async function migrationStatus(
 	folder = migrationsFolder()
 ): Promise<MigrationStatus> {
 	const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
-		entries: { when: number }[];
+		entries: { when: number; tag: string }[];
 	};
 	const expected = journal.entries.length;
 	const latest = Math.max(0, ...journal.entries.map((e) => e.when));
@@ -60,13 +64,27 @@ export async function migrationStatus(
 		sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`
 	);
 	if (!rowsOf<{ present: boolean }>(exists)[0]?.present)
-		return { expected, applied: 0, current: expected === 0 };
+		return {
+			expected,
+			applied: 0,
+			current: expected === 0,
+			pending: journal.entries.map((e) => e.tag),
+			level: null
+		};
 	const result = await database.db.execute<{ applied: number; latest: string | null }>(
 		sql`select count(*)::int as applied, max(created_at)::text as latest from drizzle.__drizzle_migrations`
 	);
 	const row = rowsOf<{ applied: number; latest: string | null }>(result)[0];
 	const applied = Number(row?.applied ?? 0);
-	return { expected, applied, current: applied >= expected && Number(row?.latest ?? 0) >= latest };
+	// Drizzle applies every migration newer than the newest it recorded, as the migrator does.
+	const newest = Number(row?.latest ?? 0);
+	return {
+		expected,
+		applied,
+		current: applied >= expected && newest >= latest,
+		pending: journal.entries.filter((e) => e.when > newest).map((e) => e.tag),
+		level: journal.entries.filter((e) => e.when <= newest).at(-1)?.tag ?? null
+	};
 }
 
 /** node-postgres and PGlite both return `{ rows }` from execute. */

@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { inProblemLanguage, tr, type ProblemLanguage } from '../problem-language.ts';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
+import { countRun } from '../metrics/index.ts';
 import { copyInto, rowsOf, type Db } from '../db/index.ts';
 import { indicatorCodes } from '../strategy/index.ts';
 import type { FileBytes } from './file-bytes.ts';
@@ -538,9 +539,11 @@ export function importFile(
 		replacePeriods?: boolean;
 	} = {}
 ): Promise<ImportOutcome> {
-	return inProblemLanguage(options.language, () =>
-		importInLanguage(db, code, file, source, options)
-	);
+	return inProblemLanguage(options.language, async () => {
+		const outcome = await importInLanguage(db, code, file, source, options);
+		if (!options.dryRun) countRun('import', outcome.ok ? 'imported' : 'rejected');
+		return outcome;
+	});
 }
 
 async function importInLanguage(

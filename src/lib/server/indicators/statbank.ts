@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { logger } from '../log.ts';
+import { countRun } from '../metrics/index.ts';
 import { bumpContentVersion, type Db } from '../db/index.ts';
 import { FetchError, fetchLimited } from '../outbound/index.ts';
 import { getStrategyDefinition, statbankSource, type StatbankSource } from '../strategy/index.ts';
@@ -223,6 +224,7 @@ export async function syncIndicator(
 				.update(statbankSyncs)
 				.set({ checkedAt: new Date(), error: null })
 				.where(eq(statbankSyncs.indicatorCode, code));
+			countRun('sync', 'unchanged');
 			return { code, table: source.table, status: 'unchanged', vintage };
 		}
 		const data = await post(
@@ -275,6 +277,7 @@ export async function syncIndicator(
 			{ indicator: code, table: source.table, vintage, ...outcome.preview },
 			'synced an indicator from Statistics Denmark'
 		);
+		countRun('sync', 'imported');
 		return { code, table: source.table, status: 'imported', vintage, preview: outcome.preview };
 	} catch (error) {
 		if (!(error instanceof SyncFailure)) throw error;
@@ -311,6 +314,7 @@ async function recordFailure(
 	request: Record<string, unknown> = {}
 ): Promise<SyncOutcome> {
 	logger.warn({ indicator: code, table, reason: error.en }, 'an indicator sync failed');
+	countRun('sync', 'failed');
 	if (table) {
 		await db
 			.insert(statbankSyncs)

@@ -1,6 +1,6 @@
 // Mail: sends through SMTP when configured; every mail is also kept in the outbox table, which
 // administrators read in /admin. Sign-in secrets (reset and invitation links) are never kept.
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/index.ts';
 import { logger } from '../log.ts';
@@ -91,6 +91,17 @@ export function createMailer(config: { SMTP_URL?: string; MAIL_FROM: string }): 
 
 export async function listOutbox(db: Db, limit = 100) {
 	return db.select().from(mailOutbox).orderBy(desc(mailOutbox.id)).limit(limit);
+}
+
+/** How many mails are in each state: kept in the outbox (no SMTP), sent, failed. */
+export async function outboxCounts(db: Db): Promise<Record<'outbox' | 'sent' | 'failed', number>> {
+	const rows = await db
+		.select({ status: mailOutbox.status, count: sql<number>`count(*)::int` })
+		.from(mailOutbox)
+		.groupBy(mailOutbox.status);
+	const counts = { outbox: 0, sent: 0, failed: 0 };
+	for (const r of rows) counts[r.status] = Number(r.count);
+	return counts;
 }
 
 export { mailOutbox } from './schema.ts';

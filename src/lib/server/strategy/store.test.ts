@@ -47,6 +47,8 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 		const status = await migrationStatus(database);
 		expect(status.current).toBe(true);
 		expect(status.applied).toBe(status.expected);
+		expect(status.pending).toEqual([]);
+		expect(status.level).toMatch(/^\d{4}_[a-z_]+$/);
 	});
 
 	it('stores the Aalborg strategy and reads it back unchanged', async () => {

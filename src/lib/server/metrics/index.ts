@@ -1,0 +1,92 @@
+// Metrics in the Prometheus text format for /metrics (prom-client): requests by route pattern,
+// database time, the mail queue, import and sync runs, and the process's own figures.
+import { timingSafeEqual } from 'node:crypto';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { observeQueryTime } from '../db/index.ts';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'uddannelsesby_' });
+
+const requests = new Histogram({
+	name: 'uddannelsesby_http_request_duration_seconds',
+	help: 'Time to answer a request, by method, route pattern (never the raw URL) and status.',
+	labelNames: ['method', 'route', 'status'] as const,
+	buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+	registers: [registry]
+});
+
+const queries = new Histogram({
+	name: 'uddannelsesby_db_query_duration_seconds',
+	help: 'Time of each database statement.',
+	buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+	registers: [registry]
+});
+observeQueryTime((seconds) => queries.observe(seconds));
+
+const runs = new Counter({
+	name: 'uddannelsesby_indicator_runs_total',
+	help: 'Indicator imports and StatBank syncs, by kind and outcome.',
+	labelNames: ['kind', 'outcome'] as const,
+	registers: [registry]
+});
+
+/** Filled in by the app with a query of the outbox when it starts. */
+let mailSource: (() => Promise<Record<string, number>>) | undefined;
+
+new Gauge({
+	name: 'uddannelsesby_mail_outbox',
+	help: 'Mail by state: kept in the outbox (no SMTP, read in /admin/post), sent, failed.',
+	labelNames: ['state'] as const,
+	registers: [registry],
+	async collect() {
+		if (!mailSource) return;
+		try {
+			for (const [state, count] of Object.entries(await mailSource())) this.set({ state }, count);
+		} catch {
+			// A scrape during a database outage still answers with the other metrics.
+		}
+	}
+});
+
+export function observeRequest(
+	method: string,
+	route: string | null,
+	status: number,
+	seconds: number
+) {
+	// Unknown paths (404s) share one label, so a scanner cannot grow the series without end.
+	requests.observe({ method, route: route ?? 'unmatched', status: String(status) }, seconds);
+}
+
+export function countRun(kind: 'import' | 'sync', outcome: string): void {
+	runs.inc({ kind, outcome });
+}
+
+export function watchMailQueue(source: typeof mailSource): void {
+	mailSource = source;
+}
+
+/**
+ * The answer to a scrape: 404 when no token is configured, 401 without the right bearer
+ * token (compared in constant time), else the metrics in the Prometheus text format.
+ */
+export async function metricsResponse(
+	authorization: string | null,
+	token: string | undefined
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+	const text = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+	if (!token) return { status: 404, headers: text, body: 'Not found\n' };
+	const given = Buffer.from(/^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '');
+	const expected = Buffer.from(token);
+	if (given.length !== expected.length || !timingSafeEqual(given, expected))
+		return {
+			status: 401,
+			headers: { ...text, 'www-authenticate': 'Bearer realm="metrics"' },
+			body: 'A bearer token is required.\n'
+		};
+	return {
+		status: 200,
+		headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
+		body: await registry.metrics()
+	};
+}

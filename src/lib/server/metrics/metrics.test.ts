@@ -1,0 +1,89 @@
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '../db/testing.ts';
+import { countRun, metricsResponse, observeRequest, watchMailQueue } from './index.ts';
+
+const TOKEN = 'a-token-of-sixteen-or-more';
+
+async function scrape() {
+	const answer = await metricsResponse(`Bearer ${TOKEN}`, TOKEN);
+	expect(answer.status).toBe(200);
+	expect(answer.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+	const families = parsePrometheusTextFormat(answer.body);
+	return Object.assign((name: string) => families.find((f) => f.name === name), {
+		text: answer.body
+	});
+}
+
+describe('/metrics', () => {
+	it('answers only with the configured bearer token', async () => {
+		expect((await metricsResponse(`Bearer ${TOKEN}`, undefined)).status).toBe(404);
+		expect((await metricsResponse(null, TOKEN)).status).toBe(401);
+		expect((await metricsResponse('Bearer wrong', TOKEN)).status).toBe(401);
+		expect((await metricsResponse(`Basic ${TOKEN}`, TOKEN)).status).toBe(401);
+		const refused = await metricsResponse(`Bearer ${TOKEN}x`, TOKEN);
+		expect(refused).toMatchObject({
+			status: 401,
+			headers: { 'www-authenticate': 'Bearer realm="metrics"' }
+		});
+		expect(refused.body).not.toContain('uddannelsesby_');
+	});
+
+	it('is Prometheus text with requests by route pattern, runs, the mail queue and the process', async () => {
+		observeRequest('GET', '/indikatorer/[code]', 200, 0.012);
+		observeRequest('GET', '/indikatorer/[code]', 200, 0.3);
+		observeRequest('GET', null, 404, 0.001);
+		countRun('import', 'rejected');
+		countRun('sync', 'unchanged');
+		watchMailQueue(async () => ({ outbox: 3, sent: 10, failed: 1 }));
+		const family = await scrape();
+
+		const requests = family('uddannelsesby_http_request_duration_seconds');
+		expect(requests?.type).toBe('HISTOGRAM');
+		// (The parser keeps a histogram's buckets but not its labels; the lines show those.)
+		expect(family.text).toContain(
+			'uddannelsesby_http_request_duration_seconds_count{method="GET",route="/indikatorer/[code]",status="200"} 2'
+		);
+		expect(family.text).toContain(
+			'uddannelsesby_http_request_duration_seconds_bucket{le="0.025",method="GET",route="/indikatorer/[code]",status="200"} 1'
+		);
+		// No raw URL ever becomes a label: an unknown path is "unmatched".
+		expect(family.text).toContain('route="unmatched",status="404"} 1');
+
+		expect(family('uddannelsesby_indicator_runs_total')?.metrics).toEqual(
+			expect.arrayContaining([
+				{ value: '1', labels: { kind: 'import', outcome: 'rejected' } },
+				{ value: '1', labels: { kind: 'sync', outcome: 'unchanged' } }
+			])
+		);
+		expect(family('uddannelsesby_mail_outbox')?.metrics).toEqual(
+			expect.arrayContaining([
+				{ value: '3', labels: { state: 'outbox' } },
+				{ value: '1', labels: { state: 'failed' } }
+			])
+		);
+		expect(family('uddannelsesby_process_cpu_user_seconds_total')?.type).toBe('COUNTER');
+		expect(family('uddannelsesby_nodejs_heap_size_used_bytes')?.type).toBe('GAUGE');
+	});
+
+	it.each(testEngines().filter((e) => e.name === 'postgres'))(
+		'counts database time for statements on $name',
+		async (engine) => {
+			const database = await engine.open();
+			try {
+				const before = Number(
+					(await scrape())('uddannelsesby_db_query_duration_seconds')?.metrics[0]?.count ?? 0
+				);
+				for (let i = 0; i < 5; i++) await database.db.execute(sql`select 1`);
+				await database.db.transaction(async (tx) => tx.execute(sql`select 2`));
+				const after = Number(
+					(await scrape())('uddannelsesby_db_query_duration_seconds')?.metrics[0]?.count ?? 0
+				);
+				expect(after - before).toBeGreaterThanOrEqual(6);
+			} finally {
+				await database.close();
+			}
+		}
+	);
+});
