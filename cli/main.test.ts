@@ -81,6 +81,24 @@ describe('uddannelsesby command', () => {
 		);
 	});
 
+	it('refuses a strategy whose indicator names a comparison group that does not exist', async () => {
+		const c = capture();
+		const file = join(dataDir, 'strategi.yaml');
+		const { readFileSync } = await import('node:fs');
+		writeFileSync(
+			file,
+			readFileSync('strategies/aalborg-2023-2026.yaml', 'utf8').replace(
+				'      - code: frafald\n',
+				'      - code: frafald\n        comparisonGroup: nabokommuner\n'
+			)
+		);
+		expect(await main(['strategy', 'validate', file], c.io)).toBe(EXIT.rejected);
+		expect(c.err).toEqual([
+			`${file} is not a valid strategy (1 problem):\n` +
+				'guideposts[0].indicators[0].comparisonGroup: no comparison group "nabokommuner" in taxonomy/comparison-groups.yaml (it has region-nordjylland, seks-stoerste)'
+		]);
+	});
+
 	it('loads, lists and activates strategies', async () => {
 		const c = capture();
 		expect(await main(['strategy', 'load', 'strategies/aalborg-2023-2026.yaml'], c.io)).toBe(

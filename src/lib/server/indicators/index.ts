@@ -61,6 +61,7 @@ export {
 	type SyncSettings
 } from './statbank.ts';
 export {
+	COMPARISON_GROUPS_FILE,
 	comparisonGroups,
 	parseComparisonGroups,
 	groupRank,
