@@ -20,7 +20,7 @@ import {
 	type Auth
 } from './accounts/index.ts';
 import { createMailer, outboxCounts, type Mailer } from './mail/index.ts';
-import { watchMailQueue } from './metrics/index.ts';
+import { startMetricsServer, watchMailQueue } from './metrics/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 import { sendDueMail, syncIndicators, syncSettings } from './tasks.ts';
 import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
@@ -93,6 +93,11 @@ export async function startApp(): Promise<void> {
 		version
 	};
 	watchMailQueue(() => outboxCounts(database.db));
+	if (config.METRICS_PORT) {
+		const metrics = await startMetricsServer(config.METRICS_PORT, config.HOST);
+		metrics.server.unref();
+		logger.info({ port: metrics.port }, 'metrics on a port of their own');
+	}
 	if (config.SEED_ON_FIRST_START === 'true') {
 		const seed = await seedOnFirstStart(database);
 		if (seed.seeded)

@@ -140,6 +140,11 @@ const configSchema = z.object({
 	 * Unset: /metrics answers 404.
 	 */
 	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+	/**
+	 * A port of its own for /metrics, without a token, on HOST; for a network where only the
+	 * monitoring system reaches it. Unset: no such port.
+	 */
+	METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });

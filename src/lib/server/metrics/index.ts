@@ -1,11 +1,12 @@
 // Metrics in the Prometheus text format for /metrics (prom-client): requests by route pattern,
 // database time, the mail queue, import and sync runs, and the process's own figures.
 import { timingSafeEqual } from 'node:crypto';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { observeQueryTime } from '../db/index.ts';
+import { registry } from './registry.ts';
 
-export const registry = new Registry();
-collectDefaultMetrics({ register: registry, prefix: 'uddannelsesby_' });
+export { registry };
+export { startMetricsServer } from './server.ts';
 
 const requests = new Histogram({
 	name: 'uddannelsesby_http_request_duration_seconds',

@@ -2,7 +2,13 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../db/testing.ts';
-import { countRun, metricsResponse, observeRequest, watchMailQueue } from './index.ts';
+import {
+	countRun,
+	metricsResponse,
+	observeRequest,
+	startMetricsServer,
+	watchMailQueue
+} from './index.ts';
 
 const TOKEN = 'a-token-of-sixteen-or-more';
 
@@ -65,6 +71,24 @@ describe('/metrics', () => {
 		);
 		expect(family('uddannelsesby_process_cpu_user_seconds_total')?.type).toBe('COUNTER');
 		expect(family('uddannelsesby_nodejs_heap_size_used_bytes')?.type).toBe('GAUGE');
+	});
+
+	it('can be served on a port of their own (METRICS_PORT), and nothing else there', async () => {
+		const { server, port } = await startMetricsServer(0, '127.0.0.1');
+		try {
+			const answer = await fetch(`http://127.0.0.1:${port}/metrics`);
+			expect(answer.status).toBe(200);
+			const families = parsePrometheusTextFormat(await answer.text());
+			expect(families.some((f) => f.name === 'uddannelsesby_process_cpu_user_seconds_total')).toBe(
+				true
+			);
+			expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
+			expect((await fetch(`http://127.0.0.1:${port}/metrics`, { method: 'POST' })).status).toBe(
+				404
+			);
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
 	});
 
 	it.each(testEngines().filter((e) => e.name === 'postgres'))(
