@@ -42,8 +42,6 @@ import {
 import { access, constants, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
-	COMPARISON_GROUPS_FILE,
-	comparisonGroups,
 	dataSummaries,
 	geographyName,
 	importFile,
@@ -52,6 +50,7 @@ import {
 	sourceFromFlags,
 	statbankSources,
 	syncIndicator,
+	unknownComparisonGroups,
 	saveMapping,
 	savedMapping,
 	UnknownIndicatorError
@@ -386,19 +385,7 @@ async function validate(file: string | undefined, io: Io): Promise<number> {
 	}
 	const s = result.strategy;
 	// A comparison group must be one of taxonomy/comparison-groups.yaml's.
-	const groups = comparisonGroups().groups.map((g) => g.slug);
-	const unknown = s.guideposts.flatMap((g, gi) =>
-		g.indicators.flatMap((indicator, ii) =>
-			indicator.comparisonGroup && !groups.includes(indicator.comparisonGroup)
-				? [
-						{
-							path: `guideposts[${gi}].indicators[${ii}].comparisonGroup`,
-							message: `no comparison group "${indicator.comparisonGroup}" in ${COMPARISON_GROUPS_FILE} (it has ${groups.join(', ')})`
-						}
-					]
-				: []
-		)
-	);
+	const unknown = unknownComparisonGroups(s);
 	if (unknown.length > 0) {
 		io.err(
 			`${file} is not a valid strategy (${unknown.length} problem${unknown.length === 1 ? '' : 's'}):\n${formatProblems(unknown)}`

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { IndicatorDirection } from '../strategy/index.ts';
+import type { IndicatorDirection, StrategyDefinition } from '../strategy/index.ts';
 
 /**
  * Comparison groups (taxonomy/comparison-groups.yaml): sets of municipalities an indicator is
@@ -127,4 +127,24 @@ export function groupRank(
 		direction === 'decrease' ? r.value! < latest.value! : r.value! > latest.value!
 	).length;
 	return { rank: better + 1, of: values.length, period: latest.period };
+}
+
+/** Indicators of a strategy whose `comparisonGroup` is not one of the installation's groups. */
+export function unknownComparisonGroups(
+	strategy: StrategyDefinition,
+	groups: ComparisonGroups = comparisonGroups()
+): { path: string; message: string }[] {
+	const slugs = groups.groups.map((g) => g.slug);
+	return strategy.guideposts.flatMap((g, gi) =>
+		g.indicators.flatMap((indicator, ii) =>
+			indicator.comparisonGroup && !slugs.includes(indicator.comparisonGroup)
+				? [
+						{
+							path: `guideposts[${gi}].indicators[${ii}].comparisonGroup`,
+							message: `no comparison group "${indicator.comparisonGroup}" in ${COMPARISON_GROUPS_FILE} (it has ${slugs.join(', ')})`
+						}
+					]
+				: []
+		)
+	);
 }

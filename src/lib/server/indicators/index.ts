@@ -64,6 +64,7 @@ export {
 	COMPARISON_GROUPS_FILE,
 	comparisonGroups,
 	parseComparisonGroups,
+	unknownComparisonGroups,
 	groupRank,
 	groupSeries,
 	groupValue,
