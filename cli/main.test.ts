@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStubStatbank } from '../src/lib/server/indicators/statbank-testing.ts';
+import { createScratchDatabase } from '../src/lib/server/db/testing.ts';
 import { EXIT, main } from './main.ts';
 
 function capture() {
@@ -26,6 +27,49 @@ describe('uddannelsesby command', () => {
 		else process.env.DATA_DIR = saved;
 		if (savedUrl !== undefined) process.env.DATABASE_URL = savedUrl;
 	});
+
+	it('backs up the embedded database and restores it into another, and into PostgreSQL', async () => {
+		const c = capture();
+		expect(
+			await main(['strategy', 'load', 'strategies/aalborg-2023-2026.yaml', '--activate'], c.io)
+		).toBe(EXIT.ok);
+		const file = join(dataDir, 'first.backup.gz');
+		expect(await main(['backup', 'create', file], c.io)).toBe(EXIT.ok);
+		expect(c.out.at(-1)).toMatch(
+			/^Backed up PGlite in .* to .*first\.backup\.gz: \d+ tables, \d+ rows, migration \d{4}_\w+, \d+ kB in \d+\.\d s\.$/
+		);
+		expect(await main(['backup', 'create', file], c.io)).toBe(EXIT.rejected);
+		expect(c.err.at(-1)).toMatch(/exists already/);
+		expect(await main(['backup', 'show', file], c.io)).toBe(EXIT.ok);
+		expect(c.out.join('\n')).toMatch(/strategies\s+1 rows/);
+
+		const second = mkdtempSync(join(tmpdir(), 'udb-cli-restore-'));
+		try {
+			process.env.DATA_DIR = second;
+			expect(await main(['backup', 'restore', file], c.io)).toBe(EXIT.ok);
+			expect(c.out.at(-1)).toMatch(/every table's row count and checksum match the manifest\.$/);
+			expect(await main(['strategy', 'list'], c.io)).toBe(EXIT.ok);
+			expect(c.out.at(-1)).toMatch(/^\* aalborg-2023-2026/);
+			expect(await main(['backup', 'restore', file], c.io)).toBe(EXIT.rejected);
+			expect(c.err.at(-1)).toMatch(/is not empty \(\d+ tables\)\. .* pass --force/);
+			expect(await main(['backup', 'restore', file, '--force'], c.io)).toBe(EXIT.ok);
+		} finally {
+			rmSync(second, { recursive: true, force: true });
+		}
+		const url = process.env.TEST_DATABASE_URL;
+		if (!url) return;
+		const scratch = await createScratchDatabase(url);
+		try {
+			process.env.DATABASE_URL = scratch.url;
+			expect(await main(['backup', 'restore', file], c.io)).toBe(EXIT.ok);
+			expect(c.out.at(-1)).toMatch(/into PostgreSQL at/);
+			expect(await main(['strategy', 'list'], c.io)).toBe(EXIT.ok);
+			expect(c.out.at(-1)).toMatch(/^\* aalborg-2023-2026/);
+		} finally {
+			delete process.env.DATABASE_URL;
+			await scratch.drop();
+		}
+	}, 120_000);
 
 	it('syncs an indicator from a StatBank stand-in, and says when the table has not changed', async () => {
 		const stub = await startStubStatbank();

@@ -1,6 +1,18 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { linkOrigin, openAndMigrate, readFirstRunLink } from '../src/lib/server/bootstrap.ts';
+import {
+	appVersion,
+	linkOrigin,
+	openAndMigrate,
+	readFirstRunLink
+} from '../src/lib/server/bootstrap.ts';
+import {
+	BackupError,
+	createBackup,
+	restoreBackup,
+	verifyBackupFile,
+	type BackupManifest
+} from '../src/lib/server/backup/index.ts';
 import { ConfigError, databaseTarget, loadConfig, publicUrl } from '../src/lib/server/config.ts';
 import { z, ZodError } from 'zod';
 import {
@@ -113,6 +125,16 @@ const HELP = `Usage: uddannelsesby <command>
                              build the council report of a closed reporting round (a new
                              version; earlier ones are kept) and write its .docx and .pdf
 
+  backup create FILE         write a backup of the whole database to FILE (gzip): one
+                             consistent snapshot, with a manifest of each table's row count
+                             and checksum. The running server takes the embedded database's
+                             backups itself (BACKUP_DIR); see docs/operations.md
+  backup restore FILE        restore FILE into an empty data directory or database, check
+                             every table's count and checksum, then apply newer migrations;
+                             a backup of either engine restores into either
+      --force                replace everything the target holds
+  backup show FILE           check FILE from end to end and print its manifest
+
   migrate                    apply the pending database migrations (the server also does
                              this when it starts)
       --dry-run              list the pending migrations; change nothing
@@ -170,6 +192,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (parsed.values.help || !group) {
 		io.out(HELP);
 		return parsed.values.help ? EXIT.ok : EXIT.rejected;
+	}
+	if (group === 'backup') {
+		try {
+			return await backupCommand(command, arg, parsed.values.force ?? false, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
 	}
 	if (group === 'migrate') {
 		try {
@@ -331,6 +360,7 @@ function exitCodeFor(error: unknown, io: Io): number {
 		return EXIT.rejected;
 	}
 	if (
+		error instanceof BackupError ||
 		error instanceof StrategyNotFoundError ||
 		error instanceof UnknownIndicatorError ||
 		error instanceof HsdsRejectedError
@@ -533,6 +563,84 @@ async function indicatorsCommand(
 }
 
 /** Opens the database without migrating it, says what is pending, and applies it unless dry. */
+async function backupCommand(
+	command: string | undefined,
+	file: string | undefined,
+	force: boolean,
+	io: Io
+): Promise<number> {
+	if (!['create', 'restore', 'show'].includes(command ?? '') || !file)
+		return usage('Use: backup create FILE, backup restore FILE [--force] or backup show FILE.', io);
+	if (command === 'show') {
+		const manifest = await verifyBackupFile(file);
+		io.out(describeManifest(file, manifest));
+		for (const table of manifest.tables)
+			io.out(
+				`  ${table.name.padEnd(28)} ${String(table.rows).padStart(9)} rows  ${table.checksum}`
+			);
+		return EXIT.ok;
+	}
+	const config = loadConfig();
+	let database: Database;
+	try {
+		database = await openDatabase(databaseTarget(config), 'the uddannelsesby command');
+	} catch (error) {
+		if (error instanceof DataDirectoryInUseError && command === 'create')
+			io.err(
+				'While the server runs, it takes the backups of its embedded database itself: set BACKUP_DIR and BACKUP_HOURS, or use "Tag en sikkerhedskopi nu" under /admin/sikkerhedskopier.'
+			);
+		throw error;
+	}
+	try {
+		if (command === 'create') {
+			if (await exists(file)) {
+				io.err(`${file} exists already; choose a new name (a backup never overwrites a file).`);
+				return EXIT.rejected;
+			}
+			const result = await createBackup(database, file, { appVersion: appVersion() });
+			const rows = result.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+			io.out(
+				`Backed up ${database.description} to ${file}: ${result.manifest.tables.length} tables, ${rows} rows, migration ${result.manifest.migration}, ${formatBytes(result.bytes)} in ${(result.ms / 1000).toFixed(1)} s.`
+			);
+			return EXIT.ok;
+		}
+		const result = await restoreBackup(database, file, { force });
+		io.out(
+			[
+				describeManifest(file, result.manifest),
+				`Restored ${result.rows} rows in ${result.manifest.tables.length} tables into ${database.description} in ${(result.ms / 1000).toFixed(1)} s; every table's row count and checksum match the manifest.`,
+				...(result.upgraded.length > 0
+					? [
+							`Then applied ${result.upgraded.length} newer migrations: ${result.upgraded.join(', ')}.`
+						]
+					: [])
+			].join('\n')
+		);
+		return EXIT.ok;
+	} finally {
+		await database.close();
+	}
+}
+
+function describeManifest(file: string, manifest: BackupManifest): string {
+	return `${file}: a backup of ${manifest.engine === 'pglite' ? 'an embedded database' : 'PostgreSQL'} made ${manifest.createdAt} by version ${manifest.appVersion}, at migration ${manifest.migration}.`;
+}
+
+function formatBytes(bytes: number): string {
+	return bytes >= 1024 * 1024
+		? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+		: `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
+async function exists(path: string): Promise<boolean> {
+	try {
+		await stat(path);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 async function migrateCommand(dryRun: boolean, io: Io): Promise<number> {
 	const database = await openDatabase(databaseTarget(loadConfig()), 'the uddannelsesby command');
 	try {

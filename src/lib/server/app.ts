@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
+	appVersion,
 	openAndMigrate,
 	recordServedUrl,
 	removeFirstRunLink,
@@ -178,16 +177,6 @@ function current(): AppState {
 /** The version and migration level, for /healthz; undefined before the server has started. */
 export function buildInfo(): AppState['build'] | undefined {
 	return state?.build;
-}
-
-/** The version in package.json (the server runs from the project directory). */
-function appVersion(): string {
-	try {
-		const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: string };
-		return pkg.version ?? 'unknown';
-	} catch {
-		return 'unknown';
-	}
 }
 
 export function appDatabase(): Database {

@@ -29,6 +29,16 @@ export const DEMO_OPPORTUNITIES_FILE = 'demo/opportunities/postings.json';
 export const DEMO_FOLLOWUP_FILE = 'demo/followup/initiatives.json';
 const FIRST_START_KEY = 'first-start-seed';
 
+/** The version in package.json (the server runs from the project directory). */
+export function appVersion(): string {
+	try {
+		const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: string };
+		return pkg.version ?? 'unknown';
+	} catch {
+		return 'unknown';
+	}
+}
+
 /** Opens the database and brings it up to date: the same steps for the server and the CLI. */
 export async function openAndMigrate(target: DatabaseTarget, holder: string): Promise<Database> {
 	const database = await openDatabase(target, holder);

@@ -1,0 +1,14 @@
+// Backups: one portable file per backup, the same for both engines, made from one snapshot and
+// checked row by row when restored; and the server's own schedule for them.
+export {
+	BACKUP_FORMAT,
+	BackupError,
+	compareWithManifest,
+	createBackup,
+	readManifest,
+	restoreBackup,
+	verifyBackupFile,
+	type BackupManifest,
+	type BackupResult,
+	type RestoreResult
+} from './backup.ts';
