@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { alternatePath } from '../../src/lib/i18n/routes.ts';
 import { layoutProblems } from './layout.ts';
@@ -70,6 +71,8 @@ const reads: { path: string; allowed: Who[] }[] = [
 	{ path: '/en/admin/reports', allowed: ['admin', 'editor', 'council'] },
 	{ path: '/admin/log', allowed: ['admin'] },
 	{ path: '/admin/post', allowed: ['admin'] },
+	{ path: '/admin/sikkerhedskopier', allowed: ['admin'] },
+	{ path: '/en/admin/backups', allowed: ['admin'] },
 	{ path: '/en/admin/audit', allowed: ['admin'] }
 ];
 
@@ -193,6 +196,13 @@ function writes(
 			form: {},
 			allowed: ['admin', 'editor'],
 			status: 400
+		},
+		{
+			name: 'take a backup',
+			path: '/admin/sikkerhedskopier?/take',
+			form: {},
+			allowed: ['admin'],
+			status: 200
 		},
 		{
 			name: 'create an organisation',
@@ -871,6 +881,48 @@ test('a student saves a job search: nothing is mailed until the link confirms it
 	// The English pages of the same flow.
 	await page.goto('/en/jobs/alert');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
+});
+
+test('an administrator takes a backup, downloads it, and the audit log and /readyz show it', async ({
+	page,
+	baseURL
+}) => {
+	const api = await signedIn(baseURL!, 'admin');
+	await page.context().addCookies((await api.storageState()).cookies);
+	await page.goto('/admin/sikkerhedskopier');
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Tag en sikkerhedskopi nu' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		/Sikkerhedskopien er taget: uddannelsesby-\d{8}-\d{6}\.backup\.gz\./
+	);
+	await expect(page.getByText(/gennemført, [\d.]+ rækker/)).toBeVisible();
+	await expectNoAxeViolations(page);
+	const link = page.getByRole('link', { name: /^Hent sikkerhedskopien fra / }).first();
+	const href = await link.getAttribute('href');
+	expect(href).toMatch(/^\/admin\/sikkerhedskopier\/uddannelsesby-\d{8}-\d{6}\.backup\.gz$/);
+	const file = await api.get(href!);
+	expect(file.status()).toBe(200);
+	expect(file.headers()['content-type']).toBe('application/gzip');
+	const bytes = await file.body();
+	expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+	const manifest = JSON.parse(gunzipSync(bytes).toString('utf8').split('\n')[0]!) as {
+		format: string;
+		tables: { name: string; rows: number }[];
+	};
+	expect(manifest.format).toBe('uddannelsesby-backup');
+	expect(manifest.tables.find((t) => t.name === 'strategies')?.rows).toBeGreaterThan(0);
+	// No other file in the folder can be fetched by name.
+	expect((await api.get('/admin/sikkerhedskopier/..%2F..%2Fpackage.json')).status()).toBe(404);
+	expect((await api.get('/admin/sikkerhedskopier/pgdata')).status()).toBe(404);
+	const audit = await (await api.get('/admin/log')).text();
+	expect(audit).toContain('Tog en sikkerhedskopi');
+	expect(audit).toContain('Hentede en sikkerhedskopi');
+	const ready = (await (await api.get('/readyz')).json()) as { backup?: { ok: boolean } };
+	expect(ready.backup?.ok).toBe(true);
+	const editor = await signedIn(baseURL!, 'editor');
+	expect((await editor.get(href!, { maxRedirects: 0 })).status()).toBe(403);
+	await editor.dispose();
+	await api.dispose();
 });
 
 test('a partner’s partnership and posting pages pass axe', async ({ page, baseURL }) => {

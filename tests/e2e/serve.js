@@ -27,6 +27,17 @@ if (engine === 'postgres') {
 	cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
 
+// Backups go to a folder of their own; the schedule is off unless a test turns it on, so a
+// backup never holds the embedded database in the middle of another test.
+const backups = mkdtempSync(join(tmpdir(), 'udb-e2e-backups-'));
+process.env.BACKUP_DIR ||= backups;
+process.env.BACKUP_HOURS ||= '0';
+const cleanDatabase = cleanup;
+cleanup = async () => {
+	rmSync(backups, { recursive: true, force: true });
+	await cleanDatabase();
+};
+
 process.once('sveltekit:shutdown', () => {
 	// The server closes the database on the same event; give it a moment, then clean up.
 	setTimeout(() => void cleanup().catch(() => undefined), 500);

@@ -36,6 +36,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/brugere', '/admin/users'],
 	['/admin/konto', '/admin/account'],
 	['/admin/post', '/admin/mail'],
+	['/admin/sikkerhedskopier', '/admin/backups'],
 	['/admin/log', '/admin/audit'],
 	['/admin/organisationer', '/admin/organisations'],
 	['/admin/indikatorer', '/admin/indicators'],

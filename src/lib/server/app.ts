@@ -19,9 +19,16 @@ import {
 	type Auth
 } from './accounts/index.ts';
 import { createMailer, outboxCounts, type Mailer } from './mail/index.ts';
-import { startMetricsServer, watchMailQueue } from './metrics/index.ts';
+import { countBackup, startMetricsServer, watchBackups, watchMailQueue } from './metrics/index.ts';
+import {
+	backupDue,
+	lastBackup,
+	takeBackup,
+	type BackupOutcome,
+	type BackupSettings
+} from './backup/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
-import { sendDueMail, syncIndicators, syncSettings } from './tasks.ts';
+import { backupSettings, sendDueMail, syncIndicators, syncSettings } from './tasks.ts';
 import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
 import { IndicatorDownloads } from './indicators/index.ts';
 
@@ -47,6 +54,7 @@ interface AppState {
 	baseUrl: string;
 	/** What /healthz reports: the app's version and the database's migration level. */
 	build: { version: string; migration: string | null };
+	backups: BackupSettings;
 }
 let state: AppState | undefined;
 let stopping: Promise<void> | undefined;
@@ -89,9 +97,14 @@ export async function startApp(): Promise<void> {
 		strategies: new VersionedCache(version, 10),
 		views: new VersionedCache(version, 500),
 		downloads: new IndicatorDownloads(() => version.current()),
-		version
+		version,
+		backups: backupSettings(config, database.embedded, appVersion())
 	};
 	watchMailQueue(() => outboxCounts(database.db));
+	watchBackups(async () => {
+		const last = await lastBackup(database.db);
+		return last?.lastSuccessAt ? new Date(last.lastSuccessAt) : undefined;
+	});
 	if (config.METRICS_PORT) {
 		const metrics = await startMetricsServer(config.METRICS_PORT, config.HOST);
 		metrics.server.unref();
@@ -141,8 +154,63 @@ export async function startApp(): Promise<void> {
 		setTimeout(sync, 5 * 60_000).unref();
 		setInterval(sync, config.INDICATOR_SYNC_HOURS * 3600_000).unref();
 	}
+	// Backups: checked every ten minutes, taken when the last one is BACKUP_HOURS old.
+	if (state.backups.hours > 0) {
+		const check = () => {
+			if (backingUp || stopping) return;
+			void lastBackup(database.db)
+				.then((last) => {
+					if (backupDue(last, current().backups.hours, new Date()))
+						return runBackup('system:schedule');
+				})
+				.catch((err: unknown) => logger.error({ err }, 'checking whether a backup is due failed'));
+		};
+		setTimeout(check, 60_000).unref();
+		setInterval(check, 10 * 60_000).unref();
+	}
 	logger.info({ database: database.description }, 'database ready');
 	logger.info({ url: publicUrl(config) }, `Uddannelsesby is running on ${publicUrl(config)}`);
+}
+
+let backingUp: Promise<BackupOutcome> | undefined;
+
+/**
+ * Takes a backup now (the schedule, or an administrator from /admin/sikkerhedskopier); one at a
+ * time: a second call while one runs gets the running one's outcome.
+ */
+export function runBackup(by: string): Promise<BackupOutcome> {
+	if (backingUp) return backingUp;
+	const { database, backups } = current();
+	backingUp = trackRequest(() => takeBackup(database, backups, by))
+		.then((outcome) => {
+			if (outcome.ok === true) {
+				countBackup('ok');
+				logger.info(
+					{
+						file: outcome.result.file,
+						bytes: outcome.result.bytes,
+						ms: outcome.result.ms,
+						deleted: outcome.deleted
+					},
+					'backup taken'
+				);
+			} else if (outcome.ok === false) {
+				countBackup('failed');
+				logger.error({ error: outcome.error }, 'the backup failed');
+			}
+			return outcome;
+		})
+		.finally(() => (backingUp = undefined));
+	return backingUp;
+}
+
+export function backupRunning(): boolean {
+	return backingUp !== undefined;
+}
+
+/** Where the server's backups go, and how often. */
+export function backupConfig(): BackupSettings {
+	return current().backups;
 }
 
 /**

@@ -145,6 +145,21 @@ const configSchema = z.object({
 	 * monitoring system reaches it. Unset: no such port.
 	 */
 	METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+	/** Where the server writes its backups. Default: the folder `backups` in DATA_DIR. */
+	BACKUP_DIR: z.string().trim().min(1, 'must not be empty').optional(),
+	/**
+	 * Hours between the server's own backups; 0 turns them off. Default: 24 on the embedded
+	 * database (which no other process can read while the server runs), 0 on PostgreSQL, whose
+	 * backups are usually the database service's (see docs/operations.md).
+	 */
+	BACKUP_HOURS: z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(24 * 31)
+		.optional(),
+	/** How many of the server's backup files to keep; older ones are deleted. */
+	BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });

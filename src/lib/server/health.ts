@@ -1,13 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { migrationStatus, type Database } from './db/index.ts';
+import { lastBackup } from './backup/index.ts';
 
 export interface Readiness {
 	ready: boolean;
 	checks: {
-		database: 'ok' | 'error' | 'importing';
+		database: 'ok' | 'error' | 'importing' | 'backing-up';
 		migrations: 'current' | 'pending' | 'unknown';
 	};
 	detail?: string;
+	/** The server's last backup: when, whether it worked, and the last one that did. */
+	backup?: { at: string; ok: boolean; lastSuccessAt?: string; error?: string };
 }
 
 /**
@@ -15,10 +18,20 @@ export interface Readiness {
  * import runs on the embedded database, it holds the only connection until it commits, so the
  * answer says "importing" at once rather than waiting: the server still serves cached pages.
  */
-export async function checkReadiness(open: () => Database, importsRunning = 0): Promise<Readiness> {
+export async function checkReadiness(
+	open: () => Database,
+	importsRunning = 0,
+	backupRunning = false
+): Promise<Readiness> {
 	let database: Database;
 	try {
 		database = open();
+		if (backupRunning && database.embedded)
+			return {
+				ready: true,
+				checks: { database: 'backing-up', migrations: 'current' },
+				detail: 'a backup is being written; pages not in the cache wait until it is done'
+			};
 		if (importsRunning > 0 && database.embedded)
 			return {
 				ready: true,
@@ -35,12 +48,23 @@ export async function checkReadiness(open: () => Database, importsRunning = 0): 
 	}
 	try {
 		const status = await migrationStatus(database);
+		const last = await lastBackup(database.db);
 		return {
 			ready: status.current,
 			checks: { database: 'ok', migrations: status.current ? 'current' : 'pending' },
 			...(status.current
 				? {}
-				: { detail: `${status.applied} of ${status.expected} migrations applied` })
+				: { detail: `${status.applied} of ${status.expected} migrations applied` }),
+			...(last
+				? {
+						backup: {
+							at: last.at,
+							ok: last.ok,
+							...(last.lastSuccessAt ? { lastSuccessAt: last.lastSuccessAt } : {}),
+							...(last.error ? { error: last.error } : {})
+						}
+					}
+				: {})
 		};
 	} catch (error) {
 		return {

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { Config } from './config.ts';
+import type { BackupSettings } from './backup/index.ts';
 import type { Db } from './db/index.ts';
 import { sendStaleReminders } from './stale-offers.ts';
 import { logger } from './log.ts';
@@ -50,5 +52,19 @@ export function syncSettings(config: Config, actor: string): SyncSettings {
 		baseUrl: config.DST_API_URL,
 		allowPrivate: config.FEED_ALLOW_PRIVATE === 'true',
 		actor
+	};
+}
+
+/** The server's own backups, from the configuration (see BACKUP_HOURS for the defaults). */
+export function backupSettings(
+	config: Config,
+	embedded: boolean,
+	appVersion: string
+): BackupSettings {
+	return {
+		dir: config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups'),
+		hours: config.BACKUP_HOURS ?? (embedded ? 24 : 0),
+		keep: config.BACKUP_KEEP,
+		appVersion
 	};
 }

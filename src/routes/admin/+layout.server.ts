@@ -21,6 +21,7 @@ const SECTIONS: { route: string; label: string; action: Action | Action[] }[] = 
 	{ route: '/admin/brugere', label: 'admin_nav_users', action: 'users.read' },
 	{ route: '/admin/log', label: 'admin_nav_audit', action: 'audit.read' },
 	{ route: '/admin/post', label: 'admin_nav_mail', action: 'outbox.read' },
+	{ route: '/admin/sikkerhedskopier', label: 'admin_nav_backups', action: 'backups.manage' },
 	{ route: '/admin/konto', label: 'admin_nav_account', action: 'account.manageOwn' }
 ];
 

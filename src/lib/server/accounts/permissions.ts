@@ -31,6 +31,7 @@ export const ACTIONS = [
 	'organizations.manage',
 	'audit.read',
 	'outbox.read',
+	'backups.manage',
 	'moderation.review',
 	'submissions.create',
 	'followup.read',
@@ -43,10 +44,13 @@ export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
 	administrator: new Set(ACTIONS),
-	// Editors run the site day to day: everything but managing staff accounts and reading the
-	// audit log and the outbox, which stay with administrators.
+	// Editors run the site day to day: everything but managing staff accounts, reading the
+	// audit log and the outbox, and the backups (a copy of everything), which stay with
+	// administrators.
 	editor: new Set<Action>(
-		ACTIONS.filter((a) => !['users.manage', 'audit.read', 'outbox.read'].includes(a))
+		ACTIONS.filter(
+			(a) => !['users.manage', 'audit.read', 'outbox.read', 'backups.manage'].includes(a)
+		)
 	),
 	// The council follows the implementation: it reads rounds and reports, and writes nothing.
 	council: new Set<Action>(['admin.enter', 'account.manageOwn', 'followup.read']),

@@ -12,3 +12,15 @@ export {
 	type BackupResult,
 	type RestoreResult
 } from './backup.ts';
+export {
+	backupDue,
+	backupFileName,
+	backupPath,
+	lastBackup,
+	listBackups,
+	takeBackup,
+	type BackupFile,
+	type BackupOutcome,
+	type BackupSettings,
+	type LastBackup
+} from './schedule.ts';

@@ -49,6 +49,40 @@ new Gauge({
 	}
 });
 
+/** Filled in by the app: when the last backup that succeeded was taken. */
+let backupSource: (() => Promise<Date | undefined>) | undefined;
+
+new Gauge({
+	name: 'uddannelsesby_backup_age_seconds',
+	help: 'Seconds since the last backup that succeeded (absent before the first one).',
+	registers: [registry],
+	async collect() {
+		this.reset();
+		if (!backupSource) return;
+		try {
+			const at = await backupSource();
+			if (at) this.set(Math.max(0, (Date.now() - at.getTime()) / 1000));
+		} catch {
+			// As for the mail queue: the other metrics still answer.
+		}
+	}
+});
+
+const backups = new Counter({
+	name: 'uddannelsesby_backup_runs_total',
+	help: "The server's backups, by outcome (ok, failed).",
+	labelNames: ['outcome'] as const,
+	registers: [registry]
+});
+
+export function watchBackups(source: typeof backupSource): void {
+	backupSource = source;
+}
+
+export function countBackup(outcome: 'ok' | 'failed'): void {
+	backups.inc({ outcome });
+}
+
 export function observeRequest(
 	method: string,
 	route: string | null,
