@@ -7,6 +7,8 @@ import {
 	metricsResponse,
 	observeRequest,
 	startMetricsServer,
+	watchBackups,
+	countBackup,
 	watchMailQueue
 } from './index.ts';
 
@@ -43,6 +45,8 @@ describe('/metrics', () => {
 		countRun('import', 'rejected');
 		countRun('sync', 'unchanged');
 		watchMailQueue(async () => ({ outbox: 3, sent: 10, failed: 1 }));
+		watchBackups(async () => new Date(Date.now() - 7200_000));
+		countBackup('failed');
 		const family = await scrape();
 
 		const requests = family('uddannelsesby_http_request_duration_seconds');
@@ -68,6 +72,12 @@ describe('/metrics', () => {
 				{ value: '3', labels: { state: 'outbox' } },
 				{ value: '1', labels: { state: 'failed' } }
 			])
+		);
+		const age = Number(family('uddannelsesby_backup_age_seconds')?.metrics[0]?.value);
+		expect(age).toBeGreaterThanOrEqual(7200);
+		expect(age).toBeLessThan(7300);
+		expect(family('uddannelsesby_backup_runs_total')?.metrics).toEqual(
+			expect.arrayContaining([{ value: '1', labels: { outcome: 'failed' } }])
 		);
 		expect(family('uddannelsesby_process_cpu_user_seconds_total')?.type).toBe('COUNTER');
 		expect(family('uddannelsesby_nodejs_heap_size_used_bytes')?.type).toBe('GAUGE');
