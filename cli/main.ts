@@ -77,6 +77,7 @@ import {
 	latestClosedRoundId
 } from '../src/lib/server/followup/index.ts';
 import { sendDueMail, syncSettings } from '../src/lib/server/tasks.ts';
+import { applyRetention, retentionSettings } from '../src/lib/server/retention.ts';
 
 /** Exit codes: 0 done, 1 could not run (configuration, database), 2 the input was rejected. */
 export const EXIT = { ok: 0, failure: 1, rejected: 2 } as const;
@@ -134,6 +135,9 @@ const HELP = `Usage: uddannelsesby <command>
                              a backup of either engine restores into either
       --force                replace everything the target holds
   backup show FILE           check FILE from end to end and print its manifest
+
+  retention run              delete what has been kept for its period (RETAIN_* settings;
+                             the server also does this daily)
 
   migrate                    apply the pending database migrations (the server also does
                              this when it starts)
@@ -231,6 +235,19 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (group === 'report') {
 		try {
 			return await reportCommand(command, parsed.values, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
+	}
+	if (group === 'retention' && command === 'run') {
+		try {
+			return await withDatabase(async (database) => {
+				const result = await applyRetention(database.db, retentionSettings(loadConfig()));
+				io.out(
+					`Deleted ${result.mail} mails, ${result.unconfirmedAlerts} unconfirmed job searches, ${result.sessions} expired sessions, ${result.verifications} expired tokens, ${result.invitations} old invitations, ${result.uploadDrafts} upload previews, ${result.closedPostings} closed postings and ${result.auditEntries} audit entries.`
+				);
+				return EXIT.ok;
+			});
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}

@@ -161,6 +161,19 @@ for (const p of pages) {
 	});
 }
 
+test('the privacy page states how long each kind of data is kept, as configured', async ({
+	page
+}) => {
+	await page.goto('/privatlivspolitik');
+	const list = page.locator('h2:has-text("Hvor længe vi gemmer oplysninger") + p + ul');
+	await expect(list).toContainText('mails i udbakken efter 90 dage');
+	await expect(list).toContainText('job- og praktikopslag 2 år efter, at de er lukket');
+	await expect(list).toContainText('revisionsloggen efter 5 år');
+	await expect(page.getByText('Serveren gemmer de 14 nyeste')).toBeVisible();
+	await page.goto('/en/privacy');
+	await expect(page.getByText('the audit log after 5 years')).toBeVisible();
+});
+
 test('the language switch keeps the search: words, filters and page', async ({ page }) => {
 	await page.goto('/tilbud?q=lektiehj%C3%A6lp&free=1');
 	await page.getByRole('link', { name: 'English' }).click();

@@ -28,6 +28,7 @@ import {
 	type BackupSettings
 } from './backup/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
+import { applyRetention, retentionSettings } from './retention.ts';
 import { backupSettings, sendDueMail, syncIndicators, syncSettings } from './tasks.ts';
 import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
 import { IndicatorDownloads } from './indicators/index.ts';
@@ -154,6 +155,15 @@ export async function startApp(): Promise<void> {
 		setTimeout(sync, 5 * 60_000).unref();
 		setInterval(sync, config.INDICATOR_SYNC_HOURS * 3600_000).unref();
 	}
+	// Retention: ten minutes after start, then daily.
+	const retain = () => {
+		if (stopping) return;
+		void trackRequest(() => applyRetention(database.db, retentionSettings(config))).catch(
+			(err: unknown) => logger.error({ err }, 'the retention task failed')
+		);
+	};
+	setTimeout(retain, 10 * 60_000).unref();
+	setInterval(retain, 24 * 3600_000).unref();
 	// Backups: checked every ten minutes, taken when the last one is BACKUP_HOURS old.
 	if (state.backups.hours > 0) {
 		const check = () => {

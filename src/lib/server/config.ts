@@ -160,6 +160,17 @@ const configSchema = z.object({
 		.optional(),
 	/** How many of the server's backup files to keep; older ones are deleted. */
 	BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+	/** Days mail is kept in the outbox (sent, failed or undelivered without SMTP). */
+	RETAIN_MAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+	/** Days an invitation is kept after it expired, was accepted or was revoked. */
+	RETAIN_INVITATION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+	/** Years a job or placement posting is kept after it closed. */
+	RETAIN_CLOSED_POSTING_YEARS: z.coerce.number().int().min(1).max(20).default(2),
+	/**
+	 * Years the audit log is kept. The default covers a four-year strategy period and the
+	 * council's report on it (see docs/operations.md, Retention).
+	 */
+	RETAIN_AUDIT_YEARS: z.coerce.number().int().min(1).max(30).default(5),
 	/** Load the strategy and demo data into an empty database on first start. */
 	SEED_ON_FIRST_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')
 });

@@ -68,4 +68,4 @@ export {
 	FIRST_RUN_PATH,
 	type FirstRunState
 } from './first-run.ts';
-export { sessionAge, endSession } from './sessions.ts';
+export { sessionAge, endSession, pruneExpiredAuth } from './sessions.ts';

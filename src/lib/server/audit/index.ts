@@ -25,6 +25,24 @@ export async function recordAudit(
 	if (options.publicContent !== false) await bumpContentVersion(tx);
 }
 
+/**
+ * Deletes audit entries older than `before`, in batches so the embedded database is not held
+ * for long; the number deleted.
+ */
+export async function pruneAuditLog(db: Db, before: Date): Promise<number> {
+	let total = 0;
+	for (;;) {
+		const deleted = await db
+			.delete(auditLog)
+			.where(
+				sql`${auditLog.id} in (select id from audit_log where at < ${before.toISOString()}::timestamptz order by id limit 5000)`
+			)
+			.returning({ id: auditLog.id });
+		total += deleted.length;
+		if (deleted.length < 5000) return total;
+	}
+}
+
 export async function auditTrail(db: Db, entityType: string, entityId: string) {
 	return db
 		.select()

@@ -47,7 +47,13 @@ export {
 } from './export.ts';
 export { IndicatorDownloads, type DownloadFile, type DownloadFormat } from './download.ts';
 export { indicatorPageView, indicatorChartSvg, type IndicatorPageView } from './page-view.ts';
-export { stageUpload, confirmUpload, type StagedUpload, type ConfirmedUpload } from './upload.ts';
+export {
+	pruneUploadDrafts,
+	stageUpload,
+	confirmUpload,
+	type StagedUpload,
+	type ConfirmedUpload
+} from './upload.ts';
 export { recentBatches } from './queries.ts';
 export {
 	DEFAULT_DST_API_URL,

@@ -43,7 +43,7 @@ export async function stageUpload(
 	if (!checked.ok) return { ok: false, problems: checked.problems };
 	// Let other requests in between the (long) check and the next statements.
 	await yieldToEventLoop();
-	await db.delete(uploadDrafts).where(lt(uploadDrafts.expiresAt, sql`now()`));
+	await pruneUploadDrafts(db);
 	const [draft] = await db
 		.insert(uploadDrafts)
 		.values({
@@ -102,4 +102,13 @@ export async function confirmUpload(
 	if (Object.keys(draft.mapping).length > 0)
 		await saveMapping(db, draft.indicatorCode, draft.mapping);
 	return { ok: true, result: done.preview, indicatorCode: draft.indicatorCode };
+}
+
+/** Deletes upload previews that expired without being confirmed; the number deleted. */
+export async function pruneUploadDrafts(db: Db): Promise<number> {
+	const deleted = await db
+		.delete(uploadDrafts)
+		.where(lt(uploadDrafts.expiresAt, sql`now()`))
+		.returning({ id: uploadDrafts.id });
+	return deleted.length;
 }

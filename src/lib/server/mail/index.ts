@@ -1,6 +1,6 @@
 // Mail: sends through SMTP when configured; every mail is also kept in the outbox table, which
 // administrators read in /admin. Sign-in secrets (reset and invitation links) are never kept.
-import { desc, sql } from 'drizzle-orm';
+import { desc, lt, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/index.ts';
 import { logger } from '../log.ts';
@@ -105,3 +105,12 @@ export async function outboxCounts(db: Db): Promise<Record<'outbox' | 'sent' | '
 }
 
 export { mailOutbox } from './schema.ts';
+
+/** Deletes mail (sent, failed or kept in the outbox) created before `before`; the number deleted. */
+export async function pruneOutbox(db: Db, before: Date): Promise<number> {
+	const deleted = await db
+		.delete(mailOutbox)
+		.where(lt(mailOutbox.createdAt, before))
+		.returning({ id: mailOutbox.id });
+	return deleted.length;
+}

@@ -197,15 +197,7 @@ export async function sendJobAlerts(
 	baseUrl: string,
 	now = new Date()
 ): Promise<{ checked: number; mailed: number; expired: number }> {
-	const expired = await db
-		.delete(jobAlerts)
-		.where(
-			and(
-				isNull(jobAlerts.confirmedAt),
-				lt(jobAlerts.createdAt, new Date(now.getTime() - CONFIRM_DAYS * 86_400_000))
-			)
-		)
-		.returning({ id: jobAlerts.id });
+	const expired = await pruneUnconfirmedAlerts(db, now);
 	const due = await db
 		.select()
 		.from(jobAlerts)
@@ -254,7 +246,7 @@ export async function sendJobAlerts(
 		);
 		mailed++;
 	}
-	return { checked: due.length, mailed, expired: expired.length };
+	return { checked: due.length, mailed, expired };
 }
 
 function confirmationMail(to: string, locale: Locale, confirm: string, search: string): Mail {
@@ -331,4 +323,18 @@ function newsMail(
 			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
 		}
 	};
+}
+
+/** Deletes saved searches never confirmed within CONFIRM_DAYS (the confirmation mail says so). */
+export async function pruneUnconfirmedAlerts(db: Db, now = new Date()): Promise<number> {
+	const deleted = await db
+		.delete(jobAlerts)
+		.where(
+			and(
+				isNull(jobAlerts.confirmedAt),
+				lt(jobAlerts.createdAt, new Date(now.getTime() - CONFIRM_DAYS * 86_400_000))
+			)
+		)
+		.returning({ id: jobAlerts.id });
+	return deleted.length;
 }

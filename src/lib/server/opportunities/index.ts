@@ -6,6 +6,7 @@ export {
 	getOpportunity,
 	opportunitiesOf,
 	lastPostingChange,
+	pruneClosedPostings,
 	opportunityInput,
 	DEFAULT_OPEN_DAYS,
 	type OpportunityInput,
@@ -49,6 +50,7 @@ export {
 	savedSearch,
 	searchQueryString,
 	CONFIRM_DAYS,
+	pruneUnconfirmedAlerts,
 	MAX_ALERTS_PER_ADDRESS,
 	type AlertView
 } from './alerts.ts';

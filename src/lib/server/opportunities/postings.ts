@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
 import { recordAudit } from '../audit/index.ts';
-import { rowsOf, type Db } from '../db/index.ts';
+import { bumpContentVersion, rowsOf, type Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
 import { rememberWords } from '../search/index.ts';
 import { organizations, organizationSummary, type Localized } from '../directory/index.ts';
@@ -260,4 +260,31 @@ export async function lastPostingChange(db: Db, now = new Date()): Promise<Date>
 				(select max(at) from audit_log))::text as at`)
 	);
 	return row?.at ? new Date(row.at) : now;
+}
+
+/**
+ * Deletes postings that closed (passed their end) before `before`, with an audit entry each, so
+ * the record of who posted what outlives the posting for as long as the audit log is kept.
+ */
+export async function pruneClosedPostings(db: Db, before: Date): Promise<number> {
+	return db.transaction(async (tx) => {
+		const deleted = await tx
+			.delete(opportunities)
+			.where(sql`${opportunities.expiresAt} < ${before.toISOString()}::timestamptz`)
+			.returning({ id: opportunities.id, slug: opportunities.slug });
+		for (const posting of deleted)
+			await recordAudit(
+				tx,
+				{
+					actor: 'system:retention',
+					action: 'opportunity.delete',
+					entityType: 'opportunity',
+					entityId: posting.id,
+					details: { slug: posting.slug, reason: 'closed longer than the retention period' }
+				},
+				{ publicContent: false }
+			);
+		if (deleted.length > 0) await bumpContentVersion(tx);
+		return deleted.length;
+	});
 }
