@@ -1,6 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +22,20 @@ import { expectNoAxeViolations } from './axe.ts';
  * process on the same data directory is refused, and SIGTERM closes the database cleanly.
  */
 const root = process.cwd();
+
+/** What the production image holds besides node_modules (the Dockerfile copies the same). */
+const PRODUCTION_FILES = [
+	'build',
+	'package.json',
+	'package-lock.json',
+	'scripts',
+	'cli',
+	'src',
+	'migrations',
+	'strategies',
+	'taxonomy',
+	'demo'
+];
 
 /** A port nobody listens on, from the system (a guessed one may be taken, as epmd's 4369 was). */
 async function listening(): Promise<NetServer> {
@@ -497,5 +520,116 @@ test('on PostgreSQL a restart keeps the data too', async () => {
 	} finally {
 		await scratch.drop();
 		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+/** Every file under `dir` but node_modules, with a hash of its content. */
+function treeState(dir: string): Map<string, string> {
+	const state = new Map<string, string>();
+	const walk = (path: string) => {
+		for (const entry of readdirSync(path, { withFileTypes: true })) {
+			const full = join(path, entry.name);
+			if (entry.isDirectory()) {
+				if (entry.name !== 'node_modules') walk(full);
+			} else
+				state.set(
+					full.slice(dir.length),
+					createHash('sha256').update(readFileSync(full)).digest('hex')
+				);
+		}
+	};
+	walk(dir);
+	return state;
+}
+
+/** What a reader sees of a page: the text of <main>, without markup or the per-answer nonce. */
+async function mainText(url: string): Promise<string> {
+	const response = await fetch(url);
+	expect(response.status, url).toBe(200);
+	const html = await response.text();
+	const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+	return main
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+test('production: the build runs on production dependencies only, writes nothing outside its data, and its backup restores into PostgreSQL serving the same pages', async () => {
+	const adminUrl = process.env.TEST_DATABASE_URL;
+	test.skip(!adminUrl && process.env.CI !== 'true', 'TEST_DATABASE_URL is not set');
+	if (!adminUrl) throw new Error('CI=true requires TEST_DATABASE_URL');
+	test.setTimeout(300_000);
+	// What the Dockerfile's last stage holds: the build, the sources the CLI and migrations
+	// read, and `npm ci --omit=dev` (a base image cannot be pulled here, so this is the test).
+	const app = mkdtempSync(join(tmpdir(), 'udb-prod-app-'));
+	const data = mkdtempSync(join(tmpdir(), 'udb-prod-data-'));
+	const { createScratchDatabase } = await import('../../src/lib/server/db/testing.ts');
+	const scratch = await createScratchDatabase(adminUrl);
+	try {
+		for (const part of PRODUCTION_FILES)
+			cpSync(join(root, part), join(app, part), { recursive: true });
+		const install = spawnSync(
+			'npm',
+			['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'],
+			{ cwd: app, encoding: 'utf8' }
+		);
+		expect(install.status, install.stderr).toBe(0);
+		// The build's own tools are not there. (vite, @sveltejs/kit and vitest do come along:
+		// better-auth names them as peer dependencies.)
+		for (const devOnly of [
+			'@sveltejs/adapter-node',
+			'@inlang/paraglide-js',
+			'eslint',
+			'@playwright/test'
+		])
+			expect(existsSync(join(app, 'node_modules', devOnly)), devOnly).toBe(false);
+		const before = treeState(app);
+
+		const start = (env: Record<string, string>) =>
+			freePort().then((port) =>
+				watched(
+					spawn(process.execPath, ['scripts/serve.js'], {
+						...serverOptions(String(port), env),
+						cwd: app
+					}),
+					String(port)
+				)
+			);
+		const pages = ['/', '/indikatorer', '/tilbud?q=ungdomsskole', '/job', '/en/strategy'];
+		const embedded = await start({ DATA_DIR: data });
+		await waitReady(embedded);
+		const health = (await (await fetch(`${embedded.url}/healthz`)).json()) as {
+			version: string;
+			migration: string;
+		};
+		expect(health.version).toBe(
+			JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
+		);
+		expect(health.migration).toMatch(/^\d{4}_\w+$/);
+		const seen = await Promise.all(pages.map((p) => mainText(`${embedded.url}${p}`)));
+		expect(await stop(embedded)).toBe(0);
+
+		const file = join(data, 'drill.backup.gz');
+		const inApp = (args: string[], env: Record<string, string>) =>
+			spawnSync(process.execPath, ['cli/bin.js', ...args], {
+				cwd: app,
+				env: { ...process.env, ...env },
+				encoding: 'utf8'
+			});
+		const created = inApp(['backup', 'create', file], { DATA_DIR: data });
+		expect(created.status, created.stderr).toBe(0);
+		const restored = inApp(['backup', 'restore', file], { DATABASE_URL: scratch.url });
+		expect(restored.status, restored.stderr).toBe(0);
+		expect(restored.stdout).toContain("every table's row count and checksum match");
+
+		const server = await start({ DATABASE_URL: scratch.url });
+		await waitReady(server);
+		expect(await Promise.all(pages.map((p) => mainText(`${server.url}${p}`)))).toEqual(seen);
+		expect(await stop(server)).toBe(0);
+		expect(treeState(app)).toEqual(before);
+	} finally {
+		await scratch.drop();
+		rmSync(app, { recursive: true, force: true });
+		rmSync(data, { recursive: true, force: true });
 	}
 });
