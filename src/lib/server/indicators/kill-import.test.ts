@@ -1,0 +1,115 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { openAndMigrate } from '../bootstrap.ts';
+import { openDatabase, rowsOf } from '../db/index.ts';
+import { checkReadiness } from '../health.ts';
+
+/**
+ * `kill -9` of an import at random moments: each time the indicator holds exactly the data
+ * before or exactly the data after, and the database opens and migrates as the server's start
+ * does. Four data directories run side by side, five kills each (20 in all).
+ */
+const KILLS_PER_DIRECTORY = 5;
+const DIRECTORIES = 4;
+const ROWS = 20_000;
+
+const AREAS = ['000', '081', '082', '083', '084', '085', '101', '147', '151', '851'];
+
+/** 20 years × 10 areas × 2 sexes × 50 ages; `offset` moves every value. */
+function csv(offset: number): string {
+	const lines = ['periode;område;køn;alder;værdi;flag'];
+	for (let i = 0; i < ROWS; i++) {
+		const value = ((i % 97) + offset).toFixed(1).replace('.', ',');
+		const area = AREAS[Math.floor(i / 20) % 10];
+		lines.push(
+			`${2000 + (i % 20)};${area};${i % 400 < 200 ? 'Kvinder' : 'Mænd'};${Math.floor(i / 400)};${value};`
+		);
+	}
+	return lines.join('\n') + '\n';
+}
+
+const cli = (dataDir: string, args: string[]) =>
+	spawnSync(process.execPath, ['cli/bin.js', ...args], {
+		env: { ...process.env, DATA_DIR: dataDir },
+		encoding: 'utf8'
+	});
+
+async function state(dataDir: string): Promise<string> {
+	const database = await openDatabase({ kind: 'pglite', dataDir });
+	try {
+		const [row] = rowsOf<{ n: number; total: number | null }>(
+			await database.db.execute(
+				sql`select count(*)::int as n, sum(value)::float8 as total from indicator_observations where indicator_code = 'frafald'`
+			)
+		);
+		return `${row?.n} rows, sum ${row?.total}`;
+	} finally {
+		await database.close();
+	}
+}
+
+describe('kill -9 of an import', () => {
+	it(`leaves exactly the old or the new data, ${DIRECTORIES * KILLS_PER_DIRECTORY} times at random moments`, async () => {
+		const root = mkdtempSync(join(tmpdir(), 'udb-kill-'));
+		try {
+			const files = [join(root, 'a.csv'), join(root, 'b.csv')] as const;
+			writeFileSync(files[0], csv(0));
+			writeFileSync(files[1], csv(1));
+			const runs = Array.from({ length: DIRECTORIES }, async (_, d) => {
+				const dataDir = join(root, `data-${d}`);
+				const loaded = cli(dataDir, [
+					'strategy',
+					'load',
+					'strategies/aalborg-2023-2026.yaml',
+					'--activate'
+				]);
+				expect(loaded.status, loaded.stderr).toBe(0);
+				// Both files once, whole, to know what "old" and "new" look like.
+				const started = Date.now();
+				expect(cli(dataDir, ['indicators', 'import', 'frafald', files[1]]).status).toBe(0);
+				const fullRun = Date.now() - started;
+				const after = [await state(dataDir), ''];
+				expect(cli(dataDir, ['indicators', 'import', 'frafald', files[0]]).status).toBe(0);
+				after[1] = after[0]!;
+				after[0] = await state(dataDir);
+				const seen: string[] = [];
+				let current = 0;
+				for (let k = 0; k < KILLS_PER_DIRECTORY; k++) {
+					const next = 1 - current;
+					const child = spawn(
+						process.execPath,
+						['cli/bin.js', 'indicators', 'import', 'frafald', files[next]],
+						{
+							env: { ...process.env, DATA_DIR: dataDir },
+							stdio: 'ignore'
+						}
+					);
+					const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+					// Anywhere from start-up to just past the end of a whole run.
+					await new Promise((r) => setTimeout(r, Math.random() * fullRun * 1.1));
+					child.kill('SIGKILL');
+					await exited;
+					const now = await state(dataDir);
+					expect([after[current], after[next]], `kill ${k} in directory ${d}`).toContain(now);
+					if (now === after[next]) current = next;
+					seen.push(now === after[next] ? 'new' : 'old');
+				}
+				const database = await openAndMigrate({ kind: 'pglite', dataDir }, 'the test');
+				try {
+					expect((await checkReadiness(() => database)).ready).toBe(true);
+				} finally {
+					await database.close();
+				}
+				return seen;
+			});
+			const outcomes = (await Promise.all(runs)).flat();
+			expect(outcomes).toHaveLength(DIRECTORIES * KILLS_PER_DIRECTORY);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
+	}, 600_000);
+});
