@@ -4,3 +4,5 @@
 // does (scripts/serve.js).
 process.env.UDDANNELSESBY_BUILD_IF_NEEDED = '1';
 await import('./serve.js');
+
+export {};

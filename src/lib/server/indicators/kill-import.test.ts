@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ describe('kill -9 of an import', () => {
 	it(`leaves exactly the old or the new data, ${DIRECTORIES * KILLS_PER_DIRECTORY} times at random moments`, async () => {
 		const root = mkdtempSync(join(tmpdir(), 'udb-kill-'));
 		try {
-			const files = [join(root, 'a.csv'), join(root, 'b.csv')] as const;
+			const files: [string, string] = [join(root, 'a.csv'), join(root, 'b.csv')];
 			writeFileSync(files[0], csv(0));
 			writeFileSync(files[1], csv(1));
 			const runs = Array.from({ length: DIRECTORIES }, async (_, d) => {
@@ -77,12 +77,13 @@ describe('kill -9 of an import', () => {
 				after[1] = after[0]!;
 				after[0] = await state(dataDir);
 				const seen: string[] = [];
-				let current = 0;
+				let current: 0 | 1 = 0;
 				for (let k = 0; k < KILLS_PER_DIRECTORY; k++) {
-					const next = 1 - current;
-					const child = spawn(
+					const next: 0 | 1 = current === 0 ? 1 : 0;
+					const file: string = files[next];
+					const child: ChildProcess = spawn(
 						process.execPath,
-						['cli/bin.js', 'indicators', 'import', 'frafald', files[next]],
+						['cli/bin.js', 'indicators', 'import', 'frafald', file],
 						{
 							env: { ...process.env, DATA_DIR: dataDir },
 							stdio: 'ignore'
