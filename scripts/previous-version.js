@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Expand-then-contract, tested (docs/deployment.md, Upgrades): the code as it was just before
+// this version's newest migration runs its own database tests against the schema with every
+// migration of this version applied. That is what happens in a rolling upgrade on PostgreSQL,
+// where an instance of the previous version keeps serving while the next one has migrated.
+// `npm run test:previous`; .ci/run runs it. Needs git history (a full clone).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+/** The previous version's tests that read and write the database, domain by domain. */
+const SUITES = [
+	'src/lib/server/directory',
+	'src/lib/server/opportunities',
+	'src/lib/server/indicators',
+	'src/lib/server/followup',
+	'src/lib/server/accounts',
+	'src/lib/server/strategy'
+];
+
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const journal = JSON.parse(readFileSync(join(root, 'migrations/meta/_journal.json'), 'utf8'));
+const newest = journal.entries.at(-1).tag;
+const added = git('log', '--diff-filter=A', '--format=%H', '--', `migrations/${newest}.sql`)
+	.split('\n')
+	.at(-1);
+if (!added) {
+	console.error(
+		`Cannot find the commit that added migrations/${newest}.sql: a full clone is needed.`
+	);
+	process.exit(1);
+}
+const previous = git('rev-parse', `${added}^`);
+console.log(
+	`The code before ${newest} (${previous.slice(0, 12)}) against the schema with all ${journal.entries.length} migrations`
+);
+
+const dir = mkdtempSync(join(tmpdir(), 'udb-previous-'));
+try {
+	execFileSync('sh', ['-c', `git archive ${previous} | tar -x -C "${dir}"`], { cwd: root });
+	const sameLock =
+		readFileSync(join(dir, 'package-lock.json'), 'utf8') ===
+		readFileSync(join(root, 'package-lock.json'), 'utf8');
+	if (sameLock) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+	else
+		execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], {
+			cwd: dir,
+			stdio: 'inherit'
+		});
+	if (sameLock) execFileSync('npm', ['run', 'prepare'], { cwd: dir, stdio: 'inherit' });
+	const suites = SUITES.filter((suite) => existsSync(join(dir, suite)));
+	const run = spawnSync('npx', ['vitest', 'run', ...suites], {
+		cwd: dir,
+		stdio: 'inherit',
+		env: { ...process.env, MIGRATIONS_DIR: join(root, 'migrations') }
+	});
+	process.exitCode = run.status ?? 1;
+} finally {
+	rmSync(dir, { recursive: true, force: true });
+}
