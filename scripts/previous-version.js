@@ -20,6 +20,7 @@ const SUITES = [
 	'src/lib/server/strategy'
 ];
 
+/** @param {string[]} args */
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 const journal = JSON.parse(readFileSync(join(root, 'migrations/meta/_journal.json'), 'utf8'));
 const newest = journal.entries.at(-1).tag;

@@ -917,6 +917,8 @@ test('an administrator takes a backup, downloads it, and the audit log and /read
 	const audit = await (await api.get('/admin/log')).text();
 	expect(audit).toContain('Tog en sikkerhedskopi');
 	expect(audit).toContain('Hentede en sikkerhedskopi');
+	await page.goto('/admin');
+	await expect(page.getByText(/^Seneste sikkerhedskopi: /)).toBeVisible();
 	const ready = (await (await api.get('/readyz')).json()) as { backup?: { ok: boolean } };
 	expect(ready.backup?.ok).toBe(true);
 	const editor = await signedIn(baseURL!, 'editor');
