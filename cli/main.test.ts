@@ -236,7 +236,7 @@ describe('uddannelsesby command', () => {
 			'For example:\n  ~ 2022 Aalborg Municipality (851): 10.5 → 10.1'
 		]);
 		expect(c.err.at(-1)).toMatch(/^No indicator with code "lykke"/);
-	});
+	}, 120_000);
 
 	it('exports the directory as HSDS JSON and CSV and imports it back, all or nothing', async () => {
 		const { writeFileSync, readFileSync, existsSync } = await import('node:fs');

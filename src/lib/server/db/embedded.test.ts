@@ -9,11 +9,20 @@ import { DataDirectoryInUseError } from './lock.ts';
 import { migrationStatus, rowsOf, runMigrations } from './migrate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'udb-embedded-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// A temporary directory of this file's own (os.tmpdir() reads TMPDIR), so the socket
+// directories counted below are this file's, not those of tests running beside it.
+const savedTmp = process.env.TMPDIR;
+const ownTmp = mkdtempSync(join(tmpdir(), 'udb-embedded-tmp-'));
+process.env.TMPDIR = ownTmp;
+afterAll(() => {
+	if (savedTmp === undefined) delete process.env.TMPDIR;
+	else process.env.TMPDIR = savedTmp;
+	rmSync(dir, { recursive: true, force: true });
+	rmSync(ownTmp, { recursive: true, force: true });
+});
 
-/** Socket directories of embedded databases this machine has open. */
-const socketDirs = () =>
-	readdirSync(tmpdir()).filter((name) => name.startsWith('uddannelsesby-db-'));
+/** Socket directories of embedded databases this file has open. */
+const socketDirs = () => readdirSync(ownTmp).filter((name) => name.startsWith('uddannelsesby-db-'));
 
 /**
  * The embedded database as the server opens it: PGlite in a worker thread, reached through a

@@ -11,10 +11,10 @@ import { checkReadiness } from '../health.ts';
 /**
  * `kill -9` of an import at random moments: each time the indicator holds exactly the data
  * before or exactly the data after, and the database opens and migrates as the server's start
- * does. Four data directories run side by side, five kills each (20 in all).
+ * does. Two data directories run side by side, ten kills each (20 in all).
  */
-const KILLS_PER_DIRECTORY = 5;
-const DIRECTORIES = 4;
+const KILLS_PER_DIRECTORY = 10;
+const DIRECTORIES = 2;
 const ROWS = 20_000;
 
 const AREAS = ['000', '081', '082', '083', '084', '085', '101', '147', '151', '851'];
