@@ -76,6 +76,17 @@ export interface BackupResult {
 	manifest: BackupManifest;
 }
 
+/**
+ * Tables left out of every backup: live sign-in sessions and one-time tokens (a copied backup
+ * must not let anyone in; after a restore everyone signs in again) and rate-limit counters
+ * (worthless after their minute). The restore's migrations create them empty.
+ */
+export const NOT_BACKED_UP: ReadonlySet<string> = new Set([
+	'sessions',
+	'verifications',
+	'rate_limit_buckets'
+]);
+
 const ROWS_PER_FETCH = 2000;
 const ROWS_PER_INSERT = 2000;
 
@@ -206,7 +217,7 @@ export async function createBackup(
 		const manifest = await database.db.transaction(async (tx) => {
 			await tx.execute(sql`set transaction isolation level repeatable read, read only`);
 			await settleTextForms(tx);
-			const tables = await tablesInOrder(tx);
+			const tables = (await tablesInOrder(tx)).filter((t) => !NOT_BACKED_UP.has(t.name));
 			const summaries: TableSummary[] = [];
 			for (const table of tables) summaries.push(await summarise(tx, table));
 			const manifest: BackupManifest = {
@@ -458,11 +469,10 @@ export async function restoreBackup(
 						`Table ${table.name} in the backup does not match the schema at migration ${manifest.migration}: columns ${table.columns.join(', ')} in the backup, ${here?.columns.join(', ') ?? 'no such table'} here.`
 					);
 			}
-			// Migrations may have inserted rows of their own (search words); the backup's replace them.
-			if (manifest.tables.length > 0)
-				await tx.execute(
-					sql.raw(`truncate ${manifest.tables.map((t) => ident(t.name)).join(', ')}`)
-				);
+			// Migrations may have inserted rows of their own (search words); the backup's replace
+			// them. Every table, those left out of backups included, starts empty.
+			if (present.size > 0)
+				await tx.execute(sql.raw(`truncate ${[...present.keys()].map(ident).join(', ')}`));
 			const byName = new Map(manifest.tables.map((t) => [t.name, t]));
 			const done = new Map<string, number>();
 			for await (const batch of batches(file)) {

@@ -3,6 +3,7 @@
 export {
 	BACKUP_FORMAT,
 	BackupError,
+	NOT_BACKED_UP,
 	compareWithManifest,
 	createBackup,
 	readManifest,

@@ -130,6 +130,8 @@ export async function takeBackup(
 	try {
 		await mkdir(settings.dir, { recursive: true });
 		const file = join(settings.dir, backupFileName(now));
+		if (await stat(file).catch(() => undefined))
+			throw new Error(`${file} exists already: one backup per second at most.`);
 		const result = await createBackup(database, file, { appVersion: settings.appVersion });
 		await recordLast(database.db, {
 			at: now.toISOString(),
