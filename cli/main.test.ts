@@ -71,6 +71,13 @@ describe('uddannelsesby command', () => {
 		}
 	}, 120_000);
 
+	it('users reset-two-factor names an unknown address and changes nothing', async () => {
+		const c = capture();
+		expect(await main(['users', 'reset-two-factor', 'ingen@aalborg.dk'], c.io)).toBe(EXIT.rejected);
+		expect(c.err).toEqual(['No account with the e-mail address ingen@aalborg.dk.']);
+		expect(await main(['users', 'reset-two-factor'], c.io)).toBe(EXIT.rejected);
+	});
+
 	it('syncs an indicator from a StatBank stand-in, and says when the table has not changed', async () => {
 		const stub = await startStubStatbank();
 		process.env.DST_API_URL = stub.url;

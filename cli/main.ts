@@ -19,6 +19,7 @@ import {
 	AccountError,
 	inviteUser,
 	listUsers,
+	resetTwoFactor,
 	ROLES,
 	SYSTEM_ACTOR,
 	type Actor
@@ -148,6 +149,9 @@ const HELP = `Usage: uddannelsesby <command>
                              prints the single-use link, which is also mailed or put in
                              the outbox. The first administrator is made this way.
   users list                 the accounts, their roles and last sign-in
+  users reset-two-factor EMAIL
+                             remove a person's TOTP key and backup codes (a lost phone, or
+                             after AUTH_SECRET changed); they set it up again at sign-in
 
   mail send-due              send the mail that is due now: saved job searches with new
                              postings, reminders of postings about to close, of offers
@@ -330,6 +334,23 @@ async function usersCommand(
 				);
 			return EXIT.ok;
 		});
+	if (command === 'reset-two-factor') {
+		if (!email) return usage('users reset-two-factor needs an EMAIL', io);
+		return withDatabase(async (database) => {
+			const wanted = email.trim().toLowerCase();
+			const users = await listUsers(database.db, SYSTEM_ACTOR, loadConfig().ACCOUNT_INACTIVE_DAYS);
+			const user = users.find((u) => u.email.toLowerCase() === wanted);
+			if (!user) {
+				io.err(`No account with the e-mail address ${email}.`);
+				return EXIT.rejected;
+			}
+			await resetTwoFactor(database.db, SYSTEM_ACTOR, user.id);
+			io.out(
+				`${user.email} has no second factor now and is signed out; a role that needs one sets it up again at the next sign-in.`
+			);
+			return EXIT.ok;
+		});
+	}
 	if (command !== 'invite') return usage(`Unknown users command "${command ?? ''}".`, io);
 	if (!email) return usage('users invite needs an EMAIL', io);
 	const role = z.enum(ROLES).safeParse(options.role);

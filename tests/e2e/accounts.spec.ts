@@ -112,6 +112,12 @@ function writes(
 			allowed: ['admin']
 		},
 		{
+			name: 'reset a second factor',
+			path: '/admin/brugere?/twoFactor',
+			form: { userId: f.users.dummy!.id },
+			allowed: ['admin']
+		},
+		{
 			name: 'disable an account',
 			path: '/admin/brugere?/disable',
 			form: { userId: f.users.dummy!.id, disabled: 'false' },

@@ -20,12 +20,14 @@ import {
 	inviteUser,
 	loadActor,
 	PasswordRejectedError,
+	resetTwoFactor,
 	setDisabled,
 	setRole,
 	SYSTEM_ACTOR,
 	type Auth
 } from './index.ts';
-import { sessions } from './schema.ts';
+import { sessions, twoFactors, users } from './schema.ts';
+import { auditLog } from '../audit/schema.ts';
 
 const BASE = TEST_BASE_URL;
 const PASSWORD = TEST_PASSWORD;
@@ -132,6 +134,40 @@ describe.each(testEngines())('accounts on $name', (engine) => {
 		await expect(signIn('laerer@skole.dk')).rejects.toThrow();
 		await expect(setDisabled(database.db, adminActor, admin.userId, true)).rejects.toBeInstanceOf(
 			AccountError
+		);
+	});
+
+	it('an administrator resets a lost second factor: key gone, sessions ended, set-up required again', async () => {
+		const admin = await invitedUser('admin@aalborg.dk', 'administrator');
+		const editor = await invitedUser('redaktoer@aalborg.dk', 'editor');
+		const cookie = await signIn('redaktoer@aalborg.dk');
+		await database.db
+			.insert(twoFactors)
+			.values({ id: 'tf-1', secret: 'encrypted', backupCodes: 'encrypted', userId: editor.userId });
+		await database.db
+			.update(users)
+			.set({ twoFactorEnabled: true })
+			.where(eq(users.id, editor.userId));
+		const adminActor = (await loadActor(database.db, admin.userId))!;
+		await resetTwoFactor(database.db, adminActor, editor.userId);
+		expect(
+			await database.db.select().from(twoFactors).where(eq(twoFactors.userId, editor.userId))
+		).toEqual([]);
+		const [after] = await database.db.select().from(users).where(eq(users.id, editor.userId));
+		expect(after?.twoFactorEnabled).toBe(false);
+		expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+		const audit = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'user.two-factor-reset'));
+		expect(audit.map((a) => [a.actor, a.entityId])).toEqual([[admin.userId, editor.userId]]);
+		// Not one's own, and not by an editor.
+		await expect(resetTwoFactor(database.db, adminActor, admin.userId)).rejects.toMatchObject({
+			code: 'own_two_factor'
+		});
+		const editorActor = (await loadActor(database.db, editor.userId))!;
+		await expect(resetTwoFactor(database.db, editorActor, admin.userId)).rejects.toBeInstanceOf(
+			ForbiddenError
 		);
 	});
 

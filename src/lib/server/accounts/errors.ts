@@ -11,7 +11,8 @@ export class AccountError extends Error {
 			| 'first_run_expired'
 			| 'first_run_done'
 			| 'last_administrator'
-			| 'own_account',
+			| 'own_account'
+			| 'own_two_factor',
 		message: string,
 		readonly field?: string
 	) {

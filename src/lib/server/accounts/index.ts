@@ -35,6 +35,7 @@ export {
 	listUsers,
 	setRole,
 	setDisabled,
+	resetTwoFactor,
 	signOutEverywhere,
 	endSessions,
 	addMembership,

@@ -6,7 +6,15 @@ import type { Db } from '../db/index.ts';
 import { organizations } from '../directory/index.ts';
 import { AccountError } from './errors.ts';
 import { assertCan, type Actor } from './permissions.ts';
-import { authAccounts, organizationMembers, ROLES, sessions, users, type Role } from './schema.ts';
+import {
+	authAccounts,
+	organizationMembers,
+	ROLES,
+	sessions,
+	twoFactors,
+	users,
+	type Role
+} from './schema.ts';
 
 const PRIVATE = { publicContent: false };
 
@@ -171,6 +179,44 @@ export async function setDisabled(
 				entityType: 'user',
 				entityId: userId,
 				details: { before: { disabled: !disabled }, after: { disabled } }
+			},
+			PRIVATE
+		);
+	});
+}
+
+/**
+ * Removes a person's second factor (a lost phone, or keys that a new AUTH_SECRET cannot read):
+ * the TOTP key and backup codes are deleted and their sessions end. A role that requires two
+ * factors must set it up again at the next sign-in before anything else.
+ */
+export async function resetTwoFactor(db: Db, actor: Actor, userId: string): Promise<void> {
+	assertCan(actor, 'users.manage');
+	if (actor.id === userId)
+		throw new AccountError(
+			'own_two_factor',
+			'You cannot reset your own second factor; another administrator can.'
+		);
+	await db.transaction(async (tx) => {
+		const user = await requireUser(tx, userId);
+		const removed = await tx
+			.delete(twoFactors)
+			.where(eq(twoFactors.userId, userId))
+			.returning({ id: twoFactors.id });
+		if (!user.twoFactorEnabled && removed.length === 0) return;
+		await tx
+			.update(users)
+			.set({ twoFactorEnabled: false, updatedAt: sql`now()` })
+			.where(eq(users.id, userId));
+		await endSessions(tx, userId);
+		await recordAudit(
+			tx,
+			{
+				actor: actor.id,
+				action: 'user.two-factor-reset',
+				entityType: 'user',
+				entityId: userId,
+				details: { before: { twoFactor: true }, after: { twoFactor: false } }
 			},
 			PRIVATE
 		);

@@ -8,6 +8,7 @@ import {
 	ForbiddenError,
 	inviteUser,
 	listUsers,
+	resetTwoFactor,
 	ROLES,
 	setDisabled,
 	setRole
@@ -42,6 +43,8 @@ function accountErrorMessage(error: AccountError): Msg {
 			return msg('last_admin');
 		case 'own_account':
 			return msg('own_account');
+		case 'own_two_factor':
+			return msg('own_two_factor');
 		default:
 			return msg('admin_forbidden');
 	}
@@ -106,6 +109,18 @@ export const actions: Actions = {
 		if (!id.success || !role.success) return formFailure(400, { message: msg('field_required') });
 		const done = await attempt(
 			() => setRole(event.locals.db, actor, id.data, role.data),
+			on(AccountError, (error) => formFailure(409, { message: accountErrorMessage(error) }))
+		);
+		if (!done.ok) return done.failure;
+		redirect(303, `${localizedPath('/admin/brugere', event.locals.locale)}?gemt=1`);
+	},
+	twoFactor: async (event) => {
+		const actor = requireCan(event.locals, 'users.manage');
+		const form = await readForm(event);
+		const id = userId.safeParse(field(form, 'userId'));
+		if (!id.success) return formFailure(400, { message: msg('field_required') });
+		const done = await attempt(
+			() => resetTwoFactor(event.locals.db, actor, id.data),
 			on(AccountError, (error) => formFailure(409, { message: accountErrorMessage(error) }))
 		);
 		if (!done.ok) return done.failure;
