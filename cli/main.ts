@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { formatBytes } from '../src/lib/format.ts';
 import { parseArgs } from 'node:util';
 import {
 	appVersion,
@@ -638,7 +639,7 @@ async function backupCommand(
 			const result = await createBackup(database, file, { appVersion: appVersion() });
 			const rows = result.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
 			io.out(
-				`Backed up ${database.description} to ${file}: ${result.manifest.tables.length} tables, ${rows} rows, migration ${result.manifest.migration}, ${formatBytes(result.bytes)} in ${(result.ms / 1000).toFixed(1)} s.`
+				`Backed up ${database.description} to ${file}: ${result.manifest.tables.length} tables, ${rows} rows, migration ${result.manifest.migration}, ${formatBytes(result.bytes, 'en')} in ${(result.ms / 1000).toFixed(1)} s.`
 			);
 			return EXIT.ok;
 		}
@@ -662,12 +663,6 @@ async function backupCommand(
 
 function describeManifest(file: string, manifest: BackupManifest): string {
 	return `${file}: a backup of ${manifest.engine === 'pglite' ? 'an embedded database' : 'PostgreSQL'} made ${manifest.createdAt} by version ${manifest.appVersion}, at migration ${manifest.migration}.`;
-}
-
-function formatBytes(bytes: number): string {
-	return bytes >= 1024 * 1024
-		? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-		: `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatKroner, weekdayName, weekdayNames } from './format.ts';
+import { formatBytes, formatClock, formatKroner, weekdayName, weekdayNames } from './format.ts';
 
 describe('formats shared by the public pages and the moderation view', () => {
 	it('writes kroner with øre only when there are any', () => {
@@ -17,5 +17,14 @@ describe('formats shared by the public pages and the moderation view', () => {
 	it('writes a time of day as Danish and English readers do', () => {
 		expect(formatClock('15:00', 'da')).toBe('15.00');
 		expect(formatClock('15:00', 'en')).toBe('15:00');
+	});
+});
+
+describe('file sizes, for the backups page and the command line', () => {
+	it('gives kB below a megabyte (at least 1) and MB with one decimal in the reader’s language', () => {
+		expect(formatBytes(10, 'da')).toBe('1 kB');
+		expect(formatBytes(604_160, 'da')).toBe('590 kB');
+		expect(formatBytes(9_437_184, 'da')).toBe('9,0 MB');
+		expect(formatBytes(9_437_184, 'en')).toBe('9.0 MB');
 	});
 });

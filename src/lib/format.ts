@@ -91,3 +91,13 @@ export function weekdayNames(byday: string, locale: Locale): string {
 export function formatClock(time: string, locale: Locale): string {
 	return locale === 'da' ? time.replace(':', '.') : time;
 }
+
+/** A file size: "590 kB", "9,0 MB" (Danish) or "9.0 MB" (English); never less than 1 kB. */
+export function formatBytes(bytes: number, locale: Locale): string {
+	if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+	const mb = (bytes / 1024 / 1024).toLocaleString(intlLocale[locale], {
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1
+	});
+	return `${mb} MB`;
+}
