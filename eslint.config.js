@@ -16,9 +16,10 @@ export default ts.config(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
+		// No rule here needs type information (svelte-check checks the types), so the parser is
+		// given no TypeScript program: building one took lint from 7 s to 28 s.
 		languageOptions: {
 			parserOptions: {
-				projectService: true,
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
