@@ -52,7 +52,9 @@ try {
 		});
 	if (sameLock) execFileSync('npm', ['run', 'prepare'], { cwd: dir, stdio: 'inherit' });
 	const suites = SUITES.filter((suite) => existsSync(join(dir, suite)));
-	const run = spawnSync('npx', ['vitest', 'run', ...suites], {
+	// PostgreSQL only: the embedded database is one process, stopped before it is upgraded, so
+	// an old version never meets a new schema there. Database suites are named '… on <engine>'.
+	const run = spawnSync('npx', ['vitest', 'run', '--testNamePattern', 'on postgres', ...suites], {
 		cwd: dir,
 		stdio: 'inherit',
 		env: { ...process.env, MIGRATIONS_DIR: join(root, 'migrations') }
