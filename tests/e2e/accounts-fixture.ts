@@ -60,7 +60,13 @@ export async function createAccountsFixture(file: string): Promise<void> {
 			['pendingEditor', 'editor', undefined],
 			// An editor whose codes the replay test uses, apart from everyone else's sign-ins.
 			['replayEditor', 'editor', undefined],
-			['bruteforce', 'council', undefined]
+			['bruteforce', 'council', undefined],
+			// Staff who sign in through the pages in one test each. A TOTP step signs in once per
+			// account, so sharing an account between tests makes each later sign-in wait up to 30 s.
+			['inviter', 'administrator', undefined],
+			['approver', 'editor', undefined],
+			['uploader', 'editor', undefined],
+			['roundEditor', 'editor', undefined]
 		];
 		const users: Fixture['users'] = {};
 		for (const [key, role, organizationId] of people) {

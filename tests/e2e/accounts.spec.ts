@@ -20,8 +20,22 @@ function post(api: APIRequestContext, baseURL: string, path: string, form: Recor
 	});
 }
 
-/** Signs in over HTTP (password, then the TOTP code where the role has one). */
+/**
+ * Sessions this worker has signed in, by server and person. A TOTP step signs in once per
+ * account, so signing in afresh for every test waits up to 30 s each time; the sign-in itself
+ * is tested below, in the browser.
+ */
+const sessions = new Map<string, Awaited<ReturnType<APIRequestContext['storageState']>>>();
+
+/**
+ * An HTTP client signed in as `who` (password, then the TOTP code where the role has one), in a
+ * session this worker signed in earlier when there is one. Tests that end sessions use people
+ * of their own (dummy, replayEditor, bruteforce).
+ */
 async function signedIn(baseURL: string, who: keyof Fixture['users'] | 'anonymous') {
+	const key = `${baseURL} ${who}`;
+	const known = sessions.get(key);
+	if (known) return request.newContext({ baseURL, storageState: known });
 	const api = await request.newContext({ baseURL });
 	if (who === 'anonymous') return api;
 	const f = fixture(baseURL);
@@ -38,6 +52,7 @@ async function signedIn(baseURL: string, who: keyof Fixture['users'] | 'anonymou
 		});
 		expect(code.status(), `second factor of ${who}`).toBe(303);
 	}
+	sessions.set(key, await api.storageState());
 	return api;
 }
 
@@ -503,7 +518,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	// The longest flow here: invitation, sign-up, two proposals, review and search.
 	test.setTimeout(120_000);
 	const f = fixture(baseURL!);
-	const admin = f.users.admin!;
+	const admin = f.users.inviter!;
 	await page.goto('/log-ind');
 	await expectNoAxeViolations(page);
 	await page.getByLabel('E-mailadresse').fill(admin.email);
@@ -603,7 +618,7 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await expect(page.locator('#results-heading')).toContainText('0 tilbud');
 	await page.getByRole('button', { name: 'Log ud' }).click();
 
-	const editor = f.users.editor!;
+	const editor = f.users.approver!;
 	await page.goto('/log-ind');
 	await page.getByLabel('E-mailadresse').fill(editor.email);
 	await page.getByLabel('Adgangskode').fill(f.password);
@@ -645,7 +660,7 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	baseURL
 }) => {
 	const f = fixture(baseURL!);
-	const editor = f.users.editor!;
+	const editor = f.users.uploader!;
 	await page.goto('/en/login');
 	await page.getByLabel('E-mail address').fill(editor.email);
 	await page.getByLabel('Password').fill(f.password);

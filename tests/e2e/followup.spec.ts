@@ -12,7 +12,7 @@ function fixture(baseURL: string): Fixture {
 }
 
 /** A browser of its own for one person, signed in through the pages (second factor included). */
-async function signedInPage(browser: Browser, baseURL: string, who: 'editor' | 'partnerA') {
+async function signedInPage(browser: Browser, baseURL: string, who: 'roundEditor' | 'partnerA') {
 	const f = fixture(baseURL);
 	const user = f.users[who]!;
 	const page = await (await browser.newContext({ baseURL })).newPage();
@@ -40,7 +40,7 @@ test('one reporting round end to end: open, report, return, correct, approve, cl
 	test.setTimeout(240_000);
 	const unique = Date.now().toString(36);
 	const title = `Lektiehjælp på ATG ${unique}`;
-	const editor = await signedInPage(browser, baseURL!, 'editor');
+	const editor = await signedInPage(browser, baseURL!, 'roundEditor');
 	const partner = await signedInPage(browser, baseURL!, 'partnerA');
 
 	// The editor makes an initiative owned by partner A's school, then opens a round.
