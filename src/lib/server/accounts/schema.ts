@@ -9,6 +9,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { timestamps } from '../db/columns.ts';
 import { organizations } from '../directory/schema.ts';
 
 // The first five tables are better-auth's (user, session, account, verification, twoFactor),
@@ -18,8 +19,7 @@ export const ROLES = ['administrator', 'editor', 'council', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 const stamps = {
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	...timestamps()
 };
 
 export const users = pgTable('users', {

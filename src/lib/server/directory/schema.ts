@@ -13,6 +13,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { timestamps } from '../db/columns.ts';
 
 // The directory follows Open Referral HSDS 3.0: organization, service (here "offer"),
 // location, service_at_location, schedule, contact; plus our taxonomy (category, audience).
@@ -43,8 +44,7 @@ export const organizations = pgTable('organizations', {
 	/** The organisation's logo (a re-encoded image in `media`). */
 	logoMediaId: uuid('logo_media_id'),
 	isDemo: boolean('is_demo').notNull().default(false),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	...timestamps()
 });
 
 /** Categories and audiences, kept as data so a municipality can change them without code. */
@@ -129,8 +129,7 @@ export const offers = pgTable(
 		lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
 		/** When the owner was last told by e-mail that the listing needs checking. */
 		staleRemindedAt: timestamp('stale_reminded_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		...timestamps(),
 		/**
 		 * Full text of both languages in one vector, so one index answers a query in either:
 		 * Danish stemmed with the `danish` configuration, English with `english`, names weighted

@@ -13,6 +13,7 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { timestamps } from '../db/columns.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
 
 /** Where an initiative is in its life: planned, under way, finished or stopped. */
@@ -74,8 +75,7 @@ export const initiatives = pgTable(
 			.notNull()
 			.default(sql`'{}'`),
 		isDemo: boolean('is_demo').notNull().default(false),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestamps()
 	},
 	(t) => [
 		index('initiatives_owner_idx').on(t.ownerId),

@@ -13,6 +13,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { timestamps } from '../db/columns.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
 
 /** The kinds of posting pejlemærke 3 names: student jobs, leisure jobs, volunteering, placements. */
@@ -86,8 +87,7 @@ export const opportunities = pgTable(
 		isDemo: boolean('is_demo').notNull().default(false),
 		/** When the partner was reminded that the posting is about to close; cleared on renewal. */
 		remindedAt: timestamp('reminded_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		...timestamps(),
 		searchText: tsvector('search_text').generatedAlwaysAs(
 			(): SQL =>
 				sql`setweight(to_tsvector('danish'::regconfig, coalesce(${opportunities.title}->>'da', '')), 'A') || setweight(to_tsvector('danish'::regconfig, coalesce(${opportunities.description}->>'da', '') || ' ' || coalesce(${opportunities.education}, '') || ' ' || coalesce(${opportunities.specialisation}, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(${opportunities.title}->>'en', '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(${opportunities.description}->>'en', '')), 'B')`
@@ -191,8 +191,7 @@ export const partnerships = pgTable(
 		contactName: text('contact_name'),
 		contactEmail: text('contact_email'),
 		isDemo: boolean('is_demo').notNull().default(false),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...timestamps()
 	},
 	(t) => [
 		index('partnerships_organization_idx').on(t.organizationId),
