@@ -53,13 +53,33 @@ try {
 	if (sameLock) execFileSync('npm', ['run', 'prepare'], { cwd: dir, stdio: 'inherit' });
 	const suites = SUITES.filter((suite) => existsSync(join(dir, suite)));
 	// PostgreSQL only: the embedded database is one process, stopped before it is upgraded, so
-	// an old version never meets a new schema there. Database suites are named '… on <engine>'.
-	const run = spawnSync('npx', ['vitest', 'run', '--testNamePattern', 'on postgres', ...suites], {
-		cwd: dir,
-		stdio: 'inherit',
-		env: { ...process.env, MIGRATIONS_DIR: join(root, 'migrations') }
-	});
+	// an old version never meets a new schema there. Database suites are named "… on 'postgres'".
+	const results = join(dir, 'previous-results.json');
+	const run = spawnSync(
+		'npx',
+		[
+			'vitest',
+			'run',
+			'--testNamePattern',
+			"on 'postgres'",
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${results}`,
+			...suites
+		],
+		{
+			cwd: dir,
+			stdio: 'inherit',
+			env: { ...process.env, MIGRATIONS_DIR: join(root, 'migrations') }
+		}
+	);
 	process.exitCode = run.status ?? 1;
+	// A pattern that matches nothing skips every test, and Vitest calls that a pass.
+	const passed = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')).numPassedTests : 0;
+	if (run.status === 0 && !(passed > 0)) {
+		console.error('No test of the previous version ran on PostgreSQL: is TEST_DATABASE_URL set?');
+		process.exitCode = 1;
+	} else if (run.status === 0) console.log(`${passed} tests of the previous version passed.`);
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }
