@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { e2eServers } from './tests/e2e/servers.js';
 
 /**
  * End-to-end tests against the built server, in Debian's Chromium (never a downloaded browser).
@@ -26,16 +27,7 @@ const browser = {
 
 // `npm run test:e2e` asks the system for four free ports (E2E_PORTS); run directly, the defaults.
 const ports = (process.env.E2E_PORTS ?? '4173,4174,4175,4176').split(',').map(Number);
-const servers = [
-	{ name: 'pglite', engine: 'pglite', port: ports[0], fixture: false },
-	{ name: 'accounts-pglite', engine: 'pglite', port: ports[2], fixture: true },
-	...(withPostgres
-		? [
-				{ name: 'postgres', engine: 'postgres', port: ports[1], fixture: false },
-				{ name: 'accounts-postgres', engine: 'postgres', port: ports[3], fixture: true }
-			]
-		: [])
-];
+const servers = e2eServers(ports, withPostgres);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -51,6 +43,9 @@ export default defineConfig({
 	// no-JavaScript pages and hostile input on the embedded database (the default); sign-in
 	// flows, search and the API (tagged @engine) on PostgreSQL as well, when it is there.
 	projects: [
+		// First: its tests run one after another (about two minutes), so it starts while the other
+		// worker takes the page tests, rather than at the end with the other worker idle.
+		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ },
 		{
 			name: 'pglite',
 			testMatch: /pages\.spec\.ts/,
@@ -81,7 +76,6 @@ export default defineConfig({
 					}
 				]
 			: []),
-		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ },
 		// A million observations on the embedded database's account server, last and alone: it
 		// keeps both cores busy for minutes, which would starve other tests into timeouts.
 		{
@@ -96,19 +90,13 @@ export default defineConfig({
 			use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
 		}
 	],
+	// scripts/e2e.js starts the servers side by side (Playwright starts them one by one) and says
+	// so in E2E_SERVERS_STARTED; on the ports it chose, nothing else can be listening.
 	webServer: servers.map((server) => ({
-		command: `node tests/e2e/serve.js ${server.engine}`,
-		url: `http://127.0.0.1:${server.port}/readyz`,
-		env: {
-			PORT: String(server.port),
-			HOST: '127.0.0.1',
-			LOG_LEVEL: 'warn',
-			// Account servers also look up addresses, in a stand-in service; page servers do not.
-			...(server.fixture
-				? { E2E_FIXTURE_FILE: `.e2e/fixture-${server.port}.json`, E2E_STUB_GEOCODER: '1' }
-				: {})
-		},
-		reuseExistingServer: false,
+		command: server.command,
+		url: server.url,
+		env: server.env,
+		reuseExistingServer: process.env.E2E_SERVERS_STARTED === '1',
 		// SIGTERM, so tests/e2e/serve.js drops its scratch database (a SIGKILL left them behind).
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
 		timeout: 120_000

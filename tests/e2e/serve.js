@@ -56,7 +56,10 @@ if (process.env.E2E_STUB_GEOCODER === '1') {
 		'../../src/lib/server/geocoding/testing.ts',
 		import.meta.url
 	);
-	process.env.GEOCODER_URL = (await startStubGeocoder()).url;
+	const geocoder = await startStubGeocoder();
+	process.env.GEOCODER_URL = geocoder.url;
+	// Closed with the server: left open, it kept the process alive after SIGTERM.
+	process.once('sveltekit:shutdown', () => void geocoder.close());
 }
 
 // As `npm start` does: form posts are checked against ORIGIN.
