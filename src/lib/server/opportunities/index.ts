@@ -55,7 +55,6 @@ export {
 	type AlertView
 } from './alerts.ts';
 export { sendExpiryReminders, REMIND_DAYS_BEFORE } from './reminders.ts';
-export { atomFeed } from './feed.ts';
 export { jobPostingLd } from './json-ld.ts';
 export { postingSearchPage } from './search-page.ts';
 export { opportunityQueryFromUrl } from './url-query.ts';

@@ -5,8 +5,8 @@ import { opportunityTypeName } from '$lib/i18n/opportunity-types.ts';
 import { m } from '$lib/paraglide/messages.js';
 import { appLocate, contentVersion } from '$lib/server/app.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
+import { atomFeed, atomHeaders } from '$lib/server/http/atom.ts';
 import {
-	atomFeed,
 	lastPostingChange,
 	searchOpportunities,
 	opportunityQueryFromUrl
@@ -33,10 +33,15 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		lastChange: await lastPostingChange(locals.db),
 		selfUrl: url.href,
 		pageUrl: new URL(`${localizedPath('/job', locale)}${search}`, url).href,
-		items: results.items,
-		postingUrl: (slug) => new URL(localizedPath(`/job/${slug}`, locale), url).href,
-		describe: (i) =>
-			[
+		entries: results.items.map((i) => ({
+			id: i.id,
+			title: i.title,
+			untranslated: i.untranslated,
+			url: new URL(localizedPath(`/job/${i.slug}`, locale), url).href,
+			published: i.createdAt,
+			updated: i.updatedAt,
+			author: i.organization,
+			summary: [
 				opportunityTypeName(i.type),
 				i.organization,
 				i.remote ? m.jobs_remote({}, { locale }) : (i.city ?? ''),
@@ -44,13 +49,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			]
 				.filter(Boolean)
 				.join(' · ')
+		}))
 	});
-	return new Response(body, {
-		headers: {
-			'content-type': 'application/atom+xml; charset=utf-8',
-			'cache-control': nearIsAddress(parsed.query.near)
-				? 'private, no-store'
-				: 'public, max-age=300'
-		}
-	});
+	return new Response(body, { headers: atomHeaders(nearIsAddress(parsed.query.near)) });
 };

@@ -1,45 +1,35 @@
 import { parseAtomFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
-import { atomFeed } from './feed.ts';
-import type { OpportunityHit } from './search.ts';
+import { atomFeed, type AtomEntry } from './atom.ts';
 
 const hit = (
 	id: string,
 	createdAt: string,
 	updatedAt: string,
-	extra: Partial<OpportunityHit> = {}
-) => ({
+	extra: Partial<AtomEntry> = {}
+): AtomEntry => ({
 	id,
-	slug: `opslag-${id.slice(0, 4)}`,
-	type: 'studiejob',
 	title: 'Opvasker',
 	untranslated: false,
-	organization: 'Café Eksempel',
-	city: 'Aalborg',
-	remote: false,
-	deadline: null,
-	hoursPerWeek: 8,
-	englishFriendly: false,
-	isDemo: true,
-	createdAt,
-	updatedAt,
-	distanceKm: null,
+	url: `https://example.dk/job/opslag-${id.slice(0, 4)}`,
+	published: createdAt,
+	updated: updatedAt,
+	author: 'Café Eksempel',
+	summary: 'Studiejob · Aalborg',
 	...extra
 });
 
-const feed = (items: OpportunityHit[], locale: 'da' | 'en' = 'da') =>
+const feed = (entries: AtomEntry[], locale: 'da' | 'en' = 'da') =>
 	atomFeed({
 		title: 'Job – Uddannelsesby',
 		selfUrl: 'https://example.dk/job/feed.atom?type=studiejob&english=1',
 		pageUrl: 'https://example.dk/job?type=studiejob&english=1',
 		locale,
-		items,
-		lastChange: new Date('2026-10-01T08:00:00Z'),
-		postingUrl: (slug) => `https://example.dk/job/${slug}`,
-		describe: () => 'Studiejob · Aalborg'
+		entries,
+		lastChange: new Date('2026-10-01T08:00:00Z')
 	});
 
-describe('the Atom feed of a job search', () => {
+describe('the Atom feed of a search', () => {
 	it('escapes text and drops characters XML cannot carry', () => {
 		const xml = feed([
 			hit(
@@ -48,7 +38,7 @@ describe('the Atom feed of a job search', () => {
 				'2026-11-20 10:00:00+00',
 				{
 					title: '<script>alert(1)</script> Elev\u0007',
-					organization: 'Smed & Søn'
+					author: 'Smed & Søn'
 				}
 			)
 		]);
