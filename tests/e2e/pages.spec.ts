@@ -763,6 +763,34 @@ test.describe('offers and support', () => {
 		}
 	);
 
+	test('a search of offers is also an Atom feed, newest change first', async ({ page }) => {
+		await page.goto('/tilbud?category=lektiehjaelp');
+		const link = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+		await expect(link).toHaveAttribute('href', '/tilbud/feed.atom?category=lektiehjaelp');
+		await expect(
+			page.getByRole('link', { name: 'Følg denne søgning som feed (Atom)' })
+		).toHaveAttribute('href', '/tilbud/feed.atom?category=lektiehjaelp');
+		const feed = await page.request.get('/tilbud/feed.atom?category=lektiehjaelp');
+		expect(feed.headers()['content-type']).toContain('application/atom+xml');
+		const parsed = parseAtomFeed(await feed.text());
+		const entries = parsed.entries ?? [];
+		expect(entries.length).toBeGreaterThan(2);
+		const updated = entries.map((e) => Date.parse(e.updated ?? ''));
+		expect(updated).toEqual([...updated].sort((a, b) => b - a));
+		expect(Date.parse(parsed.updated ?? '')).toBe(updated[0]);
+		for (const e of entries) expect(e.summary?.value).toContain('Lektiehjælp');
+		const first = entries[0]!.links?.[0]?.href ?? '';
+		expect(first).toMatch(/\/tilbud\/[a-z0-9-]+$/);
+		expect((await page.request.get(new URL(first).pathname)).status()).toBe(200);
+		// In English, English addresses and an English title.
+		const english = parseAtomFeed(
+			await (await page.request.get('/en/offers/feed.atom?category=lektiehjaelp')).text()
+		);
+		expect(english.title?.value).toMatch(/^Find offers and support – /);
+		expect(english.entries?.[0]?.links?.[0]?.href).toContain('/en/offers/');
+		expect((await page.request.get('/tilbud/feed.atom?sort=nonsense')).status()).toBe(400);
+	});
+
 	test('the offers API ranks, filters and counts', { tag: '@engine' }, async ({ request }) => {
 		const res = await request.get('/api/v1/offers?q=fodbolt&audience=udskoling');
 		expect(res.status()).toBe(200);

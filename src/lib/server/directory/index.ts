@@ -15,6 +15,7 @@ export { slugify, uniqueSlug } from './slug.ts';
 export { addOrganizationLocation } from './organizations.ts';
 export {
 	createOffer,
+	lastOfferChange,
 	updateOffer,
 	offerForEditing,
 	offerInput,

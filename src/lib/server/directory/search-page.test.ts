@@ -12,7 +12,9 @@ const hit = (id: string, place: OfferHit['place'], isDemo = false): OfferHit => 
 	url: null,
 	isDemo,
 	place,
-	distanceKm: null
+	distanceKm: null,
+	createdAt: '2026-11-01T09:00:00.000Z',
+	updatedAt: '2026-11-01T09:00:00.000Z'
 });
 const results: OfferResults = {
 	total: 45,

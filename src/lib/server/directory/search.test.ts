@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
-import { createOffer } from './offers.ts';
+import { createOffer, lastOfferChange } from './offers.ts';
 import { createOrganization } from './organizations.ts';
 import { createGeocoder } from '../geocoding/index.ts';
 import { startStubGeocoder, type StubGeocoder } from '../geocoding/testing.ts';
@@ -243,6 +243,21 @@ describe.each(testEngines())('offer search on $name', (engine) => {
 		expect(english.indexOf('Écoute')).toBeLessThan(english.indexOf('Fodbold for unge'));
 	});
 
+	it('sorts by last change, newest first, and dates the directory by it (the offers feed)', async () => {
+		await database.db.execute(
+			sql`update offers set updated_at = now() + interval '1 hour' where name->>'da' = 'Fodbold for unge'`
+		);
+		const newest = await searchOffers(database.db, { sort: 'newest' }, 'da');
+		expect(newest.items[0]!.title).toBe('Fodbold for unge');
+		const times = newest.items.map((i) => Date.parse(i.updatedAt));
+		expect(times).toEqual([...times].sort((a, b) => b - a));
+		expect(newest.items.every((i) => Date.parse(i.createdAt) <= Date.parse(i.updatedAt))).toBe(
+			true
+		);
+		expect((await lastOfferChange(database.db)).toISOString()).toBe(newest.items[0]!.updatedAt);
+		// Words still choose the offers; the order among them is by change.
+		expect(await titles('lektie', { sort: 'newest' })).toContain('Lektiecafé på gymnasiet');
+	});
 	it('filters by postcode and counts offers per postcode', async () => {
 		expect(await titles('', { area: ['9400'] })).toEqual(['Fodbold for unge']);
 		const all = await searchOffers(database.db, {}, 'da');

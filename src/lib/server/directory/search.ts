@@ -53,7 +53,9 @@ export const offerQuery = z.object({
 	/** Only offers open now (by their weekly schedule, Danish time). */
 	open: z.boolean().default(false),
 	sort: z
-		.enum(['relevance', 'distance'], { error: 'sort is relevance or distance' })
+		.enum(['relevance', 'distance', 'newest'], {
+			error: 'sort is relevance, distance or newest'
+		})
 		.default('relevance'),
 	page: z.number().int().min(1).max(1000).default(1)
 });
@@ -86,6 +88,9 @@ export interface OfferHit {
 	} | null;
 	/** Kilometres from the centre of the `near` postcode to the nearest place. */
 	distanceKm: number | null;
+	/** When the offer was published, and when it last changed (ISO 8601). */
+	createdAt: string;
+	updatedAt: string;
 }
 
 export interface OfferResults extends NearAnswer {
@@ -200,6 +205,14 @@ async function offersMatching(
 	// (generated columns, compared byte by byte whatever the database's collation).
 	const sortKey = locale === 'en' ? sql`o.sort_en` : sql`o.sort_da`;
 	const byDistance = query.sort === 'distance' && origin !== null;
+	// What orders the page before relevance: the distance (nearest first) or the last change
+	// (newest first, as a feed reads), when the reader asks for it.
+	const first = (d2: SQL, changed: SQL) =>
+		byDistance
+			? sql`${d2} asc nulls last, `
+			: query.sort === 'newest'
+				? sql`${changed} desc, `
+				: sql``;
 
 	// One statement: the matching offers once (hits), then the page of them, their places and
 	// the facet counts from the same set. Places are looked up for the page only, and distances
@@ -226,11 +239,13 @@ async function offersMatching(
 		latitude: number | null;
 		longitude: number | null;
 		distance_km: number | null;
+		created_at: string | Date;
+		updated_at: string | Date;
 	}>(
 		await db.execute(sql`
 			with hits as materialized (
 				select o.id, o.categories, o.audiences, o.languages, o.postal_codes, ${rank} as rank,
-					${sortKey} as sort_key
+					${sortKey} as sort_key, o.updated_at as changed
 				from offers o where ${where}
 			),
 			distances as (
@@ -243,8 +258,8 @@ async function offersMatching(
 				}
 			),
 			page as (
-				select h.id, h.rank, h.sort_key, d.d2 from hits h left join distances d on d.offer_id = h.id
-				order by ${byDistance ? sql`d.d2 asc nulls last, ` : sql``}h.rank desc, h.sort_key collate "C", h.id
+				select h.id, h.rank, h.sort_key, h.changed, d.d2 from hits h left join distances d on d.offer_id = h.id
+				order by ${first(sql`d.d2`, sql`h.changed`)}h.rank desc, h.sort_key collate "C", h.id
 				limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}
 			),
 			-- Every facet in one pass: the four arrays side by side (the shorter padded with nulls),
@@ -264,7 +279,7 @@ async function offersMatching(
 				) as f
 			)
 			select f.f as facets, p.id, o.slug, ${title} as title, ${locale === 'en'} and o.name->>'en' is null as untranslated,
-				org.name as organization, o.categories, o.url, o.is_demo,
+				org.name as organization, o.categories, o.url, o.is_demo, o.created_at, o.updated_at,
 				pl.name as place_name, pl.postal_code, pl.city, pl.latitude, pl.longitude, ${kmOf(sql`pl.d2`)} as distance_km
 			from facets f
 			left join page p on true
@@ -276,7 +291,7 @@ async function offersMatching(
 				where ol.offer_id = p.id
 				order by 6 nulls last, l.name limit 1
 			) pl on true
-			order by ${byDistance ? sql`p.d2 asc nulls last, ` : sql``}p.rank desc, p.sort_key collate "C", p.id`)
+			order by ${first(sql`p.d2`, sql`p.changed`)}p.rank desc, p.sort_key collate "C", p.id`)
 	);
 	const found = rows[0]!.facets;
 	const total = Number(found.total);
@@ -311,7 +326,9 @@ async function offersMatching(
 							latitude: r.latitude,
 							longitude: r.longitude
 						},
-			distanceKm: roundKm(r.distance_km)
+			distanceKm: roundKm(r.distance_km),
+			createdAt: new Date(r.created_at).toISOString(),
+			updatedAt: new Date(r.updated_at).toISOString()
 		}))
 	};
 }

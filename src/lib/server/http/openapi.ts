@@ -123,8 +123,8 @@ export function openApiDocument(serverUrl: string) {
 						near('Each item gets distanceKm from it;'),
 						query(
 							'sort',
-							{ type: 'string', enum: ['relevance', 'distance'], default: 'relevance' },
-							'distance needs near.'
+							{ type: 'string', enum: ['relevance', 'distance', 'newest'], default: 'relevance' },
+							'distance needs near; newest is by last change.'
 						),
 						query('age', { type: 'integer', minimum: 0, maximum: 120 }),
 						pageNumber,
