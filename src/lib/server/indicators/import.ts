@@ -79,6 +79,7 @@ const STAGE_COLUMNS = [
 	'period_sort',
 	'geo',
 	'breakdown_key',
+	'dims',
 	'breakdowns',
 	'value',
 	'flags'
@@ -101,7 +102,7 @@ async function stage(
 		create temporary table import_stage (
 			ord bigserial primary key, source_row text,
 			period text not null, period_sort int not null, geo text not null, breakdown_key text not null,
-			breakdowns jsonb not null, value float8, flags text[] not null
+			dims text not null, breakdowns jsonb not null, value float8, flags text[] not null
 		) on commit drop`);
 	let total = 0;
 	const counted = async function* () {
@@ -124,6 +125,8 @@ async function stage(
 				r.periodSort,
 				r.geo,
 				r.breakdownKey,
+				// The breakdown's dimensions, as dimensionsOf writes them in SQL.
+				Object.keys(r.breakdowns).sort().join('|'),
 				JSON.stringify(r.breakdowns),
 				r.value,
 				`{${r.flags.join(',')}}`
@@ -228,10 +231,12 @@ async function compare(
 		await tx.execute(sql`select distinct period from import_stage order by period`)
 	).map((r) => r.period);
 	// The slice the file covers: each period's areas, with the breakdown dimensions of its rows.
+	// Each staged row carries its dimensions (written as it is read): working them out from the
+	// JSON here took 1.5 s for a million rows.
 	await tx.execute(sql`drop table if exists import_slice`);
 	await tx.execute(sql`
 		create temporary table import_slice on commit drop as
-		select distinct period, geo, ${dimensionsOf(sql`breakdowns`)} as dims from import_stage`);
+		select distinct period, geo, dims from import_stage`);
 	const covered = rowsOf<{ areas: string[] | null; dims: string[] | null }>(
 		await tx.execute(sql`
 			select (select array_agg(distinct geo order by geo) from import_slice) as areas,
@@ -322,7 +327,8 @@ async function sampleRows(tx: Db, code: string, slice: SQL, replaced: SQL) {
 
 /** A row's breakdown dimensions, sorted and joined (`køn`, or '' for a total). */
 function dimensionsOf(breakdowns: SQL) {
-	return sql`coalesce((select string_agg(k, '|' order by k) from jsonb_object_keys(${breakdowns}) k), '')`;
+	// Ordered by code point (collate "C"), as JavaScript's sort orders the staged rows' names.
+	return sql`coalesce((select string_agg(k, '|' order by k collate "C") from jsonb_object_keys(${breakdowns}) k), '')`;
 }
 
 /** Stored rows (`o`) the staged file replaces: see ImportPreview.replaces. */
