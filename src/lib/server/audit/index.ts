@@ -1,7 +1,7 @@
 // Audit: the append-only record of every write, who made it and when.
 // Services call recordAudit inside their own transaction so the log and the change commit together.
 import { and, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { bumpContentVersion, type Db } from '../db/index.ts';
+import { bumpContentVersion, rowsOf, type Db } from '../db/index.ts';
 import { auditLog } from './schema.ts';
 
 export interface AuditEntry {
@@ -102,3 +102,15 @@ export async function browseAudit(db: Db, filter: AuditFilter, limit = 50) {
 
 /** The audit table, for modules that join on it (the account list's last sign-in). */
 export { auditLog };
+
+/**
+ * When something last changed: the newest of `newest` (a subquery, such as a table's newest
+ * `updated_at`), else the newest audited write, else `now`. Feeds are dated by it when they
+ * are empty, never 1970.
+ */
+export async function lastChange(db: Db, newest: SQL, now = new Date()): Promise<Date> {
+	const [row] = rowsOf<{ at: string | null }>(
+		await db.execute(sql`select coalesce((${newest}), (select max(at) from audit_log))::text as at`)
+	);
+	return row?.at ? new Date(row.at) : now;
+}

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
-import { recordAudit } from '../audit/index.ts';
-import { rowsOf, type Db } from '../db/index.ts';
+import { lastChange, recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 import { rememberWords } from '../search/index.ts';
 import { uniqueSlug } from './slug.ts';
 import {
@@ -296,15 +296,7 @@ export async function offerForEditing(db: Db, slug: string) {
 	return { ...o, ...(await placesAndHours(db, o.id)) };
 }
 
-/**
- * When the directory last changed: the newest change of any offer, else the newest audited
- * write, else now. An empty offers feed is dated by it (never 1970).
- */
+/** When the directory last changed (an empty offers feed is dated by it). */
 export async function lastOfferChange(db: Db, now = new Date()): Promise<Date> {
-	const [row] = rowsOf<{ at: string | null }>(
-		await db.execute(sql`
-			select coalesce((select max(updated_at) from offers),
-				(select max(at) from audit_log))::text as at`)
-	);
-	return row?.at ? new Date(row.at) : now;
+	return lastChange(db, sql`select max(updated_at) from offers`, now);
 }

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
-import { recordAudit } from '../audit/index.ts';
-import { bumpContentVersion, rowsOf, type Db } from '../db/index.ts';
+import { lastChange, recordAudit } from '../audit/index.ts';
+import { bumpContentVersion, type Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
 import { rememberWords } from '../search/index.ts';
 import { organizations, organizationSummary, type Localized } from '../directory/index.ts';
@@ -254,12 +254,7 @@ export async function opportunitiesOf(
  * newest audited write of the site; `now` only on a site that has never changed.
  */
 export async function lastPostingChange(db: Db, now = new Date()): Promise<Date> {
-	const [row] = rowsOf<{ at: string | null }>(
-		await db.execute(sql`
-			select coalesce((select max(updated_at) from opportunities),
-				(select max(at) from audit_log))::text as at`)
-	);
-	return row?.at ? new Date(row.at) : now;
+	return lastChange(db, sql`select max(updated_at) from opportunities`, now);
 }
 
 /**
