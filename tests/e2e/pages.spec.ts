@@ -45,6 +45,7 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		h1en: 'Education Strategy 2023-2026'
 	},
 	{ da: '/indikatorer', en: '/en/indicators', h1da: 'Indikatorer', h1en: 'Indicators' },
+	{ da: '/data', en: '/en/data', h1da: 'Åbne data', h1en: 'Open data' },
 	{
 		da: '/indikatorer/frafald',
 		en: '/en/indicators/frafald',
@@ -734,6 +735,36 @@ test.describe('indicators', () => {
 			expect((await request.get('/api/v1/indicators/lykke/observations')).status()).toBe(404);
 		}
 	);
+});
+
+test('every dataset on /data answers in its format, in both languages, and the footer links to it', async ({
+	page
+}) => {
+	for (const path of ['/data', '/en/data']) {
+		await page.goto(path);
+		await expect(page.locator('footer a[href$="/data"]')).toBeVisible();
+		// No licence in the Aalborg strategy file: the page says so rather than guess one.
+		await expect(page.locator('main')).toContainText(
+			path === '/data' ? 'har endnu ikke oplyst, hvilken licens' : 'has not yet stated a licence'
+		);
+		const hrefs = await page
+			.locator('main a[href^="/"]')
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+		expect(hrefs.length).toBeGreaterThan(15);
+		for (const href of hrefs) {
+			const answer = await page.request.get(href);
+			expect(answer.status(), href).toBe(200);
+			const type = answer.headers()['content-type'] ?? '';
+			const expected = href.includes('.atom')
+				? 'application/atom+xml'
+				: href.endsWith('.csv')
+					? 'text/csv'
+					: href.endsWith('.xlsx')
+						? 'spreadsheetml'
+						: 'json';
+			expect(type, href).toContain(expected);
+		}
+	}
 });
 
 test.describe('offers and support', () => {

@@ -171,7 +171,13 @@ export const strategyDefinition = z
 				city: text
 			}),
 			cvr: z.string().regex(/^\d{8}$/, 'must be an eight-digit CVR number'),
-			website: httpsUrl.optional()
+			website: httpsUrl.optional(),
+			/**
+			 * The licence the municipality publishes this site's data under (shown on /data), for
+			 * example { name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/ }.
+			 * Left out, /data says that no licence has been stated.
+			 */
+			dataLicence: z.strictObject({ name: text, url: httpsUrl }).optional()
 		}),
 		foreword: z
 			.strictObject({

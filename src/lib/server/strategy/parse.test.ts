@@ -100,6 +100,25 @@ describe('strategy file validation', () => {
 		]);
 	});
 
+	it('takes an optional licence for the open data, with an https address', () => {
+		const withLicence = (url: string) =>
+			aalborg.replace(
+				'  website: https://www.aalborg.dk\n',
+				`  website: https://www.aalborg.dk\n  dataLicence:\n    name: CC BY 4.0\n    url: ${url}\n`
+			);
+		const parsed = parseStrategy(withLicence('https://creativecommons.org/licenses/by/4.0/'));
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+		expect(parsed.strategy.municipality.dataLicence).toEqual({
+			name: 'CC BY 4.0',
+			url: 'https://creativecommons.org/licenses/by/4.0/'
+		});
+		expect(problems(withLicence('ftp://example.dk/licens'))[0]).toMatch(
+			/^municipality\.dataLicence\.url: /
+		);
+		const without = parseStrategy(aalborg);
+		expect(without.ok && without.strategy.municipality.dataLicence).toBeUndefined();
+	});
+
 	it('reports bad YAML with line and column', () => {
 		expect(problems('slug: aalborg\ntitle: {da: "Uddannelsesstrategi"\n')).toEqual([
 			'line 3, column 1: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }'

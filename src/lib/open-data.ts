@@ -1,0 +1,67 @@
+import { localizedPath, type Locale } from '$lib/i18n/routes.ts';
+
+/** One way to fetch a dataset: its format and its address. */
+export interface DatasetFormat {
+	format: 'JSON' | 'HSDS 3.0 JSON' | 'Atom' | 'CSV' | 'XLSX' | 'JSON-stat' | 'OpenAPI 3.1';
+	href: string;
+}
+
+/** A public dataset of the site, in the order /data lists them. */
+export interface Dataset {
+	key: 'strategy' | 'indicators' | 'offers' | 'postings' | 'followup' | 'api';
+	formats: DatasetFormat[];
+	/** For indicators: each indicator's own files. */
+	parts?: { code: string; title: string; formats: DatasetFormat[] }[];
+}
+
+/**
+ * Every public dataset and where to fetch it, in the reader's language where the answer has
+ * one: the strategy, its indicators (each as CSV, XLSX and JSON-stat), offers (HSDS 3.0),
+ * postings, the follow-up, and the API's own description.
+ */
+export function openDatasets(
+	locale: Locale,
+	indicators: readonly { code: string; title: string }[]
+): Dataset[] {
+	const page = (path: string) => localizedPath(path, locale);
+	return [
+		{ key: 'strategy', formats: [{ format: 'JSON', href: `/api/v1/strategy?lang=${locale}` }] },
+		{
+			key: 'indicators',
+			formats: [{ format: 'JSON', href: `/api/v1/indicators?lang=${locale}` }],
+			parts: indicators.map(({ code, title }) => ({
+				code,
+				title,
+				formats: [
+					{ format: 'CSV', href: page(`/indikatorer/${code}.csv`) },
+					{ format: 'XLSX', href: page(`/indikatorer/${code}.xlsx`) },
+					{ format: 'JSON-stat', href: page(`/indikatorer/${code}.json`) }
+				]
+			}))
+		},
+		{
+			key: 'offers',
+			formats: [
+				{ format: 'HSDS 3.0 JSON', href: '/api/hsds/services' },
+				{ format: 'HSDS 3.0 JSON', href: '/api/hsds/organizations' },
+				{ format: 'JSON', href: `/api/v1/offers?locale=${locale}` },
+				{ format: 'Atom', href: page('/tilbud/feed.atom') }
+			]
+		},
+		{
+			key: 'postings',
+			formats: [
+				{ format: 'JSON', href: `/api/v1/opportunities?locale=${locale}` },
+				{ format: 'Atom', href: page('/job/feed.atom') }
+			]
+		},
+		{
+			key: 'followup',
+			formats: [
+				{ format: 'JSON', href: '/api/v1/follow-up' },
+				{ format: 'JSON', href: `/api/v1/initiatives?locale=${locale}` }
+			]
+		},
+		{ key: 'api', formats: [{ format: 'OpenAPI 3.1', href: '/api/v1/openapi.json' }] }
+	];
+}
