@@ -12,6 +12,7 @@ import { loadDemoIndicators } from './indicators/index.ts';
 import { loadDemoDirectory, loadInstitutions, loadTaxonomy } from './directory/index.ts';
 import { loadDemoOpportunities } from './opportunities/index.ts';
 import { loadDemoFollowUp } from './followup/index.ts';
+import { loadDemoEvents } from './events/index.ts';
 import { formatProblems, loadStrategyFile, getStrategyDefinition } from './strategy/index.ts';
 
 /** The strategy an empty installation starts with. */
@@ -27,6 +28,8 @@ export const INSTITUTIONS_FILE = 'demo/directory/institutions.json';
 export const DEMO_OPPORTUNITIES_FILE = 'demo/opportunities/postings.json';
 /** Demo initiatives and two past reporting rounds for the council's follow-up. */
 export const DEMO_FOLLOWUP_FILE = 'demo/followup/initiatives.json';
+/** Demo events (open houses, a fair, a trial day …), dated from the day they are loaded. */
+export const DEMO_EVENTS_FILE = 'demo/events/events.json';
 const FIRST_START_KEY = 'first-start-seed';
 
 /** The version in package.json (the server runs from the project directory). */
@@ -59,6 +62,7 @@ export interface SeedOutcome {
 	demoOffers?: number;
 	demoPostings?: number;
 	demoInitiatives?: number;
+	demoEvents?: number;
 }
 
 /**
@@ -95,6 +99,7 @@ export async function seedOnFirstStart(
 		const demoOffers = await loadDemoDirectory(tx, resolve(DEMO_DIRECTORY_FILE));
 		const demoPostings = await loadDemoOpportunities(tx, resolve(DEMO_OPPORTUNITIES_FILE));
 		const demoInitiatives = await loadDemoFollowUp(tx, resolve(DEMO_FOLLOWUP_FILE));
+		const demoEvents = await loadDemoEvents(tx, resolve(DEMO_EVENTS_FILE));
 		return {
 			seeded: true,
 			strategy: loaded.result.slug,
@@ -102,7 +107,8 @@ export async function seedOnFirstStart(
 			institutions,
 			demoOffers,
 			demoPostings,
-			demoInitiatives
+			demoInitiatives,
+			demoEvents
 		};
 	});
 }

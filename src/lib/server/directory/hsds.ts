@@ -15,7 +15,7 @@ import {
 } from './schema.ts';
 import { rememberWords } from '../search/index.ts';
 import { uniqueSlug } from './slug.ts';
-import { copenhagenDate, lastDayBefore } from './local-date.ts';
+import { copenhagenDate, lastDayBefore } from '../local-date.ts';
 
 // Open Referral HSDS 3.0, as this directory writes and reads it. The schemas below follow the
 // specification's objects and required fields (service: id, name, status; organization: id,

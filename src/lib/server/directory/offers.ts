@@ -11,7 +11,7 @@ import {
 	dayAfter,
 	isCalendarDate,
 	lastDayBefore
-} from './local-date.ts';
+} from '../local-date.ts';
 import { locations, offerLocations, offers, schedules } from './schema.ts';
 
 const DAY = '(MO|TU|WE|TH|FR|SA|SU)';

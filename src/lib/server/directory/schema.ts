@@ -47,11 +47,14 @@ export const organizations = pgTable('organizations', {
 	...timestamps()
 });
 
+/** The vocabularies: offers' categories and audiences, postings' fields and levels, kinds of event. */
+export type Vocabulary = 'category' | 'audience' | 'field' | 'level' | 'event-kind';
+
 /** Categories and audiences, kept as data so a municipality can change them without code. */
 export const taxonomyTerms = pgTable(
 	'taxonomy_terms',
 	{
-		vocabulary: text('vocabulary').$type<'category' | 'audience' | 'field' | 'level'>().notNull(),
+		vocabulary: text('vocabulary').$type<Vocabulary>().notNull(),
 		code: text('code').notNull(),
 		name: jsonb('name').$type<Localized>().notNull(),
 		sort: integer('sort').notNull().default(0)

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { postalAreas, searchSynonyms, taxonomyTerms } from './schema.ts';
+import { postalAreas, searchSynonyms, taxonomyTerms, type Vocabulary } from './schema.ts';
 
 const code = z
 	.string()
@@ -17,6 +17,8 @@ export const taxonomyFile = z
 		/** Education fields and levels a job posting can name (the job board's filters). */
 		jobFields: z.array(term).default([]),
 		jobLevels: z.array(term).default([]),
+		/** The kinds of event (åbent hus, uddannelsesmesse …): the event list's filter. */
+		eventKinds: z.array(term).default([]),
 		synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
 		areas: z
 			.array(
@@ -44,7 +46,8 @@ export async function loadTaxonomy(db: Db, path: string, actor: string) {
 			['category', data.categories],
 			['audience', data.audiences],
 			['field', data.jobFields],
-			['level', data.jobLevels]
+			['level', data.jobLevels],
+			['event-kind', data.eventKinds]
 		] as const;
 		const rows = vocabularies.flatMap(([vocabulary, terms]) =>
 			terms.map((t, sort) => ({ vocabulary, code: t.code, name: { da: t.da, en: t.en }, sort }))
@@ -66,6 +69,7 @@ export async function loadTaxonomy(db: Db, path: string, actor: string) {
 				audiences: data.audiences.length,
 				jobFields: data.jobFields.length,
 				jobLevels: data.jobLevels.length,
+				eventKinds: data.eventKinds.length,
 				synonyms: synonyms.length,
 				areas: data.areas.length
 			}
@@ -92,7 +96,7 @@ export interface TermOption {
 /** A vocabulary as checkbox options in the reader's language (English falls back to Danish). */
 export function termOptions(
 	terms: { vocabulary: string; code: string; name: { da: string; en?: string } }[],
-	vocabulary: 'category' | 'audience' | 'field' | 'level',
+	vocabulary: Vocabulary,
 	locale: 'da' | 'en',
 	chosen: readonly string[] = [],
 	counts?: Record<string, number>
@@ -134,7 +138,7 @@ export async function postalArea(
  */
 export async function unknownCodes(
 	db: Db,
-	vocabulary: 'category' | 'audience' | 'field' | 'level',
+	vocabulary: Vocabulary,
 	codes: readonly string[],
 	path: string,
 	message: string

@@ -1,0 +1,110 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+	boolean,
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { timestamps } from '../db/columns.ts';
+import { locations, organizations, type Localized } from '../directory/schema.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * An institution's calendar, read every hour. The events it gave last time are kept when a
+ * read fails; `lastError` says why, on the organisation's admin page.
+ */
+export const eventFeeds = pgTable(
+	'event_feeds',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' }),
+		url: text('url').notNull(),
+		/** The kind its events get (a code of the `event-kind` vocabulary). */
+		kind: text('kind').notNull(),
+		lastReadAt: timestamp('last_read_at', { withTimezone: true }),
+		lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+		/** Why the last read failed (English and Danish), or null after a good read. */
+		lastError: jsonb('last_error').$type<{ en: string; da: string }>(),
+		eventCount: integer('event_count').notNull().default(0),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('event_feeds_organization_url_idx').on(t.organizationId, t.url)]
+);
+
+/**
+ * A dated event: an open house, an education fair, a bridge-building course … entered by an
+ * editor or a partner, or read from an institution's calendar feed (then keyed by its UID).
+ * Times are instants; an all-day event runs from midnight in Copenhagen on its first day to
+ * midnight after its last.
+ */
+export const events = pgTable(
+	'events',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		title: jsonb('title').$type<Localized>().notNull(),
+		description: jsonb('description').$type<Localized>().notNull(),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		allDay: boolean('all_day').notNull().default(false),
+		locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
+		/** A place given as text, when it is not one of the directory's locations. */
+		address: text('address'),
+		/** Online: the link to join. */
+		onlineUrl: text('online_url'),
+		audiences: text('audiences')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		levels: text('levels')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		/** The language it is held in (da, en). */
+		language: text('language').notNull().default('da'),
+		/** The price in øre; 0 is free. Null: not stated. */
+		priceOre: integer('price_ore'),
+		/** More about it on the organiser's own site. */
+		infoUrl: text('info_url'),
+		registrationUrl: text('registration_url'),
+		registrationDeadline: timestamp('registration_deadline', { withTimezone: true }),
+		capacityNote: jsonb('capacity_note').$type<Localized>(),
+		cancelled: boolean('cancelled').notNull().default(false),
+		/** Read from this feed, where `externalKey` is the UID (and the occurrence). */
+		feedId: uuid('feed_id').references(() => eventFeeds.id, { onDelete: 'cascade' }),
+		externalKey: text('external_key'),
+		offerIds: uuid('offer_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		opportunityIds: uuid('opportunity_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
+		isDemo: boolean('is_demo').notNull().default(false),
+		...timestamps(),
+		searchText: tsvector('search_text').generatedAlwaysAs(
+			(): SQL =>
+				sql`setweight(to_tsvector('danish'::regconfig, coalesce(${events.title}->>'da', '')), 'A') || setweight(to_tsvector('danish'::regconfig, coalesce(${events.description}->>'da', '') || ' ' || coalesce(${events.address}, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(${events.title}->>'en', '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(${events.description}->>'en', '')), 'B')`
+		)
+	},
+	(t) => [
+		index('events_search_idx').using('gin', t.searchText),
+		index('events_time_idx').on(t.endsAt, t.startsAt, t.id),
+		index('events_organization_idx').on(t.organizationId),
+		uniqueIndex('events_feed_key_idx').on(t.feedId, t.externalKey)
+	]
+);

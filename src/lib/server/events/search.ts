@@ -1,0 +1,194 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { rowsOf, type Db } from '../db/index.ts';
+import { copenhagenMidnight, dayAfter } from '../local-date.ts';
+import {
+	queryWords,
+	searchLoosening,
+	searchVocabulary,
+	tsQuery,
+	type TextQuery
+} from '../search/index.ts';
+
+const code = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a known code');
+
+export const eventQuery = z
+	.object({
+		q: z.string().trim().max(200, 'the search text can be at most 200 characters').default(''),
+		kind: z.array(code).max(10).default([]),
+		level: z.array(code).max(10).default([]),
+		audience: z.array(code).max(10).default([]),
+		/** Organisers, by their slug. */
+		organiser: z.array(code).max(20).default([]),
+		free: z.boolean().default(false),
+		/** On or after this day (Danish time). */
+		from: z.iso.date({ error: 'from is a date, YYYY-MM-DD' }).optional(),
+		/** On or before this day (Danish time). */
+		to: z.iso.date({ error: 'to is a date, YYYY-MM-DD' }).optional(),
+		/** Past events, newest first, instead of coming ones. */
+		archive: z.boolean().default(false),
+		page: z.number().int().min(1).max(1000).default(1),
+		near: z.string().optional()
+	})
+	.refine((q) => !q.from || !q.to || q.from <= q.to, {
+		path: ['to'],
+		message: 'to is before from'
+	});
+export type EventQuery = z.infer<typeof eventQuery>;
+export const EVENT_PAGE_SIZE = 30;
+
+export interface EventHit {
+	id: string;
+	slug: string;
+	kind: string;
+	title: string;
+	untranslated: boolean;
+	start: string;
+	end: string;
+	allDay: boolean;
+	place: string | null;
+	online: boolean;
+	organiser: string;
+	organiserSlug: string;
+	priceOre: number | null;
+	cancelled: boolean;
+	isDemo: boolean;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface EventResults {
+	total: number;
+	kinds: Record<string, number>;
+	levels: Record<string, number>;
+	audiences: Record<string, number>;
+	organisers: { slug: string; name: string; count: number }[];
+	items: EventHit[];
+}
+
+/**
+ * Coming events (or, in the archive, past ones), soonest first (the archive: latest first),
+ * filtered by kind, level, audience, organiser, price and dates, found by words as every
+ * search is (stemming, synonyms, æ/ø/å, typo correction), with counts per kind, level,
+ * audience and organiser; each count ignores its own filter.
+ */
+export async function searchEvents(
+	db: Db,
+	input: z.input<typeof eventQuery>,
+	locale: 'da' | 'en',
+	now = new Date(),
+	options: { version?: string; pageSize?: number } = {}
+): Promise<EventResults> {
+	const query = eventQuery.parse(input);
+	const words = queryWords(query.q);
+	const vocabulary = await searchVocabulary(db, options.version);
+	return searchLoosening(db, words, vocabulary, (text) =>
+		eventsMatching(db, query, text, locale, now, options.pageSize ?? EVENT_PAGE_SIZE)
+	);
+}
+
+async function eventsMatching(
+	db: Db,
+	query: EventQuery,
+	{ words, text, typed }: TextQuery,
+	locale: 'da' | 'en',
+	now: Date,
+	pageSize: number
+): Promise<EventResults> {
+	const tsq = tsQuery(text);
+	const at = now.toISOString();
+	const filters: SQL[] = [
+		query.archive ? sql`e.ends_at <= ${at}::timestamptz` : sql`e.ends_at > ${at}::timestamptz`
+	];
+	if (query.from)
+		filters.push(sql`e.ends_at > ${copenhagenMidnight(query.from).toISOString()}::timestamptz`);
+	if (query.to)
+		filters.push(
+			sql`e.starts_at < ${copenhagenMidnight(dayAfter(query.to)).toISOString()}::timestamptz`
+		);
+	if (query.free) filters.push(sql`e.price_ore = 0`);
+	if (words.length) filters.push(sql`e.search_text @@ ${tsq}`);
+	const byKind = query.kind.length
+		? sql`e.kind = any(${sql.param(query.kind)}::text[])`
+		: sql`true`;
+	const byLevel = query.level.length
+		? sql`e.levels && ${sql.param(query.level)}::text[]`
+		: sql`true`;
+	const byAudience = query.audience.length
+		? sql`e.audiences && ${sql.param(query.audience)}::text[]`
+		: sql`true`;
+	const byOrganiser = query.organiser.length
+		? sql`org.slug = any(${sql.param(query.organiser)}::text[])`
+		: sql`true`;
+	const title =
+		locale === 'en' ? sql`coalesce(e.title->>'en', e.title->>'da')` : sql`e.title->>'da'`;
+	const order = query.archive
+		? sql`e.starts_at desc, e.id`
+		: words.length
+			? sql`e.starts_at, ts_rank(e.search_text, ${tsQuery(typed)}) desc, e.id`
+			: sql`e.starts_at, e.id`;
+	const base = sql.join(filters, sql` and `);
+	const [pageRows, groups] = await Promise.all([
+		db.execute(sql`
+			select e.id, e.slug, e.kind, ${title} as title,
+				${locale === 'en'} and e.title->>'en' is null as untranslated,
+				e.starts_at::text as start, e.ends_at::text as "end", e.all_day as "allDay",
+				coalesce(l.name, e.address) as place, e.online_url is not null as online,
+				org.name as organiser, org.slug as "organiserSlug", e.price_ore as "priceOre",
+				e.cancelled, e.is_demo as "isDemo", e.created_at::text as "createdAt",
+				e.updated_at::text as "updatedAt"
+			from events e
+			join organizations org on org.id = e.organization_id
+			left join locations l on l.id = e.location_id
+			where ${base} and ${byKind} and ${byLevel} and ${byAudience} and ${byOrganiser}
+			order by ${order}
+			limit ${pageSize} offset ${(query.page - 1) * pageSize}`),
+		db.execute(sql`
+			select e.kind, e.levels, e.audiences, org.slug, org.name, count(*)::int as n
+			from events e join organizations org on org.id = e.organization_id
+			where ${base}
+			group by e.kind, e.levels, e.audiences, org.slug, org.name`)
+	]);
+	const kindSet = new Set(query.kind);
+	const levelSet = new Set(query.level);
+	const audienceSet = new Set(query.audience);
+	const organiserSet = new Set(query.organiser);
+	let total = 0;
+	const kinds: Record<string, number> = {};
+	const levels: Record<string, number> = {};
+	const audiences: Record<string, number> = {};
+	const organisers = new Map<string, { slug: string; name: string; count: number }>();
+	type Group = {
+		kind: string;
+		levels: string[];
+		audiences: string[];
+		slug: string;
+		name: string;
+		n: number;
+	};
+	for (const g of rowsOf<Group>(groups)) {
+		const k = kindSet.size === 0 || kindSet.has(g.kind);
+		const l = levelSet.size === 0 || g.levels.some((x) => levelSet.has(x));
+		const a = audienceSet.size === 0 || g.audiences.some((x) => audienceSet.has(x));
+		const o = organiserSet.size === 0 || organiserSet.has(g.slug);
+		if (k && l && a && o) total += g.n;
+		if (l && a && o) kinds[g.kind] = (kinds[g.kind] ?? 0) + g.n;
+		if (k && a && o) for (const x of new Set(g.levels)) levels[x] = (levels[x] ?? 0) + g.n;
+		if (k && l && o) for (const x of new Set(g.audiences)) audiences[x] = (audiences[x] ?? 0) + g.n;
+		if (k && l && a) {
+			const seen = organisers.get(g.slug) ?? { slug: g.slug, name: g.name, count: 0 };
+			seen.count += g.n;
+			organisers.set(g.slug, seen);
+		}
+	}
+	for (const slug of query.organiser)
+		if (!organisers.has(slug)) organisers.set(slug, { slug, name: slug, count: 0 });
+	return {
+		total,
+		kinds,
+		levels,
+		audiences,
+		organisers: [...organisers.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')),
+		items: rowsOf<EventHit>(pageRows)
+	};
+}
