@@ -33,6 +33,7 @@ import {
 	hsdsServices,
 	importHsds,
 	loadTaxonomy,
+	organizationBySlug,
 	readDataPackage,
 	writeDataPackage
 } from '../src/lib/server/directory/index.ts';
@@ -78,7 +79,15 @@ import {
 	importInitiatives,
 	latestClosedRoundId
 } from '../src/lib/server/followup/index.ts';
-import { sendDueMail, syncSettings } from '../src/lib/server/tasks.ts';
+import { feedSettings, sendDueMail, syncSettings } from '../src/lib/server/tasks.ts';
+import {
+	feedInput,
+	feedsOf,
+	subscribeFeed,
+	syncAllFeeds,
+	syncFeed,
+	type SyncOutcome
+} from '../src/lib/server/events/index.ts';
 import { applyRetention, retentionSettings } from '../src/lib/server/retention.ts';
 
 /** Exit codes: 0 done, 1 could not run (configuration, database), 2 the input was rejected. */
@@ -127,6 +136,13 @@ const HELP = `Usage: uddannelsesby <command>
   report build --round ID|latest --out DIR
                              build the council report of a closed reporting round (a new
                              version; earlier ones are kept) and write its .docx and .pdf
+
+  events subscribe ORG URL   register an organisation's iCalendar feed (ORG is its slug, as in
+                             /organisationer/ORG); the server reads it every EVENT_FEED_HOURS
+      --kind KIND            the kind its events get (default aabent-hus; see taxonomy/)
+  events sync                read every registered feed now; a feed that fails keeps its
+                             last good events
+  events feeds               the registered feeds, when each was read and why one failed
 
   backup create FILE         write a backup of the whole database to FILE (gzip): one
                              consistent snapshot, with a manifest of each table's row count
@@ -190,6 +206,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 				format: { type: 'string' },
 				'create-organisations': { type: 'boolean', default: false },
 				round: { type: 'string' },
+				kind: { type: 'string' },
 				out: { type: 'string' }
 			}
 		});
@@ -233,6 +250,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (group === 'initiatives') {
 		try {
 			return await initiativesCommand(command, arg, parsed.values, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
+	}
+	if (group === 'events') {
+		try {
+			return await eventsCommand(command, parsed.positionals.slice(2), parsed.values.kind, io);
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}
@@ -750,6 +774,64 @@ async function indicatorsSync(
 		}
 		return outcomes.some((o) => o.status === 'failed') ? EXIT.failure : EXIT.ok;
 	});
+}
+
+async function eventsCommand(
+	command: string | undefined,
+	args: string[],
+	kind: string | undefined,
+	io: Io
+): Promise<number> {
+	const config = loadConfig();
+	if (command === 'subscribe') {
+		const [slug, url] = args;
+		if (!slug || !url) return usage('events subscribe needs ORG and URL', io);
+		return withDatabase(async (database) => {
+			const organization = await organizationBySlug(database.db, slug);
+			if (!organization) {
+				io.err(`No organisation "${slug}": give its slug, as in /organisationer/<slug>.`);
+				return EXIT.rejected;
+			}
+			const parsed = feedInput.safeParse({
+				organizationId: organization.id,
+				url,
+				kind: kind ?? 'aabent-hus'
+			});
+			if (!parsed.success) {
+				io.err(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+				return EXIT.rejected;
+			}
+			const feed = await subscribeFeed(database.db, actor(), parsed.data);
+			io.out(`Registered ${feed.url} for ${organization.name}. Reading it now …`);
+			const outcome = await syncFeed(database.db, feed, feedSettings(config));
+			io.out(describeFeedOutcome(outcome));
+			return outcome.status === 'failed' ? EXIT.failure : EXIT.ok;
+		});
+	}
+	if (command === 'sync')
+		return withDatabase(async (database) => {
+			const outcomes = await syncAllFeeds(database.db, feedSettings(config));
+			if (outcomes.length === 0) io.out('No calendar feed is registered.');
+			for (const o of outcomes) (o.status === 'failed' ? io.err : io.out)(describeFeedOutcome(o));
+			return outcomes.some((o) => o.status === 'failed') ? EXIT.failure : EXIT.ok;
+		});
+	if (command === 'feeds')
+		return withDatabase(async (database) => {
+			const feeds = await feedsOf(database.db);
+			if (feeds.length === 0) io.out('No calendar feed is registered.');
+			for (const f of feeds)
+				io.out(
+					`${f.url}  ${f.eventCount} events  read ${f.lastReadAt?.toISOString() ?? 'never'}${f.lastError ? `  FAILED: ${f.lastError.en}` : ''}`
+				);
+			return EXIT.ok;
+		});
+	return usage(`Unknown events command "${command ?? ''}"`, io);
+}
+
+function describeFeedOutcome(o: SyncOutcome): string {
+	if (o.status === 'failed') return `${o.url}: ${o.error.en}; its last good events are kept.`;
+	const skipped = o.skipped.length ? ` Left out: ${o.skipped.join('; ')}.` : '';
+	return `${o.url}: ${o.added} added, ${o.changed} changed, ${o.removed} removed, ${o.unchanged} unchanged.${skipped}`;
 }
 
 /** The command line acts as an administrator: whoever runs it has the database already. */

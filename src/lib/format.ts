@@ -101,3 +101,38 @@ export function formatBytes(bytes: number, locale: Locale): string {
 	});
 	return `${mb} MB`;
 }
+
+const inCopenhagen = (locale: Locale, options: Intl.DateTimeFormatOptions) =>
+	new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone: 'Europe/Copenhagen' });
+
+/** A day heading in Danish time: "torsdag 14. oktober 2027", "Thursday 14 October 2027". */
+export function formatDayHeading(moment: Date | string, locale: Locale): string {
+	return inCopenhagen(locale, { dateStyle: 'full' }).format(new Date(moment));
+}
+
+/**
+ * When an event is, in Danish time: "18.00–20.00" on its day, "14. okt. 2027 18.00 – 15. okt.
+ * 2027 10.00" over several, and for all-day events the day or days. `withDate` adds the date to
+ * a one-day event (the list shows it in the day's heading instead).
+ */
+export function formatEventTime(
+	event: { start: Date | string; end: Date | string; allDay: boolean },
+	locale: Locale,
+	withDate = false
+): string {
+	const start = new Date(event.start);
+	const end = new Date(event.end);
+	const day = inCopenhagen(locale, { dateStyle: 'long' });
+	const clock = inCopenhagen(locale, { timeStyle: 'short' });
+	if (event.allDay) {
+		const last = new Date(end.getTime() - 1);
+		return day.format(start) === day.format(last)
+			? day.format(start)
+			: `${day.format(start)} – ${day.format(last)}`;
+	}
+	if (day.format(start) === day.format(end)) {
+		const hours = `${clock.format(start)}–${clock.format(end)}`;
+		return withDate ? `${day.format(start)}, ${hours}` : hours;
+	}
+	return `${day.format(start)} ${clock.format(start)} – ${day.format(end)} ${clock.format(end)}`;
+}

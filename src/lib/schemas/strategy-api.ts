@@ -130,6 +130,41 @@ export const apiOpportunityList = z.object({
 
 export type ApiOpportunityList = z.output<typeof apiOpportunityList>;
 
+/** An instant with its offset in Denmark: 2027-10-14T18:00:00+02:00. */
+const localInstant = z.iso.datetime({ offset: true });
+
+/** GET /api/v1/events: coming events, soonest first, with counts per kind, level and audience. */
+export const apiEventList = z.object({
+	total: z.number().int(),
+	facets: z.object({
+		kind: counts,
+		level: counts,
+		audience: counts,
+		organiser: counts.meta({ description: 'Counts per organiser, keyed by its slug' })
+	}),
+	items: z.array(
+		z.object({
+			id: z.uuid(),
+			slug: z.string(),
+			kind: z.string().meta({ description: 'aabent-hus, uddannelsesmesse, brobygning …' }),
+			title: z.string(),
+			start: localInstant,
+			end: localInstant.meta({
+				description: 'Exclusive: an all-day event ends at midnight after its last day'
+			}),
+			allDay: z.boolean(),
+			place: z.string().nullable(),
+			online: z.boolean(),
+			organiser: z.object({ name: z.string(), slug: z.string() }),
+			price: z.number().nullable().meta({ description: 'In kroner; 0 is free, null not stated' }),
+			cancelled: z.boolean(),
+			url: z.url(),
+			demo: z.boolean()
+		})
+	)
+});
+export type ApiEventList = z.output<typeof apiEventList>;
+
 /** GET /api/v1/offers: the directory search, ranked best first. */
 export const apiOfferList = z.object({
 	total: z.number().int(),

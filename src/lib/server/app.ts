@@ -29,7 +29,14 @@ import {
 } from './backup/index.ts';
 import { getActiveStrategy, type Locale, type StrategyView } from './strategy/index.ts';
 import { applyRetention, retentionSettings } from './retention.ts';
-import { backupSettings, sendDueMail, syncIndicators, syncSettings } from './tasks.ts';
+import {
+	backupSettings,
+	feedSettings,
+	sendDueMail,
+	syncDueFeeds,
+	syncIndicators,
+	syncSettings
+} from './tasks.ts';
 import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
 import { IndicatorDownloads } from './indicators/index.ts';
 
@@ -154,6 +161,22 @@ export async function startApp(): Promise<void> {
 		};
 		setTimeout(sync, 5 * 60_000).unref();
 		setInterval(sync, config.INDICATOR_SYNC_HOURS * 3600_000).unref();
+	}
+	// Calendar feeds: two minutes after start, then every ten minutes those not read for
+	// EVENT_FEED_HOURS (so a restart does not read every feed again).
+	if (config.EVENT_FEED_HOURS > 0) {
+		let reading = false;
+		const read = () => {
+			if (reading || stopping) return;
+			reading = true;
+			void trackRequest(() =>
+				syncDueFeeds(database.db, feedSettings(config), config.EVENT_FEED_HOURS)
+			)
+				.catch((err: unknown) => logger.error({ err }, 'reading the calendar feeds failed'))
+				.finally(() => (reading = false));
+		};
+		setTimeout(read, 2 * 60_000).unref();
+		setInterval(read, 10 * 60_000).unref();
 	}
 	// Retention: ten minutes after start, then daily.
 	const retain = () => {

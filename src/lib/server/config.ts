@@ -129,6 +129,16 @@ const configSchema = z.object({
 		.max(24 * 31)
 		.default(0),
 	/**
+	 * Hours between the server's reads of the registered calendar feeds (1: hourly); 0 turns
+	 * the scheduled read off (`npx uddannelsesby events sync` still reads them).
+	 */
+	EVENT_FEED_HOURS: z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(24 * 7)
+		.default(1),
+	/**
 	 * Fetch from private, loopback and link-local addresses and over plain http. Only for
 	 * tests against a local stand-in server; never in production.
 	 */

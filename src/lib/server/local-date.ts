@@ -56,3 +56,27 @@ export function dayAfter(date: string): string {
 export function lastDayBefore(end: Date): string {
 	return copenhagenDate(new Date(end.getTime() - 1));
 }
+
+/** An instant as ISO 8601 with its offset in Copenhagen: 2027-10-14T18:00:00+02:00. */
+export function copenhagenIso(instant: Date): string {
+	const p = Object.fromEntries(
+		new Intl.DateTimeFormat('en-CA', {
+			timeZone: 'Europe/Copenhagen',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+			hourCycle: 'h23'
+		})
+			.formatToParts(instant)
+			.map((x) => [x.type, x.value])
+	);
+	const local = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+	const offset = Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+	const sign = offset < 0 ? '-' : '+';
+	const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+	const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
+}

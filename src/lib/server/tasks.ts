@@ -8,6 +8,7 @@ import type { Mailer } from './mail/index.ts';
 import { sendExpiryReminders, sendJobAlerts } from './opportunities/index.ts';
 import { sendRoundReminders } from './followup/index.ts';
 import { syncAllIndicators, type SyncSettings } from './indicators/index.ts';
+import { feedsDue, syncFeed, type FeedSettings, type SyncOutcome } from './events/index.ts';
 
 /**
  * Sends the mail that is due: saved job searches with news, reminders of postings about to
@@ -67,4 +68,28 @@ export function backupSettings(
 		keep: config.BACKUP_KEEP,
 		appVersion
 	};
+}
+
+/** How the server and the CLI fetch calendar feeds, from the configuration. */
+export function feedSettings(config: Config): FeedSettings {
+	return { allowPrivate: config.FEED_ALLOW_PRIVATE === 'true' };
+}
+
+/**
+ * Reads the calendar feeds not read for `hours`, one after the other; a feed that fails keeps
+ * its events and its reason is shown on the organisation's admin page.
+ */
+export async function syncDueFeeds(db: Db, settings: FeedSettings, hours: number) {
+	const outcomes: SyncOutcome[] = [];
+	for (const feed of await feedsDue(db, hours)) outcomes.push(await syncFeed(db, feed, settings));
+	const failed = outcomes.filter((o) => o.status === 'failed');
+	if (outcomes.length > 0)
+		logger.info(
+			{ read: outcomes.length - failed.length, failed: failed.length },
+			'calendar feeds read'
+		);
+	for (const f of failed)
+		if (f.status === 'failed')
+			logger.warn({ feed: f.url, error: f.error.en }, 'a calendar feed failed');
+	return outcomes;
 }

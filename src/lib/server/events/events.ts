@@ -139,7 +139,7 @@ export interface EventView {
 	registrationDeadline: Date | null;
 	capacityNote: { da: string; en?: string } | null;
 	cancelled: boolean;
-	organizer: { name: string; slug: string; website: string | null };
+	organizer: { name: string; slug: string; kind: string; website: string | null };
 	offers: { slug: string; name: string }[];
 	postings: { slug: string; title: { da: string; en?: string } }[];
 	isDemo: boolean;
@@ -176,6 +176,7 @@ interface EventRow {
 	org_name: string;
 	org_slug: string;
 	org_website: string | null;
+	org_kind: string;
 	offers: { slug: string; name: string }[];
 	postings: { slug: string; title: { da: string; en?: string } }[];
 	is_demo: boolean;
@@ -193,7 +194,7 @@ export async function getEvent(db: Db, slug: string): Promise<EventView | undefi
 				l.postal_code, l.city, l.latitude, l.longitude, e.online_url, e.audiences, e.levels,
 				e.language, e.price_ore, e.info_url, e.registration_url,
 				e.registration_deadline::text, e.capacity_note, e.cancelled,
-				org.name as org_name, org.slug as org_slug, org.website as org_website,
+				org.name as org_name, org.slug as org_slug, org.website as org_website, org.kind as org_kind,
 				coalesce((select json_agg(json_build_object('slug', of.slug, 'name', of.name) order by of.name)
 					from offers of where of.id = any(e.offer_ids)), '[]') as offers,
 				coalesce((select json_agg(json_build_object('slug', op.slug, 'title', op.title) order by op.created_at)
@@ -236,7 +237,12 @@ export async function getEvent(db: Db, slug: string): Promise<EventView | undefi
 		registrationDeadline: row.registration_deadline ? new Date(row.registration_deadline) : null,
 		capacityNote: row.capacity_note,
 		cancelled: row.cancelled,
-		organizer: { name: row.org_name, slug: row.org_slug, website: row.org_website },
+		organizer: {
+			name: row.org_name,
+			slug: row.org_slug,
+			kind: row.org_kind,
+			website: row.org_website
+		},
 		offers: row.offers,
 		postings: row.postings,
 		isDemo: row.is_demo,

@@ -42,3 +42,5 @@ export { eventQueryFromUrl } from './url-query.ts';
 export { eventLd } from './json-ld.ts';
 export { loadDemoEvents } from './demo.ts';
 export { events, eventFeeds } from './schema.ts';
+export { byDay, eventListPage, monthAround, monthGrid } from './list-page.ts';
+export { copenhagenIso } from '../local-date.ts';

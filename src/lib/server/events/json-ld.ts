@@ -9,10 +9,7 @@ import type { EventView } from './events.ts';
  * `eventStatus` says when it is cancelled; the attendance mode follows from its place (an
  * address, a link or both). A price of 0 is stated as free; an unstated price is left out.
  */
-export function eventLd(
-	event: EventView,
-	options: { origin: string; locale: Locale; organizerKind: string }
-): JsonLdNode {
+export function eventLd(event: EventView, options: { origin: string; locale: Locale }): JsonLdNode {
 	const { origin, locale } = options;
 	const text = (v: { da: string; en?: string }) => (locale === 'en' ? (v.en ?? v.da) : v.da);
 	const url = `${origin}${localizedPath(`/arrangementer/${event.slug}`, locale)}`;
@@ -57,7 +54,7 @@ export function eventLd(
 		eventStatus: `https://schema.org/${event.cancelled ? 'EventCancelled' : 'EventScheduled'}`,
 		eventAttendanceMode: `https://schema.org/${mode}EventAttendanceMode`,
 		location: physical && online ? [physical, online] : (physical ?? online ?? ''),
-		organizer: organizationRef({ ...event.organizer, kind: options.organizerKind }, origin),
+		organizer: organizationRef(event.organizer, origin),
 		inLanguage: event.language,
 		...(event.priceOre !== null
 			? {

@@ -77,13 +77,26 @@ export async function searchEvents(
 	input: z.input<typeof eventQuery>,
 	locale: 'da' | 'en',
 	now = new Date(),
-	options: { version?: string; pageSize?: number } = {}
+	options: {
+		version?: string;
+		pageSize?: number;
+		/** Past and coming alike (a month view), soonest first. */
+		anyTime?: boolean;
+	} = {}
 ): Promise<EventResults> {
 	const query = eventQuery.parse(input);
 	const words = queryWords(query.q);
 	const vocabulary = await searchVocabulary(db, options.version);
 	return searchLoosening(db, words, vocabulary, (text) =>
-		eventsMatching(db, query, text, locale, now, options.pageSize ?? EVENT_PAGE_SIZE)
+		eventsMatching(
+			db,
+			query,
+			text,
+			locale,
+			now,
+			options.pageSize ?? EVENT_PAGE_SIZE,
+			options.anyTime
+		)
 	);
 }
 
@@ -93,12 +106,17 @@ async function eventsMatching(
 	{ words, text, typed }: TextQuery,
 	locale: 'da' | 'en',
 	now: Date,
-	pageSize: number
+	pageSize: number,
+	anyTime = false
 ): Promise<EventResults> {
 	const tsq = tsQuery(text);
 	const at = now.toISOString();
 	const filters: SQL[] = [
-		query.archive ? sql`e.ends_at <= ${at}::timestamptz` : sql`e.ends_at > ${at}::timestamptz`
+		anyTime
+			? sql`true`
+			: query.archive
+				? sql`e.ends_at <= ${at}::timestamptz`
+				: sql`e.ends_at > ${at}::timestamptz`
 	];
 	if (query.from)
 		filters.push(sql`e.ends_at > ${copenhagenMidnight(query.from).toISOString()}::timestamptz`);

@@ -5,6 +5,7 @@ import {
 	apiOfferList,
 	apiObservationList,
 	apiOpportunityList,
+	apiEventList,
 	apiStrategy,
 	apiInitiativeList,
 	apiFollowUp
@@ -181,6 +182,34 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/api/v1/events': {
+				get: {
+					operationId: 'searchEvents',
+					summary: 'Coming events (open houses, fairs, bridge-building …), soonest first',
+					description:
+						'Times are ISO 8601 with their offset in Denmark. The same list as an iCalendar feed: /arrangementer/kalender.ics with the same parameters.',
+					parameters: [
+						words,
+						...repeated(
+							['kind', 'level', 'audience', 'organiser'],
+							'Repeat to allow several values (any of them matches). kind, level and audience are codes of the taxonomy; organiser is an organisation’s slug.'
+						),
+						flag('free', 'Only free events.'),
+						query(
+							'from',
+							{ type: 'string', format: 'date' },
+							'On or after this day (Danish time).'
+						),
+						query('to', { type: 'string', format: 'date' }, 'On or before this day (Danish time).'),
+						pageNumber,
+						locale('locale')
+					],
+					responses: {
+						'200': jsonBody('Coming events', ref('EventList')),
+						'400': errorResponse('Invalid query parameter')
+					}
+				}
+			},
 			'/api/v1/initiatives': {
 				get: {
 					operationId: 'listInitiatives',
@@ -301,6 +330,7 @@ export function openApiDocument(serverUrl: string) {
 					target: 'draft-2020-12',
 					io: 'output'
 				}),
+				EventList: z.toJSONSchema(apiEventList, { target: 'draft-2020-12', io: 'output' }),
 				ObservationList: z.toJSONSchema(apiObservationList, {
 					target: 'draft-2020-12',
 					io: 'output'
