@@ -82,6 +82,13 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		h1da: 'Elev som elektriker',
 		h1en: 'Electrician apprentice'
 	},
+	{ da: '/arrangementer', en: '/en/events', h1da: 'Arrangementer', h1en: 'Events' },
+	{
+		da: '/arrangementer/arkiv',
+		en: '/en/events/archive',
+		h1da: 'Tidligere arrangementer',
+		h1en: 'Past events'
+	},
 	{
 		da: '/partnerskaber',
 		en: '/en/partnerships',
@@ -215,6 +222,7 @@ test('every public page, in both languages, fits 320, 390 and 1280 px with no te
 		['/log-ind', '/en/login'],
 		['/glemt-adgangskode', '/en/forgot-password'],
 		['/job/besked', '/en/jobs/alert'],
+		['/arrangementer?visning=maaned', '/en/events?visning=maaned'],
 		['/afvist', '/en/refused']
 	];
 	const problems: string[] = [];

@@ -189,7 +189,8 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 			institutions: 5,
 			demoOffers: 204,
 			demoPostings: 144,
-			demoInitiatives: 10
+			demoInitiatives: 10,
+			demoEvents: 9
 		});
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
 		await saveStrategy(database.db, previousStrategy(), { actor: 'test', activate: true });
