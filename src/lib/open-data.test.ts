@@ -11,6 +11,7 @@ describe('the open data catalogue', () => {
 			'indicators',
 			'offers',
 			'postings',
+			'events',
 			'followup',
 			'api'
 		]);
@@ -36,6 +37,8 @@ describe('the open data catalogue', () => {
 		expect(hrefs).toContain('/api/v1/strategy?lang=en');
 		expect(hrefs).toContain('/en/offers/feed.atom');
 		expect(hrefs).toContain('/en/jobs/feed.atom');
+		expect(hrefs).toContain('/en/events/calendar.ics');
+		expect(hrefs).toContain('/api/hsds/datapackage/datapackage.json');
 		expect(hrefs).toContain('/en/indicators/frafald.json');
 		expect(new Set(hrefs).size).toBe(hrefs.length);
 	});

@@ -2,13 +2,22 @@ import { localizedPath, type Locale } from '$lib/i18n/routes.ts';
 
 /** One way to fetch a dataset: its format and its address. */
 export interface DatasetFormat {
-	format: 'JSON' | 'HSDS 3.0 JSON' | 'Atom' | 'CSV' | 'XLSX' | 'JSON-stat' | 'OpenAPI 3.1';
+	format:
+		| 'JSON'
+		| 'HSDS 3.0 JSON'
+		| 'HSDS 3.0 CSV'
+		| 'iCalendar'
+		| 'Atom'
+		| 'CSV'
+		| 'XLSX'
+		| 'JSON-stat'
+		| 'OpenAPI 3.1';
 	href: string;
 }
 
 /** A public dataset of the site, in the order /data lists them. */
 export interface Dataset {
-	key: 'strategy' | 'indicators' | 'offers' | 'postings' | 'followup' | 'api';
+	key: 'strategy' | 'indicators' | 'offers' | 'postings' | 'events' | 'followup' | 'api';
 	formats: DatasetFormat[];
 	/** For indicators: each indicator's own files. */
 	parts?: { code: string; title: string; formats: DatasetFormat[] }[];
@@ -16,8 +25,8 @@ export interface Dataset {
 
 /**
  * Every public dataset and where to fetch it, in the reader's language where the answer has
- * one: the strategy, its indicators (each as CSV, XLSX and JSON-stat), offers (HSDS 3.0),
- * postings, the follow-up, and the API's own description.
+ * one: the strategy, its indicators (each as CSV, XLSX and JSON-stat), offers (HSDS 3.0 as JSON
+ * and as a CSV data package), postings, events, the follow-up, and the API's own description.
  */
 export function openDatasets(
 	locale: Locale,
@@ -44,6 +53,7 @@ export function openDatasets(
 			formats: [
 				{ format: 'HSDS 3.0 JSON', href: '/api/hsds/services' },
 				{ format: 'HSDS 3.0 JSON', href: '/api/hsds/organizations' },
+				{ format: 'HSDS 3.0 CSV', href: '/api/hsds/datapackage/datapackage.json' },
 				{ format: 'JSON', href: `/api/v1/offers?locale=${locale}` },
 				{ format: 'Atom', href: page('/tilbud/feed.atom') }
 			]
@@ -53,6 +63,14 @@ export function openDatasets(
 			formats: [
 				{ format: 'JSON', href: `/api/v1/opportunities?locale=${locale}` },
 				{ format: 'Atom', href: page('/job/feed.atom') }
+			]
+		},
+		{
+			key: 'events',
+			formats: [
+				{ format: 'iCalendar', href: page('/arrangementer/kalender.ics') },
+				{ format: 'JSON', href: `/api/v1/events?locale=${locale}` },
+				{ format: 'Atom', href: page('/arrangementer/feed.atom') }
 			]
 		},
 		{

@@ -765,14 +765,27 @@ test('every dataset on /data answers in its format, in both languages, and the f
 			const type = answer.headers()['content-type'] ?? '';
 			const expected = href.includes('.atom')
 				? 'application/atom+xml'
-				: href.endsWith('.csv')
-					? 'text/csv'
-					: href.endsWith('.xlsx')
-						? 'spreadsheetml'
-						: 'json';
+				: href.includes('.ics')
+					? 'text/calendar'
+					: href.endsWith('.csv')
+						? 'text/csv'
+						: href.endsWith('.xlsx')
+							? 'spreadsheetml'
+							: 'json';
 			expect(type, href).toContain(expected);
 		}
 	}
+	// The HSDS data package: its descriptor names CSV files that lie beside it.
+	const descriptor = (await (
+		await page.request.get('/api/hsds/datapackage/datapackage.json')
+	).json()) as { resources: { path: string }[] };
+	for (const { path } of descriptor.resources) {
+		const csv = await page.request.get(`/api/hsds/datapackage/${path}`);
+		expect(csv.headers()['content-type'], path).toContain('text/csv');
+	}
+	const services = await (await page.request.get('/api/hsds/datapackage/services.csv')).text();
+	expect(services.split('\r\n')[0]).toMatch(/^id,organization_id,name,/);
+	expect(services).toContain('Specialpædagogisk støtte (SPS)');
 });
 
 test.describe('offers and support', () => {

@@ -1,4 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { HsdsRejectedError, type HsdsService } from './hsds.ts';
@@ -174,14 +175,11 @@ const TABLES: Table[] = [
 
 type Row = Record<string, unknown>;
 
-function csvCell(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	const text = String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Writes services (with their nested objects) as an HSDS tabular data package in `dir`. */
-export async function writeDataPackage(services: HsdsService[], dir: string): Promise<void> {
+/**
+ * Services (with their nested objects) as the files of an HSDS tabular data package: one CSV
+ * per table (written by csv-stringify) and `datapackage.json`, by file name.
+ */
+export function dataPackageFiles(services: HsdsService[]): Map<string, string> {
 	const rows: Record<string, Row[]> = Object.fromEntries(TABLES.map((t) => [t.name, []]));
 	const once = new Set<string>();
 	const add = (table: string, row: Row) => {
@@ -210,12 +208,16 @@ export async function writeDataPackage(services: HsdsService[], dir: string): Pr
 			add('attributes', { ...a, taxonomy_term_id: a.taxonomy_term?.id });
 		}
 	}
-	await mkdir(dir, { recursive: true });
+	const files = new Map<string, string>();
 	for (const table of TABLES) {
-		const lines = [table.fields.map(([name]) => name).join(',')];
-		for (const row of rows[table.name]!)
-			lines.push(table.fields.map(([name]) => csvCell(row[name])).join(','));
-		await writeFile(join(dir, `${table.name}.csv`), lines.join('\r\n') + '\r\n', 'utf8');
+		const columns = table.fields.map(([name]) => name);
+		files.set(
+			`${table.name}.csv`,
+			stringify(
+				rows[table.name]!.map((row) => columns.map((name) => row[name] ?? null)),
+				{ header: true, columns, record_delimiter: 'windows' }
+			)
+		);
 	}
 	const descriptor = {
 		name: 'uddannelsesby-directory',
@@ -234,7 +236,15 @@ export async function writeDataPackage(services: HsdsService[], dir: string): Pr
 			}
 		}))
 	};
-	await writeFile(join(dir, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n');
+	files.set('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
+	return files;
+}
+
+/** Writes services as an HSDS tabular data package in `dir`. */
+export async function writeDataPackage(services: HsdsService[], dir: string): Promise<void> {
+	await mkdir(dir, { recursive: true });
+	for (const [name, text] of dataPackageFiles(services))
+		await writeFile(join(dir, name), text, 'utf8');
 }
 
 /**

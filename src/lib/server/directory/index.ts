@@ -72,7 +72,7 @@ export {
 	importHsds,
 	type HsdsService
 } from './hsds.ts';
-export { readDataPackage, writeDataPackage } from './hsds-package.ts';
+export { dataPackageFiles, readDataPackage, writeDataPackage } from './hsds-package.ts';
 export {
 	organizationLd,
 	organizationRef,
