@@ -2,7 +2,7 @@
 // images) before SvelteKit's hooks run, so they got none of the security headers. This puts the
 // defaults on every response of the HTTP server first; SvelteKit's own headers, set later,
 // replace a default of the same name.
-import { NOTHING_RUNS, securityHeaders } from '../src/lib/security-headers.js';
+import { NOTHING_RUNS, isEmbedPath, securityHeaders } from '../src/lib/security-headers.js';
 
 /** @param {{ server?: import('node:http').Server }} polka the `server` adapter-node exports */
 export function addSecurityHeaders(polka) {
@@ -12,8 +12,10 @@ export function addSecurityHeaders(polka) {
 		...securityHeaders(process.env.ORIGIN),
 		'content-security-policy': NOTHING_RUNS
 	});
-	httpServer.prependListener('request', (_request, response) => {
-		for (const [name, value] of defaults) response.setHeader(name, value);
+	const framable = defaults.filter(([name]) => name !== 'x-frame-options');
+	httpServer.prependListener('request', (request, response) => {
+		for (const [name, value] of isEmbedPath(request.url ?? '') ? framable : defaults)
+			response.setHeader(name, value);
 	});
 }
 

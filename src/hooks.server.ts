@@ -25,6 +25,7 @@ import { compressFeed } from '$lib/server/http/compress.ts';
 import { apiError, errorCodeForStatus } from '$lib/server/http/respond.ts';
 import { logger } from '$lib/server/log.ts';
 import { NOTHING_RUNS, securityHeaders } from '$lib/security-headers.js';
+import { allowFraming, isEmbedRoute } from '$lib/server/http/embed.ts';
 
 export const init: ServerInit = async () => {
 	try {
@@ -143,6 +144,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			headers.set('content-security-policy', csp.replace(/img-src ([^;]*)/, `img-src $1 ${tiles}`));
 		}
 	}
+	if (isEmbedRoute(route)) allowFraming(headers);
 	headers.set('x-request-id', requestId);
 
 	const durationMs = Math.round((performance.now() - started) * 100) / 100;

@@ -24,3 +24,12 @@ export function securityHeaders(origin) {
 
 /** The policy of every answer that is not a page: nothing in it may run, load or be framed. */
 export const NOTHING_RUNS = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Whether a request path is an embed page (/indlejr/…, /en/embed/…), which other sites may
+ * frame: it gets no X-Frame-Options (its policy says `frame-ancestors *` instead).
+ * @param {string} path the request's path, query included or not
+ */
+export function isEmbedPath(path) {
+	return /^\/(indlejr|en\/embed)\//.test(path);
+}
