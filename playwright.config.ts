@@ -57,7 +57,7 @@ export default defineConfig({
 			timeout: 120_000,
 			testMatch: withPostgres
 				? /hostile-input\.spec\.ts/
-				: /(accounts|hostile-input|address|followup)\.spec\.ts/,
+				: /(accounts|hostile-input|address|followup|calendars)\.spec\.ts/,
 			use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
 		},
 		...(withPostgres
@@ -71,7 +71,7 @@ export default defineConfig({
 					{
 						name: 'accounts-postgres',
 						timeout: 120_000,
-						testMatch: /(accounts|address|followup)\.spec\.ts/,
+						testMatch: /(accounts|address|followup|calendars)\.spec\.ts/,
 						use: { ...browser, baseURL: `http://127.0.0.1:${ports[3]}` }
 					}
 				]

@@ -66,7 +66,8 @@ export async function createAccountsFixture(file: string): Promise<void> {
 			['inviter', 'administrator', undefined],
 			['approver', 'editor', undefined],
 			['uploader', 'editor', undefined],
-			['roundEditor', 'editor', undefined]
+			['roundEditor', 'editor', undefined],
+			['calendarEditor', 'editor', undefined]
 		];
 		const users: Fixture['users'] = {};
 		for (const [key, role, organizationId] of people) {

@@ -28,7 +28,12 @@ export function e2eServers(ports, withPostgres) {
 			HOST: '127.0.0.1',
 			LOG_LEVEL: 'warn',
 			...(server.fixture
-				? { E2E_FIXTURE_FILE: `.e2e/fixture-${server.port}.json`, E2E_STUB_GEOCODER: '1' }
+				? {
+						E2E_FIXTURE_FILE: `.e2e/fixture-${server.port}.json`,
+						E2E_STUB_GEOCODER: '1',
+						// Calendar feeds come from a stand-in server on this machine (calendars.spec.ts).
+						FEED_ALLOW_PRIVATE: 'true'
+					}
 				: {})
 		}
 	}));

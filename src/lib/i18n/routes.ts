@@ -46,6 +46,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/sikkerhedskopier', '/admin/backups'],
 	['/admin/log', '/admin/audit'],
 	['/admin/organisationer', '/admin/organisations'],
+	['/admin/kalendere', '/admin/calendars'],
 	['/admin/indikatorer', '/admin/indicators'],
 	['/admin/tilbud', '/admin/offers'],
 	['/admin/opslag', '/admin/postings'],

@@ -18,6 +18,7 @@ const SECTIONS: { route: string; label: string; action: Action | Action[] }[] = 
 	{ route: '/admin/rapporter', label: 'admin_nav_reports', action: 'followup.read' },
 	{ route: '/admin/indikatorer', label: 'admin_nav_indicators', action: 'indicators.import' },
 	{ route: '/admin/organisationer', label: 'admin_nav_orgs', action: 'organizations.manage' },
+	{ route: '/admin/kalendere', label: 'admin_nav_calendars', action: 'organizations.manage' },
 	{ route: '/admin/brugere', label: 'admin_nav_users', action: 'users.read' },
 	{ route: '/admin/log', label: 'admin_nav_audit', action: 'audit.read' },
 	{ route: '/admin/post', label: 'admin_nav_mail', action: 'outbox.read' },

@@ -5,6 +5,7 @@ import { requireCan } from '$lib/server/http/guards.ts';
 import { readForm } from '$lib/server/http/forms.ts';
 import { saveProfileForm } from '$lib/server/http/profile-form.ts';
 import { organizationBySlug, organizationProfile } from '$lib/server/directory/index.ts';
+import { feedsOf } from '$lib/server/events/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -24,7 +25,11 @@ async function editable(locals: App.Locals, slug: string) {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { profile, direct } = await editable(locals, params.slug);
+	// Editors see when one of the organisation's calendar feeds failed (its reason on /admin/kalendere).
+	const feedFailed =
+		direct && (await feedsOf(locals.db, profile.organizationId)).some((f) => f.lastError);
 	return {
+		feedFailed,
 		name: profile.name,
 		slug: profile.slug,
 		direct,

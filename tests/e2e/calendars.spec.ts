@@ -1,0 +1,114 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser } from '@playwright/test';
+import type { Fixture } from './accounts-fixture.ts';
+import { expectNoAxeViolations } from './axe.ts';
+import { unusedTotp } from '../support/totp.ts';
+
+/** An institution's calendar server stand-in: what it answers can change between reads. */
+let body = '';
+let type = 'text/calendar';
+let server: Server;
+let feedUrl: string;
+test.beforeAll(async () => {
+	server = createServer((_request, response) => {
+		response.writeHead(200, { 'content-type': type });
+		response.end(body);
+	});
+	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/kalender.ics`;
+});
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+const inDays = (days: number, hour: number) => {
+	const d = new Date(Date.now() + days * 86_400_000);
+	return `${d.toISOString().slice(0, 10).replaceAll('-', '')}T${String(hour).padStart(2, '0')}0000`;
+};
+const calendar = (unique: string, title: string) =>
+	[
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		'PRODID:-//Aalborg Tekniske Gymnasium//DA',
+		'BEGIN:VEVENT',
+		`UID:intro-${unique}@atg.example`,
+		'DTSTAMP:20260101T000000Z',
+		`DTSTART;TZID=Europe/Copenhagen:${inDays(20, 17)}`,
+		`DTEND;TZID=Europe/Copenhagen:${inDays(20, 19)}`,
+		`SUMMARY:${title}`,
+		'LOCATION:Aalborg Tekniske Gymnasium',
+		'END:VEVENT',
+		'END:VCALENDAR',
+		''
+	].join('\r\n');
+
+async function editorPage(browser: Browser, baseURL: string) {
+	const f = JSON.parse(
+		readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')
+	) as Fixture;
+	const user = f.users.calendarEditor!;
+	const page = await (await browser.newContext({ baseURL })).newPage();
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mailadresse').fill(user.email);
+	await page.getByLabel('Adgangskode').fill(f.password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	if (user.totpSecret) {
+		await page.getByLabel('Kode').fill(await unusedTotp(user.totpSecret));
+		await page.getByRole('button', { name: 'Bekræft' }).click();
+	}
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administration');
+	return page;
+}
+
+test('an editor registers a school’s calendar; its events appear, a bad read keeps them and says why', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const unique = Date.now().toString(36);
+	const title = `Introaften på ATG ${unique}`;
+	body = calendar(unique, title);
+	type = 'text/calendar; charset=utf-8';
+	const editor = await editorPage(browser, baseURL!);
+	await editor.goto('/admin/kalendere');
+	await expectNoAxeViolations(editor);
+	await editor.getByLabel('Organisation').selectOption({ label: 'Aalborg Tekniske Gymnasium' });
+	await editor.getByLabel('Kalenderens adresse (iCalendar, .ics)').fill(feedUrl);
+	await editor.getByLabel('Arrangementerne er af typen').selectOption({ label: 'Introduktion' });
+	await editor.getByRole('button', { name: 'Tilføj og læs nu' }).click();
+	await expect(editor.getByRole('status')).toHaveText(
+		'Kalenderen er tilføjet og læst: 1 nye arrangementer.'
+	);
+	await expect(editor.locator('table')).toContainText(feedUrl);
+
+	const reader = await (await browser.newContext({ baseURL })).newPage();
+	await reader.goto(`/arrangementer?q=${encodeURIComponent(unique)}`);
+	await reader.getByRole('link', { name: title }).click();
+	await expect(reader.locator('h1')).toHaveText(title);
+	await expect(reader.locator('dl')).toContainText('Introduktion');
+	await expect(reader.getByText('Hentet fra arrangørens egen kalender.')).toBeVisible();
+
+	// The school's server answers a web page: the event stays, and the editor sees why.
+	body = '<html><body>Vedligeholdelse</body></html>';
+	type = 'text/html';
+	await editor.getByRole('button', { name: 'Læs alle kalendere nu' }).click();
+	await expect(editor.getByRole('status')).toContainText('med fejl');
+	await expect(editor.locator('table')).toContainText('ikke en iCalendar-fil');
+	await expectNoAxeViolations(editor);
+	await editor.goto('/admin/organisationer/aalborg-tekniske-gymnasium');
+	await expect(editor.getByText('En af organisationens kalendere kunne ikke læses.')).toBeVisible();
+	await reader.reload();
+	await expect(reader.locator('h1')).toHaveText(title);
+
+	// Removed: the feed and its events go.
+	await editor.goto('/admin/kalendere');
+	await editor
+		.getByRole('button', { name: `Fjern kalenderen ${feedUrl} og dens arrangementer` })
+		.click();
+	await expect(editor.getByRole('status')).toHaveText(
+		'Kalenderen og dens arrangementer er fjernet.'
+	);
+	// Caches see the change within a second (the content version is read at most once a second).
+	const page = reader.url();
+	await expect.poll(async () => (await reader.request.get(page)).status()).toBe(404);
+});
