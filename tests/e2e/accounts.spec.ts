@@ -77,6 +77,8 @@ const reads: { path: string; allowed: Who[] }[] = [
 	{ path: '/admin/tilbud', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/opslag', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/partnerskaber', allowed: ['admin', 'editor', 'partnerA'] },
+	{ path: '/admin/arrangementer', allowed: ['admin', 'editor', 'partnerA'] },
+	{ path: '/admin/kalendere', allowed: ['admin', 'editor'] },
 	{ path: '/admin/godkendelse', allowed: ['admin', 'editor'] },
 	{ path: '/admin/indsatser', allowed: ['admin', 'editor', 'council', 'partnerA'] },
 	{ path: '/admin/indsatser/ny', allowed: ['admin', 'editor'] },

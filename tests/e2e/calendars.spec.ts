@@ -112,3 +112,54 @@ test('an editor registers a school’s calendar; its events appear, a bad read k
 	const page = reader.url();
 	await expect.poll(async () => (await reader.request.get(page)).status()).toBe(404);
 });
+
+test('a partner proposes an event, and an editor publishes it', async ({ browser, baseURL }) => {
+	test.setTimeout(120_000);
+	const f = JSON.parse(
+		readFileSync(`.e2e/fixture-${new URL(baseURL!).port}.json`, 'utf8')
+	) as Fixture;
+	const unique = Date.now().toString(36);
+	const title = `Studiepraktik i boldklubben ${unique}`;
+	const partner = await (await browser.newContext({ baseURL })).newPage();
+	await partner.goto('/log-ind');
+	await partner.getByLabel('E-mailadresse').fill(f.users.partnerB!.email);
+	await partner.getByLabel('Adgangskode').fill(f.password);
+	await partner.getByRole('button', { name: 'Log ind' }).click();
+	if (f.users.partnerB!.totpSecret) {
+		await partner.getByLabel('Kode').fill(await unusedTotp(f.users.partnerB!.totpSecret));
+		await partner.getByRole('button', { name: 'Bekræft' }).click();
+	}
+	await partner.goto('/admin/arrangementer');
+	await expectNoAxeViolations(partner);
+	await partner.getByLabel('Type').selectOption({ label: 'Studiepraktik' });
+	await partner.getByLabel('Titel på dansk').fill(title);
+	await partner.getByLabel('Beskrivelse på dansk').fill('Prøv at være træner for en dag.');
+	const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+	await partner.getByLabel('Dato', { exact: true }).fill(day);
+	await partner.getByLabel('Starter kl.').fill('16:00');
+	// The end before the start: refused with a message, nothing sent.
+	await partner.getByLabel('Slutter kl.').fill('15:00');
+	await partner.getByLabel('Adresse').fill('Vejgaard Boldklub, 9000 Aalborg');
+	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(partner.locator('.alert-error, [role=alert]').first()).toContainText('slutte efter');
+	await partner.getByLabel('Slutter kl.').fill('18:00');
+	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(partner.getByRole('status')).toHaveText(
+		'Tak. Arrangementet er sendt til godkendelse.'
+	);
+
+	const editor = await editorPage(browser, baseURL!);
+	await editor.goto('/admin/godkendelse');
+	const card = editor.locator('article, li, section').filter({ hasText: title }).last();
+	await expect(card).toContainText('Studiepraktik');
+	await card.getByRole('button', { name: 'Godkend' }).click();
+	const reader = await (await browser.newContext({ baseURL })).newPage();
+	await expect
+		.poll(async () => {
+			await reader.goto(`/arrangementer?q=${unique}`);
+			return reader.getByRole('link', { name: title }).count();
+		})
+		.toBe(1);
+	await reader.getByRole('link', { name: title }).click();
+	await expect(reader.locator('.font-lead')).toContainText('16.00–18.00');
+});

@@ -260,6 +260,26 @@ test('administration forms store hostile text only escaped', async ({ baseURL })
 			}
 		},
 		{ path: '/admin/runder?/open', fields: { name: hostile, deadline: hostile } },
+		{
+			path: '/admin/arrangementer',
+			fields: {
+				organizationId: hostile,
+				kind: hostile,
+				titleDa: hostile,
+				descDa: hostile,
+				date: hostile,
+				start: hostile,
+				end: hostile,
+				address: hostile,
+				price: hostile,
+				registrationUrl: hostile
+			}
+		},
+		{
+			path: '/admin/kalendere?/subscribe',
+			fields: { organizationId: hostile, url: hostile, kind: hostile }
+		},
+		{ path: '/admin/kalendere?/remove', fields: { feedId: hostile } },
 		{ path: '/admin/rapporter?/build', fields: { roundId: hostile } },
 		{ path: '/admin/rapporter?/publish', fields: { id: hostile } }
 	];

@@ -47,6 +47,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/log', '/admin/audit'],
 	['/admin/organisationer', '/admin/organisations'],
 	['/admin/kalendere', '/admin/calendars'],
+	['/admin/arrangementer', '/admin/events'],
 	['/admin/indikatorer', '/admin/indicators'],
 	['/admin/tilbud', '/admin/offers'],
 	['/admin/opslag', '/admin/postings'],

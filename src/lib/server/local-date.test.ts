@@ -30,3 +30,17 @@ describe('Danish calendar dates', () => {
 		expect(() => copenhagenMidnight('2026-02-30')).toThrow('not a date');
 	});
 });
+
+describe('copenhagenInstant', () => {
+	it('reads a local time in summer and in winter time, and across the change', async () => {
+		const { copenhagenInstant } = await import('./local-date.ts');
+		expect(copenhagenInstant('2027-06-10', '14:00').toISOString()).toBe('2027-06-10T12:00:00.000Z');
+		expect(copenhagenInstant('2027-12-10', '14:00').toISOString()).toBe('2027-12-10T13:00:00.000Z');
+		// 31 October 2027: clocks go back at 03:00; the afternoon is winter time.
+		expect(copenhagenInstant('2027-10-31', '18:00').toISOString()).toBe('2027-10-31T17:00:00.000Z');
+		expect(copenhagenInstant('2027-10-31', '01:00').toISOString()).toBe('2027-10-30T23:00:00.000Z');
+		// 28 March 2027: clocks go forward at 02:00; the evening is summer time.
+		expect(copenhagenInstant('2027-03-28', '19:30').toISOString()).toBe('2027-03-28T17:30:00.000Z');
+		expect(() => copenhagenInstant('2027-03-28', '25:00')).toThrow(/not a time/);
+	});
+});

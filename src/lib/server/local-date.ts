@@ -80,3 +80,28 @@ export function copenhagenIso(instant: Date): string {
 	const mm = String(Math.abs(offset) % 60).padStart(2, '0');
 	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
 }
+
+/**
+ * The instant a local date and time (`HH:MM`) is in Copenhagen: 14:00 on a summer day is 12:00
+ * UTC, on a winter day 13:00 UTC. A time that does not exist (the hour skipped in March) is read
+ * an hour later, as clocks show it.
+ */
+export function copenhagenInstant(date: string, time: string): Date {
+	const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+	if (!t) throw new Error(`not a time: ${time}`);
+	const midnight = copenhagenMidnight(date).getTime();
+	const minutes = Number(t[1]) * 60 + Number(t[2]);
+	// The offset at midnight, then at the moment itself (it differs on the day clocks change).
+	let instant = midnight + minutes * 60_000;
+	const offsetAt = (at: number) => {
+		const p = Object.fromEntries(
+			COPENHAGEN_DATE.formatToParts(new Date(at)).map((x) => [x.type, x.value])
+		);
+		const local = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!);
+		return local - Math.floor(at / 60_000) * 60_000;
+	};
+	const target =
+		Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) + minutes * 60_000;
+	instant = target - offsetAt(instant);
+	return new Date(instant);
+}

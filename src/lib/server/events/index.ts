@@ -43,4 +43,4 @@ export { eventLd } from './json-ld.ts';
 export { loadDemoEvents } from './demo.ts';
 export { events, eventFeeds } from './schema.ts';
 export { byDay, eventListPage, monthAround, monthGrid } from './list-page.ts';
-export { copenhagenIso } from '../local-date.ts';
+export { copenhagenInstant, copenhagenIso, copenhagenMidnight, dayAfter } from '../local-date.ts';

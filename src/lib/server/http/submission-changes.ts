@@ -1,5 +1,11 @@
 import { diffWordsWithSpace } from 'diff';
-import { formatClock, formatDate, formatKroner, weekdayNames } from '$lib/format.ts';
+import {
+	formatClock,
+	formatDate,
+	formatDateTime,
+	formatKroner,
+	weekdayNames
+} from '$lib/format.ts';
 import { languageName } from '$lib/i18n/languages.ts';
 import { opportunityTypeName, partnershipKindName } from '$lib/i18n/opportunity-types.ts';
 import type { Locale } from '$lib/i18n/routes.ts';
@@ -79,7 +85,16 @@ const LABELS: Record<string, (inputs: object, options: Options) => string> = {
 	applyEmail: m.mod_f_apply_email,
 	fields: m.mod_f_fields,
 	levels: m.mod_f_levels,
-	englishFriendly: m.mod_f_english_friendly
+	englishFriendly: m.mod_f_english_friendly,
+	kind: m.mod_f_kind,
+	startsAt: m.mod_f_starts,
+	endsAt: m.mod_f_ends,
+	allDay: m.mod_f_all_day,
+	onlineUrl: m.mod_f_online,
+	registrationUrl: m.mod_f_registration,
+	registrationDeadline: m.mod_f_registration_deadline,
+	language: m.mod_f_language,
+	capacityNote: m.mod_f_capacity
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -122,7 +137,16 @@ export function showValue(
 			return typeof value === 'number'
 				? m.job_pay_hourly({ amount: formatKroner(value, locale) }, { locale })
 				: String(value);
+		case 'kind':
+			return term('event-kind')(value);
+		case 'startsAt':
+		case 'endsAt':
+		case 'registrationDeadline':
+			return formatDateTime(String(value), locale);
+		case 'language':
+			return languageName(String(value), locale);
 		case 'remote':
+		case 'allDay':
 		case 'englishFriendly':
 			return value === true ? say(m.mod_yes, locale) : say(m.mod_no, locale);
 		case 'languages':

@@ -8,6 +8,7 @@ import type { Db } from '../db/index.ts';
 import type { offerInput, organizationProfileInput } from '../directory/index.ts';
 import { offers, organizations } from '../directory/index.ts';
 import type { OpportunityInput, PartnershipInput } from '../opportunities/index.ts';
+import type { EventInput } from '../events/index.ts';
 import { SUBMISSION_KINDS } from './kinds.ts';
 import { submissions, type SubmissionEntity } from './schema.ts';
 
@@ -106,6 +107,11 @@ export function submitPartnership(
 	partnershipId?: string
 ): Promise<string> {
 	return submit(db, actor, 'partnership', input, partnershipId);
+}
+
+/** A new event of the actor's organisation (an open house, a trial day …). */
+export function submitEvent(db: Db, actor: Actor, input: EventInput): Promise<string> {
+	return submit(db, actor, 'event', input);
 }
 
 /** A change to an organisation's public profile (description, contact details, logo). */

@@ -22,6 +22,7 @@ import {
 	type PartnershipInput
 } from '../opportunities/index.ts';
 import { opportunities, partnerships } from '../opportunities/index.ts';
+import { createEvent, eventInput, events, type EventInput } from '../events/index.ts';
 import type { SubmissionEntity } from './schema.ts';
 
 /** How one kind of content is proposed, compared and published. */
@@ -201,7 +202,58 @@ const partnershipKind: SubmissionKind = {
 	}
 };
 
+/** A new event a partner proposes; an editor publishes it. Changes are made by editors. */
+const eventKind: SubmissionKind = {
+	parse: (input) =>
+		eventInput.parse({ ...(input as object), isDemo: false }) as unknown as Record<
+			string,
+			unknown
+		> & { organizationId: string },
+	title: (payload) => String((payload.title as { da?: string } | undefined)?.da ?? ''),
+	async current(db, id) {
+		const [e] = await db.select().from(events).where(eq(events.id, id));
+		return e
+			? {
+					organizationId: e.organizationId,
+					slug: e.slug,
+					fields: e as unknown as Record<string, unknown>
+				}
+			: undefined;
+	},
+	publish(tx, actorId, payload, id) {
+		if (id) throw new Error('a published event is changed by an editor, not by a proposal');
+		return createEvent(tx, actorId, payload as EventInput);
+	},
+	canCreate: true,
+	async check(db, payload) {
+		refuse([
+			...(await unknownCodes(
+				db,
+				'event-kind',
+				[String(payload.kind)],
+				'kind',
+				'not a kind of event'
+			)),
+			...(await unknownCodes(
+				db,
+				'audience',
+				(payload.audiences as string[]) ?? [],
+				'audiences',
+				'not a known audience'
+			)),
+			...(await unknownCodes(
+				db,
+				'level',
+				(payload.levels as string[]) ?? [],
+				'levels',
+				'not a known education level'
+			))
+		]);
+	}
+};
+
 export const SUBMISSION_KINDS: Record<SubmissionEntity, SubmissionKind> = {
+	event: eventKind,
 	offer: offerKind,
 	organization: organizationKind,
 	opportunity: opportunityKind,

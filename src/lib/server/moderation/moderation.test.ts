@@ -14,6 +14,7 @@ import {
 	SubmissionNotFoundError,
 	submitOffer,
 	submitOrganizationProfile,
+	submitEvent,
 	confirmStillCurrent
 } from './index.ts';
 import { sql } from 'drizzle-orm';
@@ -201,5 +202,36 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 			)
 		);
 		expect(row?.fresh).toBe(true);
+	});
+
+	it('publishes a partner’s event only when an editor approves it, and refuses an unknown kind', async () => {
+		const event = {
+			organizationId: orgA,
+			kind: 'aabent-hus',
+			title: { da: 'Åbent hus på ATG' },
+			description: { da: 'Mød lærere og elever.' },
+			startsAt: new Date('2027-01-14T17:00:00Z'),
+			endsAt: new Date('2027-01-14T19:00:00Z'),
+			address: 'Saltumvej 25, 9700 Brønderslev',
+			audiences: ['udskoling'],
+			priceOre: 0
+		};
+		await expect(submitEvent(database.db, partnerA, { ...event, kind: 'fest' })).rejects.toThrow(
+			/not a kind of event/
+		);
+		await expect(submitEvent(database.db, partnerB, event)).rejects.toBeInstanceOf(ForbiddenError);
+		const id = await submitEvent(database.db, partnerA, event);
+		const count = async () =>
+			rowsOf<{ n: number }>(
+				await database.db.execute(sql`select count(*)::int as n from events`)
+			)[0]!.n;
+		expect(await count()).toBe(0);
+		const [queued] = await reviewQueue(database.db, editor);
+		expect(queued).toMatchObject({ id, title: 'Åbent hus på ATG' });
+		const slug = await approveSubmission(database.db, editor, id);
+		expect(slug).toBe('aabent-hus-paa-atg-2027-01-14');
+		expect(await count()).toBe(1);
+		const [mine] = await mySubmissions(database.db, partnerA);
+		expect(mine).toMatchObject({ status: 'approved', entityType: 'event', entitySlug: slug });
 	});
 });

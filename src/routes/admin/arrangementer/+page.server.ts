@@ -1,0 +1,132 @@
+import { redirect } from '@sveltejs/kit';
+import { ZodError } from 'zod';
+import { msg, type MessageKey } from '$lib/i18n/message.ts';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import { ForbiddenError } from '$lib/server/accounts/index.ts';
+import { listOrganizations, taxonomy, termOptions } from '$lib/server/directory/index.ts';
+import { copenhagenInstant, copenhagenMidnight, dayAfter } from '$lib/server/events/index.ts';
+import { attempt, field, formFailure, namedFields, on, readForm } from '$lib/server/http/forms.ts';
+import { requireCan } from '$lib/server/http/guards.ts';
+import {
+	SubmissionNotFoundError,
+	mySubmissions,
+	submitEvent
+} from '$lib/server/moderation/index.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = requireCan(locals, 'submissions.create');
+	const [all, terms, mine] = await Promise.all([
+		listOrganizations(locals.db),
+		taxonomy(locals.db),
+		mySubmissions(locals.db, actor)
+	]);
+	const own =
+		actor.role === 'partner' ? all.filter((o) => actor.organizationIds.includes(o.id)) : all;
+	return {
+		organizations: own.map((o) => ({ id: o.id, name: o.name })),
+		kinds: termOptions(terms, 'event-kind', locals.locale),
+		audiences: termOptions(terms, 'audience', locals.locale),
+		levels: termOptions(terms, 'level', locals.locale),
+		pending: mine.filter((s) => s.entityType === 'event').map(({ changes: _changes, ...s }) => s),
+		sent: url.searchParams.has('sendt')
+	};
+};
+
+const LABELS: Record<string, MessageKey> = {
+	kind: 'eadmin_kind',
+	title: 'eadmin_title_da',
+	description: 'eadmin_desc_da',
+	address: 'eadmin_address',
+	onlineUrl: 'eadmin_online',
+	priceOre: 'eadmin_price',
+	registrationUrl: 'eadmin_registration',
+	endsAt: 'eadmin_end'
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The form's date and times as instants in Danish time, or undefined when they do not read. */
+function when(text: (name: string) => string, allDay: boolean) {
+	const date = text('date');
+	if (!DATE.test(date)) return undefined;
+	try {
+		if (allDay)
+			return { startsAt: copenhagenMidnight(date), endsAt: copenhagenMidnight(dayAfter(date)) };
+		return {
+			startsAt: copenhagenInstant(date, text('start')),
+			endsAt: copenhagenInstant(date, text('end'))
+		};
+	} catch {
+		return undefined;
+	}
+}
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireCan(event.locals, 'submissions.create');
+		const form = await readForm(event);
+		const text = (name: string) => (field(form, name) ?? '').trim();
+		const list = (name: string) =>
+			(form?.getAll(name) ?? []).filter((v): v is string => typeof v === 'string');
+		const names = [
+			'organizationId',
+			'kind',
+			'titleDa',
+			'titleEn',
+			'descDa',
+			'descEn',
+			'date',
+			'start',
+			'end',
+			'address',
+			'onlineUrl',
+			'price',
+			'language',
+			'registrationUrl',
+			'deadline'
+		];
+		const values = Object.fromEntries(names.map((n) => [n, text(n).slice(0, 5000)]));
+		const allDay = text('allDay') === '1';
+		const times = when(text, allDay);
+		if (!times || times.endsAt < times.startsAt)
+			return formFailure(400, { message: msg('eadmin_bad_time'), values });
+		const price = text('price').replace(',', '.');
+		const deadline = text('deadline');
+		const done = await attempt(
+			() =>
+				submitEvent(event.locals.db, actor, {
+					organizationId: text('organizationId'),
+					kind: text('kind'),
+					title: { da: text('titleDa'), en: text('titleEn') || undefined },
+					description: { da: text('descDa'), en: text('descEn') || undefined },
+					...times,
+					allDay,
+					address: text('address') || undefined,
+					onlineUrl: text('onlineUrl') || undefined,
+					audiences: list('audience'),
+					levels: list('level'),
+					language: text('language') === 'en' ? 'en' : 'da',
+					priceOre: price === '' ? undefined : Math.round(Number(price) * 100),
+					registrationUrl: text('registrationUrl') || undefined,
+					registrationDeadline: DATE.test(deadline)
+						? copenhagenInstant(deadline, '23:59')
+						: undefined
+				}),
+			on(ForbiddenError, () => formFailure(403, { message: msg('admin_forbidden'), values })),
+			on(SubmissionNotFoundError, () =>
+				formFailure(403, { message: msg('admin_forbidden'), values })
+			),
+			on(ZodError, (error) =>
+				formFailure(400, {
+					message: msg('sub_invalid', {
+						fields: namedFields(error, event.locals.locale, LABELS)
+					}),
+					values
+				})
+			)
+		);
+		if (!done.ok) return done.failure;
+		redirect(303, `${localizedPath('/admin/arrangementer', event.locals.locale)}?sendt=1`);
+	}
+};
