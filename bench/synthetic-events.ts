@@ -1,7 +1,9 @@
 // A generator of synthetic events for benchmarks: any number of deterministic events of every
 // kind, spread over a year back and a year ahead, with levels, audiences, prices and some
-// cancelled, from 200 organisers, written straight into the tables with COPY. Never shown as
-// real: every row is marked demo and the organisers are named "Syntetisk …".
+// cancelled, from 200 organisers, written straight into the tables with COPY. As in real
+// calendars, each organiser holds a few kinds of event for a few audiences (three profiles of
+// kind, level and audience each), not every combination. Never shown as real: every row is
+// marked demo and the organisers are named "Syntetisk …".
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
@@ -37,6 +39,13 @@ export async function loadSyntheticEvents(
 	};
 	const orgCount = 200;
 	const orgIds = Array.from({ length: orgCount }, () => randomUUID());
+	const profiles = orgIds.map(() =>
+		Array.from({ length: 3 }, () => ({
+			kind: pick(taxonomy.eventKinds).code,
+			audience: pick(taxonomy.audiences).code,
+			level: pick(taxonomy.jobLevels).code
+		}))
+	);
 	await db.transaction(async (tx) => {
 		await copyInto(
 			tx,
@@ -80,10 +89,12 @@ export async function loadSyntheticEvents(
 						Math.floor(rand() * 12 + 8) * 3600_000
 				);
 				const end = new Date(start.getTime() + Math.ceil(rand() * 4) * 3600_000);
+				const org = Math.floor(rand() * orgCount);
+				const profile = pick(profiles[org]!);
 				return copyLine([
 					`syntetisk-arrangement-${i}`,
-					pick(orgIds),
-					pick(taxonomy.eventKinds).code,
+					orgIds[org]!,
+					profile.kind,
 					JSON.stringify({ da: `${what} i ${area.name} ${i}` }),
 					JSON.stringify({
 						da: `${what} for unge i ${area.name}. Syntetisk arrangement til måling.`
@@ -92,8 +103,8 @@ export async function loadSyntheticEvents(
 					end.toISOString(),
 					'f',
 					`Syntetisk vej ${i % 300}, ${area.postalCode} ${area.name}`,
-					`{${pick(taxonomy.audiences).code}}`,
-					`{${pick(taxonomy.jobLevels).code}}`,
+					`{${profile.audience}}`,
+					`{${profile.level}}`,
 					rand() < 0.7 ? 0 : Math.ceil(rand() * 20) * 1000,
 					rand() < 0.05 ? 't' : 'f',
 					't'

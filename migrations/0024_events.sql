@@ -49,7 +49,8 @@ ALTER TABLE "events" ADD CONSTRAINT "events_location_id_locations_id_fk" FOREIGN
 ALTER TABLE "events" ADD CONSTRAINT "events_feed_id_event_feeds_id_fk" FOREIGN KEY ("feed_id") REFERENCES "public"."event_feeds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "event_feeds_organization_url_idx" ON "event_feeds" USING btree ("organization_id","url");--> statement-breakpoint
 CREATE INDEX "events_search_idx" ON "events" USING gin ("search_text");--> statement-breakpoint
-CREATE INDEX "events_time_idx" ON "events" USING btree ("ends_at","starts_at","id");--> statement-breakpoint
+CREATE INDEX "events_time_idx" ON "events" USING btree ("ends_at","starts_at","kind","organization_id","price_ore","levels","audiences");--> statement-breakpoint
+CREATE INDEX "events_start_idx" ON "events" USING btree ("starts_at","id");--> statement-breakpoint
 CREATE INDEX "events_organization_idx" ON "events" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "events_feed_key_idx" ON "events" USING btree ("feed_id","external_key");--> statement-breakpoint
 -- The kinds of event, as data (taxonomy/directory.yaml `eventKinds` replaces them when loaded).

@@ -103,7 +103,18 @@ export const events = pgTable(
 	},
 	(t) => [
 		index('events_search_idx').using('gin', t.searchText),
-		index('events_time_idx').on(t.endsAt, t.startsAt, t.id),
+		// Coming events and everything the counts read: the counts are index-only scans.
+		index('events_time_idx').on(
+			t.endsAt,
+			t.startsAt,
+			t.kind,
+			t.organizationId,
+			t.priceOre,
+			t.levels,
+			t.audiences
+		),
+		// The list's order: the next events are read from here, not sorted.
+		index('events_start_idx').on(t.startsAt, t.id),
 		index('events_organization_idx').on(t.organizationId),
 		uniqueIndex('events_feed_key_idx').on(t.feedId, t.externalKey)
 	]

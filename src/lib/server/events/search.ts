@@ -103,7 +103,7 @@ export async function searchEvents(
 async function eventsMatching(
 	db: Db,
 	query: EventQuery,
-	{ words, text, typed }: TextQuery,
+	{ words, text }: TextQuery,
 	locale: 'da' | 'en',
 	now: Date,
 	pageSize: number,
@@ -140,14 +140,24 @@ async function eventsMatching(
 		: sql`true`;
 	const title =
 		locale === 'en' ? sql`coalesce(e.title->>'en', e.title->>'da')` : sql`e.title->>'da'`;
-	const order = query.archive
-		? sql`e.starts_at desc, e.id`
-		: words.length
-			? sql`e.starts_at, ts_rank(e.search_text, ${tsQuery(typed)}) desc, e.id`
-			: sql`e.starts_at, e.id`;
 	const base = sql.join(filters, sql` and `);
+	const where = sql`${base} and ${byKind} and ${byLevel} and ${byAudience} and ${byOrganiser}`;
+	const offset = (query.page - 1) * pageSize;
+	const direction = query.archive ? sql`desc` : sql`asc`;
+	// The page's events, read in start order from the index on starts_at rather than sorted:
+	// coming events are those under way (started, not ended: few) and those still to start; the
+	// archive's have all started. A month view's dates bound the start already.
+	const chosen = (extra: SQL) => sql`(
+		select e.id, e.starts_at from events e join organizations org on org.id = e.organization_id
+		where ${where} and ${extra}
+		order by e.starts_at ${direction}, e.id limit ${offset + pageSize})`;
+	const pageIds =
+		anyTime || query.archive
+			? chosen(query.archive ? sql`e.starts_at <= ${at}::timestamptz` : sql`true`)
+			: sql`${chosen(sql`e.starts_at <= ${at}::timestamptz`)} union all ${chosen(sql`e.starts_at > ${at}::timestamptz`)}`;
 	const [pageRows, groups] = await Promise.all([
 		db.execute(sql`
+			with page as (${pageIds})
 			select e.id, e.slug, e.kind, ${title} as title,
 				${locale === 'en'} and e.title->>'en' is null as untranslated,
 				e.starts_at::text as start, e.ends_at::text as "end", e.all_day as "allDay",
@@ -155,17 +165,20 @@ async function eventsMatching(
 				org.name as organiser, org.slug as "organiserSlug", e.price_ore as "priceOre",
 				e.cancelled, e.is_demo as "isDemo", e.created_at::text as "createdAt",
 				e.updated_at::text as "updatedAt"
-			from events e
+			from page join events e on e.id = page.id
 			join organizations org on org.id = e.organization_id
 			left join locations l on l.id = e.location_id
-			where ${base} and ${byKind} and ${byLevel} and ${byAudience} and ${byOrganiser}
-			order by ${order}
-			limit ${pageSize} offset ${(query.page - 1) * pageSize}`),
+			order by e.starts_at ${direction}, e.id
+			limit ${pageSize} offset ${offset}`),
+		// The counts: grouped by what they count (an index-only scan where no words are given),
+		// the organisers' names added to the groups, not to every row.
 		db.execute(sql`
-			select e.kind, e.levels, e.audiences, org.slug, org.name, count(*)::int as n
-			from events e join organizations org on org.id = e.organization_id
-			where ${base}
-			group by e.kind, e.levels, e.audiences, org.slug, org.name`)
+			select g.kind, g.levels, g.audiences, org.slug, org.name, g.n
+			from (
+				select e.kind, e.levels, e.audiences, e.organization_id, count(*)::int as n
+				from events e where ${base}
+				group by e.kind, e.levels, e.audiences, e.organization_id
+			) g join organizations org on org.id = g.organization_id`)
 	]);
 	const kindSet = new Set(query.kind);
 	const levelSet = new Set(query.level);
