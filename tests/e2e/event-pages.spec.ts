@@ -48,6 +48,11 @@ test('the event list filters by kind and free in the URL, and an event page says
 	const read = readCalendar(await ics.text(), window());
 	expect(read.events.map((e) => e.title)).toEqual(['Åbent hus på Eksempelgymnasiet']);
 	expect(read.events[0]!.end.getTime() - read.events[0]!.start.getTime()).toBe(2 * 3600_000);
+
+	// The organiser's page lists its coming events.
+	await page.goto('/organisationer/eksempelgymnasiet-demo');
+	await expect(page.getByRole('heading', { name: 'Kommende arrangementer' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Åbent hus på Eksempelgymnasiet' })).toBeVisible();
 });
 
 test('a cancelled event says so on its page and in its structured data', async ({ page }) => {

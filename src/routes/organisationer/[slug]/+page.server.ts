@@ -3,6 +3,7 @@ import { cachedView } from '$lib/server/app.ts';
 import { getOrganization, organizationLd } from '$lib/server/directory/index.ts';
 import { plainText, renderRichText } from '$lib/server/rich-text/index.ts';
 import { listPartnerships } from '$lib/server/opportunities/index.ts';
+import { searchEvents } from '$lib/server/events/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -14,12 +15,24 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const partnerships = await cachedView(`organization-partnerships:${params.slug}`, () =>
 		listPartnerships(locals.db, { organizationId: organization.id })
 	);
+	// Its next events (kept ten minutes: coming events become past ones).
+	const tenMinutes = Math.floor(Date.now() / 600_000);
+	const events = await cachedView(
+		`organization-events:${params.slug}:${locals.locale}:${tenMinutes}`,
+		async () =>
+			(
+				await searchEvents(locals.db, { organiser: [params.slug] }, locals.locale, new Date(), {
+					pageSize: 5
+				})
+			).items
+	);
 	const description = organization.description;
 	const text =
 		locals.locale === 'en' && description?.en ? description.en : (description?.da ?? null);
 	return {
 		organization,
 		partnerships,
+		events,
 		// Sanitised by the rich-text allow-list; the page shows it as HTML.
 		descriptionHtml: text ? renderRichText(text) : null,
 		untranslated: locals.locale === 'en' && !!description && !description.en,
