@@ -15,13 +15,15 @@ export function calendarEntry(
 		place: string | null | undefined;
 		cancelled: boolean;
 		updated: Date;
+		/** Demo data says so in the calendar too, where no page labels it. */
+		isDemo: boolean;
 	},
 	url: string,
 	host: string
 ): CalendarEntry {
 	return {
 		uid: `${event.id}@${host}`,
-		title: event.title,
+		title: event.isDemo ? `${event.title} (demo)` : event.title,
 		description: `${event.description}\n\n${url}`.trim(),
 		start: event.start,
 		end: event.end,

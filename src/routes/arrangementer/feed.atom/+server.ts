@@ -24,7 +24,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		pageUrl: new URL(`${localizedPath('/arrangementer', locale)}${url.search}`, url).href,
 		entries: results.items.map((i) => ({
 			id: i.id,
-			title: i.title,
+			title: i.isDemo ? `${i.title} (demo)` : i.title,
 			untranslated: i.untranslated,
 			url: new URL(localizedPath(`/arrangementer/${i.slug}`, locale), url).href,
 			published: i.createdAt,

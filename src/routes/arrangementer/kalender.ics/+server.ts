@@ -32,7 +32,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 					allDay: i.allDay,
 					place: i.place,
 					cancelled: i.cancelled,
-					updated: new Date(i.updatedAt)
+					updated: new Date(i.updatedAt),
+					isDemo: i.isDemo
 				},
 				new URL(localizedPath(`/arrangementer/${i.slug}`, locale), url).href,
 				url.hostname

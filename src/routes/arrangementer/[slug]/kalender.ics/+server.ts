@@ -30,7 +30,8 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 						.filter(Boolean)
 						.join(', ') || event.onlineUrl,
 				cancelled: event.cancelled,
-				updated: event.updatedAt
+				updated: event.updatedAt,
+				isDemo: event.isDemo
 			},
 			new URL(localizedPath(`/arrangementer/${event.slug}`, locale), url).href,
 			url.hostname
