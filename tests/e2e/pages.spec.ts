@@ -524,7 +524,8 @@ test.describe('health and API', () => {
 			'/api/v1/indicators/{code}/observations': `/api/v1/indicators/${indicators.items[0].code}/observations`,
 			'/api/v1/strategy': '/api/v1/strategy',
 			'/api/v1/offers': '/api/v1/offers?q=lektie&near=9000',
-			'/api/v1/opportunities': '/api/v1/opportunities?type=studiejob&near=9000'
+			'/api/v1/opportunities': '/api/v1/opportunities?type=studiejob&near=9000',
+			'/api/v1/events': '/api/v1/events?audience=foraeldre&locale=en'
 		};
 		for (const [path, url] of Object.entries(ids)) await check(path, url, '200');
 		// Every operation was tried.
@@ -540,6 +541,7 @@ test.describe('health and API', () => {
 		);
 		// And the declared errors.
 		await check('/api/v1/offers', '/api/v1/offers?page=0', '400');
+		await check('/api/v1/events', '/api/v1/events?from=2027-13-01', '400');
 		await check(
 			'/api/hsds/services/{id}',
 			'/api/hsds/services/00000000-0000-4000-8000-000000000000',
