@@ -162,4 +162,18 @@ test('a partner proposes an event, and an editor publishes it', async ({ browser
 		.toBe(1);
 	await reader.getByRole('link', { name: title }).click();
 	await expect(reader.locator('.font-lead')).toContainText('16.00–18.00');
+
+	// The editor cancels it: it stays, marked cancelled; then undoes that.
+	await editor.goto('/admin/arrangementer');
+	await expectNoAxeViolations(editor);
+	await editor.getByRole('button', { name: `Aflys ${title}` }).click();
+	await expect(editor.getByRole('status')).toContainText('Arrangementet er aflyst.');
+	await expect
+		.poll(async () => {
+			await reader.reload();
+			return (await reader.getByRole('status').textContent())?.trim();
+		})
+		.toBe('Arrangementet er aflyst.');
+	await editor.getByRole('button', { name: `Fortryd aflysningen af ${title}` }).click();
+	await expect(editor.getByRole('status')).toHaveText('Aflysningen er fortrudt.');
 });

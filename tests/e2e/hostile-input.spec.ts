@@ -261,7 +261,7 @@ test('administration forms store hostile text only escaped', async ({ baseURL })
 		},
 		{ path: '/admin/runder?/open', fields: { name: hostile, deadline: hostile } },
 		{
-			path: '/admin/arrangementer',
+			path: '/admin/arrangementer?/propose',
 			fields: {
 				organizationId: hostile,
 				kind: hostile,

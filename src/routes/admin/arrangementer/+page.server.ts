@@ -2,9 +2,15 @@ import { redirect } from '@sveltejs/kit';
 import { ZodError } from 'zod';
 import { msg, type MessageKey } from '$lib/i18n/message.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { ForbiddenError } from '$lib/server/accounts/index.ts';
+import { ForbiddenError, can } from '$lib/server/accounts/index.ts';
 import { listOrganizations, taxonomy, termOptions } from '$lib/server/directory/index.ts';
-import { copenhagenInstant, copenhagenMidnight, dayAfter } from '$lib/server/events/index.ts';
+import {
+	copenhagenInstant,
+	copenhagenMidnight,
+	dayAfter,
+	searchEvents,
+	setEventCancelled
+} from '$lib/server/events/index.ts';
 import { attempt, field, formFailure, namedFields, on, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import {
@@ -23,7 +29,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const own =
 		actor.role === 'partner' ? all.filter((o) => actor.organizationIds.includes(o.id)) : all;
+	// Editors cancel (or un-cancel) coming events here; partners propose new ones.
+	const editor = can(actor, 'moderation.review');
+	const coming = editor
+		? (await searchEvents(locals.db, {}, locals.locale, new Date(), { pageSize: 100 })).items
+		: [];
 	return {
+		editor,
+		coming,
+		done: url.searchParams.get('gjort'),
 		organizations: own.map((o) => ({ id: o.id, name: o.name })),
 		kinds: termOptions(terms, 'event-kind', locals.locale),
 		audiences: termOptions(terms, 'audience', locals.locale),
@@ -63,7 +77,7 @@ function when(text: (name: string) => string, allDay: boolean) {
 }
 
 export const actions: Actions = {
-	default: async (event) => {
+	propose: async (event) => {
 		const actor = requireCan(event.locals, 'submissions.create');
 		const form = await readForm(event);
 		const text = (name: string) => (field(form, name) ?? '').trim();
@@ -109,6 +123,7 @@ export const actions: Actions = {
 					language: text('language') === 'en' ? 'en' : 'da',
 					priceOre: price === '' ? undefined : Math.round(Number(price) * 100),
 					registrationUrl: text('registrationUrl') || undefined,
+					capacityNote: text('capacity') ? { da: text('capacity') } : undefined,
 					registrationDeadline: DATE.test(deadline)
 						? copenhagenInstant(deadline, '23:59')
 						: undefined
@@ -128,5 +143,21 @@ export const actions: Actions = {
 		);
 		if (!done.ok) return done.failure;
 		redirect(303, `${localizedPath('/admin/arrangementer', event.locals.locale)}?sendt=1`);
+	},
+	cancel: async (event) => {
+		const actor = requireCan(event.locals, 'moderation.review');
+		const form = await readForm(event);
+		const id = field(form, 'eventId') ?? '';
+		const cancelled = field(form, 'cancelled') === '1';
+		if (!/^[0-9a-f-]{36}$/.test(id)) return formFailure(400, { message: msg('field_required') });
+		try {
+			await setEventCancelled(event.locals.db, actor.id, id, cancelled);
+		} catch {
+			return formFailure(404, { message: msg('field_required') });
+		}
+		redirect(
+			303,
+			`${localizedPath('/admin/arrangementer', event.locals.locale)}?gjort=${cancelled ? 'aflyst' : 'genoptaget'}`
+		);
 	}
 };
