@@ -54,13 +54,46 @@ function refuse(issues: z.core.$ZodIssue[]): void {
 	if (issues.length) throw new z.ZodError(issues);
 }
 
+type Payload = Record<string, unknown> & { organizationId: string };
+
+/** A proposal read by its content's own schema; a proposal is never demo data. */
+const proposal =
+	(schema: { parse(input: unknown): unknown }) =>
+	(input: unknown): Payload =>
+		schema.parse({ ...(input as object), isDemo: false }) as Payload;
+
+/** A bilingual field's Danish text, as the queues show it. */
+const danish = (field: string) => (payload: Record<string, unknown>) =>
+	String((payload[field] as { da?: string } | undefined)?.da ?? '');
+
+/** A published row as a proposal is compared with it. */
+const published = (row: { organizationId: string; slug: string } | undefined) =>
+	row
+		? {
+				organizationId: row.organizationId,
+				slug: row.slug,
+				fields: row as unknown as Record<string, unknown>
+			}
+		: undefined;
+
+/** Refuses codes a proposal names that are not in the municipality's vocabularies. */
+async function refuseUnknownTerms(
+	db: Db,
+	payload: Record<string, unknown>,
+	checks: [vocabulary: Parameters<typeof unknownCodes>[1], field: string, message: string][]
+): Promise<void> {
+	const issues: z.core.$ZodIssue[] = [];
+	for (const [vocabulary, field, message] of checks) {
+		const value = payload[field];
+		const codes = Array.isArray(value) ? value : value === undefined ? [] : [value];
+		issues.push(...(await unknownCodes(db, vocabulary, codes.map(String), field, message)));
+	}
+	refuse(issues);
+}
+
 const offerKind: SubmissionKind = {
-	parse: (input) =>
-		offerInput.parse({ ...(input as object), isDemo: false }) as unknown as Record<
-			string,
-			unknown
-		> & { organizationId: string },
-	title: (payload) => String((payload.name as { da?: string } | undefined)?.da ?? ''),
+	parse: proposal(offerInput),
+	title: danish('name'),
 	async current(db, id) {
 		const [o] = await db.select().from(offers).where(eq(offers.id, id));
 		return o
@@ -76,24 +109,11 @@ const offerKind: SubmissionKind = {
 			? updateOffer(tx, actorId, id, payload as z.input<typeof offerInput>)
 			: createOffer(tx, actorId, payload as z.input<typeof offerInput>),
 	canCreate: true,
-	async check(db, payload) {
-		refuse([
-			...(await unknownCodes(
-				db,
-				'category',
-				(payload.categories as string[]) ?? [],
-				'categories',
-				'not a known category'
-			)),
-			...(await unknownCodes(
-				db,
-				'audience',
-				(payload.audiences as string[]) ?? [],
-				'audiences',
-				'not a known audience'
-			))
-		]);
-	}
+	check: (db, payload) =>
+		refuseUnknownTerms(db, payload, [
+			['category', 'categories', 'not a known category'],
+			['audience', 'audiences', 'not a known audience']
+		])
 };
 
 const organizationKind: SubmissionKind = {
@@ -111,64 +131,27 @@ const organizationKind: SubmissionKind = {
 };
 
 const opportunityKind: SubmissionKind = {
-	parse: (input) =>
-		opportunityInput.parse({ ...(input as object), isDemo: false }) as unknown as Record<
-			string,
-			unknown
-		> & { organizationId: string },
-	title: (payload) => String((payload.title as { da?: string } | undefined)?.da ?? ''),
-	async current(db, id) {
-		const [o] = await db.select().from(opportunities).where(eq(opportunities.id, id));
-		return o
-			? {
-					organizationId: o.organizationId,
-					slug: o.slug,
-					fields: o as unknown as Record<string, unknown>
-				}
-			: undefined;
-	},
+	parse: proposal(opportunityInput),
+	title: danish('title'),
+	current: async (db, id) =>
+		published((await db.select().from(opportunities).where(eq(opportunities.id, id)))[0]),
 	publish: (tx, actorId, payload, id) =>
 		id
 			? updateOpportunity(tx, actorId, id, payload as OpportunityInput)
 			: createOpportunity(tx, actorId, payload as OpportunityInput),
 	canCreate: true,
-	async check(db, payload) {
-		refuse([
-			...(await unknownCodes(
-				db,
-				'field',
-				(payload.fields as string[]) ?? [],
-				'fields',
-				'not a known education field'
-			)),
-			...(await unknownCodes(
-				db,
-				'level',
-				(payload.levels as string[]) ?? [],
-				'levels',
-				'not a known education level'
-			))
-		]);
-	}
+	check: (db, payload) =>
+		refuseUnknownTerms(db, payload, [
+			['field', 'fields', 'not a known education field'],
+			['level', 'levels', 'not a known education level']
+		])
 };
 
 const partnershipKind: SubmissionKind = {
-	parse: (input) =>
-		partnershipInput.parse({ ...(input as object), isDemo: false }) as unknown as Record<
-			string,
-			unknown
-		> & { organizationId: string },
-	title: (payload) => String((payload.title as { da?: string } | undefined)?.da ?? ''),
-	async current(db, id) {
-		const [p] = await db.select().from(partnerships).where(eq(partnerships.id, id));
-		return p
-			? {
-					organizationId: p.organizationId,
-					slug: p.slug,
-					fields: p as unknown as Record<string, unknown>
-				}
-			: undefined;
-	},
+	parse: proposal(partnershipInput),
+	title: danish('title'),
+	current: async (db, id) =>
+		published((await db.select().from(partnerships).where(eq(partnerships.id, id)))[0]),
 	publish: (tx, actorId, payload, id) =>
 		id
 			? updatePartnership(tx, actorId, id, payload as PartnershipInput)
@@ -204,52 +187,21 @@ const partnershipKind: SubmissionKind = {
 
 /** A new event a partner proposes; an editor publishes it. Changes are made by editors. */
 const eventKind: SubmissionKind = {
-	parse: (input) =>
-		eventInput.parse({ ...(input as object), isDemo: false }) as unknown as Record<
-			string,
-			unknown
-		> & { organizationId: string },
-	title: (payload) => String((payload.title as { da?: string } | undefined)?.da ?? ''),
-	async current(db, id) {
-		const [e] = await db.select().from(events).where(eq(events.id, id));
-		return e
-			? {
-					organizationId: e.organizationId,
-					slug: e.slug,
-					fields: e as unknown as Record<string, unknown>
-				}
-			: undefined;
-	},
+	parse: proposal(eventInput),
+	title: danish('title'),
+	current: async (db, id) =>
+		published((await db.select().from(events).where(eq(events.id, id)))[0]),
 	publish(tx, actorId, payload, id) {
 		if (id) throw new Error('a published event is changed by an editor, not by a proposal');
 		return createEvent(tx, actorId, payload as EventInput);
 	},
 	canCreate: true,
-	async check(db, payload) {
-		refuse([
-			...(await unknownCodes(
-				db,
-				'event-kind',
-				[String(payload.kind)],
-				'kind',
-				'not a kind of event'
-			)),
-			...(await unknownCodes(
-				db,
-				'audience',
-				(payload.audiences as string[]) ?? [],
-				'audiences',
-				'not a known audience'
-			)),
-			...(await unknownCodes(
-				db,
-				'level',
-				(payload.levels as string[]) ?? [],
-				'levels',
-				'not a known education level'
-			))
-		]);
-	}
+	check: (db, payload) =>
+		refuseUnknownTerms(db, payload, [
+			['event-kind', 'kind', 'not a kind of event'],
+			['audience', 'audiences', 'not a known audience'],
+			['level', 'levels', 'not a known education level']
+		])
 };
 
 export const SUBMISSION_KINDS: Record<SubmissionEntity, SubmissionKind> = {
