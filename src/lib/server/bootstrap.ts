@@ -13,6 +13,7 @@ import { loadDemoDirectory, loadInstitutions, loadTaxonomy } from './directory/i
 import { loadDemoOpportunities } from './opportunities/index.ts';
 import { loadDemoFollowUp } from './followup/index.ts';
 import { loadDemoEvents } from './events/index.ts';
+import { loadProgrammeFiles } from './programmes/index.ts';
 import { formatProblems, loadStrategyFile, getStrategyDefinition } from './strategy/index.ts';
 
 /** The strategy an empty installation starts with. */
@@ -30,7 +31,16 @@ export const DEMO_OPPORTUNITIES_FILE = 'demo/opportunities/postings.json';
 export const DEMO_FOLLOWUP_FILE = 'demo/followup/initiatives.json';
 /** Demo events (open houses, a fair, a trial day …), dated from the day they are loaded. */
 export const DEMO_EVENTS_FILE = 'demo/events/events.json';
+/**
+ * Programmes: the real ones of the institutions above (each row names its source), then demo
+ * programmes and figures (labelled demo).
+ */
+export const PROGRAMME_FILES = {
+	programmes: ['demo/programmes/programmes.csv', 'demo/programmes/demo-programmes.csv'],
+	figures: ['demo/programmes/figures.csv']
+};
 const FIRST_START_KEY = 'first-start-seed';
+const PROGRAMMES_KEY = 'programmes-seed';
 
 /** The version in package.json (the server runs from the project directory). */
 export function appVersion(): string {
@@ -63,6 +73,7 @@ export interface SeedOutcome {
 	demoPostings?: number;
 	demoInitiatives?: number;
 	demoEvents?: number;
+	programmes?: number;
 }
 
 /**
@@ -81,7 +92,11 @@ export async function seedOnFirstStart(
 			.values({ key: FIRST_START_KEY, value: { at: new Date().toISOString() } })
 			.onConflictDoNothing()
 			.returning({ key: appState.key });
-		if (claimed.length === 0) return { seeded: false };
+		if (claimed.length === 0) {
+			// An installation from before the navigator gets its programmes once.
+			const programmes = await seedProgrammesOnce(tx);
+			return { seeded: false, ...(programmes === undefined ? {} : { programmes }) };
+		}
 		const loaded = await loadStrategyFile(tx, resolve(strategyFile), {
 			actor: 'system:first-start',
 			activate: true
@@ -100,6 +115,7 @@ export async function seedOnFirstStart(
 		const demoPostings = await loadDemoOpportunities(tx, resolve(DEMO_OPPORTUNITIES_FILE));
 		const demoInitiatives = await loadDemoFollowUp(tx, resolve(DEMO_FOLLOWUP_FILE));
 		const demoEvents = await loadDemoEvents(tx, resolve(DEMO_EVENTS_FILE));
+		const programmes = await seedProgrammesOnce(tx);
 		return {
 			seeded: true,
 			strategy: loaded.result.slug,
@@ -108,8 +124,22 @@ export async function seedOnFirstStart(
 			demoOffers,
 			demoPostings,
 			demoInitiatives,
-			demoEvents
+			demoEvents,
+			programmes
 		};
+	});
+}
+
+async function seedProgrammesOnce(tx: Database['db']): Promise<number | undefined> {
+	const claimed = await tx
+		.insert(appState)
+		.values({ key: PROGRAMMES_KEY, value: { at: new Date().toISOString() } })
+		.onConflictDoNothing()
+		.returning({ key: appState.key });
+	if (claimed.length === 0) return undefined;
+	return loadProgrammeFiles(tx, {
+		programmes: PROGRAMME_FILES.programmes.map((f) => resolve(f)),
+		figures: PROGRAMME_FILES.figures.map((f) => resolve(f))
 	});
 }
 

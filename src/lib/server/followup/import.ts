@@ -14,7 +14,7 @@ import {
 	type InitiativeData
 } from './initiatives.ts';
 import { initiatives, LIFECYCLES, milestones, type Lifecycle } from './schema.ts';
-import { readTable, TableFileError, writeXlsx } from './table-file.ts';
+import { readTable, TableFileError, writeXlsx } from '../table-file.ts';
 
 /** The spreadsheet's columns, in order, with the English names an import also accepts. */
 export const COLUMNS = [

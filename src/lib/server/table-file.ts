@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { decodeText, xlsxCellValue } from '../indicators/index.ts';
-import { tr } from '../problem-language.ts';
+import { decodeText, xlsxCellValue } from './indicators/index.ts';
+import { tr } from './problem-language.ts';
 
 /** A spreadsheet read as text: its header, and each row with the number a person sees. */
 export interface Table {

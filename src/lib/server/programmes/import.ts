@@ -1,0 +1,596 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
+import { organizations, uniqueSlug } from '../directory/index.ts';
+import { inProblemLanguage, tr, type ProblemLanguage } from '../problem-language.ts';
+import { rememberWords } from '../search/index.ts';
+import { readTable, TableFileError, type Table } from '../table-file.ts';
+import { parseRequirements, type Requirements } from './prerequisites.ts';
+import { programmeFigures, programmes, type Deadline } from './schema.ts';
+import { programmeTaxonomy } from './taxonomy.ts';
+
+export interface ImportProblem {
+	/** The row as the spreadsheet numbers it (the header is row 1), or none for the whole file. */
+	row?: number;
+	column?: string;
+	message: string;
+}
+
+export type ImportOutcome =
+	{ ok: true; created: number; updated: number } | { ok: false; problems: ImportProblem[] };
+
+type Columns = readonly (readonly [da: string, en: string])[];
+
+/** The programme template's columns (Danish name, English name); docs/data-formats.md lists them. */
+export const PROGRAMME_COLUMNS = [
+	['id', 'id'],
+	['institution', 'institution'],
+	['titel', 'title'],
+	['titel_en', 'title_en'],
+	['niveau', 'level'],
+	['speciale', 'speciality'],
+	['fagomraade', 'field'],
+	['byer', 'places'],
+	['varighed_mdr', 'duration_months'],
+	['ects', 'ects'],
+	['sprog', 'language'],
+	['start', 'start_months'],
+	['ansoeg', 'apply_via'],
+	['frist_kvote1', 'deadline_quota1'],
+	['frist_kvote2', 'deadline_quota2'],
+	['frist', 'deadline'],
+	['adgangskrav', 'requirements'],
+	['adgangskrav_en', 'requirements_en'],
+	['adgang', 'admission'],
+	['su', 'su'],
+	['beskrivelse', 'summary'],
+	['beskrivelse_en', 'summary_en'],
+	['link', 'url'],
+	['ug_link', 'ug_url'],
+	['kot', 'kot'],
+	['kilde', 'source'],
+	['demo', 'demo']
+] as const satisfies Columns;
+
+/** The figures template's columns. */
+export const FIGURE_COLUMNS = [
+	['uddannelse', 'programme'],
+	['aar', 'year'],
+	['ansoegere', 'applicants'],
+	['optaget', 'admitted'],
+	['adgangskvotient', 'cutoff'],
+	['standby', 'standby'],
+	['ledighed', 'unemployment'],
+	['frafald', 'dropout'],
+	['kilde', 'source'],
+	['demo', 'demo']
+] as const satisfies Columns;
+
+/** Problems in the reader's language, one per line: "række 3, kolonne "niveau": …". */
+export function formatProblems(problems: readonly ImportProblem[], language: ProblemLanguage) {
+	return problems
+		.map((p) => {
+			const where = [
+				p.row === undefined ? null : language === 'da' ? `række ${p.row}` : `row ${p.row}`,
+				p.column === undefined
+					? null
+					: language === 'da'
+						? `kolonne "${p.column}"`
+						: `column "${p.column}"`
+			].filter(Boolean);
+			return `${where.length ? `${where.join(', ')}: ` : ''}${p.message}`;
+		})
+		.join('\n');
+}
+
+/** Reads the file and its header: the column each known name is in, or the problems. */
+async function readColumns<C extends Columns>(
+	bytes: Uint8Array,
+	columns: C,
+	required: C[number][0][]
+): Promise<
+	| { ok: true; table: Table; index: Map<C[number][0], number> }
+	| { ok: false; problems: ImportProblem[] }
+> {
+	let table: Table;
+	try {
+		table = await readTable(bytes);
+	} catch (error) {
+		if (error instanceof TableFileError)
+			return { ok: false, problems: [{ message: error.message }] };
+		throw error;
+	}
+	const problems: ImportProblem[] = [];
+	const index = new Map<C[number][0], number>();
+	table.header.forEach((name, i) => {
+		const key = name.toLowerCase().replace(/\s+/g, '_');
+		const column = columns.find(([da, en]) => key === da || key === en)?.[0];
+		if (!column) {
+			if (key)
+				problems.push({
+					column: name,
+					message: tr(
+						`unknown column; the columns are ${columns.map((c) => c[0]).join(';')}`,
+						`ukendt kolonne; kolonnerne er ${columns.map((c) => c[0]).join(';')}`
+					)
+				});
+		} else if (index.has(column))
+			problems.push({
+				column: name,
+				message: tr('the column appears twice', 'kolonnen står der to gange')
+			});
+		else index.set(column, i);
+	});
+	for (const column of required)
+		if (!index.has(column))
+			problems.push({ column, message: tr('the column is missing', 'kolonnen mangler') });
+	if (table.rows.length === 0 && problems.length === 0)
+		problems.push({
+			message: tr('the file has a header but no rows', 'filen har en overskrift, men ingen rækker')
+		});
+	return problems.length ? { ok: false, problems } : { ok: true, table, index };
+}
+
+/** A row's cells by column, and a place to note its problems. */
+class RowReader<C extends Columns> {
+	constructor(
+		private readonly cells: string[],
+		private readonly index: Map<C[number][0], number>,
+		readonly row: number,
+		private readonly problems: ImportProblem[]
+	) {}
+	text(column: C[number][0]): string {
+		const i = this.index.get(column);
+		// Control characters (NUL included, which PostgreSQL refuses in text) are dropped.
+		return i === undefined
+			? ''
+			: [...(this.cells[i] ?? '')]
+					.filter((c) => c >= ' ' || c === '\n' || c === '\t')
+					.join('')
+					.trim();
+	}
+	problem(column: string | undefined, en: string, da: string) {
+		this.problems.push({ row: this.row, ...(column ? { column } : {}), message: tr(en, da) });
+	}
+	required(column: C[number][0], max = 300): string {
+		const value = this.text(column);
+		if (!value) this.problem(column, 'must not be empty', 'må ikke være tom');
+		else if (value.length > max)
+			this.problem(
+				column,
+				`is too long (at most ${max} characters)`,
+				`er for lang (højst ${max} tegn)`
+			);
+		return value;
+	}
+	optional(column: C[number][0], max = 4000): string | null {
+		const value = this.text(column);
+		if (value.length > max)
+			this.problem(
+				column,
+				`is too long (at most ${max} characters)`,
+				`er for lang (højst ${max} tegn)`
+			);
+		return value || null;
+	}
+	whole(column: C[number][0], min: number, max: number): number | null {
+		const value = this.text(column);
+		if (!value) return null;
+		const n = Number(value);
+		if (!Number.isInteger(n) || n < min || n > max) {
+			this.problem(
+				column,
+				`"${value}" is not a whole number from ${min} to ${max}`,
+				`"${value}" er ikke et helt tal fra ${min} til ${max}`
+			);
+			return null;
+		}
+		return n;
+	}
+	yesNo(column: C[number][0]): boolean | null {
+		const value = this.text(column).toLowerCase();
+		if (!value) return null;
+		if (['ja', 'yes', 'true', '1'].includes(value)) return true;
+		if (['nej', 'no', 'false', '0'].includes(value)) return false;
+		this.problem(column, `"${value}" is neither ja nor nej`, `"${value}" er hverken ja eller nej`);
+		return null;
+	}
+	url(column: C[number][0]): string | null {
+		const value = this.optional(column, 500);
+		if (value && !/^https:\/\/[^\s]+$/.test(value)) {
+			this.problem(column, 'is not an https:// address', 'er ikke en https://-adresse');
+			return null;
+		}
+		return value;
+	}
+}
+
+/** `05-07 12:00` (day-month and Danish time): a deadline every year. */
+function deadline(
+	r: RowReader<typeof PROGRAMME_COLUMNS>,
+	column: 'frist_kvote1' | 'frist_kvote2' | 'frist',
+	kind: Deadline['kind']
+): Deadline | null {
+	const value = r.text(column);
+	if (!value) return null;
+	const match = /^(\d{1,2})[-./](\d{1,2})(?:\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2}))?$/.exec(value);
+	const day = Number(match?.[1]);
+	const month = Number(match?.[2]);
+	const days = new Date(Date.UTC(2024, month, 0)).getUTCDate();
+	const hour = Number(match?.[3] ?? 23);
+	const minute = Number(match?.[4] ?? 59);
+	if (!match || month < 1 || month > 12 || day < 1 || day > days || hour > 23 || minute > 59) {
+		r.problem(
+			column,
+			`"${value}" is not a day and time such as "05-07 12:00" (5 July, noon)`,
+			`"${value}" er ikke en dag og et klokkeslæt som "05-07 12:00" (5. juli kl. 12)`
+		);
+		return null;
+	}
+	return {
+		kind,
+		day,
+		month,
+		time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
+	};
+}
+
+interface ProgrammeRow {
+	row: number;
+	externalId: string;
+	institution: string;
+	values: Omit<typeof programmes.$inferInsert, 'slug' | 'organizationId' | 'keywords'>;
+}
+
+function readProgramme(r: RowReader<typeof PROGRAMME_COLUMNS>): ProgrammeRow {
+	const taxonomy = programmeTaxonomy();
+	const externalId = r.required('id', 100);
+	const institution = r.required('institution');
+	const title = r.required('titel');
+	const level = r.required('niveau', 40).toLowerCase();
+	if (level && !taxonomy.levels.some((l) => l.code === level && !l.position))
+		r.problem(
+			'niveau',
+			`"${level}" is not a level; the levels are ${taxonomy.levels
+				.filter((l) => !l.position)
+				.map((l) => l.code)
+				.join(', ')}`,
+			`"${level}" er ikke et niveau; niveauerne er ${taxonomy.levels
+				.filter((l) => !l.position)
+				.map((l) => l.code)
+				.join(', ')}`
+		);
+	const field = r.optional('fagomraade', 4);
+	if (field && !taxonomy.fields.some((f) => f.code === field.padStart(2, '0')))
+		r.problem(
+			'fagomraade',
+			`"${field}" is not a DISCED-15 broad field (00-10)`,
+			`"${field}" er ikke et DISCED-15-hovedområde (00-10)`
+		);
+	const language = (r.text('sprog') || 'da').toLowerCase();
+	if (language !== 'da' && language !== 'en')
+		r.problem('sprog', `"${language}" is not da or en`, `"${language}" er hverken da eller en`);
+	const applyVia = r.required('ansoeg', 20).toLowerCase();
+	if (applyVia && applyVia !== 'optagelse' && applyVia !== 'institution')
+		r.problem(
+			'ansoeg',
+			`"${applyVia}" is neither optagelse (optagelse.dk) nor institution`,
+			`"${applyVia}" er hverken optagelse (optagelse.dk) eller institution`
+		);
+	const startMonths: number[] = [];
+	for (const part of r
+		.text('start')
+		.split(/[;,\s]+/)
+		.filter(Boolean)) {
+		const n = Number(part);
+		if (!Number.isInteger(n) || n < 1 || n > 12)
+			r.problem(
+				'start',
+				`"${part}" is not a month from 1 to 12`,
+				`"${part}" er ikke en måned fra 1 til 12`
+			);
+		else if (!startMonths.includes(n)) startMonths.push(n);
+	}
+	const deadlines = [
+		deadline(r, 'frist_kvote1', 'kvote1'),
+		deadline(r, 'frist_kvote2', 'kvote2'),
+		deadline(r, 'frist', 'institution')
+	].filter((d): d is Deadline => d !== null);
+	const parsed = parseRequirements(r.text('adgang'), taxonomy);
+	let requirements: Requirements = { known: false, routes: [] };
+	if (parsed.ok) requirements = parsed.value;
+	else for (const p of parsed.problems) r.problem('adgang', p.en, p.da);
+	const requirementsDa = r.optional('adgangskrav');
+	const summaryDa = r.optional('beskrivelse');
+	const demo = r.yesNo('demo') ?? false;
+	return {
+		row: r.row,
+		externalId,
+		institution,
+		values: {
+			externalId,
+			title: { da: title, ...(r.text('titel_en') ? { en: r.text('titel_en') } : {}) },
+			summary: summaryDa
+				? { da: summaryDa, ...(r.text('beskrivelse_en') ? { en: r.text('beskrivelse_en') } : {}) }
+				: null,
+			level,
+			speciality: r.optional('speciale', 200),
+			field: field ? field.padStart(2, '0') : null,
+			places: r
+				.text('byer')
+				.split(/[;,]/)
+				.map((s) => s.trim())
+				.filter(Boolean),
+			durationMonths: r.whole('varighed_mdr', 1, 120),
+			ects: r.whole('ects', 1, 600),
+			language,
+			startMonths: startMonths.sort((a, b) => a - b),
+			applyVia: applyVia as 'optagelse' | 'institution',
+			deadlines,
+			requirementsText: requirementsDa
+				? {
+						da: requirementsDa,
+						...(r.text('adgangskrav_en') ? { en: r.text('adgangskrav_en') } : {})
+					}
+				: null,
+			requirements,
+			su: r.yesNo('su'),
+			url: r.url('link'),
+			ugUrl: r.url('ug_link'),
+			kotNumber: r.optional('kot', 20),
+			source: r.required('kilde', 1000),
+			isDemo: demo
+		}
+	};
+}
+
+/** Words the search also finds a programme by: its level, group and field, and its institution. */
+function keywordsOf(level: string, field: string | null | undefined, institution: string): string {
+	const t = programmeTaxonomy();
+	const l = t.levels.find((x) => x.code === level);
+	const g = t.groups.find((x) => x.code === l?.group);
+	const f = t.fields.find((x) => x.code === field);
+	return [l?.code, l?.da, l?.en, g?.da, g?.en, f?.da, f?.en, institution].filter(Boolean).join(' ');
+}
+
+/**
+ * Imports programmes from CSV or XLSX: every row is checked first, and nothing changes unless
+ * every row is right. A row updates the programme with the same `id`, or adds it.
+ */
+export async function importProgrammes(
+	db: Db,
+	bytes: Uint8Array,
+	options: { actor: string; language?: ProblemLanguage }
+): Promise<ImportOutcome> {
+	return inProblemLanguage(options.language ?? 'en', async () => {
+		const read = await readColumns(bytes, PROGRAMME_COLUMNS, [
+			'id',
+			'institution',
+			'titel',
+			'niveau',
+			'ansoeg',
+			'kilde'
+		]);
+		if (!read.ok) return read;
+		const problems: ImportProblem[] = [];
+		const rows = read.table.rows.map((row) =>
+			readProgramme(new RowReader(row.cells, read.index, row.number, problems))
+		);
+		const seen = new Map<string, number>();
+		for (const row of rows) {
+			const first = seen.get(row.externalId);
+			if (row.externalId && first !== undefined)
+				problems.push({
+					row: row.row,
+					column: 'id',
+					message: tr(`the id is used in row ${first} too`, `id'et bruges også i række ${first}`)
+				});
+			else seen.set(row.externalId, row.row);
+		}
+		const keys = [...new Set(rows.map((r) => r.institution.toLowerCase()).filter(Boolean))];
+		const orgs = keys.length
+			? await db
+					.select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+					.from(organizations)
+					.where(
+						sql`lower(${organizations.name}) = any(${sql.param(keys)}::text[]) or ${organizations.slug} = any(${sql.param(keys)}::text[])`
+					)
+			: [];
+		const orgOf = new Map<string, { id: string; name: string }>();
+		for (const o of orgs) {
+			orgOf.set(o.name.toLowerCase(), o);
+			orgOf.set(o.slug, o);
+		}
+		for (const row of rows)
+			if (row.institution && !orgOf.has(row.institution.toLowerCase()))
+				problems.push({
+					row: row.row,
+					column: 'institution',
+					message: tr(
+						`no organisation in the directory is named or has the slug "${row.institution}"`,
+						`ingen organisation i kataloget hedder eller har adressen "${row.institution}"`
+					)
+				});
+		if (problems.length) return { ok: false, problems };
+		return db.transaction(async (tx) => {
+			const existing = new Map(
+				(
+					await tx
+						.select({ id: programmes.id, externalId: programmes.externalId })
+						.from(programmes)
+						.where(
+							inArray(
+								programmes.externalId,
+								rows.map((r) => r.externalId)
+							)
+						)
+				).map((p) => [p.externalId, p.id])
+			);
+			let created = 0;
+			for (const row of rows) {
+				const org = orgOf.get(row.institution.toLowerCase())!;
+				const values = {
+					...row.values,
+					organizationId: org.id,
+					keywords: keywordsOf(row.values.level, row.values.field, org.name)
+				};
+				const id = existing.get(row.externalId);
+				if (id)
+					await tx
+						.update(programmes)
+						.set({ ...values, updatedAt: new Date() })
+						.where(eq(programmes.id, id));
+				else {
+					created++;
+					await tx.insert(programmes).values({
+						...values,
+						slug: await uniqueSlug(
+							tx,
+							'programmes',
+							`${row.values.title.da} ${org.name}`,
+							'uddannelse'
+						)
+					});
+				}
+				await rememberWords(tx, row.values.title);
+			}
+			await recordAudit(tx, {
+				actor: options.actor,
+				action: 'programmes.import',
+				entityType: 'programme',
+				entityId: 'import',
+				details: { created, updated: rows.length - created }
+			});
+			return { ok: true as const, created, updated: rows.length - created };
+		});
+	});
+}
+
+/** A figure: a number, blank (not known), or "ikke offentliggjort" (withheld). */
+function figure(
+	r: RowReader<typeof FIGURE_COLUMNS>,
+	column: (typeof FIGURE_COLUMNS)[number][0],
+	max: number,
+	whole: boolean,
+	suppressed: string[]
+): number | null {
+	const value = r.text(column).toLowerCase();
+	if (!value) return null;
+	if (value === 'ikke offentliggjort' || value === 'not published' || value === 'io') {
+		suppressed.push(column);
+		return null;
+	}
+	const n = Number(value.replace(',', '.'));
+	if (!Number.isFinite(n) || n < 0 || n > max || (whole && !Number.isInteger(n))) {
+		r.problem(
+			column,
+			`"${value}" is not ${whole ? 'a whole number' : 'a number'} from 0 to ${max}, blank or "ikke offentliggjort"`,
+			`"${value}" er ikke ${whole ? 'et helt tal' : 'et tal'} fra 0 til ${max}, tom eller "ikke offentliggjort"`
+		);
+		return null;
+	}
+	return n;
+}
+
+/**
+ * Imports admission and outcome figures (one row a programme and year) from CSV or XLSX, all or
+ * nothing; a row replaces the figures of its programme and year.
+ */
+export async function importProgrammeFigures(
+	db: Db,
+	bytes: Uint8Array,
+	options: { actor: string; language?: ProblemLanguage }
+): Promise<ImportOutcome> {
+	return inProblemLanguage(options.language ?? 'en', async () => {
+		const read = await readColumns(bytes, FIGURE_COLUMNS, ['uddannelse', 'aar', 'kilde']);
+		if (!read.ok) return read;
+		const problems: ImportProblem[] = [];
+		const rows = read.table.rows.map((row) => {
+			const r = new RowReader<typeof FIGURE_COLUMNS>(row.cells, read.index, row.number, problems);
+			const suppressed: string[] = [];
+			const cutoffText = r.text('adgangskvotient').toLowerCase();
+			const allAdmitted =
+				cutoffText === 'alle optaget' || cutoffText === 'all admitted' || cutoffText === 'ao';
+			const programme = r.required('uddannelse', 100);
+			const year = r.whole('aar', 1990, 2100);
+			if (year === null && !r.text('aar'))
+				r.problem('aar', 'must not be empty', 'må ikke være tom');
+			return {
+				row: row.number,
+				programme,
+				values: {
+					year: year ?? 0,
+					applicants: figure(r, 'ansoegere', 1_000_000, true, suppressed),
+					admitted: figure(r, 'optaget', 1_000_000, true, suppressed),
+					cutoff: allAdmitted ? null : figure(r, 'adgangskvotient', 13, false, suppressed),
+					allAdmitted,
+					standby: figure(r, 'standby', 13, false, suppressed),
+					unemployment: figure(r, 'ledighed', 100, false, suppressed),
+					dropout: figure(r, 'frafald', 100, false, suppressed),
+					suppressed,
+					source: r.required('kilde', 1000),
+					isDemo: r.yesNo('demo') ?? false
+				}
+			};
+		});
+		const seen = new Map<string, number>();
+		for (const row of rows) {
+			const key = `${row.programme}\u0000${row.values.year}`;
+			const first = seen.get(key);
+			if (first !== undefined)
+				problems.push({
+					row: row.row,
+					message: tr(
+						`the same programme and year as row ${first}`,
+						`samme uddannelse og år som række ${first}`
+					)
+				});
+			else seen.set(key, row.row);
+		}
+		const ids = [...new Set(rows.map((r) => r.programme).filter(Boolean))];
+		const found = new Map(
+			ids.length
+				? (
+						await db
+							.select({ id: programmes.id, externalId: programmes.externalId })
+							.from(programmes)
+							.where(inArray(programmes.externalId, ids))
+					).map((p) => [p.externalId, p.id])
+				: []
+		);
+		for (const row of rows)
+			if (row.programme && !found.has(row.programme))
+				problems.push({
+					row: row.row,
+					column: 'uddannelse',
+					message: tr(
+						`no programme has the id "${row.programme}"`,
+						`ingen uddannelse har id'et "${row.programme}"`
+					)
+				});
+		if (problems.length) return { ok: false, problems };
+		return db.transaction(async (tx) => {
+			let created = 0;
+			for (const row of rows) {
+				const values = { ...row.values, programmeId: found.get(row.programme)! };
+				const [written] = await tx
+					.insert(programmeFigures)
+					.values(values)
+					.onConflictDoUpdate({
+						target: [programmeFigures.programmeId, programmeFigures.year],
+						set: { ...row.values, updatedAt: new Date() }
+					})
+					.returning({ inserted: sql<boolean>`xmax = 0` });
+				if (written?.inserted) created++;
+			}
+			await recordAudit(tx, {
+				actor: options.actor,
+				action: 'programmes.figures_import',
+				entityType: 'programme',
+				entityId: 'figures',
+				details: { created, updated: rows.length - created }
+			});
+			return { ok: true as const, created, updated: rows.length - created };
+		});
+	});
+}

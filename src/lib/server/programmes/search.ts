@@ -1,0 +1,200 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { rowsOf, type Db } from '../db/index.ts';
+import {
+	queryWords,
+	searchLoosening,
+	searchVocabulary,
+	tsQuery,
+	type TextQuery
+} from '../search/index.ts';
+import { programmeTaxonomy } from './taxonomy.ts';
+
+const code = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a known code');
+
+/** Durations as the filter groups them. */
+export const DURATIONS = ['under-1', '1-2', '2-3', '3-4', 'over-4'] as const;
+export type Duration = (typeof DURATIONS)[number];
+
+export const programmeQuery = z.object({
+	q: z.string().trim().max(200, 'the search text can be at most 200 characters').default(''),
+	level: z.array(code).max(20).default([]),
+	field: z
+		.array(z.string().regex(/^\d{2}$/, 'a field is a two-digit DISCED-15 code'))
+		.max(11)
+		.default([]),
+	/** Institutions, by their slug. */
+	institution: z.array(code).max(20).default([]),
+	lang: z
+		.array(z.enum(['da', 'en']))
+		.max(2)
+		.default([]),
+	duration: z.array(z.enum(DURATIONS)).max(5).default([]),
+	su: z.boolean().default(false),
+	page: z.number().int().min(1).max(1000).default(1),
+	near: z.string().optional()
+});
+export type ProgrammeQuery = z.infer<typeof programmeQuery>;
+export const PROGRAMME_PAGE_SIZE = 20;
+
+export interface ProgrammeHit {
+	id: string;
+	slug: string;
+	title: string;
+	untranslated: boolean;
+	level: string;
+	field: string | null;
+	places: string[];
+	durationMonths: number | null;
+	language: string;
+	su: boolean | null;
+	institution: string;
+	institutionSlug: string;
+	isDemo: boolean;
+}
+
+export interface ProgrammeResults {
+	total: number;
+	levels: Record<string, number>;
+	fields: Record<string, number>;
+	institutions: { slug: string; name: string; count: number }[];
+	languages: Record<string, number>;
+	durations: Record<string, number>;
+	su: number;
+	items: ProgrammeHit[];
+}
+
+/** The SQL that puts a programme's duration in its filter group. */
+const durationBucket = sql`case
+	when p.duration_months is null then null
+	when p.duration_months < 12 then 'under-1'
+	when p.duration_months <= 24 then '1-2'
+	when p.duration_months <= 36 then '2-3'
+	when p.duration_months <= 48 then '3-4'
+	else 'over-4' end`;
+
+/**
+ * Programmes found by words as every search is (stemming, synonyms and abbreviations, æ/ø/å,
+ * typo correction), filtered by level, field, institution, language, duration and SU, with a
+ * count for each filter's values that ignores that filter's own choice. The best matches come
+ * first; without words, by level (as a student meets them) and title.
+ */
+export async function searchProgrammes(
+	db: Db,
+	input: z.input<typeof programmeQuery>,
+	locale: 'da' | 'en',
+	options: { version?: string; pageSize?: number } = {}
+): Promise<ProgrammeResults> {
+	const query = programmeQuery.parse(input);
+	const words = queryWords(query.q);
+	const vocabulary = await searchVocabulary(db, options.version);
+	return searchLoosening(db, words, vocabulary, (text) =>
+		matching(db, query, text, locale, options.pageSize ?? PROGRAMME_PAGE_SIZE)
+	);
+}
+
+async function matching(
+	db: Db,
+	query: ProgrammeQuery,
+	{ words, text, typed, prefix }: TextQuery,
+	locale: 'da' | 'en',
+	pageSize: number
+): Promise<ProgrammeResults> {
+	const tsq = tsQuery(text);
+	const base: SQL = words.length ? sql`p.search_text @@ ${tsq}` : sql`true`;
+	const byLevel = query.level.length
+		? sql`p.level = any(${sql.param(query.level)}::text[])`
+		: sql`true`;
+	const byField = query.field.length
+		? sql`p.field = any(${sql.param(query.field)}::text[])`
+		: sql`true`;
+	const byInstitution = query.institution.length
+		? sql`org.slug = any(${sql.param(query.institution)}::text[])`
+		: sql`true`;
+	const byLanguage = query.lang.length
+		? sql`p.language = any(${sql.param(query.lang)}::text[])`
+		: sql`true`;
+	const byDuration = query.duration.length
+		? sql`(${durationBucket}) = any(${sql.param(query.duration)}::text[])`
+		: sql`true`;
+	const bySu = query.su ? sql`p.su` : sql`true`;
+	const where = sql`${base} and ${byLevel} and ${byField} and ${byInstitution} and ${byLanguage} and ${byDuration} and ${bySu}`;
+	const title =
+		locale === 'en' ? sql`coalesce(p.title->>'en', p.title->>'da')` : sql`p.title->>'da'`;
+	const levels = programmeTaxonomy().levels.map((l) => l.code);
+	// Words typed rank above what synonyms and corrections add, a title that starts with the
+	// words above the rest.
+	const order = words.length
+		? sql`(lower(p.title->>'da') like ${`${prefix}%`} or lower(p.title->>'en') like ${`${prefix}%`}) desc,
+			ts_rank(p.search_text, ${tsQuery(typed)}) + ts_rank(p.search_text, ${tsq}) desc, p.title->>'da', p.id`
+		: sql`array_position(${sql.param(levels)}::text[], p.level), p.title->>'da', org.name, p.id`;
+	const [pageRows, groups] = await Promise.all([
+		db.execute(sql`
+			select p.id, p.slug, ${title} as title, ${locale === 'en'} and p.title->>'en' is null as untranslated,
+				p.level, p.field, p.places, p.duration_months as "durationMonths", p.language, p.su,
+				org.name as institution, org.slug as "institutionSlug", p.is_demo as "isDemo"
+			from programmes p join organizations org on org.id = p.organization_id
+			where ${where}
+			order by ${order}
+			limit ${pageSize} offset ${(query.page - 1) * pageSize}`),
+		db.execute(sql`
+			select g.level, g.field, g.language, g.duration, g.su, org.slug, org.name, g.n
+			from (
+				select p.level, p.field, p.language, ${durationBucket} as duration, coalesce(p.su, false) as su,
+					p.organization_id, count(*)::int as n
+				from programmes p where ${base}
+				group by 1, 2, 3, 4, 5, 6
+			) g join organizations org on org.id = g.organization_id`)
+	]);
+	type Group = {
+		level: string;
+		field: string | null;
+		language: string;
+		duration: string | null;
+		su: boolean;
+		slug: string;
+		name: string;
+		n: number;
+	};
+	const has = (list: string[], value: string | null) =>
+		list.length === 0 || (value !== null && list.includes(value));
+	const result: ProgrammeResults = {
+		total: 0,
+		levels: {},
+		fields: {},
+		institutions: [],
+		languages: {},
+		durations: {},
+		su: 0,
+		items: rowsOf<ProgrammeHit>(pageRows)
+	};
+	const institutions = new Map<string, { slug: string; name: string; count: number }>();
+	const add = (counts: Record<string, number>, key: string | null, n: number) => {
+		if (key !== null) counts[key] = (counts[key] ?? 0) + n;
+	};
+	for (const g of rowsOf<Group>(groups)) {
+		const l = has(query.level, g.level);
+		const f = has(query.field, g.field);
+		const i = has(query.institution, g.slug);
+		const a = has(query.lang, g.language);
+		const d = has(query.duration, g.duration);
+		const s = !query.su || g.su;
+		if (l && f && i && a && d && s) result.total += g.n;
+		if (f && i && a && d && s) add(result.levels, g.level, g.n);
+		if (l && i && a && d && s) add(result.fields, g.field, g.n);
+		if (l && f && a && d && s) {
+			const seen = institutions.get(g.slug) ?? { slug: g.slug, name: g.name, count: 0 };
+			seen.count += g.n;
+			institutions.set(g.slug, seen);
+		}
+		if (l && f && i && d && s) add(result.languages, g.language, g.n);
+		if (l && f && i && a && s) add(result.durations, g.duration, g.n);
+		if (l && f && i && a && d && g.su) result.su += g.n;
+	}
+	for (const slug of query.institution)
+		if (!institutions.has(slug)) institutions.set(slug, { slug, name: slug, count: 0 });
+	result.institutions = [...institutions.values()].sort((a, b) =>
+		a.name.localeCompare(b.name, 'da')
+	);
+	return result;
+}
