@@ -136,3 +136,34 @@ export function formatEventTime(
 	}
 	return `${day.format(start)} ${clock.format(start)} – ${day.format(end)} ${clock.format(end)}`;
 }
+
+/** A deadline in Danish time, in full: "5. juli 2027 kl. 12.00", "5 July 2027 at 12:00". */
+export function formatDeadline(moment: Date | string, locale: Locale): string {
+	return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: 'Europe/Copenhagen'
+	}).format(new Date(moment));
+}
+
+/** Months by number (1-12) as names: "august og februar", "August and February". */
+export function monthNames(months: number[], locale: Locale): string {
+	const names = months.map((n) =>
+		new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+			month: 'long',
+			timeZone: 'UTC'
+		}).format(new Date(Date.UTC(2024, n - 1, 1)))
+	);
+	return new Intl.ListFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+		style: 'long',
+		type: 'conjunction'
+	}).format(names);
+}
+
+/** A number with one decimal, the reader's way: "7,6", "7.6". */
+export function formatDecimal(value: number, locale: Locale): string {
+	return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1
+	}).format(value);
+}

@@ -14,8 +14,15 @@ const term = z.object({ code, da: z.string().min(1), en: z.string().min(1) }).st
 export const programmeTaxonomyFile = z
 	.object({
 		levels: z.array(term.extend({ group: code, position: z.boolean().default(false) })).min(1),
-		groups: z.array(term).min(1),
-		fields: z.array(term.extend({ code: z.string().regex(/^\d{2,4}$/, 'a DISCED-15 code') })),
+		groups: z
+			.array(term.extend({ audience: code.optional(), jobLevel: code.optional() }))
+			.min(1),
+		fields: z.array(
+			term.extend({
+				code: z.string().regex(/^\d{2,4}$/, 'a DISCED-15 code'),
+				jobFields: z.array(code).default([])
+			})
+		),
 		subjects: z.array(term).min(1)
 	})
 	.strict()

@@ -1,0 +1,84 @@
+import { cachedView, contentVersion } from '$lib/server/app.ts';
+import {
+	getProgramme,
+	needText,
+	pathwaysFrom,
+	programmeTaxonomy,
+	SUBJECT_LEVELS,
+	termName,
+	type PathwayProgramme,
+	type SubjectLevel
+} from '$lib/server/programmes/index.ts';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import type { PageServerLoad } from './$types';
+
+/**
+ * "Where are you now?": a level (`niveau`), subjects with levels (`fag_<code>=A|B|C`) and a grade
+ * average (`snit`), all in the URL so the form works without JavaScript and a result can be
+ * shared; or `fra=<slug>`: the pathways after a programme.
+ */
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const locale = locals.locale;
+	const taxonomy = programmeTaxonomy();
+	const from = url.searchParams.get('fra');
+	const programme =
+		from && /^[a-z0-9-]{1,160}$/.test(from) ? await getProgramme(locals.db, from) : undefined;
+	const asked = programme?.level ?? url.searchParams.get('niveau') ?? '';
+	const level = taxonomy.levels.find((l) => l.code === asked)?.code;
+	const subjects: Record<string, SubjectLevel> = {};
+	for (const s of taxonomy.subjects) {
+		const value = url.searchParams.get(`fag_${s.code}`);
+		if (value && (SUBJECT_LEVELS as readonly string[]).includes(value))
+			subjects[s.code] = value as SubjectLevel;
+	}
+	const gradeText = url.searchParams.get('snit')?.trim().replace(',', '.') ?? '';
+	const grade = gradeText && Number.isFinite(Number(gradeText)) ? Number(gradeText) : undefined;
+	const form = {
+		levels: taxonomy.levels
+			.filter((l) => !['kandidat', 'amu', 'akademi', 'diplom', 'master', 'stu'].includes(l.code))
+			.map((l) => ({ code: l.code, label: termName(l, locale) })),
+		subjects: taxonomy.subjects.map((s) => ({
+			code: s.code,
+			label: termName(s, locale),
+			value: subjects[s.code] ?? ''
+		})),
+		level: level ?? '',
+		grade: url.searchParams.get('snit') ?? ''
+	};
+	if (!level) return { form, asked: asked !== '', result: null, programme: null };
+	const version = await contentVersion();
+	const result = await cachedView(
+		`pathways:${locale}:${level}:${JSON.stringify(subjects)}:${grade ?? ''}:${version}`,
+		async () => {
+			const p = await pathwaysFrom(locals.db, { level, subjects, grade });
+			const link = (x: PathwayProgramme) => ({
+				slug: x.slug,
+				href: localizedPath(`/uddannelser/${x.slug}`, locale),
+				title: locale === 'en' ? (x.title.en ?? x.title.da) : x.title.da,
+				untranslated: locale === 'en' && !x.title.en,
+				institution: x.institution,
+				isDemo: x.isDemo,
+				level: termName(
+					taxonomy.levels.find((l) => l.code === x.level),
+					locale
+				)
+			});
+			return {
+				open: p.open.map((x) => ({ ...link(x), gradeNeeded: x.verdict.gradeNeeded ?? null })),
+				missing: p.missing.map((x) => ({
+					...link(x),
+					needs: x.verdict.missing.map((alts) => needText(alts, locale, taxonomy))
+				})),
+				unknown: p.unknown.map(link)
+			};
+		}
+	);
+	return {
+		form,
+		asked: true,
+		result,
+		programme: programme
+			? { title: locale === 'en' ? (programme.title.en ?? programme.title.da) : programme.title.da }
+			: null
+	};
+};
