@@ -12,6 +12,15 @@ import { m } from '$lib/paraglide/messages.js';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import type { PageServerLoad } from './$types';
 
+/** This page with a programme added to or taken from the comparison (at most four). */
+function withCompared(url: URL, ids: string[], slug: string): string {
+	const next = ids.includes(slug) ? ids.filter((s) => s !== slug) : [...ids, slug].slice(-4);
+	const params = new URLSearchParams(url.search);
+	if (next.length) params.set('ids', next.join(','));
+	else params.delete('ids');
+	return `${url.pathname}?${params}`;
+}
+
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const parsed = programmeQueryFromUrl(url);
 	if (!parsed.ok) error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
@@ -45,7 +54,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			...page,
 			items: page.items.map((i) => ({
 				...i,
-				href: localizedPath(`/uddannelser/${i.slug}`, locale)
+				href: localizedPath(`/uddannelser/${i.slug}`, locale),
+				compareHref: withCompared(url, compare.slugs, i.slug),
+				compared: compare.slugs.includes(i.slug)
 			})),
 			compared: chosen.map((p) => ({
 				slug: p.slug,
