@@ -17,8 +17,8 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 	{
 		da: '/',
 		en: '/en',
-		h1da: 'Uddannelsesstrategi 2023-2026',
-		h1en: 'Education Strategy 2023-2026'
+		h1da: 'Find din vej',
+		h1en: 'Find your way'
 	},
 	{
 		da: '/pejlemaerker/uddannelse-for-alle',

@@ -165,6 +165,109 @@ export const apiEventList = z.object({
 });
 export type ApiEventList = z.output<typeof apiEventList>;
 
+/** GET /api/v1/search: programmes, institutions, offers, postings and events at once. */
+export const apiSearch = z.object({
+	counts: z
+		.record(z.string(), z.number().int())
+		.meta({ description: 'How many of each kind match (the items hold the first few)' }),
+	items: z.array(
+		z.object({
+			kind: z.enum(['programme', 'institution', 'offer', 'posting', 'event']),
+			title: z.string(),
+			url: z.url(),
+			snippet: z.string(),
+			demo: z.boolean()
+		})
+	)
+});
+export type ApiSearch = z.output<typeof apiSearch>;
+
+const apiProgrammeItem = z.object({
+	id: z.uuid(),
+	slug: z.string(),
+	title: z.string(),
+	level: z
+		.string()
+		.meta({
+			description: 'A level code of taxonomy/programmes.yaml: stx, eud, professionsbachelor …'
+		}),
+	field: z.string().nullable().meta({ description: 'DISCED-15 broad field (two digits)' }),
+	institution: z.object({ name: z.string(), slug: z.string() }),
+	places: z.array(z.string()),
+	durationMonths: z.number().int().nullable(),
+	language: z.string(),
+	su: z.boolean().nullable(),
+	url: z.url(),
+	demo: z.boolean()
+});
+
+/** GET /api/v1/programmes: the programme search with counts per filter. */
+export const apiProgrammeList = z.object({
+	total: z.number().int(),
+	facets: z.object({
+		level: counts,
+		field: counts,
+		institution: counts.meta({ description: 'Counts per institution, keyed by its slug' }),
+		lang: counts,
+		duration: counts,
+		su: z.number().int()
+	}),
+	items: z.array(apiProgrammeItem)
+});
+export type ApiProgrammeList = z.output<typeof apiProgrammeList>;
+
+const subjectNeed = z.object({ subject: z.string(), level: z.enum(['A', 'B', 'C']) });
+
+/** GET /api/v1/programmes/{slug}: a programme with its requirements and figures. */
+export const apiProgramme = apiProgrammeItem.extend({
+	summary: z.string().nullable(),
+	speciality: z.string().nullable(),
+	ects: z.number().int().nullable(),
+	startMonths: z.array(z.number().int()),
+	applyVia: z.enum(['optagelse', 'institution']),
+	deadlines: z.array(
+		z.object({
+			kind: z.enum(['kvote1', 'kvote2', 'institution']),
+			next: localInstant.meta({ description: 'The next time it falls, with its offset in Denmark' })
+		})
+	),
+	requirements: z.object({
+		text: z.string().nullable(),
+		known: z.boolean().meta({ description: 'False when nobody has recorded the structured rules' }),
+		routes: z.array(
+			z.object({
+				from: z.array(z.string()).meta({ description: 'Level or group codes, any of them' }),
+				subjects: z
+					.array(z.array(subjectNeed))
+					.meta({ description: 'Every entry must be met by one of its alternatives' }),
+				minGrade: z.number().optional()
+			})
+		)
+	}),
+	institutionUrl: z.string().nullable(),
+	ugUrl: z.string().nullable(),
+	kotNumber: z.string().nullable(),
+	source: z.string(),
+	figures: z.array(
+		z.object({
+			year: z.number().int(),
+			applicants: z.number().int().nullable(),
+			admitted: z.number().int().nullable(),
+			cutoff: z.number().nullable(),
+			allAdmitted: z.boolean(),
+			standby: z.number().nullable(),
+			unemployment: z.number().nullable(),
+			dropout: z.number().nullable(),
+			notPublished: z
+				.array(z.string())
+				.meta({ description: 'Figures withheld by their publisher (null here, never 0)' }),
+			source: z.string(),
+			demo: z.boolean()
+		})
+	)
+});
+export type ApiProgramme = z.output<typeof apiProgramme>;
+
 /** GET /api/v1/offers: the directory search, ranked best first. */
 export const apiOfferList = z.object({
 	total: z.number().int(),

@@ -80,3 +80,4 @@ export {
 	serviceLd,
 	type JsonLdNode
 } from './json-ld.ts';
+export { searchOrganizations, type OrganizationHit } from './organization-search.ts';

@@ -6,6 +6,9 @@ import {
 	apiObservationList,
 	apiOpportunityList,
 	apiEventList,
+	apiProgramme,
+	apiProgrammeList,
+	apiSearch,
 	apiStrategy,
 	apiInitiativeList,
 	apiFollowUp
@@ -210,6 +213,55 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/api/v1/search': {
+				get: {
+					operationId: 'searchEverything',
+					summary: 'One search: programmes, institutions, offers, postings and events',
+					description:
+						'The first few hits of each kind, grouped in that order, with how many of each kind match.',
+					parameters: [words, locale('locale')],
+					responses: {
+						'200': jsonBody('Hits grouped by kind', ref('SearchResults')),
+						'400': errorResponse('No words, or too many')
+					}
+				}
+			},
+			'/api/v1/programmes': {
+				get: {
+					operationId: 'searchProgrammes',
+					summary: 'Programmes at the municipality’s institutions, with counts per filter',
+					parameters: [
+						words,
+						...repeated(
+							['level', 'field', 'institution', 'lang', 'duration'],
+							'Repeat to allow several values (any of them matches). level is a code of taxonomy/programmes.yaml, field a DISCED-15 broad field (two digits), institution an organisation’s slug, lang da or en, duration under-1, 1-2, 2-3, 3-4 or over-4 (years).'
+						),
+						flag('su', 'Only programmes that give SU.'),
+						pageNumber,
+						locale('locale')
+					],
+					responses: {
+						'200': jsonBody('Programmes', ref('ProgrammeList')),
+						'400': errorResponse('Invalid query parameter')
+					}
+				}
+			},
+			'/api/v1/programmes/{slug}': {
+				get: {
+					operationId: 'getProgramme',
+					summary: 'A programme with its admission requirements, deadlines and figures',
+					description:
+						'Deadlines are the next time each falls, with the offset in Denmark. A figure its publisher withheld is null and named in notPublished.',
+					parameters: [
+						{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+						locale('locale')
+					],
+					responses: {
+						'200': jsonBody('The programme', ref('Programme')),
+						'404': errorResponse('No programme has that slug')
+					}
+				}
+			},
 			'/api/v1/initiatives': {
 				get: {
 					operationId: 'listInitiatives',
@@ -331,6 +383,9 @@ export function openApiDocument(serverUrl: string) {
 					io: 'output'
 				}),
 				EventList: z.toJSONSchema(apiEventList, { target: 'draft-2020-12', io: 'output' }),
+				SearchResults: z.toJSONSchema(apiSearch, { target: 'draft-2020-12', io: 'output' }),
+				ProgrammeList: z.toJSONSchema(apiProgrammeList, { target: 'draft-2020-12', io: 'output' }),
+				Programme: z.toJSONSchema(apiProgramme, { target: 'draft-2020-12', io: 'output' }),
 				ObservationList: z.toJSONSchema(apiObservationList, {
 					target: 'draft-2020-12',
 					io: 'output'

@@ -4,6 +4,7 @@ import { getOrganization, organizationLd } from '$lib/server/directory/index.ts'
 import { plainText, renderRichText } from '$lib/server/rich-text/index.ts';
 import { listPartnerships } from '$lib/server/opportunities/index.ts';
 import { searchEvents } from '$lib/server/events/index.ts';
+import { programmeTaxonomy, programmesOf, termName } from '$lib/server/programmes/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -15,6 +16,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const partnerships = await cachedView(`organization-partnerships:${params.slug}`, () =>
 		listPartnerships(locals.db, { organizationId: organization.id })
 	);
+	const programmes = await cachedView(`organization-programmes:${params.slug}`, () =>
+		programmesOf(locals.db, organization.id)
+	);
+	const levels = programmeTaxonomy().levels;
 	// Its next events (kept ten minutes: coming events become past ones).
 	const tenMinutes = Math.floor(Date.now() / 600_000);
 	const events = await cachedView(
@@ -33,6 +38,14 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		organization,
 		partnerships,
 		events,
+		programmes: programmes.map((p) => ({
+			...p,
+			levelName: termName(
+				levels.find((l) => l.code === p.level),
+				locals.locale,
+				p.level
+			)
+		})),
 		// Sanitised by the rich-text allow-list; the page shows it as HTML.
 		descriptionHtml: text ? renderRichText(text) : null,
 		untranslated: locals.locale === 'en' && !!description && !description.en,

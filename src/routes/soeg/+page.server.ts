@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { cachedView, contentVersion } from '$lib/server/app.ts';
+import { searchEverything } from '$lib/server/site-search.ts';
+import { localizedPath } from '$lib/i18n/routes.ts';
+import type { PageServerLoad } from './$types';
+
+/** `/soeg?q=`: programmes, institutions, offers, postings and events found at once. */
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const q = (url.searchParams.get('q') ?? '').trim();
+	if (q.length > 200) error(400, 'q: the search text can be at most 200 characters');
+	const locale = locals.locale;
+	if (!q) return { q, groups: [] };
+	const version = await contentVersion();
+	// Events and postings close: a cached answer is kept ten minutes at most.
+	const tenMinutes = Math.floor(Date.now() / 600_000);
+	const groups = await cachedView(
+		`site-search:${locale}:${q}:${version}:${tenMinutes}`,
+		async () => {
+			const results = await searchEverything(locals.db, q, locale, { version });
+			const list: Record<string, string> = {
+				programme: '/uddannelser',
+				offer: '/tilbud',
+				posting: '/job',
+				event: '/arrangementer'
+			};
+			return results.groups.map((g) => ({
+				...g,
+				items: g.items.map((i) => ({ ...i, href: localizedPath(i.path, locale) })),
+				allHref: list[g.kind]
+					? `${localizedPath(list[g.kind]!, locale)}?q=${encodeURIComponent(q)}`
+					: null
+			}));
+		}
+	);
+	return { q, groups };
+};
