@@ -82,6 +82,32 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		h1da: 'Elev som elektriker',
 		h1en: 'Electrician apprentice'
 	},
+	{ da: '/uddannelser', en: '/en/programmes', h1da: 'Uddannelser', h1en: 'Programmes' },
+	{
+		da: '/uddannelser/sygeplejerske-professionshoejskolen-ucn',
+		en: '/en/programmes/sygeplejerske-professionshoejskolen-ucn',
+		h1da: 'Sygeplejerske',
+		h1en: 'Nurse'
+	},
+	{
+		da: '/uddannelser/datamatiker-eksempel-professionshoejskole-demo',
+		en: '/en/programmes/datamatiker-eksempel-professionshoejskole-demo',
+		h1da: 'Datamatiker',
+		h1en: 'Computer science (AP)'
+	},
+	{
+		da: '/uddannelser/veje?niveau=hf&fag_matematik=C&fag_engelsk=B',
+		en: '/en/programmes/pathways?niveau=hf&fag_matematik=C&fag_engelsk=B',
+		h1da: 'Dine veje videre',
+		h1en: 'Your pathways'
+	},
+	{
+		da: '/uddannelser/sammenlign?ids=datalogi-aalborg-universitet%2Cdatamatiker-eksempel-professionshoejskole-demo',
+		en: '/en/programmes/compare?ids=datalogi-aalborg-universitet%2Cdatamatiker-eksempel-professionshoejskole-demo',
+		h1da: 'Sammenlign uddannelser',
+		h1en: 'Compare programmes'
+	},
+	{ da: '/soeg?q=gymnasium', en: '/en/search?q=gymnasium', h1da: 'Søg', h1en: 'Search' },
 	{ da: '/arrangementer', en: '/en/events', h1da: 'Arrangementer', h1en: 'Events' },
 	{
 		da: '/arrangementer/arkiv',
@@ -525,7 +551,11 @@ test.describe('health and API', () => {
 			'/api/v1/strategy': '/api/v1/strategy',
 			'/api/v1/offers': '/api/v1/offers?q=lektie&near=9000',
 			'/api/v1/opportunities': '/api/v1/opportunities?type=studiejob&near=9000',
-			'/api/v1/events': '/api/v1/events?audience=foraeldre&locale=en'
+			'/api/v1/events': '/api/v1/events?audience=foraeldre&locale=en',
+			'/api/v1/search': '/api/v1/search?q=katedral',
+			'/api/v1/programmes': '/api/v1/programmes?level=bachelor&lang=en',
+			'/api/v1/programmes/{slug}':
+				'/api/v1/programmes/datamatiker-eksempel-professionshoejskole-demo'
 		};
 		for (const [path, url] of Object.entries(ids)) await check(path, url, '200');
 		// Every operation was tried.
@@ -542,6 +572,9 @@ test.describe('health and API', () => {
 		// And the declared errors.
 		await check('/api/v1/offers', '/api/v1/offers?page=0', '400');
 		await check('/api/v1/events', '/api/v1/events?from=2027-13-01', '400');
+		await check('/api/v1/search', '/api/v1/search?q=', '400');
+		await check('/api/v1/programmes', '/api/v1/programmes?duration=forever', '400');
+		await check('/api/v1/programmes/{slug}', '/api/v1/programmes/ingen-saadan', '404');
 		await check(
 			'/api/hsds/services/{id}',
 			'/api/hsds/services/00000000-0000-4000-8000-000000000000',

@@ -5,7 +5,7 @@ import { programmeTaxonomy } from './taxonomy.ts';
 
 /**
  * schema.org `EducationalOccupationalProgram` for a programme page: its name, provider, length
- * (ISO 8601), credits, language, prerequisites, the next application deadline and whether SU is
+ * (ISO 8601), ECTS credits, prerequisites, the next application deadline and whether SU is
  * given. Only what is recorded is said.
  */
 export function programmeLd(
@@ -27,21 +27,10 @@ export function programmeLd(
 			...(p.institution.website ? { url: p.institution.website } : {})
 		},
 		educationalCredentialAwarded: level ? (options.locale === 'en' ? level.en : level.da) : p.level,
-		inLanguage: p.language,
 		educationalProgramMode: 'full-time',
-		...(p.places.length
-			? { location: p.places.map((name) => ({ '@type': 'Place', name })) }
-			: {}),
 		...(p.durationMonths ? { timeToComplete: `P${p.durationMonths}M` } : {}),
-		...(p.ects
-			? {
-					numberOfCredits: {
-						'@type': 'StructuredValue',
-						value: p.ects,
-						unitText: 'ECTS'
-					}
-				}
-			: {}),
+		// ECTS credits.
+		...(p.ects ? { numberOfCredits: p.ects } : {}),
 		...(t(p.summary) ? { description: t(p.summary) } : {}),
 		...(t(p.requirementsText) ? { programPrerequisites: t(p.requirementsText) } : {}),
 		...(deadline ? { applicationDeadline: copenhagenIso(deadline.at).slice(0, 10) } : {}),
