@@ -164,6 +164,25 @@ describe('uddannelsesby command', () => {
 		expect(c.err).toEqual(['No strategy with slug "aalborg-2030-2033" is stored.']);
 	});
 
+	it('imports programmes and their figures all or nothing, naming each problem', async () => {
+		const c = capture();
+		const programmes = join(dataDir, 'uddannelser.csv');
+		writeFileSync(
+			programmes,
+			'id;institution;titel;niveau;ansoeg;kilde\nx-1;Ingen Skole;Smed;eud;institution;egen side\n'
+		);
+		expect(await main(['programmes', 'import', programmes], c.io)).toBe(EXIT.rejected);
+		expect(c.err).toEqual([
+			`${programmes} was rejected; nothing was imported (1 problem):`,
+			'  row 2, column "institution": no organisation in the directory is named or has the slug "Ingen Skole"'
+		]);
+		const figures = join(dataDir, 'tal.csv');
+		writeFileSync(figures, 'uddannelse;aar;adgangskvotient;kilde\nx-1;2025;7,2;ug.dk\n');
+		expect(await main(['programmes', 'outcomes', 'import', figures], c.io)).toBe(EXIT.rejected);
+		expect(c.err.at(-1)).toBe('  row 2, column "uddannelse": no programme has the id "x-1"');
+		expect(await main(['programmes', 'export'], c.io)).toBe(EXIT.rejected);
+	});
+
 	it('imports initiatives all or nothing, and exports them in the same columns', async () => {
 		const c = capture();
 		expect(await main(['strategy', 'load', 'strategies/aalborg-2023-2026.yaml'], c.io)).toBe(

@@ -72,6 +72,11 @@ import {
 } from '../src/lib/server/indicators/index.ts';
 import { getStrategyDefinition } from '../src/lib/server/strategy/index.ts';
 import {
+	formatProgrammeProblems,
+	importProgrammeFigures,
+	importProgrammes
+} from '../src/lib/server/programmes/index.ts';
+import {
 	buildReport,
 	exportInitiatives,
 	FollowUpError,
@@ -136,6 +141,13 @@ const HELP = `Usage: uddannelsesby <command>
   report build --round ID|latest --out DIR
                              build the council report of a closed reporting round (a new
                              version; earlier ones are kept) and write its .docx and .pdf
+
+  programmes import FILE     import programmes from CSV or XLSX (the columns are in
+                             docs/data-formats.md), all or nothing; a row updates the
+                             programme with the same id
+  programmes outcomes import FILE
+                             import admission and outcome figures (one row a programme and
+                             year) from CSV or XLSX, all or nothing
 
   events subscribe ORG URL   register an organisation's iCalendar feed (ORG is its slug, as in
                              /organisationer/ORG); the server reads it every EVENT_FEED_HOURS
@@ -250,6 +262,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 	if (group === 'initiatives') {
 		try {
 			return await initiativesCommand(command, arg, parsed.values, io);
+		} catch (error) {
+			return exitCodeFor(error, io);
+		}
+	}
+	if (group === 'programmes') {
+		try {
+			return await programmesCommand(parsed.positionals.slice(1), io);
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}
@@ -837,6 +856,45 @@ function describeFeedOutcome(o: SyncOutcome): string {
 /** The command line acts as an administrator: whoever runs it has the database already. */
 function cliActor(): Actor {
 	return { id: actor(), email: actor(), role: 'administrator', organizationIds: [] };
+}
+
+async function programmesCommand(args: string[], io: Io): Promise<number> {
+	const outcomes = args[0] === 'outcomes';
+	const [command, path] = outcomes ? args.slice(1) : args;
+	const name = outcomes ? 'programmes outcomes import' : 'programmes import';
+	if (command !== 'import') return usage(`Unknown programmes command "${args.join(' ')}".`, io);
+	if (!path) return usage(`${name} needs a CSV or XLSX FILE`, io);
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await readFile(path));
+	} catch (error) {
+		io.err(`Cannot read ${path}: ${(error as Error).message}`);
+		return EXIT.rejected;
+	}
+	return withDatabase(async (database) => {
+		const run = outcomes ? importProgrammeFigures : importProgrammes;
+		const outcome = await run(database.db, bytes, { actor: 'cli', language: 'en' });
+		if (!outcome.ok) {
+			io.err(
+				`${path} was rejected; nothing was imported (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}):`
+			);
+			for (const line of formatProgrammeProblems(outcome.problems, 'en').split('\n'))
+				io.err(`  ${line}`);
+			return EXIT.rejected;
+		}
+		const what = (n: number) =>
+			outcomes
+				? n === 1
+					? 'year of figures'
+					: 'years of figures'
+				: n === 1
+					? 'programme'
+					: 'programmes';
+		io.out(
+			`Imported ${path}: ${outcome.created} ${what(outcome.created)} added, ${outcome.updated} updated.`
+		);
+		return EXIT.ok;
+	});
 }
 
 async function initiativesCommand(

@@ -52,6 +52,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/admin/organisationer', '/admin/organisations'],
 	['/admin/kalendere', '/admin/calendars'],
 	['/admin/arrangementer', '/admin/events'],
+	['/admin/uddannelser', '/admin/programmes'],
 	['/admin/indikatorer', '/admin/indicators'],
 	['/admin/tilbud', '/admin/offers'],
 	['/admin/opslag', '/admin/postings'],

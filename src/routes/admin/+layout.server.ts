@@ -9,6 +9,7 @@ const SECTIONS: { route: string; label: string; action: Action | Action[] }[] = 
 	{ route: '/admin/opslag', label: 'admin_nav_postings', action: 'submissions.create' },
 	{ route: '/admin/partnerskaber', label: 'admin_nav_partnerships', action: 'submissions.create' },
 	{ route: '/admin/arrangementer', label: 'admin_nav_events', action: 'submissions.create' },
+	{ route: '/admin/uddannelser', label: 'admin_nav_programmes', action: 'submissions.create' },
 	{ route: '/admin/godkendelse', label: 'admin_nav_moderation', action: 'moderation.review' },
 	{
 		route: '/admin/indsatser',

@@ -272,7 +272,13 @@ describe('a damaged backup is refused before anything changes', () => {
 	it('a backup from an earlier version is restored at its level, then upgraded', async () => {
 		// The backup as the version before migration 0023 would have written it: without the
 		// tables the later migrations made.
-		const later = ['indicator_statbank_syncs', 'event_feeds', 'events'];
+		const later = [
+			'indicator_statbank_syncs',
+			'event_feeds',
+			'events',
+			'programmes',
+			'programme_figures'
+		];
 		const file = variant('older.gz', (l) => {
 			const manifest = JSON.parse(l[0]!) as {
 				migration: string;
@@ -293,7 +299,7 @@ describe('a damaged backup is refused before anything changes', () => {
 		const target = await openEmpty('pglite');
 		try {
 			const result = await restoreBackup(target, file);
-			expect(result.upgraded).toEqual(['0023_statbank_sync', '0024_events']);
+			expect(result.upgraded).toEqual(['0023_statbank_sync', '0024_events', '0025_programmes']);
 			const present = rowsOf<{ present: boolean }>(
 				await target.db.execute(
 					sql`select to_regclass('indicator_statbank_syncs') is not null as present`

@@ -7,6 +7,13 @@ import {
 	weekdayNames
 } from '$lib/format.ts';
 import { languageName } from '$lib/i18n/languages.ts';
+import { monthNames } from '$lib/format.ts';
+import {
+	programmeTaxonomy,
+	requirementsText,
+	termName,
+	type Requirements
+} from '$lib/server/programmes/index.ts';
 import { opportunityTypeName, partnershipKindName } from '$lib/i18n/opportunity-types.ts';
 import type { Locale } from '$lib/i18n/routes.ts';
 import { m } from '$lib/paraglide/messages.js';
@@ -36,6 +43,21 @@ export interface Vocabulary {
 	/** Guideposts by slug. */
 	guideposts: Map<string, string>;
 }
+
+const programmeLevelName = (code: string, locale: Locale) =>
+	termName(
+		programmeTaxonomy().levels.find((l) => l.code === code),
+		locale,
+		code
+	);
+const programmeFieldName = (code: string, locale: Locale) =>
+	termName(
+		programmeTaxonomy().fields.find((f) => f.code === code),
+		locale,
+		code
+	);
+const admissionRules = (value: Record<string, unknown>) =>
+	requirementsText(value as unknown as Requirements);
 
 type Options = { locale: Locale };
 const say = (message: (inputs: object, options: Options) => string, locale: Locale) =>
@@ -94,7 +116,23 @@ const LABELS: Record<string, (inputs: object, options: Options) => string> = {
 	registrationUrl: m.mod_f_registration,
 	registrationDeadline: m.mod_f_registration_deadline,
 	language: m.mod_f_language,
-	capacityNote: m.mod_f_capacity
+	capacityNote: m.mod_f_capacity,
+	summary: m.mod_f_summary,
+	level: m.mod_f_level,
+	speciality: m.mod_f_speciality,
+	field: m.mod_f_field,
+	places: m.mod_f_places,
+	durationMonths: m.mod_f_duration,
+	ects: m.mod_f_ects,
+	startMonths: m.mod_f_start_months,
+	applyVia: m.mod_f_apply_via,
+	deadlines: m.mod_f_deadlines,
+	requirementsText: m.mod_f_requirements_text,
+	requirements: m.mod_f_requirements,
+	su: m.mod_f_su,
+	ugUrl: m.mod_f_ug_url,
+	kotNumber: m.mod_f_kot,
+	source: m.mod_f_source
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -194,6 +232,28 @@ export function showValue(
 						})
 						.join('\n')
 				: String(value);
+		case 'level':
+			return programmeLevelName(String(value), locale);
+		case 'field':
+			return programmeFieldName(String(value), locale);
+		case 'startMonths':
+			return Array.isArray(value) ? monthNames(value.map(Number), locale) : String(value);
+		case 'applyVia':
+			return value === 'optagelse' ? 'optagelse.dk' : say(m.programme_apply_institution, locale);
+		case 'su':
+			return value === true ? say(m.mod_yes, locale) : say(m.mod_no, locale);
+		case 'deadlines':
+			return Array.isArray(value)
+				? value
+						.filter(isRecord)
+						.map(
+							(d) =>
+								`${d.kind}: ${String(d.day).padStart(2, '0')}-${String(d.month).padStart(2, '0')} ${d.time}`
+						)
+						.join('\n')
+				: String(value);
+		case 'requirements':
+			return isRecord(value) ? admissionRules(value) : String(value);
 		case 'locations':
 			return Array.isArray(value)
 				? value

@@ -9,6 +9,7 @@ import type { offerInput, organizationProfileInput } from '../directory/index.ts
 import { offers, organizations } from '../directory/index.ts';
 import type { OpportunityInput, PartnershipInput } from '../opportunities/index.ts';
 import type { EventInput } from '../events/index.ts';
+import type { programmeInput } from '../programmes/index.ts';
 import { SUBMISSION_KINDS } from './kinds.ts';
 import { submissions, type SubmissionEntity } from './schema.ts';
 
@@ -112,6 +113,16 @@ export function submitPartnership(
 /** A new event of the actor's organisation (an open house, a trial day …). */
 export function submitEvent(db: Db, actor: Actor, input: EventInput): Promise<string> {
 	return submit(db, actor, 'event', input);
+}
+
+/** A new programme of the actor's institution, or (with `programmeId`) a change to one. */
+export function submitProgramme(
+	db: Db,
+	actor: Actor,
+	input: z.input<typeof programmeInput>,
+	programmeId?: string
+): Promise<string> {
+	return submit(db, actor, 'programme', input, programmeId);
 }
 
 /** A change to an organisation's public profile (description, contact details, logo). */

@@ -23,6 +23,13 @@ import {
 } from '../opportunities/index.ts';
 import { opportunities, partnerships } from '../opportunities/index.ts';
 import { createEvent, eventInput, events, type EventInput } from '../events/index.ts';
+import {
+	createProgramme,
+	programmeInput,
+	programmes,
+	updateProgramme,
+	type ProgrammeInput
+} from '../programmes/index.ts';
 import type { SubmissionEntity } from './schema.ts';
 
 /** How one kind of content is proposed, compared and published. */
@@ -204,8 +211,22 @@ const eventKind: SubmissionKind = {
 		])
 };
 
+/** A programme an institution proposes, or a change to one of its programmes. */
+const programmeKind: SubmissionKind = {
+	parse: proposal(programmeInput),
+	title: danish('title'),
+	current: async (db, id) =>
+		published((await db.select().from(programmes).where(eq(programmes.id, id)))[0]),
+	publish: (tx, actorId, payload, id) =>
+		id
+			? updateProgramme(tx, actorId, id, payload as ProgrammeInput)
+			: createProgramme(tx, actorId, payload as ProgrammeInput),
+	canCreate: true
+};
+
 export const SUBMISSION_KINDS: Record<SubmissionEntity, SubmissionKind> = {
 	event: eventKind,
+	programme: programmeKind,
 	offer: offerKind,
 	organization: organizationKind,
 	opportunity: opportunityKind,

@@ -15,6 +15,7 @@ import {
 	submitOffer,
 	submitOrganizationProfile,
 	submitEvent,
+	submitProgramme,
 	confirmStillCurrent
 } from './index.ts';
 import { sql } from 'drizzle-orm';
@@ -233,5 +234,44 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 		expect(await count()).toBe(1);
 		const [mine] = await mySubmissions(database.db, partnerA);
 		expect(mine).toMatchObject({ status: 'approved', entityType: 'event', entitySlug: slug });
+	});
+
+	it('an institution proposes a programme and a change to it; an editor publishes each', async () => {
+		const programme = {
+			organizationId: orgA,
+			title: { da: 'HTX' },
+			level: 'htx',
+			applyVia: 'institution' as const,
+			requirements: { known: true, routes: [{ from: ['grundskole'], subjects: [] }] },
+			source: 'Skolens egen side, 2026-12-06'
+		};
+		await expect(
+			submitProgramme(database.db, partnerA, { ...programme, level: 'gymnasie' })
+		).rejects.toThrow(/not a level of education/);
+		await expect(submitProgramme(database.db, partnerB, programme)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		const id = await submitProgramme(database.db, partnerA, programme);
+		const slug = await approveSubmission(database.db, editor, id);
+		expect(slug).toBe('htx-aalborg-tekniske-gymnasium');
+		const [row] = rowsOf<{ id: string; keywords: string }>(
+			await database.db.execute(sql`select id, keywords from programmes where slug = ${slug}`)
+		);
+		expect(row?.keywords).toContain('Aalborg Tekniske Gymnasium');
+		const change = await submitProgramme(
+			database.db,
+			partnerA,
+			{ ...programme, durationMonths: 36, su: true },
+			row!.id
+		);
+		const [queued] = await reviewQueue(database.db, editor);
+		expect(queued?.changes.map((c) => c.field).sort()).toEqual(['durationMonths', 'su']);
+		expect(await approveSubmission(database.db, editor, change)).toBe(slug);
+		const [after] = rowsOf<{ duration_months: number; su: boolean }>(
+			await database.db.execute(
+				sql`select duration_months, su from programmes where slug = ${slug}`
+			)
+		);
+		expect(after).toEqual({ duration_months: 36, su: true });
 	});
 });

@@ -2,8 +2,17 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-cor
 import { organizations } from '../directory/schema.ts';
 
 export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
-/** What a submission proposes: an offer, a posting, a partnership, an event, or a profile change. */
-export type SubmissionEntity = 'offer' | 'organization' | 'opportunity' | 'partnership' | 'event';
+/**
+ * What a submission proposes: an offer, a posting, a partnership, an event, a programme, or a
+ * profile change.
+ */
+export type SubmissionEntity =
+	| 'offer'
+	| 'organization'
+	| 'opportunity'
+	| 'partnership'
+	| 'event'
+	| 'programme';
 
 /**
  * A partner's proposed new offer or change. The public sees the offer as last approved; the

@@ -206,6 +206,29 @@ class RowReader<C extends Columns> {
 }
 
 /** `05-07 12:00` (day-month and Danish time): a deadline every year. */
+/**
+ * A yearly deadline written as day-month and a Danish time, `05-07 12:00` (or `5.7 kl. 12.00`;
+ * without a time, the end of the day): the deadline, or undefined when it does not read.
+ */
+export function parseDeadline(value: string, kind: Deadline['kind']): Deadline | undefined {
+	const match = /^(\d{1,2})[-./](\d{1,2})(?:\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2}))?$/.exec(
+		value.trim()
+	);
+	const day = Number(match?.[1]);
+	const month = Number(match?.[2]);
+	const days = new Date(Date.UTC(2024, month, 0)).getUTCDate();
+	const hour = Number(match?.[3] ?? 23);
+	const minute = Number(match?.[4] ?? 59);
+	if (!match || month < 1 || month > 12 || day < 1 || day > days || hour > 23 || minute > 59)
+		return undefined;
+	return {
+		kind,
+		day,
+		month,
+		time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
+	};
+}
+
 function deadline(
 	r: RowReader<typeof PROGRAMME_COLUMNS>,
 	column: 'frist_kvote1' | 'frist_kvote2' | 'frist',
@@ -213,26 +236,14 @@ function deadline(
 ): Deadline | null {
 	const value = r.text(column);
 	if (!value) return null;
-	const match = /^(\d{1,2})[-./](\d{1,2})(?:\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2}))?$/.exec(value);
-	const day = Number(match?.[1]);
-	const month = Number(match?.[2]);
-	const days = new Date(Date.UTC(2024, month, 0)).getUTCDate();
-	const hour = Number(match?.[3] ?? 23);
-	const minute = Number(match?.[4] ?? 59);
-	if (!match || month < 1 || month > 12 || day < 1 || day > days || hour > 23 || minute > 59) {
+	const read = parseDeadline(value, kind);
+	if (!read)
 		r.problem(
 			column,
 			`"${value}" is not a day and time such as "05-07 12:00" (5 July, noon)`,
 			`"${value}" er ikke en dag og et klokkeslæt som "05-07 12:00" (5. juli kl. 12)`
 		);
-		return null;
-	}
-	return {
-		kind,
-		day,
-		month,
-		time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
-	};
+	return read ?? null;
 }
 
 interface ProgrammeRow {

@@ -21,6 +21,7 @@ export {
 	formatProblems as formatProgrammeProblems,
 	importProgrammeFigures,
 	importProgrammes,
+	parseDeadline,
 	type ImportOutcome as ProgrammeImportOutcome
 } from './import.ts';
 export {
@@ -49,3 +50,10 @@ export { programmes, programmeFigures, type Deadline } from './schema.ts';
 export { programmeQueryFromUrl, comparedSlugs } from './url-query.ts';
 export { programmeListPage } from './list-page.ts';
 export { programmeLd } from './json-ld.ts';
+export {
+	createProgramme,
+	deadlineInput,
+	programmeInput,
+	updateProgramme,
+	type ProgrammeInput
+} from './service.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { guideposts } from './schema.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTrail } from '../audit/index.ts';
@@ -190,11 +190,16 @@ describe.each(testEngines())('strategy store on $name', (engine) => {
 			demoOffers: 204,
 			demoPostings: 144,
 			demoInitiatives: 10,
-			demoEvents: 9
+			demoEvents: 9,
+			programmes: 29
 		});
 		await activateStrategy(database.db, 'aalborg-2023-2026', 'test');
 		await saveStrategy(database.db, previousStrategy(), { actor: 'test', activate: true });
 		expect(await seedOnFirstStart(database)).toEqual({ seeded: false });
 		expect((await getActiveStrategy(database.db, 'da'))?.slug).toBe('aalborg-2019-2022');
+		// An installation from before the navigator gets its programmes once, and only once.
+		await database.db.execute(sql`delete from app_state where key = 'programmes-seed'`);
+		expect(await seedOnFirstStart(database)).toEqual({ seeded: false, programmes: 29 });
+		expect(await seedOnFirstStart(database)).toEqual({ seeded: false });
 	});
 });
