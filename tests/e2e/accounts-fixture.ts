@@ -67,7 +67,9 @@ export async function createAccountsFixture(file: string): Promise<void> {
 			['approver', 'editor', undefined],
 			['uploader', 'editor', undefined],
 			['roundEditor', 'editor', undefined],
-			['calendarEditor', 'editor', undefined]
+			['calendarEditor', 'editor', undefined],
+			['programmeEditor', 'editor', undefined],
+			['programmePartner', 'partner', a.id]
 		];
 		const users: Fixture['users'] = {};
 		for (const [key, role, organizationId] of people) {

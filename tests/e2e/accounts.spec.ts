@@ -78,6 +78,7 @@ const reads: { path: string; allowed: Who[] }[] = [
 	{ path: '/admin/opslag', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/partnerskaber', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/arrangementer', allowed: ['admin', 'editor', 'partnerA'] },
+	{ path: '/admin/uddannelser', allowed: ['admin', 'editor', 'partnerA'] },
 	{ path: '/admin/kalendere', allowed: ['admin', 'editor'] },
 	{ path: '/admin/godkendelse', allowed: ['admin', 'editor'] },
 	{ path: '/admin/indsatser', allowed: ['admin', 'editor', 'council', 'partnerA'] },

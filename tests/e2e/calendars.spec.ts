@@ -42,11 +42,11 @@ const calendar = (unique: string, title: string) =>
 		''
 	].join('\r\n');
 
-async function editorPage(browser: Browser, baseURL: string) {
+async function editorPage(browser: Browser, baseURL: string, who = 'calendarEditor') {
 	const f = JSON.parse(
 		readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')
 	) as Fixture;
-	const user = f.users.calendarEditor!;
+	const user = f.users[who]!;
 	const page = await (await browser.newContext({ baseURL })).newPage();
 	await page.goto('/log-ind');
 	await page.getByLabel('E-mailadresse').fill(user.email);
@@ -176,4 +176,58 @@ test('a partner proposes an event, and an editor publishes it', async ({ browser
 		.toBe('Arrangementet er aflyst.');
 	await editor.getByRole('button', { name: `Fortryd aflysningen af ${title}` }).click();
 	await expect(editor.getByRole('status')).toHaveText('Aflysningen er fortrudt.');
+});
+
+test('an institution proposes a programme with its admission rules, and an editor publishes it', async ({
+	browser,
+	baseURL
+}) => {
+	const f = JSON.parse(
+		readFileSync(`.e2e/fixture-${new URL(baseURL!).port}.json`, 'utf8')
+	) as Fixture;
+	const unique = Date.now().toString(36);
+	const title = `Teknisk designer ${unique}`;
+	const partner = await (await browser.newContext({ baseURL })).newPage();
+	await partner.goto('/log-ind');
+	await partner.getByLabel('E-mailadresse').fill(f.users.programmePartner!.email);
+	await partner.getByLabel('Adgangskode').fill(f.password);
+	await partner.getByRole('button', { name: 'Log ind' }).click();
+	if (f.users.programmePartner!.totpSecret) {
+		await partner.getByLabel('Kode').fill(await unusedTotp(f.users.programmePartner!.totpSecret));
+		await partner.getByRole('button', { name: 'Bekræft' }).click();
+	}
+	await partner.goto('/admin/uddannelser');
+	await expectNoAxeViolations(partner);
+	await partner.getByLabel('Navn på dansk').fill(title);
+	await partner.getByLabel('Niveau').selectOption({ label: 'Erhvervsuddannelse (EUD)' });
+	await partner.getByLabel('Adgangskrav som regler').fill('grundskole: Matematik E');
+	await partner.getByLabel('Kilde').fill('Skolens egen side, 6. december 2026');
+	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
+	// Rules that do not read are refused with the reason, nothing sent.
+	await expect(partner.locator('[role=alert]').first()).toContainText(
+		'"Matematik E" er ikke et fag med et niveau'
+	);
+	await partner.getByLabel('Adgangskrav som regler').fill('grundskole');
+	await partner.getByLabel('Frist for kvote 1').fill('');
+	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(partner.getByRole('status')).toHaveText('Tak. Forslaget er sendt til godkendelse.');
+
+	const editor = await editorPage(browser, baseURL!, 'programmeEditor');
+	await editor.goto('/admin/godkendelse');
+	const card = editor.locator('article, li, section').filter({ hasText: title }).last();
+	await expect(card).toContainText('Erhvervsuddannelse (EUD)');
+	await card.getByRole('button', { name: 'Godkend' }).click();
+	const reader = await (await browser.newContext({ baseURL })).newPage();
+	await expect
+		.poll(async () => {
+			await reader.goto(`/uddannelser?q=${unique}`);
+			return reader.getByRole('link', { name: title, exact: true }).count();
+		})
+		.toBe(1);
+	await reader.getByRole('link', { name: title, exact: true }).click();
+	await expect(reader.locator('.font-lead')).toHaveText(
+		'Erhvervsuddannelse (EUD) · Aalborg Tekniske Gymnasium'
+	);
+	// A proposal is never demo data.
+	await expect(reader.getByText('Denne uddannelse er et opdigtet eksempel')).toHaveCount(0);
 });

@@ -276,6 +276,22 @@ test('administration forms store hostile text only escaped', async ({ baseURL })
 			}
 		},
 		{
+			path: '/admin/uddannelser?/propose',
+			fields: {
+				programmeId: hostile,
+				organizationId: hostile,
+				titleDa: hostile,
+				level: hostile,
+				field: hostile,
+				durationMonths: hostile,
+				startMonths: hostile,
+				kvote1: hostile,
+				admission: hostile,
+				url: hostile,
+				source: hostile
+			}
+		},
+		{
 			path: '/admin/kalendere?/subscribe',
 			fields: { organizationId: hostile, url: hostile, kind: hostile }
 		},
