@@ -24,6 +24,7 @@ CREATE TABLE "programmes" (
 	"title" jsonb NOT NULL,
 	"summary" jsonb,
 	"level" text NOT NULL,
+	"level_rank" integer DEFAULT 0 NOT NULL,
 	"speciality" text,
 	"field" text,
 	"places" text[] DEFAULT '{}' NOT NULL,
@@ -54,4 +55,5 @@ ALTER TABLE "programmes" ADD CONSTRAINT "programmes_organization_id_organization
 CREATE UNIQUE INDEX "programme_figures_year_idx" ON "programme_figures" USING btree ("programme_id","year");--> statement-breakpoint
 CREATE INDEX "programmes_search_idx" ON "programmes" USING gin ("search_text");--> statement-breakpoint
 CREATE INDEX "programmes_organization_idx" ON "programmes" USING btree ("organization_id");--> statement-breakpoint
+CREATE INDEX "programmes_order_idx" ON "programmes" USING btree ("level_rank",("title"->>'da'),"id");--> statement-breakpoint
 CREATE INDEX "programmes_facets_idx" ON "programmes" USING btree ("level","field","organization_id","language","duration_months","su");

@@ -7,7 +7,7 @@ import { rememberWords } from '../search/index.ts';
 import { readTable, TableFileError, type Table } from '../table-file.ts';
 import { parseRequirements, type Requirements } from './prerequisites.ts';
 import { programmeFigures, programmes, type Deadline } from './schema.ts';
-import { programmeTaxonomy } from './taxonomy.ts';
+import { levelRank, programmeTaxonomy } from './taxonomy.ts';
 
 export interface ImportProblem {
 	/** The row as the spreadsheet numbers it (the header is row 1), or none for the whole file. */
@@ -443,7 +443,8 @@ export async function importProgrammes(
 				const values = {
 					...row.values,
 					organizationId: org.id,
-					keywords: keywordsOf(row.values.level, row.values.field, org.name)
+					keywords: keywordsOf(row.values.level, row.values.field, org.name),
+					levelRank: levelRank(row.values.level)
 				};
 				const id = existing.get(row.externalId);
 				if (id)

@@ -45,7 +45,9 @@ export function programmeListPage(input: {
 		fields: taxonomy.fields
 			.map((f) => option(f.code, termName(f, locale), results.fields[f.code], query.field))
 			.filter(shown),
-		institutions: results.institutions.map((i) => option(i.slug, i.name, i.count, query.institution)),
+		institutions: results.institutions.map((i) =>
+			option(i.slug, i.name, i.count, query.institution)
+		),
 		languages: (['da', 'en'] as const)
 			.map((l) => option(l, input.languageLabels[l], results.languages[l], query.lang))
 			.filter(shown),
@@ -60,7 +62,12 @@ export function programmeListPage(input: {
 				locale,
 				i.level
 			),
-			fieldName: i.field ? termName(taxonomy.fields.find((f) => f.code === i.field), locale) : null
+			fieldName: i.field
+				? termName(
+						taxonomy.fields.find((f) => f.code === i.field),
+						locale
+					)
+				: null
 		}))
 	};
 }

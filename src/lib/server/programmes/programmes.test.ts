@@ -94,7 +94,9 @@ describe.each(testEngines())('programmes on $name', (engine) => {
 	});
 
 	it('keeps figures with their source; a withheld figure is marked, not zero', async () => {
-		const [datamatiker] = await programmesBySlugs(database.db, ['datamatiker-eksempel-professionshoejskole-demo']);
+		const [datamatiker] = await programmesBySlugs(database.db, [
+			'datamatiker-eksempel-professionshoejskole-demo'
+		]);
 		const last = datamatiker!.figures.at(-1)!;
 		expect(last.year).toBe(2025);
 		expect(last.unemployment).toBe(null);
@@ -113,20 +115,29 @@ describe.each(testEngines())('programmes on $name', (engine) => {
 			level: 'eud',
 			subjects: { engelsk: 'C', matematik: 'C' }
 		});
-		expect(afterEud.open.map((p) => p.slug)).toContain('datamatiker-eksempel-professionshoejskole-demo');
-		expect(afterEud.open.map((p) => p.slug)).not.toContain('fysioterapeut-eksempel-professionshoejskole-demo');
+		expect(afterEud.open.map((p) => p.slug)).toContain(
+			'datamatiker-eksempel-professionshoejskole-demo'
+		);
+		expect(afterEud.open.map((p) => p.slug)).not.toContain(
+			'fysioterapeut-eksempel-professionshoejskole-demo'
+		);
 		const hf = await pathwaysFrom(database.db, {
 			level: 'hf',
 			subjects: { engelsk: 'B', matematik: 'C' }
 		});
 		expect(
-			hf.missing.find((p) => p.slug === 'fysioterapeut-eksempel-professionshoejskole-demo')?.verdict.missing.length
+			hf.missing.find((p) => p.slug === 'fysioterapeut-eksempel-professionshoejskole-demo')?.verdict
+				.missing.length
 		).toBeGreaterThan(0);
 		expect(hf.open.map((p) => p.slug)).toContain('paedagog-professionshoejskolen-ucn');
 		expect(hf.open.map((p) => p.slug)).not.toContain('datalogi-aalborg-universitet');
 		const ninth = await pathwaysFrom(database.db, { level: 'grundskole' });
 		expect(ninth.open.map((p) => p.slug)).toEqual(
-			expect.arrayContaining(['10-klasse-ungdomsskolen-i-eksempelby-demo', 'stx-aalborg-katedralskole', 'toemrer-techcollege'])
+			expect.arrayContaining([
+				'10-klasse-ungdomsskolen-i-eksempelby-demo',
+				'stx-aalborg-katedralskole',
+				'toemrer-techcollege'
+			])
 		);
 		expect(ninth.open.map((p) => p.slug)).not.toContain('sygeplejerske-professionshoejskolen-ucn');
 	});

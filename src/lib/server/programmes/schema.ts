@@ -45,6 +45,8 @@ export const programmes = pgTable(
 		summary: jsonb('summary').$type<Localized>(),
 		/** A code of `levels` in taxonomy/programmes.yaml. */
 		level: text('level').notNull(),
+		/** The level's place in taxonomy/programmes.yaml: the list's order without words. */
+		levelRank: integer('level_rank').notNull().default(0),
 		/** Its EUD main course and speciale, as the institution names them. */
 		speciality: text('speciality'),
 		/** Its field: a DISCED-15 code (broad field), where known. */
@@ -93,6 +95,8 @@ export const programmes = pgTable(
 	(t) => [
 		index('programmes_search_idx').using('gin', t.searchText),
 		index('programmes_organization_idx').on(t.organizationId),
+		// The list without words: by level as a student meets them, then by name.
+		index('programmes_order_idx').on(t.levelRank, sql`(${t.title}->>'da')`, t.id),
 		// The counts read these columns only.
 		index('programmes_facets_idx').on(
 			t.level,

@@ -8,7 +8,6 @@ import {
 	tsQuery,
 	type TextQuery
 } from '../search/index.ts';
-import { programmeTaxonomy } from './taxonomy.ts';
 
 const code = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a known code');
 
@@ -89,8 +88,46 @@ export async function searchProgrammes(
 	const words = queryWords(query.q);
 	const vocabulary = await searchVocabulary(db, options.version);
 	return searchLoosening(db, words, vocabulary, (text) =>
-		matching(db, query, text, locale, options.pageSize ?? PROGRAMME_PAGE_SIZE)
+		matching(db, query, text, locale, options.pageSize ?? PROGRAMME_PAGE_SIZE, options.version)
 	);
+}
+
+type Group = {
+	level: string;
+	field: string | null;
+	language: string;
+	duration: string | null;
+	su: boolean;
+	slug: string;
+	name: string;
+	n: number;
+};
+
+/**
+ * The counts' groups depend only on the words (every filter is applied to the groups in code),
+ * so they are kept per content version and query text: a search with the same words and other
+ * filters, or another page, costs only its page of rows. At most 500 texts are kept.
+ */
+let groupCache: { version: string; db: Db; groups: Map<string, Promise<Group[]>> } | undefined;
+
+function cachedGroups(
+	db: Db,
+	version: string | undefined,
+	key: string,
+	read: () => Promise<Group[]>
+) {
+	if (version === undefined) return read();
+	if (groupCache?.version !== version || groupCache.db !== db)
+		groupCache = { version, db, groups: new Map() };
+	const cache = groupCache.groups;
+	let found = cache.get(key);
+	if (!found) {
+		if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+		found = read();
+		cache.set(key, found);
+		found.catch(() => cache.delete(key));
+	}
+	return found;
 }
 
 async function matching(
@@ -98,7 +135,8 @@ async function matching(
 	query: ProgrammeQuery,
 	{ words, text, typed, prefix }: TextQuery,
 	locale: 'da' | 'en',
-	pageSize: number
+	pageSize: number,
+	version?: string
 ): Promise<ProgrammeResults> {
 	const tsq = tsQuery(text);
 	const base: SQL = words.length ? sql`p.search_text @@ ${tsq}` : sql`true`;
@@ -121,13 +159,12 @@ async function matching(
 	const where = sql`${base} and ${byLevel} and ${byField} and ${byInstitution} and ${byLanguage} and ${byDuration} and ${bySu}`;
 	const title =
 		locale === 'en' ? sql`coalesce(p.title->>'en', p.title->>'da')` : sql`p.title->>'da'`;
-	const levels = programmeTaxonomy().levels.map((l) => l.code);
 	// Words typed rank above what synonyms and corrections add, a title that starts with the
 	// words above the rest.
 	const order = words.length
 		? sql`(lower(p.title->>'da') like ${`${prefix}%`} or lower(p.title->>'en') like ${`${prefix}%`}) desc,
 			ts_rank(p.search_text, ${tsQuery(typed)}) + ts_rank(p.search_text, ${tsq}) desc, p.title->>'da', p.id`
-		: sql`array_position(${sql.param(levels)}::text[], p.level), p.title->>'da', org.name, p.id`;
+		: sql`p.level_rank, (p.title->>'da'), p.id`;
 	const [pageRows, groups] = await Promise.all([
 		db.execute(sql`
 			select p.id, p.slug, ${title} as title, ${locale === 'en'} and p.title->>'en' is null as untranslated,
@@ -137,25 +174,19 @@ async function matching(
 			where ${where}
 			order by ${order}
 			limit ${pageSize} offset ${(query.page - 1) * pageSize}`),
-		db.execute(sql`
-			select g.level, g.field, g.language, g.duration, g.su, org.slug, org.name, g.n
-			from (
-				select p.level, p.field, p.language, ${durationBucket} as duration, coalesce(p.su, false) as su,
-					p.organization_id, count(*)::int as n
-				from programmes p where ${base}
-				group by 1, 2, 3, 4, 5, 6
-			) g join organizations org on org.id = g.organization_id`)
+		cachedGroups(db, version, words.length ? text : '', async () =>
+			rowsOf<Group>(
+				await db.execute(sql`
+					select g.level, g.field, g.language, g.duration, g.su, org.slug, org.name, g.n
+					from (
+						select p.level, p.field, p.language, ${durationBucket} as duration, coalesce(p.su, false) as su,
+							p.organization_id, count(*)::int as n
+						from programmes p where ${base}
+						group by 1, 2, 3, 4, 5, 6
+					) g join organizations org on org.id = g.organization_id`)
+			)
+		)
 	]);
-	type Group = {
-		level: string;
-		field: string | null;
-		language: string;
-		duration: string | null;
-		su: boolean;
-		slug: string;
-		name: string;
-		n: number;
-	};
 	const has = (list: string[], value: string | null) =>
 		list.length === 0 || (value !== null && list.includes(value));
 	const result: ProgrammeResults = {
@@ -172,7 +203,7 @@ async function matching(
 	const add = (counts: Record<string, number>, key: string | null, n: number) => {
 		if (key !== null) counts[key] = (counts[key] ?? 0) + n;
 	};
-	for (const g of rowsOf<Group>(groups)) {
+	for (const g of groups) {
 		const l = has(query.level, g.level);
 		const f = has(query.field, g.field);
 		const i = has(query.institution, g.slug);

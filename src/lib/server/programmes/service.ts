@@ -7,7 +7,7 @@ import { organizations, uniqueSlug } from '../directory/index.ts';
 import { rememberWords } from '../search/index.ts';
 import { requirements } from './prerequisites.ts';
 import { programmes } from './schema.ts';
-import { programmeTaxonomy } from './taxonomy.ts';
+import { levelRank, programmeTaxonomy } from './taxonomy.ts';
 
 const text = (max: number) =>
 	z
@@ -117,6 +117,7 @@ export async function createProgramme(
 		.insert(programmes)
 		.values({
 			...input,
+			levelRank: levelRank(input.level),
 			externalId: `web-${randomUUID()}`,
 			slug: await uniqueSlug(tx, 'programmes', `${input.title.da} ${org!.name}`, 'uddannelse'),
 			keywords
@@ -144,7 +145,7 @@ export async function updateProgramme(
 	const keywords = await keywordsFor(tx, input);
 	const [row] = await tx
 		.update(programmes)
-		.set({ ...input, keywords, updatedAt: new Date() })
+		.set({ ...input, keywords, levelRank: levelRank(input.level), updatedAt: new Date() })
 		.where(eq(programmes.id, id))
 		.returning({ id: programmes.id, slug: programmes.slug });
 	if (!row) throw new Error(`no programme ${id}`);

@@ -14,9 +14,7 @@ const term = z.object({ code, da: z.string().min(1), en: z.string().min(1) }).st
 export const programmeTaxonomyFile = z
 	.object({
 		levels: z.array(term.extend({ group: code, position: z.boolean().default(false) })).min(1),
-		groups: z
-			.array(term.extend({ audience: code.optional(), jobLevel: code.optional() }))
-			.min(1),
+		groups: z.array(term.extend({ audience: code.optional(), jobLevel: code.optional() })).min(1),
 		fields: z.array(
 			term.extend({
 				code: z.string().regex(/^\d{2,4}$/, 'a DISCED-15 code'),
@@ -57,3 +55,7 @@ export const termName = (t: Term | undefined, locale: 'da' | 'en', fallback = ''
 /** The level with this code. */
 export const levelOf = (code: string, taxonomy = programmeTaxonomy()) =>
 	taxonomy.levels.find((l) => l.code === code);
+
+/** A level's place in the list of levels (the order a student meets them). */
+export const levelRank = (code: string, taxonomy = programmeTaxonomy()) =>
+	taxonomy.levels.findIndex((l) => l.code === code);
