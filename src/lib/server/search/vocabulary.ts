@@ -143,13 +143,15 @@ export async function rememberWords(
 		);
 }
 
-/** Rebuilds the vocabulary from every stored offer and posting (after a bulk load). */
+/** Rebuilds the vocabulary from every stored offer, posting and programme (after a bulk load). */
 export async function rebuildSearchWords(db: Db): Promise<void> {
 	await db.execute(sql`insert into search_words (word)
 		select distinct w from (
 			select coalesce(name->>'da', '') || ' ' || coalesce(name->>'en', '') as names from offers
 			union all
 			select coalesce(title->>'da', '') || ' ' || coalesce(title->>'en', '') from opportunities
+			union all
+			select coalesce(title->>'da', '') || ' ' || coalesce(title->>'en', '') from programmes
 		) n, regexp_split_to_table(lower(n.names), '[^[:alnum:]æøåéèêëáàäöüó]+') as w
 		where length(w) >= 3 and w !~ '^[0-9]+$'
 		on conflict do nothing`);
