@@ -92,6 +92,85 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
 	return { format: 'XLSX', header: read(sheet.getRow(1)).map((h) => h.trim()), rows };
 }
 
+/** A problem in a file: the row as the spreadsheet numbers it (the header is row 1), the column. */
+export interface ImportProblem {
+	row?: number;
+	column?: string;
+	message: string;
+}
+
+/** Problems in the reader's language, one per line: "række 3, kolonne "status": …". */
+export function formatImportProblems(problems: readonly ImportProblem[], language: 'da' | 'en') {
+	return problems
+		.map((p) => {
+			const where = [
+				p.row === undefined ? null : language === 'da' ? `række ${p.row}` : `row ${p.row}`,
+				p.column === undefined
+					? null
+					: language === 'da'
+						? `kolonne "${p.column}"`
+						: `column "${p.column}"`
+			].filter(Boolean);
+			return `${where.length ? `${where.join(', ')}: ` : ''}${p.message}`;
+		})
+		.join('\n');
+}
+
+/** A template's columns: the Danish name, and the English one an import also accepts. */
+export type Columns = readonly (readonly [da: string, en: string])[];
+
+/**
+ * Reads a CSV or XLSX file and its header: the place of each of the template's columns, or
+ * every problem with the file and the header (unknown, repeated and missing columns, no rows).
+ */
+export async function readTableColumns<C extends Columns>(
+	bytes: Uint8Array,
+	columns: C,
+	required: readonly C[number][0][]
+): Promise<
+	| { ok: true; table: Table; index: Map<C[number][0], number> }
+	| { ok: false; problems: ImportProblem[] }
+> {
+	let table: Table;
+	try {
+		table = await readTable(bytes);
+	} catch (error) {
+		if (error instanceof TableFileError)
+			return { ok: false, problems: [{ message: error.message }] };
+		throw error;
+	}
+	const problems: ImportProblem[] = [];
+	const index = new Map<C[number][0], number>();
+	const names = columns.map((c) => c[0]).join(';');
+	table.header.forEach((name, i) => {
+		const key = name.toLowerCase().replace(/\s+/g, '_');
+		const column = columns.find(([da, en]) => key === da || key === en)?.[0];
+		if (!column) {
+			if (key)
+				problems.push({
+					column: name,
+					message: tr(
+						`unknown column; the columns are ${names}`,
+						`ukendt kolonne; kolonnerne er ${names}`
+					)
+				});
+		} else if (index.has(column))
+			problems.push({
+				column: name,
+				message: tr('the column appears twice', 'kolonnen står der to gange')
+			});
+		else index.set(column, i);
+	});
+	for (const column of required)
+		if (!index.has(column))
+			problems.push({ column, message: tr('the column is missing', 'kolonnen mangler') });
+	if (problems.length === 0 && table.rows.length === 0)
+		problems.push({
+			message: tr('the file has a header but no rows', 'filen har en overskrift, men ingen rækker')
+		});
+	return problems.length ? { ok: false, problems } : { ok: true, table, index };
+}
+
 /** Writes rows as an XLSX workbook with one sheet and a bold header row. */
 export async function writeXlsx(sheetName: string, header: string[], rows: string[][]) {
 	const workbook = new ExcelJS.Workbook();

@@ -14,7 +14,12 @@ import {
 	type InitiativeData
 } from './initiatives.ts';
 import { initiatives, LIFECYCLES, milestones, type Lifecycle } from './schema.ts';
-import { readTable, TableFileError, writeXlsx } from '../table-file.ts';
+import {
+	formatImportProblems,
+	readTableColumns,
+	writeXlsx,
+	type ImportProblem
+} from '../table-file.ts';
 
 /** The spreadsheet's columns, in order, with the English names an import also accepts. */
 export const COLUMNS = [
@@ -34,36 +39,12 @@ export const COLUMNS = [
 type Column = (typeof COLUMNS)[number][0];
 const REQUIRED: Column[] = ['id', 'titel', 'handlinger', 'ansvarlig'];
 
-export interface ImportProblem {
-	/** The row as the spreadsheet numbers it (the header is row 1), or none for the whole file. */
-	row?: number;
-	column?: string;
-	message: string;
-}
+export type { ImportProblem };
+export { formatImportProblems };
 
 export type InitiativeImportOutcome =
 	| { ok: true; created: number; updated: number; organisationsCreated: string[] }
 	| { ok: false; problems: ImportProblem[] };
-
-/** Problems in the reader's language, one per line: "række 3, kolonne "status": …". */
-export function formatImportProblems(
-	problems: readonly ImportProblem[],
-	language: ProblemLanguage
-) {
-	return problems
-		.map((p) => {
-			const where = [
-				p.row === undefined ? null : language === 'da' ? `række ${p.row}` : `row ${p.row}`,
-				p.column === undefined
-					? null
-					: language === 'da'
-						? `kolonne "${p.column}"`
-						: `column "${p.column}"`
-			].filter(Boolean);
-			return `${where.length ? `${where.join(', ')}: ` : ''}${p.message}`;
-		})
-		.join('\n');
-}
 
 function splitList(value: string): string[] {
 	return value
@@ -165,51 +146,10 @@ async function run(
 	bytes: Uint8Array,
 	options: { createOrganisations?: boolean }
 ): Promise<InitiativeImportOutcome> {
-	let table;
-	try {
-		table = await readTable(bytes);
-	} catch (error) {
-		if (error instanceof TableFileError)
-			return { ok: false, problems: [{ message: error.message }] };
-		throw error;
-	}
+	const read = await readTableColumns(bytes, COLUMNS, REQUIRED);
+	if (!read.ok) return read;
+	const { table, index } = read;
 	const problems: ImportProblem[] = [];
-	const index = new Map<Column, number>();
-	table.header.forEach((name, i) => {
-		const key = name.toLowerCase().replace(/\s+/g, '_');
-		const column = COLUMNS.find(([da, en]) => key === da || key === en)?.[0];
-		if (!column) {
-			if (key)
-				problems.push({
-					column: name,
-					message: tr(
-						`unknown column; the columns are ${COLUMNS.map((c) => c[0]).join(';')}`,
-						`ukendt kolonne; kolonnerne er ${COLUMNS.map((c) => c[0]).join(';')}`
-					)
-				});
-		} else if (index.has(column))
-			problems.push({
-				column: name,
-				message: tr('the column appears twice', 'kolonnen står der to gange')
-			});
-		else index.set(column, i);
-	});
-	for (const column of REQUIRED)
-		if (!index.has(column))
-			problems.push({ column, message: tr('the column is missing', 'kolonnen mangler') });
-	if (problems.length > 0) return { ok: false, problems };
-	if (table.rows.length === 0)
-		return {
-			ok: false,
-			problems: [
-				{
-					message: tr(
-						'the file has a header but no rows',
-						'filen har en overskrift, men ingen rækker'
-					)
-				}
-			]
-		};
 
 	const parsed: ParsedRow[] = [];
 	const seen = new Map<string, number>();

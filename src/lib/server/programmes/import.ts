@@ -4,22 +4,18 @@ import type { Db } from '../db/index.ts';
 import { organizations, uniqueSlug } from '../directory/index.ts';
 import { inProblemLanguage, tr, type ProblemLanguage } from '../problem-language.ts';
 import { rememberWords } from '../search/index.ts';
-import { readTable, TableFileError, type Table } from '../table-file.ts';
+import {
+	formatImportProblems,
+	readTableColumns,
+	type Columns,
+	type ImportProblem
+} from '../table-file.ts';
 import { parseRequirements, type Requirements } from './prerequisites.ts';
 import { programmeFigures, programmes, type Deadline } from './schema.ts';
 import { levelRank, programmeTaxonomy } from './taxonomy.ts';
 
-export interface ImportProblem {
-	/** The row as the spreadsheet numbers it (the header is row 1), or none for the whole file. */
-	row?: number;
-	column?: string;
-	message: string;
-}
-
 export type ImportOutcome =
 	{ ok: true; created: number; updated: number } | { ok: false; problems: ImportProblem[] };
-
-type Columns = readonly (readonly [da: string, en: string])[];
 
 /** The programme template's columns (Danish name, English name); docs/data-formats.md lists them. */
 export const PROGRAMME_COLUMNS = [
@@ -66,70 +62,7 @@ export const FIGURE_COLUMNS = [
 	['demo', 'demo']
 ] as const satisfies Columns;
 
-/** Problems in the reader's language, one per line: "række 3, kolonne "niveau": …". */
-export function formatProblems(problems: readonly ImportProblem[], language: ProblemLanguage) {
-	return problems
-		.map((p) => {
-			const where = [
-				p.row === undefined ? null : language === 'da' ? `række ${p.row}` : `row ${p.row}`,
-				p.column === undefined
-					? null
-					: language === 'da'
-						? `kolonne "${p.column}"`
-						: `column "${p.column}"`
-			].filter(Boolean);
-			return `${where.length ? `${where.join(', ')}: ` : ''}${p.message}`;
-		})
-		.join('\n');
-}
-
-/** Reads the file and its header: the column each known name is in, or the problems. */
-async function readColumns<C extends Columns>(
-	bytes: Uint8Array,
-	columns: C,
-	required: C[number][0][]
-): Promise<
-	| { ok: true; table: Table; index: Map<C[number][0], number> }
-	| { ok: false; problems: ImportProblem[] }
-> {
-	let table: Table;
-	try {
-		table = await readTable(bytes);
-	} catch (error) {
-		if (error instanceof TableFileError)
-			return { ok: false, problems: [{ message: error.message }] };
-		throw error;
-	}
-	const problems: ImportProblem[] = [];
-	const index = new Map<C[number][0], number>();
-	table.header.forEach((name, i) => {
-		const key = name.toLowerCase().replace(/\s+/g, '_');
-		const column = columns.find(([da, en]) => key === da || key === en)?.[0];
-		if (!column) {
-			if (key)
-				problems.push({
-					column: name,
-					message: tr(
-						`unknown column; the columns are ${columns.map((c) => c[0]).join(';')}`,
-						`ukendt kolonne; kolonnerne er ${columns.map((c) => c[0]).join(';')}`
-					)
-				});
-		} else if (index.has(column))
-			problems.push({
-				column: name,
-				message: tr('the column appears twice', 'kolonnen står der to gange')
-			});
-		else index.set(column, i);
-	});
-	for (const column of required)
-		if (!index.has(column))
-			problems.push({ column, message: tr('the column is missing', 'kolonnen mangler') });
-	if (table.rows.length === 0 && problems.length === 0)
-		problems.push({
-			message: tr('the file has a header but no rows', 'filen har en overskrift, men ingen rækker')
-		});
-	return problems.length ? { ok: false, problems } : { ok: true, table, index };
-}
+export const formatProblems = formatImportProblems;
 
 /** A row's cells by column, and a place to note its problems. */
 class RowReader<C extends Columns> {
@@ -374,7 +307,7 @@ export async function importProgrammes(
 	options: { actor: string; language?: ProblemLanguage }
 ): Promise<ImportOutcome> {
 	return inProblemLanguage(options.language ?? 'en', async () => {
-		const read = await readColumns(bytes, PROGRAMME_COLUMNS, [
+		const read = await readTableColumns(bytes, PROGRAMME_COLUMNS, [
 			'id',
 			'institution',
 			'titel',
@@ -514,7 +447,7 @@ export async function importProgrammeFigures(
 	options: { actor: string; language?: ProblemLanguage }
 ): Promise<ImportOutcome> {
 	return inProblemLanguage(options.language ?? 'en', async () => {
-		const read = await readColumns(bytes, FIGURE_COLUMNS, ['uddannelse', 'aar', 'kilde']);
+		const read = await readTableColumns(bytes, FIGURE_COLUMNS, ['uddannelse', 'aar', 'kilde']);
 		if (!read.ok) return read;
 		const problems: ImportProblem[] = [];
 		const rows = read.table.rows.map((row) => {
