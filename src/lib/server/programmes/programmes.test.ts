@@ -6,6 +6,7 @@ import { testEngines } from '../db/testing.ts';
 import { createOrganization, loadInstitutions, loadTaxonomy } from '../directory/index.ts';
 import { PROGRAMME_FILES } from '../bootstrap.ts';
 import { createDemoOrganizations } from '../directory/demo.ts';
+import { writeXlsx } from '../table-file.ts';
 import { formatProblems, importProgrammeFigures, importProgrammes } from './import.ts';
 import {
 	getProgramme,
@@ -215,6 +216,35 @@ describe.each(testEngines())('programmes on $name', (engine) => {
 			'Smed, klejnsmed',
 			48,
 			org.id
+		]);
+	});
+
+	it('reads an XLSX workbook as it reads CSV', async () => {
+		const xlsx = await writeXlsx(
+			'Uddannelser',
+			['id', 'institution', 'titel', 'niveau', 'ansoeg', 'kilde', 'varighed_mdr', 'frist_kvote1'],
+			[
+				[
+					'x-2',
+					'Aalborg Universitet',
+					'Sociologi',
+					'bachelor',
+					'optagelse',
+					'aau.dk',
+					'36',
+					'05-07 12:00'
+				]
+			]
+		);
+		expect(await importProgrammes(database.db, xlsx, { actor: 'test' })).toEqual({
+			ok: true,
+			created: 1,
+			updated: 0
+		});
+		const p = await getProgramme(database.db, 'sociologi-aalborg-universitet');
+		expect([p?.durationMonths, p?.deadlines]).toEqual([
+			36,
+			[{ kind: 'kvote1', day: 5, month: 7, time: '12:00' }]
 		]);
 	});
 });
