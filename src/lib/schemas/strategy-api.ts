@@ -186,11 +186,9 @@ const apiProgrammeItem = z.object({
 	id: z.uuid(),
 	slug: z.string(),
 	title: z.string(),
-	level: z
-		.string()
-		.meta({
-			description: 'A level code of taxonomy/programmes.yaml: stx, eud, professionsbachelor …'
-		}),
+	level: z.string().meta({
+		description: 'A level code of taxonomy/programmes.yaml: stx, eud, professionsbachelor …'
+	}),
 	field: z.string().nullable().meta({ description: 'DISCED-15 broad field (two digits)' }),
 	institution: z.object({ name: z.string(), slug: z.string() }),
 	places: z.array(z.string()),

@@ -17,7 +17,13 @@ export function slugify(name: string): string {
 
 /** Tables whose rows have a public slug. */
 export type SluggedTable =
-	'offers' | 'organizations' | 'opportunities' | 'partnerships' | 'initiatives' | 'events' | 'programmes';
+	| 'offers'
+	| 'organizations'
+	| 'opportunities'
+	| 'partnerships'
+	| 'initiatives'
+	| 'events'
+	| 'programmes';
 
 /** Slugs no row gets: admin paths use them for the form that makes a new row. */
 const RESERVED_SLUGS = ['ny', 'new'];

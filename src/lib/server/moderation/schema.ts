@@ -7,12 +7,7 @@ export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
  * profile change.
  */
 export type SubmissionEntity =
-	| 'offer'
-	| 'organization'
-	| 'opportunity'
-	| 'partnership'
-	| 'event'
-	| 'programme';
+	'offer' | 'organization' | 'opportunity' | 'partnership' | 'event' | 'programme';
 
 /**
  * A partner's proposed new offer or change. The public sees the offer as last approved; the
