@@ -7,6 +7,7 @@ import {
 	searchLoosening,
 	searchVocabulary,
 	tsQuery,
+	versionCache,
 	type TextQuery
 } from '../search/index.ts';
 
@@ -95,10 +96,28 @@ export async function searchEvents(
 			locale,
 			now,
 			options.pageSize ?? EVENT_PAGE_SIZE,
-			options.anyTime
+			options.anyTime,
+			options.version
 		)
 	);
 }
+
+type Group = {
+	kind: string;
+	levels: string[];
+	audiences: string[];
+	slug: string;
+	name: string;
+	n: number;
+};
+
+/**
+ * The counts' groups depend on the words and the time window only (kind, level, audience and
+ * organiser are applied to them in code): kept per content version, words, window and minute,
+ * so another filter or page reuses them. An event that ends within that minute may be counted
+ * for the rest of it.
+ */
+const cachedGroups = versionCache<Group[]>();
 
 async function eventsMatching(
 	db: Db,
@@ -107,7 +126,8 @@ async function eventsMatching(
 	locale: 'da' | 'en',
 	now: Date,
 	pageSize: number,
-	anyTime = false
+	anyTime = false,
+	version?: string
 ): Promise<EventResults> {
 	const tsq = tsQuery(text);
 	const at = now.toISOString();
@@ -172,13 +192,29 @@ async function eventsMatching(
 			limit ${pageSize} offset ${offset}`),
 		// The counts: grouped by what they count (an index-only scan where no words are given),
 		// the organisers' names added to the groups, not to every row.
-		db.execute(sql`
-			select g.kind, g.levels, g.audiences, org.slug, org.name, g.n
-			from (
-				select e.kind, e.levels, e.audiences, e.organization_id, count(*)::int as n
-				from events e where ${base}
-				group by e.kind, e.levels, e.audiences, e.organization_id
-			) g join organizations org on org.id = g.organization_id`)
+		cachedGroups(
+			db,
+			version,
+			[
+				words.length ? text : '',
+				anyTime,
+				query.archive,
+				query.from ?? '',
+				query.to ?? '',
+				query.free,
+				Math.floor(now.getTime() / 60_000)
+			].join('|'),
+			async () =>
+				rowsOf<Group>(
+					await db.execute(sql`
+						select g.kind, g.levels, g.audiences, org.slug, org.name, g.n
+						from (
+							select e.kind, e.levels, e.audiences, e.organization_id, count(*)::int as n
+							from events e where ${base}
+							group by e.kind, e.levels, e.audiences, e.organization_id
+						) g join organizations org on org.id = g.organization_id`)
+				)
+		)
 	]);
 	const kindSet = new Set(query.kind);
 	const levelSet = new Set(query.level);
@@ -189,15 +225,7 @@ async function eventsMatching(
 	const levels: Record<string, number> = {};
 	const audiences: Record<string, number> = {};
 	const organisers = new Map<string, { slug: string; name: string; count: number }>();
-	type Group = {
-		kind: string;
-		levels: string[];
-		audiences: string[];
-		slug: string;
-		name: string;
-		n: number;
-	};
-	for (const g of rowsOf<Group>(groups)) {
+	for (const g of groups) {
 		const k = kindSet.size === 0 || kindSet.has(g.kind);
 		const l = levelSet.size === 0 || g.levels.some((x) => levelSet.has(x));
 		const a = audienceSet.size === 0 || g.audiences.some((x) => audienceSet.has(x));

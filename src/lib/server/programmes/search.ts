@@ -6,6 +6,7 @@ import {
 	searchLoosening,
 	searchVocabulary,
 	tsQuery,
+	versionCache,
 	type TextQuery
 } from '../search/index.ts';
 
@@ -103,32 +104,8 @@ type Group = {
 	n: number;
 };
 
-/**
- * The counts' groups depend only on the words (every filter is applied to the groups in code),
- * so they are kept per content version and query text: a search with the same words and other
- * filters, or another page, costs only its page of rows. At most 500 texts are kept.
- */
-let groupCache: { version: string; db: Db; groups: Map<string, Promise<Group[]>> } | undefined;
-
-function cachedGroups(
-	db: Db,
-	version: string | undefined,
-	key: string,
-	read: () => Promise<Group[]>
-) {
-	if (version === undefined) return read();
-	if (groupCache?.version !== version || groupCache.db !== db)
-		groupCache = { version, db, groups: new Map() };
-	const cache = groupCache.groups;
-	let found = cache.get(key);
-	if (!found) {
-		if (cache.size >= 500) cache.delete(cache.keys().next().value!);
-		found = read();
-		cache.set(key, found);
-		found.catch(() => cache.delete(key));
-	}
-	return found;
-}
+/** The counts' groups depend only on the words: kept per content version and query text. */
+const cachedGroups = versionCache<Group[]>();
 
 async function matching(
 	db: Db,

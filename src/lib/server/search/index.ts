@@ -30,3 +30,4 @@ export {
 } from './vocabulary.ts';
 export { pageLinks, type PageLinks } from './page.ts';
 export { searchQueryFromUrl, type UrlParameters, type UrlQuery } from './url-query.ts';
+export { versionCache } from './group-cache.ts';
