@@ -113,6 +113,12 @@ test('pathways: from where a student is to what she can apply for, without JavaS
 		'Mangler: Dansk A, Matematik B'
 	);
 	const results = page.url();
+	// A grade that is not a grade is said, and nothing is worked out from it.
+	await page.goto('/uddannelser/veje?niveau=hf&snit=syv');
+	await expect(page.getByRole('alert')).toHaveText(
+		'"syv" er ikke et gennemsnit. Skriv et tal fra -3 til 12, fx 7,4.'
+	);
+	await expect(page.getByRole('heading', { name: /^Du kan søge/ })).toHaveCount(0);
 	// From a programme: what can I take after it?
 	await page.goto('/en/programmes/pathways?fra=datamatiker-eksempel-professionshoejskole-demo');
 	await expect(page.locator('h1')).toHaveText('Pathways after Computer science (AP)');

@@ -32,7 +32,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			subjects[s.code] = value as SubjectLevel;
 	}
 	const gradeText = url.searchParams.get('snit')?.trim().replace(',', '.') ?? '';
-	const grade = gradeText && Number.isFinite(Number(gradeText)) ? Number(gradeText) : undefined;
+	const grade = gradeText === '' ? undefined : Number(gradeText);
+	// A grade that is not a grade on the 7-point scale is said, not ignored.
+	const badGrade: string | null =
+		grade !== undefined && (!Number.isFinite(grade) || grade < -3 || grade > 12)
+			? (url.searchParams.get('snit') ?? '').slice(0, 20)
+			: null;
 	const form = {
 		levels: taxonomy.levels
 			.filter((l) => !['kandidat', 'amu', 'akademi', 'diplom', 'master', 'stu'].includes(l.code))
@@ -45,7 +50,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		level: level ?? '',
 		grade: url.searchParams.get('snit') ?? ''
 	};
-	if (!level) return { form, asked: asked !== '', result: null, programme: null };
+	if (!level || badGrade !== null)
+		return {
+			form,
+			asked: asked !== '' || badGrade !== null,
+			badGrade,
+			result: null,
+			programme: null
+		};
 	const version = await contentVersion();
 	const result = await cachedView(
 		`pathways:${locale}:${level}:${JSON.stringify(subjects)}:${grade ?? ''}:${version}`,
@@ -76,6 +88,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		form,
 		asked: true,
+		badGrade: null as string | null,
 		result,
 		programme: programme
 			? { title: locale === 'en' ? (programme.title.en ?? programme.title.da) : programme.title.da }
