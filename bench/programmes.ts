@@ -3,6 +3,9 @@
 // level, field, institution, language, duration and SU, with the counts per filter, on
 // PostgreSQL by one caller and by 32 concurrent callers, and by one caller on PGlite. The
 // navigator issue's goal is p95 < 50 ms at 5,000 programmes with 32 callers on PostgreSQL.
+// The searches run as the site runs them, with the content version: the counts are kept per
+// version, words and filters, so after warming up each search reads its page of matches only.
+// Right after a change (a new version) the first search of each kind also reads the groups.
 // Asserts nothing.
 import { searchProgrammes, type ProgrammeQuery } from '../src/lib/server/programmes/index.ts';
 import { runSearchBench } from './harness.ts';

@@ -299,7 +299,7 @@ describe('a damaged backup is refused before anything changes', () => {
 		const target = await openEmpty('pglite');
 		try {
 			const result = await restoreBackup(target, file);
-			expect(result.upgraded).toEqual(['0023_statbank_sync', '0024_events', '0025_programmes']);
+			expect(result.upgraded).toEqual(['0023_statbank_sync', '0024_events', '0025_programmes', '0026_text_match_cost']);
 			const present = rowsOf<{ present: boolean }>(
 				await target.db.execute(
 					sql`select to_regclass('indicator_statbank_syncs') is not null as present`

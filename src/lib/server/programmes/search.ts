@@ -106,6 +106,7 @@ type Group = {
 
 /** The counts' groups depend only on the words: kept per content version and query text. */
 const cachedGroups = versionCache<Group[]>();
+const cachedCounts = versionCache<Omit<ProgrammeResults, 'items'>>();
 
 async function matching(
 	db: Db,
@@ -142,15 +143,15 @@ async function matching(
 		? sql`(lower(p.title->>'da') like ${`${prefix}%`} or lower(p.title->>'en') like ${`${prefix}%`}) desc,
 			ts_rank(p.search_text, ${tsQuery(typed)}) + ts_rank(p.search_text, ${tsq}) desc, p.title->>'da', p.id`
 		: sql`p.level_rank, (p.title->>'da'), p.id`;
-	const [pageRows, groups] = await Promise.all([
-		db.execute(sql`
+	const pageRows = db.execute(sql`
 			select p.id, p.slug, ${title} as title, ${locale === 'en'} and p.title->>'en' is null as untranslated,
 				p.level, p.field, p.places, p.duration_months as "durationMonths", p.language, p.su,
 				org.name as institution, org.slug as "institutionSlug", p.is_demo as "isDemo"
 			from programmes p join organizations org on org.id = p.organization_id
 			where ${where}
 			order by ${order}
-			limit ${pageSize} offset ${(query.page - 1) * pageSize}`),
+			limit ${pageSize} offset ${(query.page - 1) * pageSize}`);
+	const groups = () =>
 		cachedGroups(db, version, words.length ? text : '', async () =>
 			rowsOf<Group>(
 				await db.execute(sql`
@@ -162,19 +163,41 @@ async function matching(
 						group by 1, 2, 3, 4, 5, 6
 					) g join organizations org on org.id = g.organization_id`)
 			)
-		)
-	]);
+		);
+	const counts = cachedCounts(
+		db,
+		version,
+		JSON.stringify([
+			words.length ? text : '',
+			query.level,
+			query.field,
+			query.institution,
+			query.lang,
+			query.duration,
+			query.su
+		]),
+		async () => countsOf(query, await groups())
+	);
+	const [rows, counted] = await Promise.all([pageRows, counts]);
+	return { ...counted, items: rowsOf<ProgrammeHit>(rows) };
+}
+
+/**
+ * The total and each filter's counts from the groups: a count ignores its own filter's choice.
+ * Over thousands of groups this is the costliest part of a search in code, so the counts are
+ * kept per content version, words and filters too (another page of the same list reuses them).
+ */
+function countsOf(query: ProgrammeQuery, groups: Group[]): Omit<ProgrammeResults, 'items'> {
 	const has = (list: string[], value: string | null) =>
 		list.length === 0 || (value !== null && list.includes(value));
-	const result: ProgrammeResults = {
+	const result: Omit<ProgrammeResults, 'items'> = {
 		total: 0,
 		levels: {},
 		fields: {},
 		institutions: [],
 		languages: {},
 		durations: {},
-		su: 0,
-		items: rowsOf<ProgrammeHit>(pageRows)
+		su: 0
 	};
 	const institutions = new Map<string, { slug: string; name: string; count: number }>();
 	const add = (counts: Record<string, number>, key: string | null, n: number) => {
