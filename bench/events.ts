@@ -3,7 +3,9 @@
 // organiser, free, a date range, words, and the archive, with the counts per kind, level,
 // audience and organiser, on PostgreSQL by one caller and by 32 concurrent callers, and by one
 // caller on PGlite. The events issue's goal is p95 < 50 ms at 20,000 events with 32 callers on
-// PostgreSQL. Asserts nothing.
+// PostgreSQL. The searches run as the site runs them, with the content version: the counts are
+// kept per version, minute, words and filters, so after warming up each search reads its page
+// only; a new minute or a change reads the groups again. Asserts nothing.
 import { searchEvents, type EventQuery } from '../src/lib/server/events/index.ts';
 import { runSearchBench } from './harness.ts';
 import { loadSyntheticEvents } from './synthetic-events.ts';

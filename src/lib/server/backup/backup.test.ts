@@ -299,7 +299,13 @@ describe('a damaged backup is refused before anything changes', () => {
 		const target = await openEmpty('pglite');
 		try {
 			const result = await restoreBackup(target, file);
-			expect(result.upgraded).toEqual(['0023_statbank_sync', '0024_events', '0025_programmes', '0026_text_match_cost']);
+			expect(result.upgraded).toEqual([
+				'0023_statbank_sync',
+				'0024_events',
+				'0025_programmes',
+				'0026_text_match_cost',
+				'0027_events_under_way'
+			]);
 			const present = rowsOf<{ present: boolean }>(
 				await target.db.execute(
 					sql`select to_regclass('indicator_statbank_syncs') is not null as present`

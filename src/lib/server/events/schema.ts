@@ -115,6 +115,13 @@ export const events = pgTable(
 		),
 		// The list's order: the next events are read from here, not sorted.
 		index('events_start_idx').on(t.startsAt, t.id),
+		// The events under way at a moment (started, not ended), found without reading every
+		// event that started before it. `greatest` keeps a bad end (before the start) an empty
+		// span rather than an error.
+		index('events_during_idx').using(
+			'gist',
+			sql`tstzrange(${t.startsAt}, greatest(${t.startsAt}, ${t.endsAt}))`
+		),
 		index('events_organization_idx').on(t.organizationId),
 		uniqueIndex('events_feed_key_idx').on(t.feedId, t.externalKey)
 	]

@@ -118,6 +118,7 @@ type Group = {
  * for the rest of it.
  */
 const cachedGroups = versionCache<Group[]>();
+const cachedCounts = versionCache<Omit<EventResults, 'items'>>();
 
 async function eventsMatching(
 	db: Db,
@@ -166,7 +167,8 @@ async function eventsMatching(
 	const direction = query.archive ? sql`desc` : sql`asc`;
 	// The page's events, read in start order from the index on starts_at rather than sorted:
 	// coming events are those under way (started, not ended: few) and those still to start; the
-	// archive's have all started. A month view's dates bound the start already.
+	// archive's have all started. A month view's dates bound the start already. Those under way
+	// come from the index on each event's span (events_during_idx), not from every past event.
 	const chosen = (extra: SQL) => sql`(
 		select e.id, e.starts_at from events e join organizations org on org.id = e.organization_id
 		where ${where} and ${extra}
@@ -174,9 +176,8 @@ async function eventsMatching(
 	const pageIds =
 		anyTime || query.archive
 			? chosen(query.archive ? sql`e.starts_at <= ${at}::timestamptz` : sql`true`)
-			: sql`${chosen(sql`e.starts_at <= ${at}::timestamptz`)} union all ${chosen(sql`e.starts_at > ${at}::timestamptz`)}`;
-	const [pageRows, groups] = await Promise.all([
-		db.execute(sql`
+			: sql`${chosen(sql`tstzrange(e.starts_at, greatest(e.starts_at, e.ends_at)) @> ${at}::timestamptz`)} union all ${chosen(sql`e.starts_at > ${at}::timestamptz`)}`;
+	const pageRows = db.execute(sql`
 			with page as (${pageIds})
 			select e.id, e.slug, e.kind, ${title} as title,
 				${locale === 'en'} and e.title->>'en' is null as untranslated,
@@ -189,33 +190,46 @@ async function eventsMatching(
 			join organizations org on org.id = e.organization_id
 			left join locations l on l.id = e.location_id
 			order by e.starts_at ${direction}, e.id
-			limit ${pageSize} offset ${offset}`),
-		// The counts: grouped by what they count (an index-only scan where no words are given),
-		// the organisers' names added to the groups, not to every row.
-		cachedGroups(
-			db,
-			version,
-			[
-				words.length ? text : '',
-				anyTime,
-				query.archive,
-				query.from ?? '',
-				query.to ?? '',
-				query.free,
-				Math.floor(now.getTime() / 60_000)
-			].join('|'),
-			async () =>
-				rowsOf<Group>(
-					await db.execute(sql`
+			limit ${pageSize} offset ${offset}`);
+	const groupsKey = [
+		words.length ? text : '',
+		anyTime,
+		query.archive,
+		query.from ?? '',
+		query.to ?? '',
+		query.free,
+		Math.floor(now.getTime() / 60_000)
+	].join('|');
+	// The counts: grouped by what they count (an index-only scan where no words are given),
+	// the organisers' names added to the groups, not to every row.
+	const groups = () =>
+		cachedGroups(db, version, groupsKey, async () =>
+			rowsOf<Group>(
+				await db.execute(sql`
 						select g.kind, g.levels, g.audiences, org.slug, org.name, g.n
 						from (
 							select e.kind, e.levels, e.audiences, e.organization_id, count(*)::int as n
 							from events e where ${base}
 							group by e.kind, e.levels, e.audiences, e.organization_id
 						) g join organizations org on org.id = g.organization_id`)
-				)
-		)
-	]);
+			)
+		);
+	const counts = cachedCounts(
+		db,
+		version,
+		JSON.stringify([groupsKey, query.kind, query.level, query.audience, query.organiser]),
+		async () => countsOf(query, await groups())
+	);
+	const [rows, counted] = await Promise.all([pageRows, counts]);
+	return { ...counted, items: rowsOf<EventHit>(rows) };
+}
+
+/**
+ * The total and each filter's counts from the groups: a count ignores its own filter's choice.
+ * Kept per content version, time window (to the minute), words and filters, so another page of
+ * the same list reuses them.
+ */
+function countsOf(query: EventQuery, groups: Group[]): Omit<EventResults, 'items'> {
 	const kindSet = new Set(query.kind);
 	const levelSet = new Set(query.level);
 	const audienceSet = new Set(query.audience);
@@ -247,7 +261,6 @@ async function eventsMatching(
 		kinds,
 		levels,
 		audiences,
-		organisers: [...organisers.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')),
-		items: rowsOf<EventHit>(pageRows)
+		organisers: [...organisers.values()].sort((a, b) => a.name.localeCompare(b.name, 'da'))
 	};
 }
