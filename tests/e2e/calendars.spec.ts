@@ -143,6 +143,23 @@ test('a partner proposes an event, and an editor publishes it', async ({ browser
 	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(partner.locator('.alert-error, [role=alert]').first()).toContainText('slutte efter');
 	await partner.getByLabel('Slutter kl.').fill('18:00');
+	// A link to a page that does not exist is named, and nothing is sent.
+	await partner
+		.getByLabel('Uddannelser, arrangementet handler om')
+		.fill('/uddannelser/findes-ikke');
+	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(partner.locator('.alert-error, [role=alert]').first()).toContainText(
+		'/uddannelser/findes-ikke'
+	);
+	// The event is about a real programme: its page's address is pasted.
+	const catalogue = await (await browser.newContext({ baseURL })).newPage();
+	await catalogue.goto('/uddannelser?q=datalogi');
+	const programmeLink = catalogue.locator('main a[href^="/uddannelser/datalogi"]').first();
+	const programmeName = (await programmeLink.textContent())!.trim();
+	const programmeHref = (await programmeLink.getAttribute('href'))!;
+	await partner
+		.getByLabel('Uddannelser, arrangementet handler om')
+		.fill(`${baseURL}${programmeHref}`);
 	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(partner.getByRole('status')).toHaveText(
 		'Tak. Arrangementet er sendt til godkendelse.'
@@ -152,6 +169,8 @@ test('a partner proposes an event, and an editor publishes it', async ({ browser
 	await editor.goto('/admin/godkendelse');
 	const card = editor.locator('article, li, section').filter({ hasText: title }).last();
 	await expect(card).toContainText('Studiepraktik');
+	// The link is judged by the programme's name, not an id.
+	await expect(card).toContainText(programmeName);
 	await card.getByRole('button', { name: 'Godkend' }).click();
 	const reader = await (await browser.newContext({ baseURL })).newPage();
 	await expect
@@ -162,6 +181,13 @@ test('a partner proposes an event, and an editor publishes it', async ({ browser
 		.toBe(1);
 	await reader.getByRole('link', { name: title }).click();
 	await expect(reader.locator('.font-lead')).toContainText('16.00–18.00');
+	await expect(reader.getByRole('link', { name: programmeName, exact: true })).toHaveAttribute(
+		'href',
+		programmeHref
+	);
+	// The programme's page lists the event about it.
+	await catalogue.goto(programmeHref);
+	await expect(catalogue.getByRole('link', { name: title })).toBeVisible();
 
 	// The editor cancels it: it stays, marked cancelled; then undoes that.
 	await editor.goto('/admin/arrangementer');

@@ -304,7 +304,8 @@ describe('a damaged backup is refused before anything changes', () => {
 				'0024_events',
 				'0025_programmes',
 				'0026_text_match_cost',
-				'0027_events_under_way'
+				'0027_events_under_way',
+				'0028_event_programmes'
 			]);
 			const present = rowsOf<{ present: boolean }>(
 				await target.db.execute(

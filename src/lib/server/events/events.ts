@@ -45,6 +45,7 @@ export const eventInput = z
 		cancelled: z.boolean().default(false),
 		offerIds: z.array(z.uuid()).max(20).default([]),
 		opportunityIds: z.array(z.uuid()).max(20).default([]),
+		programmeIds: z.array(z.uuid()).max(20).default([]),
 		isDemo: z.boolean().default(false)
 	})
 	.refine((e) => e.endsAt >= e.startsAt, {
@@ -142,6 +143,7 @@ export interface EventView {
 	organizer: { name: string; slug: string; kind: string; website: string | null };
 	offers: { slug: string; name: string }[];
 	postings: { slug: string; title: { da: string; en?: string } }[];
+	programmes: { slug: string; title: { da: string; en?: string } }[];
 	isDemo: boolean;
 	fromFeed: boolean;
 	createdAt: Date;
@@ -179,13 +181,14 @@ interface EventRow {
 	org_kind: string;
 	offers: { slug: string; name: string }[];
 	postings: { slug: string; title: { da: string; en?: string } }[];
+	programmes: { slug: string; title: { da: string; en?: string } }[];
 	is_demo: boolean;
 	from_feed: boolean;
 	created_at: string;
 	updated_at: string;
 }
 
-/** One event by its slug, with its organiser, place and linked offers and postings. */
+/** One event by its slug, with its organiser, place and linked offers, postings and programmes. */
 export async function getEvent(db: Db, slug: string): Promise<EventView | undefined> {
 	const [row] = rowsOf<EventRow>(
 		await db.execute(sql`
@@ -200,6 +203,8 @@ export async function getEvent(db: Db, slug: string): Promise<EventView | undefi
 				coalesce((select json_agg(json_build_object('slug', op.slug, 'title', op.title) order by op.created_at)
 					from opportunities op where op.id = any(e.opportunity_ids)
 					and op.expires_at > now()), '[]') as postings,
+				coalesce((select json_agg(json_build_object('slug', p.slug, 'title', p.title) order by p.level_rank, p.title->>'da')
+					from programmes p where p.id = any(e.programme_ids)), '[]') as programmes,
 				e.is_demo, e.feed_id is not null as from_feed, e.created_at::text, e.updated_at::text
 			from events e
 			join organizations org on org.id = e.organization_id
@@ -245,6 +250,7 @@ export async function getEvent(db: Db, slug: string): Promise<EventView | undefi
 		},
 		offers: row.offers,
 		postings: row.postings,
+		programmes: row.programmes,
 		isDemo: row.is_demo,
 		fromFeed: row.from_feed,
 		createdAt: new Date(row.created_at),
@@ -255,4 +261,36 @@ export async function getEvent(db: Db, slug: string): Promise<EventView | undefi
 /** When the event list last changed (the Atom and iCalendar feeds' date). */
 export async function lastEventChange(db: Db, now = new Date()): Promise<Date> {
 	return lastChange(db, sql`select max(updated_at) from events`, now);
+}
+
+/** A coming event as a programme's page lists it. */
+export interface ComingEvent {
+	slug: string;
+	title: string;
+	start: string;
+	isDemo: boolean;
+}
+
+/**
+ * The next events about a programme: those that link to it first (an open house for it, a trial
+ * day in it, whoever holds them), then the institution's own, soonest first, not cancelled.
+ */
+export async function comingEventsAbout(
+	db: Db,
+	about: { programmeId: string; organizationSlug: string },
+	locale: 'da' | 'en',
+	now: Date,
+	limit = 3
+): Promise<ComingEvent[]> {
+	const title =
+		locale === 'en' ? sql`coalesce(e.title->>'en', e.title->>'da')` : sql`e.title->>'da'`;
+	return rowsOf<ComingEvent>(
+		await db.execute(sql`
+			select e.slug, ${title} as title, e.starts_at::text as start, e.is_demo as "isDemo"
+			from events e join organizations org on org.id = e.organization_id
+			where e.ends_at > ${now.toISOString()}::timestamptz and not e.cancelled
+				and (${about.programmeId}::uuid = any(e.programme_ids) or org.slug = ${about.organizationSlug})
+			order by ${about.programmeId}::uuid = any(e.programme_ids) desc, e.starts_at, e.id
+			limit ${limit}`)
+	);
 }

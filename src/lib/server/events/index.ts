@@ -3,7 +3,9 @@
 export {
 	createEvent,
 	eventInput,
+	comingEventsAbout,
 	getEvent,
+	type ComingEvent,
 	lastEventChange,
 	setEventCancelled,
 	type EventInput,

@@ -94,6 +94,11 @@ export const events = pgTable(
 			.array()
 			.notNull()
 			.default(sql`'{}'`),
+		/** Programmes the event is about (an open house for them, a trial day in them). */
+		programmeIds: uuid('programme_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
 		isDemo: boolean('is_demo').notNull().default(false),
 		...timestamps(),
 		searchText: tsvector('search_text').generatedAlwaysAs(

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { createOrganization, loadTaxonomy } from '../directory/index.ts';
-import { createEvent } from './events.ts';
+import { createProgramme } from '../programmes/index.ts';
+import { comingEventsAbout, createEvent, getEvent } from './events.ts';
 import { searchEvents } from './search.ts';
 
 const NOW = new Date('2027-03-01T12:00:00Z');
@@ -10,6 +11,7 @@ const at = (iso: string) => new Date(iso);
 
 describe.each(testEngines())('event search on $name', (engine) => {
 	let database: Database;
+	let ids: { school: string; club: string };
 	beforeEach(async () => {
 		database = await engine.open();
 		await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'test');
@@ -50,6 +52,7 @@ describe.each(testEngines())('event search on $name', (engine) => {
 			priceOre: 15000,
 			levels: []
 		});
+		ids = { school, club };
 		// Under way now: started yesterday, ends tomorrow.
 		await add({
 			title: { da: 'Brobygningsuge' },
@@ -113,5 +116,40 @@ describe.each(testEngines())('event search on $name', (engine) => {
 		expect(
 			await titles({ from: '2026-10-01', to: '2026-10-31' }, { anyTime: true, pageSize: 500 })
 		).toEqual(['Åbent hus i efteråret']);
+	});
+
+	it('links an event to programmes, and a programme lists events about it first', async () => {
+		const programme = await createProgramme(database.db, 'test', {
+			organizationId: ids.school,
+			title: { da: 'Tømrer' },
+			level: 'eud',
+			applyVia: 'institution',
+			source: 'test'
+		});
+		// The club's trial day in the school's programme comes before the school's own events.
+		const trial = await createEvent(database.db, 'test', {
+			organizationId: ids.club,
+			kind: 'studiepraktik',
+			title: { da: 'Prøv at være tømrer' },
+			description: { da: 'En dag på værkstedet.' },
+			startsAt: at('2027-03-25T07:00:00Z'),
+			endsAt: at('2027-03-25T13:00:00Z'),
+			address: 'Værkstedet 2, 9000 Aalborg',
+			programmeIds: [programme.id]
+		});
+		expect((await getEvent(database.db, trial.slug))?.programmes).toEqual([
+			{ slug: programme.slug, title: { da: 'Tømrer' } }
+		]);
+		const about = await comingEventsAbout(
+			database.db,
+			{ programmeId: programme.id, organizationSlug: 'eksempelskolen' },
+			'da',
+			NOW
+		);
+		expect(about.map((e) => e.title)).toEqual([
+			'Prøv at være tømrer',
+			'Brobygningsuge',
+			'Åbent hus'
+		]);
 	});
 });

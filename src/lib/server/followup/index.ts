@@ -6,6 +6,7 @@ export {
 	initiativeForEditing,
 	InitiativeNotFoundError,
 	linkIdsBySlug,
+	linkNames,
 	organizationsByNameOrSlug,
 	linkSlugs,
 	type LinkKind,

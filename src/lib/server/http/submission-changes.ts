@@ -42,6 +42,8 @@ export interface Vocabulary {
 	organizations: Map<string, string>;
 	/** Guideposts by slug. */
 	guideposts: Map<string, string>;
+	/** Linked offers, postings and programmes by id (an event's links). */
+	linked?: Map<string, string>;
 }
 
 const programmeLevelName = (code: string, locale: Locale) =>
@@ -132,7 +134,10 @@ const LABELS: Record<string, (inputs: object, options: Options) => string> = {
 	su: m.mod_f_su,
 	ugUrl: m.mod_f_ug_url,
 	kotNumber: m.mod_f_kot,
-	source: m.mod_f_source
+	source: m.mod_f_source,
+	programmeIds: m.mod_f_programmes,
+	offerIds: m.mod_f_offers,
+	opportunityIds: m.mod_f_postings
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -211,6 +216,10 @@ export function showValue(
 						: String(value);
 		case 'partnerIds':
 			return list(value, (id) => vocabulary.organizations.get(String(id)) ?? String(id));
+		case 'programmeIds':
+		case 'offerIds':
+		case 'opportunityIds':
+			return list(value, (id) => vocabulary.linked?.get(String(id)) ?? String(id));
 		case 'guidepost':
 			return vocabulary.guideposts.get(String(value)) ?? String(value);
 		case 'logoMediaId':

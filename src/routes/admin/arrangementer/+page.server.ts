@@ -11,6 +11,7 @@ import {
 	searchEvents,
 	setEventCancelled
 } from '$lib/server/events/index.ts';
+import { linkIdsBySlug, type LinkKind } from '$lib/server/followup/index.ts';
 import { attempt, field, formFailure, namedFields, on, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import {
@@ -98,13 +99,34 @@ export const actions: Actions = {
 			'price',
 			'language',
 			'registrationUrl',
-			'deadline'
+			'deadline',
+			'programmes',
+			'offers',
+			'postings'
 		];
 		const values = Object.fromEntries(names.map((n) => [n, text(n).slice(0, 5000)]));
 		const allDay = text('allDay') === '1';
 		const times = when(text, allDay);
 		if (!times || times.endsAt < times.startsAt)
 			return formFailure(400, { message: msg('eadmin_bad_time'), values });
+		// Programmes, offers and postings the event is about, one page address or slug a line.
+		const links: Partial<Record<LinkKind, string[]>> = {};
+		const unknown: string[] = [];
+		for (const kind of ['programmes', 'offers', 'postings'] as const) {
+			const named = text(kind)
+				.split('\n')
+				.map((l) => l.trim())
+				.filter(Boolean)
+				.slice(0, 20);
+			const found = await linkIdsBySlug(event.locals.db, kind, named);
+			links[kind] = found.ids;
+			unknown.push(...found.unknown);
+		}
+		if (unknown.length)
+			return formFailure(400, {
+				message: msg('iadmin_unknown_links', { names: unknown.join(', ') }),
+				values
+			});
 		const price = text('price').replace(',', '.');
 		const deadline = text('deadline');
 		const done = await attempt(
@@ -126,7 +148,10 @@ export const actions: Actions = {
 					capacityNote: text('capacity') ? { da: text('capacity') } : undefined,
 					registrationDeadline: DATE.test(deadline)
 						? copenhagenInstant(deadline, '23:59')
-						: undefined
+						: undefined,
+					programmeIds: links.programmes,
+					offerIds: links.offers,
+					opportunityIds: links.postings
 				}),
 			on(ForbiddenError, () => formFailure(403, { message: msg('admin_forbidden'), values })),
 			on(SubmissionNotFoundError, () =>

@@ -15,7 +15,7 @@ import { showChanges } from '$lib/server/http/submission-changes.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import { listOrganizations, taxonomy } from '$lib/server/directory/index.ts';
 import { can } from '$lib/server/accounts/index.ts';
-import { updatesAwaitingReview } from '$lib/server/followup/index.ts';
+import { linkNames, updatesAwaitingReview } from '$lib/server/followup/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -27,10 +27,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		activeStrategy(locals.locale),
 		can(actor, 'updates.review') ? updatesAwaitingReview(locals.db) : []
 	]);
+	// An event's links are ids: their names are read for the review.
+	const linkIds = queue.flatMap((s) =>
+		s.changes
+			.filter((c) => ['programmeIds', 'offerIds', 'opportunityIds'].includes(c.field))
+			.flatMap((c) => [c.before, c.after].flatMap((v) => (Array.isArray(v) ? v.map(String) : [])))
+	);
 	const vocabulary = {
 		terms,
 		organizations: new Map(organizations.map((o) => [o.id, o.name])),
-		guideposts: new Map((strategy?.guideposts ?? []).map((g) => [g.slug, g.title]))
+		guideposts: new Map((strategy?.guideposts ?? []).map((g) => [g.slug, g.title])),
+		linked: await linkNames(locals.db, linkIds, locals.locale)
 	};
 	return {
 		queue: queue.map((s) => ({

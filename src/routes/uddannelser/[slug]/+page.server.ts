@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { cachedView, contentVersion } from '$lib/server/app.ts';
 import { searchOffers } from '$lib/server/directory/index.ts';
-import { searchEvents } from '$lib/server/events/index.ts';
+import { comingEventsAbout } from '$lib/server/events/index.ts';
 import { lineChartSvg } from '$lib/server/indicators/index.ts';
 import { searchOpportunities } from '$lib/server/opportunities/index.ts';
 import {
@@ -58,10 +58,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 					now,
 					{ version, pageSize: RELATED }
 				),
-				searchEvents(locals.db, { organiser: [p.institution.slug] }, locale, now, {
-					version,
-					pageSize: 3
-				})
+				comingEventsAbout(
+					locals.db,
+					{ programmeId: p.id, organizationSlug: p.institution.slug },
+					locale,
+					now
+				)
 			]);
 			const path = localizedPath(`/uddannelser/${p.slug}`, locale);
 			const cutoffs = p.figures.filter((f) => f.cutoff !== null);
@@ -108,7 +110,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 					href: localizedPath(`/job/${o.slug}`, locale),
 					isDemo: o.isDemo
 				})),
-				events: events.items.map((e) => ({
+				events: events.map((e) => ({
 					title: e.title,
 					start: e.start,
 					href: localizedPath(`/arrangementer/${e.slug}`, locale),

@@ -157,7 +157,12 @@ export const actions: Actions = {
 		const unknownPartners = partnerNames.filter((n) => !known.has(n.toLowerCase()));
 		if (unknownPartners.length > 0)
 			return fail('iadmin_unknown_partners', { names: unknownPartners.join(', ') });
-		const links: Record<LinkKind, string[]> = { offers: [], postings: [], partnerships: [] };
+		const links: Record<LinkKind, string[]> = {
+			offers: [],
+			postings: [],
+			partnerships: [],
+			programmes: []
+		};
 		for (const kind of LINK_KINDS) {
 			const found = await linkIdsBySlug(event.locals.db, kind, lines(values[kind] ?? ''));
 			if (found.unknown.length > 0)

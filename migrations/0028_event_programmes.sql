@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "programme_ids" uuid[] DEFAULT '{}' NOT NULL;
