@@ -12,6 +12,7 @@ describe('the open data catalogue', () => {
 			'offers',
 			'postings',
 			'events',
+			'programmes',
 			'followup',
 			'api'
 		]);
@@ -38,6 +39,7 @@ describe('the open data catalogue', () => {
 		expect(hrefs).toContain('/en/offers/feed.atom');
 		expect(hrefs).toContain('/en/jobs/feed.atom');
 		expect(hrefs).toContain('/en/events/calendar.ics');
+		expect(hrefs).toContain('/api/v1/programmes?locale=en');
 		expect(hrefs).toContain('/api/hsds/datapackage/datapackage.json');
 		expect(hrefs).toContain('/en/indicators/frafald.json');
 		expect(new Set(hrefs).size).toBe(hrefs.length);

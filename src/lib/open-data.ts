@@ -17,7 +17,15 @@ export interface DatasetFormat {
 
 /** A public dataset of the site, in the order /data lists them. */
 export interface Dataset {
-	key: 'strategy' | 'indicators' | 'offers' | 'postings' | 'events' | 'followup' | 'api';
+	key:
+		| 'strategy'
+		| 'indicators'
+		| 'offers'
+		| 'postings'
+		| 'events'
+		| 'programmes'
+		| 'followup'
+		| 'api';
 	formats: DatasetFormat[];
 	/** For indicators: each indicator's own files. */
 	parts?: { code: string; title: string; formats: DatasetFormat[] }[];
@@ -26,7 +34,8 @@ export interface Dataset {
 /**
  * Every public dataset and where to fetch it, in the reader's language where the answer has
  * one: the strategy, its indicators (each as CSV, XLSX and JSON-stat), offers (HSDS 3.0 as JSON
- * and as a CSV data package), postings, events, the follow-up, and the API's own description.
+ * and as a CSV data package), postings, events, programmes (JSON, and CSV in the import template),
+ * the follow-up, and the API's own description.
  */
 export function openDatasets(
 	locale: Locale,
@@ -71,6 +80,13 @@ export function openDatasets(
 				{ format: 'iCalendar', href: page('/arrangementer/kalender.ics') },
 				{ format: 'JSON', href: `/api/v1/events?locale=${locale}` },
 				{ format: 'Atom', href: page('/arrangementer/feed.atom') }
+			]
+		},
+		{
+			key: 'programmes',
+			formats: [
+				{ format: 'JSON', href: `/api/v1/programmes?locale=${locale}` },
+				{ format: 'CSV', href: '/api/v1/programmes.csv' }
 			]
 		},
 		{

@@ -246,6 +246,28 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/api/v1/programmes.csv': {
+				get: {
+					operationId: 'exportProgrammes',
+					summary: 'Every programme as CSV in the import template’s columns',
+					description:
+						'Semicolon-separated UTF-8 with a byte order mark, as Danish Excel reads it; the columns are those of `npx uddannelsesby programmes import` (docs/data-formats.md), so the file reads back unchanged.',
+					parameters: [
+						query(
+							'demo',
+							{ type: 'boolean', default: true },
+							'false leaves the demo programmes out.'
+						)
+					],
+					responses: {
+						'200': {
+							description: 'The programmes',
+							content: { 'text/csv': { schema: { type: 'string' } } }
+						},
+						'400': errorResponse('demo is neither true nor false')
+					}
+				}
+			},
 			'/api/v1/programmes/{slug}': {
 				get: {
 					operationId: 'getProgramme',

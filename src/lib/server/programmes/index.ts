@@ -24,6 +24,7 @@ export {
 	parseDeadline,
 	type ImportOutcome as ProgrammeImportOutcome
 } from './import.ts';
+export { programmesCsv } from './export.ts';
 export {
 	SUBJECT_LEVELS,
 	fromText,

@@ -7,6 +7,7 @@ import { createOrganization, loadInstitutions, loadTaxonomy } from '../directory
 import { PROGRAMME_FILES } from '../bootstrap.ts';
 import { createDemoOrganizations } from '../directory/demo.ts';
 import { writeXlsx } from '../table-file.ts';
+import { programmesCsv } from './export.ts';
 import { formatProblems, importProgrammeFigures, importProgrammes } from './import.ts';
 import {
 	getProgramme,
@@ -195,6 +196,26 @@ describe.each(testEngines())('programmes on $name', (engine) => {
 				'row 2, column "uddannelse": no programme has the id "laerer-x"'
 			]);
 		expect((await database.db.select({ n: count() }).from(programmeFigures))[0]!.n).toBe(27);
+	});
+
+	it('exports every programme in the import template, and the export reads back unchanged', async () => {
+		const exported = await programmesCsv(database.db);
+		const lines = exported
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\n');
+		expect(lines[0]).toBe(
+			'id;institution;titel;titel_en;niveau;speciale;fagomraade;byer;varighed_mdr;ects;sprog;start;ansoeg;frist_kvote1;frist_kvote2;frist;adgangskrav;adgangskrav_en;adgang;su;beskrivelse;beskrivelse_en;link;ug_link;kot;kilde;demo'
+		);
+		const total = (await database.db.select({ n: count() }).from(programmes))[0]!.n;
+		expect(exported).toContain('Professionshøjskolen UCN');
+		const again = await importProgrammes(database.db, bytes(exported), { actor: 'test' });
+		expect(again).toEqual({ ok: true, created: 0, updated: total });
+		expect(await programmesCsv(database.db)).toBe(exported);
+		// Without the demo programmes: only the real ones, none marked demo.
+		const real = (await programmesCsv(database.db, { withDemo: false })).trim().split('\n');
+		expect(real.length - 1).toBe(16);
+		expect(real.slice(1).every((line) => line.endsWith(';nej'))).toBe(true);
 	});
 
 	it('an import updates by id and keeps the slug', async () => {
