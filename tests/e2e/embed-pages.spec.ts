@@ -25,9 +25,11 @@ test('only embed pages may be framed: their headers, and every other page’s', 
 		'/indlejr/arrangementer',
 		'/indlejr/job?type=laereplads',
 		'/indlejr/tilbud',
+		'/indlejr/uddannelser?level=eud',
 		'/en/embed/events',
 		'/en/embed/jobs',
-		'/en/embed/offers'
+		'/en/embed/offers',
+		'/en/embed/programmes'
 	]) {
 		const answer = await request.get(path);
 		expect(answer.status(), path).toBe(200);
@@ -36,7 +38,16 @@ test('only embed pages may be framed: their headers, and every other page’s', 
 		expect(headers['x-frame-options'], path).toBeUndefined();
 		expect(headers['set-cookie'], path).toBeUndefined();
 	}
-	for (const path of ['/', '/arrangementer', '/job', '/tilbud', '/indlejr', '/en/embed', '/data']) {
+	for (const path of [
+		'/',
+		'/arrangementer',
+		'/job',
+		'/tilbud',
+		'/uddannelser',
+		'/indlejr',
+		'/en/embed',
+		'/data'
+	]) {
 		const headers = (await request.get(path)).headers();
 		expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
 		expect(headers['x-frame-options'], path).toBe('DENY');
@@ -134,4 +145,19 @@ test('oEmbed: a list page names its oEmbed answer, which frames the same search 
 		`/api/oembed?url=${encodeURIComponent(`${baseURL}/strategi`)}`
 	);
 	expect(strategy.status()).toBe(404);
+
+	// The programme list too: its embed lists the same programmes, linked to the full site.
+	await page.goto('/uddannelser?level=professionsbachelor');
+	const programmes = await request.get(
+		(await page.locator('link[type="application/json+oembed"]').getAttribute('href'))!
+	);
+	const embedded = await programmes.json();
+	expect(embedded.html).toContain(
+		`src="${baseURL}/indlejr/uddannelser?level=professionsbachelor&amp;antal=5"`
+	);
+	expect(embedded.title).toBe('Uddannelser – Uddannelsesby');
+	const first = (await page.locator('main h2 a, main h3 a').first().textContent())!.trim();
+	await page.goto('/indlejr/uddannelser?level=professionsbachelor&antal=5');
+	await expect(page.locator('li a').first()).toContainText(first);
+	await expect(page.locator('li a').first()).toHaveAttribute('target', '_blank');
 });

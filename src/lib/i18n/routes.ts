@@ -30,6 +30,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/indlejr/arrangementer', '/embed/events'],
 	['/indlejr/job', '/embed/jobs'],
 	['/indlejr/tilbud', '/embed/offers'],
+	['/indlejr/uddannelser', '/embed/programmes'],
 	['/job/besked', '/jobs/alert'],
 	['/job/besked/bekraeft', '/jobs/alert/confirm'],
 	['/job/besked/afmeld', '/jobs/alert/unsubscribe'],

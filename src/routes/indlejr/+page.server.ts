@@ -9,7 +9,8 @@ export const load: PageServerLoad = ({ url }) => {
 	const names = {
 		arrangementer: m.embed_list_events,
 		job: m.embed_list_jobs,
-		tilbud: m.embed_list_offers
+		tilbud: m.embed_list_offers,
+		uddannelser: m.embed_list_programmes
 	};
 	const title = `${names[choice.list]({}, { locale: choice.language })} – ${m.site_name({}, { locale: choice.language })}`;
 	return {

@@ -5,6 +5,12 @@ import { offerQueryFromUrl, searchOffers } from '$lib/server/directory/index.ts'
 import { eventQueryFromUrl, searchEvents } from '$lib/server/events/index.ts';
 import { embedCount } from '$lib/server/http/embed.ts';
 import { opportunityQueryFromUrl, searchOpportunities } from '$lib/server/opportunities/index.ts';
+import {
+	programmeQueryFromUrl,
+	programmeTaxonomy,
+	searchProgrammes,
+	termName
+} from '$lib/server/programmes/index.ts';
 
 type Where = { url: URL; locals: App.Locals };
 
@@ -70,5 +76,28 @@ export async function embedOffers({ url, locals }: Where) {
 	return {
 		all: to.all,
 		items: results.items.slice(0, embedCount(url)).map((i) => ({ ...i, href: to.item(i.slug) }))
+	};
+}
+
+export async function embedProgrammes({ url, locals }: Where) {
+	const parsed = programmeQueryFromUrl(url);
+	if (!parsed.ok) refuse(parsed.problems);
+	const results = await searchProgrammes(locals.db, { ...parsed.query, page: 1 }, locals.locale, {
+		version: await contentVersion(),
+		pageSize: embedCount(url)
+	});
+	const to = links(url, locals.locale, '/uddannelser');
+	const levels = programmeTaxonomy().levels;
+	return {
+		all: to.all,
+		items: results.items.map((i) => ({
+			...i,
+			levelName: termName(
+				levels.find((l) => l.code === i.level),
+				locals.locale,
+				i.level
+			),
+			href: to.item(i.slug)
+		}))
 	};
 }

@@ -17,4 +17,12 @@ describe('ListHead', () => {
 			'href="/api/oembed?url=https%3A%2F%2Fuddannelsesby.example%2Farrangementer%3Fkind%3Dbrobygning"'
 		);
 	});
+
+	it('leaves the feed out of a list without one', () => {
+		const { head } = render(ListHead, {
+			props: { title: 'Uddannelser', pageUrl: 'https://uddannelsesby.example/uddannelser' }
+		});
+		expect(head).not.toContain('application/atom+xml');
+		expect(head).toContain('type="application/json+oembed"');
+	});
 });

@@ -26,6 +26,17 @@ describe('the embed builder', () => {
 		);
 	});
 
+	it('embeds the programme list with its filters', () => {
+		const { choice, problem } = embedChoice(
+			at(`filtre=${encodeURIComponent('/uddannelser?level=eud&su=true')}`)
+		);
+		expect(problem).toBeUndefined();
+		expect(choice).toMatchObject({ list: 'uddannelser', search: 'level=eud&su=true' });
+		expect(embedCode({ ...choice, language: 'en' }, 'https://u.example', 'Programmes').src).toBe(
+			'https://u.example/en/embed/programmes?level=eud&su=true&antal=5'
+		);
+	});
+
 	it('refuses another site’s address or a page that is not a list, and keeps sane sizes', () => {
 		expect(embedChoice(at('filtre=https%3A%2F%2Fexample.org%2Fjob')).problem).toBe('filters');
 		expect(embedChoice(at('filtre=%2Fstrategi')).problem).toBe('filters');

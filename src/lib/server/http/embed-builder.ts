@@ -1,7 +1,7 @@
 import { localizedPath, routePath, type Locale } from '$lib/i18n/routes.ts';
 
 /** The lists that can be embedded, by their Danish route. */
-export const EMBED_LISTS = ['arrangementer', 'job', 'tilbud'] as const;
+export const EMBED_LISTS = ['arrangementer', 'job', 'tilbud', 'uddannelser'] as const;
 export type EmbedList = (typeof EMBED_LISTS)[number];
 
 export interface EmbedChoice {

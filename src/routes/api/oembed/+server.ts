@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 /**
  * oEmbed (https://oembed.com): a CMS given the address of one of our lists (events, jobs,
- * offers, with their filters) gets a `rich` answer whose HTML frames the list's embed.
+ * offers, programmes, with their filters) gets a `rich` answer whose HTML frames the list's embed.
  */
 export const GET: RequestHandler = ({ url }) => {
 	const asked = url.searchParams.get('url');
@@ -36,7 +36,8 @@ export const GET: RequestHandler = ({ url }) => {
 	const names = {
 		arrangementer: m.embed_list_events,
 		job: m.embed_list_jobs,
-		tilbud: m.embed_list_offers
+		tilbud: m.embed_list_offers,
+		uddannelser: m.embed_list_programmes
 	};
 	const site = m.site_name({}, { locale: language });
 	const title = `${names[choice.list]({}, { locale: language })} – ${site}`;
