@@ -104,15 +104,24 @@ test('pathways: from where a student is to what she can apply for, without JavaS
 	const open = page.locator('section', {
 		has: page.getByRole('heading', { name: /^Du kan søge/ })
 	});
-	await expect(open.getByRole('link', { name: 'Datamatiker' })).toBeVisible();
-	await expect(open.getByRole('link', { name: 'Pædagog' })).toBeVisible();
+	await expect(open.getByRole('link', { name: 'Datamatiker', exact: true })).toBeVisible();
+	await expect(open.getByRole('link', { name: 'Pædagog', exact: true })).toBeVisible();
 	const missing = page.locator('section', {
 		has: page.getByRole('heading', { name: /^Du mangler/ })
 	});
 	await expect(missing.locator('li', { hasText: 'Fysioterapeut' })).toContainText(
 		'Mangler: Dansk A, Matematik B'
 	);
+	// Two results are put side by side, the answers staying; then compared.
+	await open.getByRole('link', { name: /Føj til sammenligning.*Datamatiker/ }).click();
+	await open.getByRole('link', { name: /Føj til sammenligning.*Pædagog/ }).click();
+	await expect(page.getByRole('status')).toContainText('Datamatiker');
+	await expect(open.getByRole('link', { name: /Fjern fra sammenligning.*Pædagog/ })).toBeVisible();
 	const results = page.url();
+	expect(results).toMatch(/niveau=hf/);
+	await page.getByRole('link', { name: 'Sammenlign 2 uddannelser' }).click();
+	await expect(page.locator('h1')).toContainText('Sammenlign');
+	await expect(page.locator('main')).toContainText('Pædagog');
 	// A grade that is not a grade is said, and nothing is worked out from it.
 	await page.goto('/uddannelser/veje?niveau=hf&snit=syv');
 	await expect(page.getByRole('alert')).toHaveText(
@@ -122,7 +131,9 @@ test('pathways: from where a student is to what she can apply for, without JavaS
 	// From a programme: what can I take after it?
 	await page.goto('/en/programmes/pathways?fra=datamatiker-eksempel-professionshoejskole-demo');
 	await expect(page.locator('h1')).toHaveText('Pathways after Computer science (AP)');
-	await expect(page.getByRole('link', { name: 'Software development (top-up)' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Software development (top-up)', exact: true })
+	).toBeVisible();
 	await context.close();
 	// axe runs in the page, so with JavaScript.
 	await checked.goto(results);

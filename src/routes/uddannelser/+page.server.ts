@@ -6,20 +6,12 @@ import {
 	programmeListPage,
 	programmeQueryFromUrl,
 	programmesBySlugs,
-	searchProgrammes
+	searchProgrammes,
+	withCompared
 } from '$lib/server/programmes/index.ts';
 import { m } from '$lib/paraglide/messages.js';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import type { PageServerLoad } from './$types';
-
-/** This page with a programme added to or taken from the comparison (at most four). */
-function withCompared(url: URL, ids: string[], slug: string): string {
-	const next = ids.includes(slug) ? ids.filter((s) => s !== slug) : [...ids, slug].slice(-4);
-	const params = new URLSearchParams(url.search);
-	if (next.length) params.set('ids', next.join(','));
-	else params.delete('ids');
-	return `${url.pathname}?${params}`;
-}
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const parsed = programmeQueryFromUrl(url);

@@ -48,7 +48,7 @@ export {
 } from './search.ts';
 export { programmeTaxonomy, termName, type ProgrammeTaxonomy } from './taxonomy.ts';
 export { programmes, programmeFigures, type Deadline } from './schema.ts';
-export { programmeQueryFromUrl, comparedSlugs } from './url-query.ts';
+export { programmeQueryFromUrl, comparedSlugs, withCompared } from './url-query.ts';
 export { programmeListPage } from './list-page.ts';
 export { programmeLd } from './json-ld.ts';
 export {

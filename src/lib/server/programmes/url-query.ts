@@ -33,3 +33,16 @@ export function comparedSlugs(url: URL, max = 4): { slugs: string[]; dropped: bo
 	];
 	return { slugs: all.slice(0, max), dropped: all.length > max };
 }
+
+/**
+ * The same page with a programme added to the comparison or taken from it (at most four; the
+ * oldest gives way), its other parameters kept: every list of programmes links this way.
+ */
+export function withCompared(url: URL, slugs: readonly string[], slug: string): string {
+	const next = slugs.includes(slug) ? slugs.filter((s) => s !== slug) : [...slugs, slug].slice(-4);
+	const params = new URLSearchParams(url.search);
+	if (next.length) params.set('ids', next.join(','));
+	else params.delete('ids');
+	const query = params.toString();
+	return `${url.pathname}${query ? `?${query}` : ''}`;
+}

@@ -1,13 +1,16 @@
 import { cachedView, contentVersion } from '$lib/server/app.ts';
 import {
+	comparedSlugs,
 	getProgramme,
 	needText,
 	pathwaysFrom,
 	programmeTaxonomy,
 	SUBJECT_LEVELS,
 	termName,
+	programmesBySlugs,
 	type PathwayProgramme,
-	type SubjectLevel
+	type SubjectLevel,
+	withCompared
 } from '$lib/server/programmes/index.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import type { PageServerLoad } from './$types';
@@ -38,6 +41,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		grade !== undefined && (!Number.isFinite(grade) || grade < -3 || grade > 12)
 			? (url.searchParams.get('snit') ?? '').slice(0, 20)
 			: null;
+	// Programmes chosen for comparison (`ids`), kept as the reader moves on.
+	const compare = comparedSlugs(url).slugs;
+	const compared = (await programmesBySlugs(locals.db, compare)).map((p) => ({
+		slug: p.slug,
+		title: locale === 'en' ? (p.title.en ?? p.title.da) : p.title.da
+	}));
 	const form = {
 		levels: taxonomy.levels
 			.filter((l) => !['kandidat', 'amu', 'akademi', 'diplom', 'master', 'stu'].includes(l.code))
@@ -48,7 +57,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			value: subjects[s.code] ?? ''
 		})),
 		level: level ?? '',
-		grade: url.searchParams.get('snit') ?? ''
+		grade: url.searchParams.get('snit') ?? '',
+		ids: compare.join(',')
 	};
 	if (!level || badGrade !== null)
 		return {
@@ -56,7 +66,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			asked: asked !== '' || badGrade !== null,
 			badGrade,
 			result: null,
-			programme: null
+			programme: null,
+			compared
 		};
 	const version = await contentVersion();
 	const result = await cachedView(
@@ -85,11 +96,22 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			};
 		}
 	);
+	// Each result can be added to the comparison or taken from it, on this same page.
+	const choosable = <T extends { slug: string }>(x: T) => ({
+		...x,
+		compareHref: withCompared(url, compare, x.slug),
+		compared: compare.includes(x.slug)
+	});
 	return {
 		form,
 		asked: true,
 		badGrade: null as string | null,
-		result,
+		result: {
+			open: result.open.map(choosable),
+			missing: result.missing.map(choosable),
+			unknown: result.unknown.map(choosable)
+		},
+		compared,
 		programme: programme
 			? { title: locale === 'en' ? (programme.title.en ?? programme.title.da) : programme.title.da }
 			: null
