@@ -4,7 +4,7 @@ import { rowsOf, type Db } from '../db/index.ts';
 import { PROGRAMME_COLUMNS } from './import.ts';
 import { requirementsText, type Requirements } from './prerequisites.ts';
 import type { Deadline } from './schema.ts';
-import type { Localized } from '../directory/schema.ts';
+import type { Localized } from '../directory/index.ts';
 
 interface Row {
 	external_id: string;
