@@ -25,8 +25,13 @@ export function lineChartSvg(options: {
 	height?: number;
 	/** For a narrow screen: legend in rows above the plot, tight margins, fewer period labels. */
 	compact?: boolean;
+	/** The reader's language: the value axis writes its numbers as it does (7,5 in Danish). */
+	locale?: 'da' | 'en';
 }): string {
 	const { periods, series, unit, width = 720, height = 360, compact = false } = options;
+	const numbers = new Intl.NumberFormat(options.locale === 'en' ? 'en-GB' : 'da-DK', {
+		maximumFractionDigits: 2
+	});
 	// About two legend entries a row when compact; wide, as many as fit (about 7 px a character,
 	// 45 px for the symbol and the gap). Each row is 24 px.
 	const legendRows = Math.max(
@@ -52,7 +57,12 @@ export function lineChartSvg(options: {
 				data: periods,
 				axisLabel: { color: '#1a1a1a', hideOverlap: true }
 			},
-			yAxis: { type: 'value', name: unit, scale: true, axisLabel: { color: '#1a1a1a' } },
+			yAxis: {
+				type: 'value',
+				name: unit,
+				scale: true,
+				axisLabel: { color: '#1a1a1a', formatter: (value: number) => numbers.format(value) }
+			},
 			series: series.map((s, i) => ({
 				name: s.legend ?? s.name,
 				type: 'line',

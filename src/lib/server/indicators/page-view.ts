@@ -71,6 +71,7 @@ export async function indicatorPageView(
 	const { observations: _observations, ...shown } = detail;
 	const synced = await statbankVintage(db, code);
 	return {
+		locale,
 		detail: shown,
 		// "Danmarks Statistik, TABLE, opdateret 12. februar 2026": the date in Danish time.
 		vintage: synced
@@ -128,6 +129,7 @@ export function indicatorChartSvg(
 		periods: view.detail.periods,
 		series: view.series,
 		unit: view.detail.indicator.unit === 'percent' ? '%' : '',
+		locale: view.locale,
 		...(layout === 'narrow' ? NARROW_CHART : {})
 	});
 }

@@ -88,6 +88,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 									}
 								],
 								unit: '',
+								locale,
 								width: 560,
 								height: 240,
 								compact: true
