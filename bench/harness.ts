@@ -177,7 +177,8 @@ async function prepare<Q>(bench: SearchBench<Q>, database: Database) {
 
 /**
  * PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, a scratch database) with one caller,
- * with 32 concurrent callers on one app instance (the app's own pool of 10) and on
+ * with 32 concurrent callers on one app instance (the app's default pool of 10, then a pool of
+ * BENCH_POOL_SIZE, default two per core) and on
  * BENCH_INSTANCES instances (default: one per core, at least 2), then PGlite on disk with one
  * caller.
  */
@@ -193,6 +194,17 @@ export async function runSearchBench<Q>(bench: SearchBench<Q>): Promise<void> {
 			await prepare(bench, database);
 			await measure(bench, database, 'PostgreSQL, 1 caller', 1);
 			await measure(bench, database, 'PostgreSQL, 32 concurrent callers', 32);
+			// The same with a pool sized to this machine's cores (DATABASE_POOL_SIZE, about two
+			// connections per core of the database server; docs/deployment.md).
+			const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 2 * availableParallelism());
+			if (poolSize !== 10) {
+				const sized = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize });
+				try {
+					await measure(bench, sized, `PostgreSQL, 32 callers, pool of ${poolSize}`, 32);
+				} finally {
+					await sized.close();
+				}
+			}
 			const instances = Number(process.env.BENCH_INSTANCES ?? Math.max(2, availableParallelism()));
 			await measureInstances(
 				bench,

@@ -15,8 +15,16 @@ describe('configuration from the environment', () => {
 		});
 		expect(databaseTarget(config)).toEqual({
 			kind: 'postgres',
-			url: 'postgres://udb:hemmelig@db.aalborg.local:5432/udb'
+			url: 'postgres://udb:hemmelig@db.aalborg.local:5432/udb',
+			poolSize: 10
 		});
+		// About two connections per core of a small database server.
+		expect(
+			databaseTarget(loadConfig({ DATABASE_URL: 'postgres://db/udb', DATABASE_POOL_SIZE: '4' }))
+		).toMatchObject({ poolSize: 4 });
+		expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(
+			'DATABASE_POOL_SIZE="1": must be at least 2'
+		);
 	});
 
 	it('prefers ORIGIN as the public address', () => {

@@ -19,6 +19,13 @@ const configSchema = z.object({
 			'must be a PostgreSQL URL such as postgres://user:password@host:5432/database'
 		)
 		.optional(),
+	/** Connections an instance keeps to PostgreSQL at most: about two per core of the server. */
+	DATABASE_POOL_SIZE: z.coerce
+		.number({ error: 'must be a whole number' })
+		.int('must be a whole number')
+		.min(2, 'must be at least 2')
+		.max(100, 'must be at most 100')
+		.default(10),
 	ORIGIN: z
 		.url({
 			protocol: /^https?$/,
@@ -226,6 +233,6 @@ export function publicUrl(config: Config): string {
 
 export function databaseTarget(config: Config) {
 	return config.DATABASE_URL
-		? ({ kind: 'postgres', url: config.DATABASE_URL } as const)
+		? ({ kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE } as const)
 		: ({ kind: 'pglite', dataDir: config.DATA_DIR } as const);
 }

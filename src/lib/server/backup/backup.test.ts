@@ -305,7 +305,8 @@ describe('a damaged backup is refused before anything changes', () => {
 				'0025_programmes',
 				'0026_text_match_cost',
 				'0027_events_under_way',
-				'0028_event_programmes'
+				'0028_event_programmes',
+				'0029_offer_alphabetical'
 			]);
 			const present = rowsOf<{ present: boolean }>(
 				await target.db.execute(

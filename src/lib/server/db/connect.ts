@@ -17,7 +17,14 @@ import { acquireDirectoryLock, type DirectoryLock } from './lock.ts';
 export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type DatabaseTarget =
-	{ kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'memory' };
+	| {
+			kind: 'postgres';
+			url: string;
+			/** Connections this instance keeps open at most (DATABASE_POOL_SIZE; default 10). */
+			poolSize?: number;
+	  }
+	| { kind: 'pglite'; dataDir: string }
+	| { kind: 'memory' };
 
 /**
  * How the process reaches the database: PGlite in this thread (in memory: tests, benches), or
@@ -66,7 +73,7 @@ export async function openDatabase(
 	target: DatabaseTarget,
 	holder = 'uddannelsesby'
 ): Promise<Database> {
-	if (target.kind === 'postgres') return openPostgres(target.url);
+	if (target.kind === 'postgres') return openPostgres(target.url, target.poolSize);
 	if (target.kind === 'memory')
 		return openPglite(new PGlite({ extensions: { pg_trgm } }), 'in-memory PGlite', undefined);
 
@@ -114,13 +121,15 @@ async function openPglite(
 	};
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 	// Requests are many short queries. PostgreSQL's parallel workers cost more to start than
 	// they save at this size and take cores from other requests (measured: the job search's
-	// p95 over 50,000 postings went from 51 to 34 ms), so sessions do without them.
+	// p95 over 50,000 postings went from 51 to 34 ms), so sessions do without them. More
+	// connections than the server has cores to run them only queue inside the server: about two
+	// per core of the database server is a good size (docs/deployment.md), 10 the default.
 	const pool = new pg.Pool({
 		connectionString: url,
-		max: 10,
+		max: poolSize,
 		connectionTimeoutMillis: 10_000,
 		options: '-c max_parallel_workers_per_gather=0'
 	});

@@ -28,7 +28,13 @@ export async function searchOrganizations(
 	const words = queryWords(q);
 	if (words.length === 0) return { total: 0, items: [] };
 	const vocabulary = await searchVocabulary(db, options.version);
-	return searchLoosening(db, words, vocabulary, (text) => matching(db, text, options.limit ?? 5));
+	return searchLoosening(
+		db,
+		words,
+		vocabulary,
+		(text) => matching(db, text, options.limit ?? 5),
+		options.version
+	);
 }
 
 async function matching(db: Db, { text, prefix }: TextQuery, limit: number) {

@@ -169,7 +169,10 @@ export const offers = pgTable(
 		index('offers_search_folded_idx').using('gin', sql`${t.searchFolded} gin_trgm_ops`),
 		index('offers_categories_idx').using('gin', t.categories),
 		index('offers_postal_codes_idx').using('gin', t.postalCodes),
-		index('offers_organization_idx').on(t.organizationId)
+		index('offers_organization_idx').on(t.organizationId),
+		// A list without words in alphabetical order is read from these, not sorted.
+		index('offers_sort_da_idx').on(sql`${t.sortDa} collate "C"`, t.id),
+		index('offers_sort_en_idx').on(sql`${t.sortEn} collate "C"`, t.id)
 	]
 );
 

@@ -15,7 +15,8 @@ import {
 	type Near,
 	type SearchContext,
 	type TextQuery,
-	type Vocabulary
+	type Vocabulary,
+	versionCache
 } from '../search/index.ts';
 
 /** What a reader can ask for at /tilbud and /api/v1/offers; every field is optional. */
@@ -105,6 +106,18 @@ export interface OfferResults extends NearAnswer {
 	items: OfferHit[];
 }
 
+/** The counts as the statement returns them. */
+interface Facets {
+	total: number;
+	category: Record<string, number> | null;
+	audience: Record<string, number> | null;
+	language: Record<string, number> | null;
+	area: Record<string, number> | null;
+}
+
+/** Counts per content version, words and filters (see offersMatching). */
+const cachedFacets = versionCache<Facets>();
+
 interface SearchOptions extends SearchContext {
 	/** The moment "open now" means (tests pass one). */
 	now?: Date;
@@ -113,9 +126,10 @@ interface SearchOptions extends SearchContext {
 /**
  * Full-text search with Danish stemming (and English for English text), prefixes, synonyms kept
  * as data, typo tolerance, filters and facet counts, ranked best first (without words, in
- * alphabetical order: Danish with æ, ø, å after z). One statement a search: the matching offers
- * once, the page of them with their nearest place, and the facet counts from the same set. A
- * search that finds nothing looks again with typo corrections, then (several words) any word.
+ * alphabetical order: Danish with æ, ø, å after z). Two statements: the facet counts over the
+ * matching offers (kept per content version, words and filters), and the page of them with
+ * their nearest place. A search that finds nothing looks again with typo corrections, then
+ * (several words) any word.
  */
 export async function searchOffers(
 	db: Db,
@@ -143,12 +157,16 @@ async function findOffers(
 		query.lang = [...new Set([...query.lang, ...asked.map((w) => LANGUAGE_WORDS[w]!)])];
 	}
 	const near = await resolveNear(query.near, vocabulary, options.locate);
-	return searchLoosening(db, words, vocabulary, (text) =>
-		offersMatching(db, query, text, vocabulary, near, locale, options)
+	return searchLoosening(
+		db,
+		words,
+		vocabulary,
+		(text) => offersMatching(db, query, text, vocabulary, near, locale, options),
+		options.version
 	);
 }
 
-/** One statement: the offers that match the words (as `text` reads them) and the filters. */
+/** The offers that match the words (as `text` reads them) and the filters: counts and a page. */
 async function offersMatching(
 	db: Db,
 	query: OfferQuery,
@@ -214,38 +232,88 @@ async function offersMatching(
 				? sql`${changed} desc, `
 				: sql``;
 
-	// One statement: the matching offers once (hits), then the page of them, their places and
-	// the facet counts from the same set. Places are looked up for the page only, and distances
-	// for all hits only when the reader sorts by distance.
-	const rows = rowsOf<{
-		facets: {
-			total: number;
-			category: Record<string, number> | null;
-			audience: Record<string, number> | null;
-			language: Record<string, number> | null;
-			area: Record<string, number> | null;
-		};
-		id: string | null;
-		slug: string;
-		title: string;
-		untranslated: boolean;
-		organization: string;
-		categories: string[];
-		url: string | null;
-		is_demo: boolean;
-		place_name: string | null;
-		postal_code: string | null;
-		city: string | null;
-		latitude: number | null;
-		longitude: number | null;
-		distance_km: number | null;
-		created_at: string | Date;
-		updated_at: string | Date;
-	}>(
-		await db.execute(sql`
-			with hits as materialized (
-				select o.id, o.categories, o.audiences, o.languages, o.postal_codes, ${rank} as rank,
-					${sortKey} as sort_key, o.updated_at as changed
+	// The counts depend on the words and filters only, not on the page or the order: kept per
+	// content version (and, with "open now", per minute), so another page or sort reuses them.
+	// A search whose counts say nothing matched reads no page.
+	const found = await cachedFacets(
+		db,
+		options.version,
+		JSON.stringify([
+			words.length ? text : '',
+			categoryCodes,
+			query.category,
+			query.audience,
+			query.lang,
+			query.free,
+			query.age ?? null,
+			query.area,
+			query.open ? Math.floor((options.now ?? new Date()).getTime() / 60_000) : false
+		]),
+		async () =>
+			rowsOf<{ f: Facets }>(
+				await db.execute(sql`
+					with hits as materialized (
+						select o.categories, o.audiences, o.languages, o.postal_codes from offers o where ${where}
+					),
+					-- Every facet in one pass: the four arrays side by side (the shorter padded with
+					-- nulls), counted per value of each.
+					counts as (
+						select c, a, g, pc, count(*)::int as n
+						from hits, unnest(categories, audiences, languages, postal_codes) as f(c, a, g, pc)
+						group by grouping sets ((c), (a), (g), (pc))
+					)
+					select json_build_object(
+						'total', (select count(*) from hits),
+						'category', (select json_object_agg(c, n) from counts where c is not null),
+						'audience', (select json_object_agg(a, n) from counts where a is not null),
+						'language', (select json_object_agg(g, n) from counts where g is not null),
+						'area', (select json_object_agg(pc, n) from counts where pc is not null)
+					) as f`)
+			)[0]!.f
+	);
+	const total = Number(found.total);
+	const facets: OfferResults['facets'] = {
+		category: found.category ?? {},
+		audience: found.audience ?? {},
+		language: found.language ?? {},
+		area: found.area ?? {}
+	};
+	// The page: the matching offers ranked, then their places. Places are looked up for the page
+	// only, and distances for all hits only when the reader sorts by distance.
+	const rows =
+		total === 0
+			? []
+			: rowsOf<{
+					id: string;
+					slug: string;
+					title: string;
+					untranslated: boolean;
+					organization: string;
+					categories: string[];
+					url: string | null;
+					is_demo: boolean;
+					place_name: string | null;
+					postal_code: string | null;
+					city: string | null;
+					latitude: number | null;
+					longitude: number | null;
+					distance_km: number | null;
+					created_at: string | Date;
+					updated_at: string | Date;
+				}>(
+					await db.execute(sql`
+			with ${
+				// Without words, in alphabetical order: the page is read in that order from an
+				// index (offers_sort_da_idx), not found by sorting every match.
+				words.length === 0 && !byDistance && query.sort !== 'newest'
+					? sql`page as (
+				select o.id, 0::float4 as rank, ${sortKey} as sort_key, o.updated_at as changed, null::float8 as d2
+				from offers o where ${where}
+				order by ${sortKey} collate "C", o.id
+				limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}
+			)`
+					: sql`hits as materialized (
+				select o.id, ${rank} as rank, ${sortKey} as sort_key, o.updated_at as changed
 				from offers o where ${where}
 			),
 			distances as (
@@ -261,30 +329,14 @@ async function offersMatching(
 				select h.id, h.rank, h.sort_key, h.changed, d.d2 from hits h left join distances d on d.offer_id = h.id
 				order by ${first(sql`d.d2`, sql`h.changed`)}h.rank desc, h.sort_key collate "C", h.id
 				limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}
-			),
-			-- Every facet in one pass: the four arrays side by side (the shorter padded with nulls),
-			-- counted per value of each.
-			counts as (
-				select c, a, g, pc, count(*)::int as n
-				from hits, unnest(categories, audiences, languages, postal_codes) as f(c, a, g, pc)
-				group by grouping sets ((c), (a), (g), (pc))
-			),
-			facets as (
-				select json_build_object(
-					'total', (select count(*) from hits),
-					'category', (select json_object_agg(c, n) from counts where c is not null),
-					'audience', (select json_object_agg(a, n) from counts where a is not null),
-					'language', (select json_object_agg(g, n) from counts where g is not null),
-					'area', (select json_object_agg(pc, n) from counts where pc is not null)
-				) as f
-			)
-			select f.f as facets, p.id, o.slug, ${title} as title, ${locale === 'en'} and o.name->>'en' is null as untranslated,
+			)`
+			}
+			select p.id, o.slug, ${title} as title, ${locale === 'en'} and o.name->>'en' is null as untranslated,
 				org.name as organization, o.categories, o.url, o.is_demo, o.created_at, o.updated_at,
 				pl.name as place_name, pl.postal_code, pl.city, pl.latitude, pl.longitude, ${kmOf(sql`pl.d2`)} as distance_km
-			from facets f
-			left join page p on true
-			left join offers o on o.id = p.id
-			left join organizations org on org.id = o.organization_id
+			from page p
+			join offers o on o.id = p.id
+			join organizations org on org.id = o.organization_id
 			left join lateral (
 				select l.name, l.postal_code, l.city, l.latitude, l.longitude, ${d2} as d2
 				from offer_locations ol join locations l on l.id = ol.location_id
@@ -292,23 +344,16 @@ async function offersMatching(
 				order by 6 nulls last, l.name limit 1
 			) pl on true
 			order by ${first(sql`p.d2`, sql`p.changed`)}p.rank desc, p.sort_key collate "C", p.id`)
-	);
-	const found = rows[0]!.facets;
-	const total = Number(found.total);
-	const facets: OfferResults['facets'] = {
-		category: found.category ?? {},
-		audience: found.audience ?? {},
-		language: found.language ?? {},
-		area: found.area ?? {}
-	};
-	const items = rows.filter((r) => r.id !== null);
+				);
+	const items = rows;
+
 	return {
 		total,
 		facets,
 		near: near.near,
 		nearProblem: near.problem,
 		items: items.map((r) => ({
-			id: r.id!,
+			id: r.id,
 			slug: r.slug,
 			title: r.title,
 			untranslated: r.untranslated,

@@ -88,17 +88,22 @@ export async function searchEvents(
 	const query = eventQuery.parse(input);
 	const words = queryWords(query.q);
 	const vocabulary = await searchVocabulary(db, options.version);
-	return searchLoosening(db, words, vocabulary, (text) =>
-		eventsMatching(
-			db,
-			query,
-			text,
-			locale,
-			now,
-			options.pageSize ?? EVENT_PAGE_SIZE,
-			options.anyTime,
-			options.version
-		)
+	return searchLoosening(
+		db,
+		words,
+		vocabulary,
+		(text) =>
+			eventsMatching(
+				db,
+				query,
+				text,
+				locale,
+				now,
+				options.pageSize ?? EVENT_PAGE_SIZE,
+				options.anyTime,
+				options.version
+			),
+		options.version
 	);
 }
 

@@ -110,8 +110,12 @@ export async function searchOpportunities(
 	const words = queryWords(query.q);
 	const vocabulary = await searchVocabulary(db, options.version);
 	const near = await resolveNear(query.near, vocabulary, options.locate);
-	return searchLoosening(db, words, vocabulary, (text) =>
-		postingsMatching(db, query, text, near, locale, now, options)
+	return searchLoosening(
+		db,
+		words,
+		vocabulary,
+		(text) => postingsMatching(db, query, text, near, locale, now, options),
+		options.version
 	);
 }
 

@@ -88,8 +88,13 @@ export async function searchProgrammes(
 	const query = programmeQuery.parse(input);
 	const words = queryWords(query.q);
 	const vocabulary = await searchVocabulary(db, options.version);
-	return searchLoosening(db, words, vocabulary, (text) =>
-		matching(db, query, text, locale, options.pageSize ?? PROGRAMME_PAGE_SIZE, options.version)
+	return searchLoosening(
+		db,
+		words,
+		vocabulary,
+		(text) =>
+			matching(db, query, text, locale, options.pageSize ?? PROGRAMME_PAGE_SIZE, options.version),
+		options.version
 	);
 }
 

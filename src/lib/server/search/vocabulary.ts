@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/index.ts';
 import { asciiWord, foldDanish, nameWords, tsqueryText } from './words.ts';
 import type { Point } from './near.ts';
+import { versionCache } from './group-cache.ts';
 
 /** What every search reads besides its own table: synonyms, category names and postcodes. */
 export interface Vocabulary {
@@ -88,7 +89,8 @@ export async function searchLoosening<T extends { total: number }>(
 	db: Db,
 	words: string[],
 	vocabulary: Vocabulary,
-	run: (text: TextQuery) => Promise<T>
+	run: (text: TextQuery) => Promise<T>,
+	version?: string
 ): Promise<T> {
 	const synonyms = new Map<string, string[]>();
 	for (const word of words) {
@@ -97,7 +99,7 @@ export async function searchLoosening<T extends { total: number }>(
 	}
 	const exact = await run(textQuery(words, synonyms, 'all'));
 	if (exact.total > 0 || words.length === 0) return exact;
-	const fixes = await corrections(db, words);
+	const fixes = await cachedCorrections(db, version, words.join(' '), () => corrections(db, words));
 	const corrected = new Map(synonyms);
 	for (const [word, close] of fixes) corrected.set(word, [...(synonyms.get(word) ?? []), ...close]);
 	if (fixes.size > 0) {
@@ -106,6 +108,9 @@ export async function searchLoosening<T extends { total: number }>(
 	}
 	return words.length > 1 ? run(textQuery(words, corrected, 'any')) : exact;
 }
+
+/** Corrections depend on the vocabulary only: kept per content version and words. */
+const cachedCorrections = versionCache<Map<string, string[]>>();
 
 /**
  * Words of the vocabulary that a (perhaps misspelt, perhaps æ/ø/å-less) query word is close
