@@ -14,7 +14,8 @@ import {
 	type NearAnswer,
 	type Near,
 	type SearchContext,
-	type TextQuery
+	type TextQuery,
+	versionCache
 } from '../search/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
 
@@ -188,10 +189,9 @@ async function postingsMatching(
 	// (newest, deadline), so only the page's rows are read. The counts: one pass over the open
 	// postings that pass the other filters, grouped by their kind, fields and levels (one text
 	// key, `facet_key`, read from an index), a few hundred groups from which the total and every
-	// count are summed here; each count ignores its own filter, so a reader sees what the
+	// count are summed in countsOf; each count ignores its own filter, so a reader sees what the
 	// other values hold.
-	const [pageRows, groups] = await Promise.all([
-		db.execute(sql`
+	const pageRows = db.execute(sql`
 			with page as (
 				select o.id, ${d2} as d2
 				from opportunities o ${joinAreas}
@@ -207,13 +207,58 @@ async function postingsMatching(
 				o.updated_at::text as "updatedAt", ${km} as km
 			from page join opportunities o on o.id = page.id
 			join organizations org on org.id = o.organization_id
-			order by ${order(sql`page.d2`)}`),
-		db.execute(sql`
-			select o.facet_key, count(*)::int as n from opportunities o ${joinAreas}
-			where ${base} group by o.facet_key`)
+			order by ${order(sql`page.d2`)}`);
+	// The groups depend on the words and the other filters, not on kind, field and level (applied
+	// to them here) nor on the page or order; the counts on those too. Both are kept per content
+	// version and minute (a posting closes at its deadline).
+	const groupsKey = JSON.stringify([
+		words.length ? text : '',
+		options.publishedAfter?.toISOString() ?? null,
+		query.englishFriendly,
+		query.maxHours ?? null,
+		query.deadlineFrom ?? null,
+		query.area,
+		origin && query.km !== undefined ? [origin.latitude, origin.longitude, query.km] : null,
+		Math.floor(now.getTime() / 60_000)
 	]);
+	const groups = () =>
+		cachedGroups(db, options.version, groupsKey, async () =>
+			rowsOf<{ facet_key: string; n: number }>(
+				await db.execute(sql`
+					select o.facet_key, count(*)::int as n from opportunities o ${joinAreas}
+					where ${base} group by o.facet_key`)
+			)
+		);
+	const counts = cachedCounts(
+		db,
+		options.version,
+		JSON.stringify([groupsKey, query.type, query.field, query.level]),
+		async () => countsOf(query, await groups())
+	);
+	const [rowsRead, { total, types, fields, levels }] = await Promise.all([pageRows, counts]);
 	// Named as a hit is, but the unrounded distance.
-	const rows = rowsOf<Omit<OpportunityHit, 'distanceKm'> & { km: number | null }>(pageRows);
+	const rows = rowsOf<Omit<OpportunityHit, 'distanceKm'> & { km: number | null }>(rowsRead);
+	return {
+		total,
+		types,
+		fields,
+		levels,
+		near: near.near,
+		nearProblem: near.problem,
+		items: rows.map(({ km, ...hit }) => ({ ...hit, distanceKm: roundKm(km) }))
+	};
+}
+
+/** Groups of open postings by kind, fields and levels (`facet_key`), kept per version. */
+const cachedGroups = versionCache<{ facet_key: string; n: number }[]>();
+const cachedCounts =
+	versionCache<Pick<OpportunityResults, 'total' | 'types' | 'fields' | 'levels'>>();
+
+/** The total and each filter's counts from the groups; each count ignores its own filter. */
+function countsOf(
+	query: OpportunityQuery,
+	groups: { facet_key: string; n: number }[]
+): Pick<OpportunityResults, 'total' | 'types' | 'fields' | 'levels'> {
 	const typeSet = new Set<string>(query.type);
 	const fieldSet = new Set(query.field);
 	const levelSet = new Set(query.level);
@@ -221,7 +266,7 @@ async function postingsMatching(
 	const types: Record<string, number> = {};
 	const fields: Record<string, number> = {};
 	const levels: Record<string, number> = {};
-	for (const { facet_key, n } of rowsOf<{ facet_key: string; n: number }>(groups)) {
+	for (const { facet_key, n } of groups) {
 		const [type = '', f = '', l = ''] = facet_key.split('|');
 		const g = { type, fields: f ? f.split(',') : [], levels: l ? l.split(',') : [], n };
 		const tOk = typeSet.size === 0 || typeSet.has(g.type);
@@ -232,13 +277,5 @@ async function postingsMatching(
 		if (tOk && lOk) for (const f of new Set(g.fields)) fields[f] = (fields[f] ?? 0) + g.n;
 		if (tOk && fOk) for (const l of new Set(g.levels)) levels[l] = (levels[l] ?? 0) + g.n;
 	}
-	return {
-		total,
-		types,
-		fields,
-		levels,
-		near: near.near,
-		nearProblem: near.problem,
-		items: rows.map(({ km, ...hit }) => ({ ...hit, distanceKm: roundKm(km) }))
-	};
+	return { total, types, fields, levels };
 }
