@@ -558,10 +558,22 @@ test.describe('health and API', () => {
 				'/api/v1/programmes/datamatiker-eksempel-professionshoejskole-demo'
 		};
 		for (const [path, url] of Object.entries(ids)) await check(path, url, '200');
+		// The programmes as CSV: the declared type, the import template's header.
+		const csv = await request.get('/api/v1/programmes.csv?demo=false');
+		expect(csv.status()).toBe(200);
+		expect(
+			Object.keys(
+				(doc.paths['/api/v1/programmes.csv']!.get.responses['200'] as { content: object }).content
+			)
+		).toEqual(['text/csv']);
+		expect(csv.headers()['content-type']).toContain('text/csv');
+		expect((await csv.text()).replace(/^\uFEFF/, '')).toMatch(/^id;institution;titel;/);
+		await check('/api/v1/programmes.csv', '/api/v1/programmes.csv?demo=maybe', '400');
 		// Every operation was tried.
 		expect(Object.keys(doc.paths).sort()).toEqual(
 			[
 				...Object.keys(ids),
+				'/api/v1/programmes.csv',
 				'/api/hsds/services',
 				'/api/hsds/organizations',
 				'/api/v1/indicators',

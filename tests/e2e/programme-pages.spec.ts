@@ -12,7 +12,13 @@ test('a student searches the front page for her gymnasium by name and finds it',
 	await expect(page.getByRole('heading', { name: 'Uddannelser (1)' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Aalborg Katedralskole' })).toBeVisible();
 	await expectNoAxeViolations(page);
-	await page.getByRole('link', { name: 'STX' }).click();
+	// A programme found can be put aside for comparison, the search kept.
+	await page.getByRole('link', { name: /Føj til sammenligning.*STX/ }).click();
+	await expect(page).toHaveURL(
+		/q=katedral.*ids=stx-aalborg-katedralskole|ids=stx-aalborg-katedralskole.*q=katedral/
+	);
+	await expect(page.getByRole('status')).toContainText('STX');
+	await page.getByRole('link', { name: 'STX', exact: true }).click();
 	await expect(page.locator('h1')).toHaveText('STX');
 	await expect(page.locator('.font-lead')).toHaveText(
 		'STX (studentereksamen) · Aalborg Katedralskole'
@@ -27,8 +33,18 @@ test('a student searches the front page for her gymnasium by name and finds it',
 	// "gymnasium" finds the gymnasial programmes; an English reader gets English pages.
 	await page.goto('/en/search?q=gymnasium');
 	await expect(page.getByRole('heading', { name: /^Programmes \(\d+\)$/ })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'IB Diploma Programme' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'IB Diploma Programme', exact: true })).toBeVisible();
 	await expectNoAxeViolations(page);
+
+	// An institution's page leads to its programmes in the list, where they can be compared.
+	await page.goto('/organisationer/aalborg-katedralskole');
+	await page
+		.getByRole('link', {
+			name: 'Søg i, filtrér og sammenlign uddannelserne hos Aalborg Katedralskole'
+		})
+		.click();
+	await expect(page).toHaveURL('/uddannelser?institution=aalborg-katedralskole');
+	await expect(page.getByRole('link', { name: 'STX', exact: true })).toBeVisible();
 });
 
 test('the programme list searches with abbreviations and typos, filters, and builds a comparison', async ({
