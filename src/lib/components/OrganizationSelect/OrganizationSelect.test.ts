@@ -17,3 +17,13 @@ it('OrganizationSelect: a choice of organisation, or a locked one sent in a hidd
 	expect(locked.querySelector<HTMLInputElement>('input[type=hidden]')!.value).toBe('a');
 	expect(await axeViolations(locked)).toEqual([]);
 });
+
+it('OrganizationSelect: names the field as the page asks', () => {
+	const page = rendered(OrganizationSelect, { organizations, label: 'Skole eller institution' });
+	expect(page.querySelector('label[for=organizationId]')!.textContent).toBe(
+		'Skole eller institution'
+	);
+	expect(rendered(OrganizationSelect, { organizations }).querySelector('label')!.textContent).toBe(
+		'Organisation'
+	);
+});
