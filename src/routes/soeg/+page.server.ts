@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { cachedView, contentVersion } from '$lib/server/app.ts';
-import { comparedSlugs, programmesBySlugs, withCompared } from '$lib/server/programmes/index.ts';
+import { comparisonOf } from '$lib/server/programmes/index.ts';
 import { searchEverything } from '$lib/server/site-search.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import type { PageServerLoad } from './$types';
@@ -11,12 +11,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	if (q.length > 200) error(400, 'q: the search text can be at most 200 characters');
 	const locale = locals.locale;
 	// Programmes chosen for comparison (`ids`), kept as the reader searches on.
-	const compare = comparedSlugs(url).slugs;
-	const compared = (await programmesBySlugs(locals.db, compare)).map((p) => ({
-		slug: p.slug,
-		title: locale === 'en' ? (p.title.en ?? p.title.da) : p.title.da
-	}));
-	if (!q) return { q, groups: [], compared, ids: compare.join(',') };
+	const { ids, compared, choose } = await comparisonOf(locals.db, url, locale);
+	if (!q) return { q, groups: [], compared, ids };
 	const version = await contentVersion();
 	// Events and postings close: a cached answer is kept ten minutes at most.
 	const tenMinutes = Math.floor(Date.now() / 600_000);
@@ -42,17 +38,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	// A programme found can be added to the comparison or taken from it, on this same page.
 	const choosable = (i: (typeof groups)[number]['items'][number], kind: string) => {
 		if (kind !== 'programme') return { ...i, compareHref: null, compared: false };
-		const slug = i.path.split('/').pop() ?? '';
-		return {
-			...i,
-			compareHref: withCompared(url, compare, slug),
-			compared: compare.includes(slug)
-		};
+		return { ...i, ...choose(i.path.split('/').pop() ?? '') };
 	};
 	return {
 		q,
 		groups: groups.map((g) => ({ ...g, items: g.items.map((i) => choosable(i, g.kind)) })),
 		compared,
-		ids: compare.join(',')
+		ids
 	};
 };

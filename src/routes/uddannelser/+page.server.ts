@@ -1,13 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { cachedView, contentVersion } from '$lib/server/app.ts';
 import {
-	comparedSlugs,
+	comparisonOf,
 	PROGRAMME_PAGE_SIZE,
 	programmeListPage,
 	programmeQueryFromUrl,
-	programmesBySlugs,
-	searchProgrammes,
-	withCompared
+	searchProgrammes
 } from '$lib/server/programmes/index.ts';
 import { m } from '$lib/paraglide/messages.js';
 import { localizedPath } from '$lib/i18n/routes.ts';
@@ -18,12 +16,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	if (!parsed.ok) error(400, parsed.problems.map((p) => `${p.parameter}: ${p.message}`).join('; '));
 	const locale = locals.locale;
 	const version = await contentVersion();
-	const compare = comparedSlugs(url);
+	const comparison = await comparisonOf(locals.db, url, locale);
 	const view = await cachedView(`programmes:${locale}:${url.search}:${version}`, async () => {
-		const [results, chosen] = await Promise.all([
-			searchProgrammes(locals.db, parsed.query, locale, { version }),
-			programmesBySlugs(locals.db, compare.slugs)
-		]);
+		const results = await searchProgrammes(locals.db, parsed.query, locale, { version });
 		const page = programmeListPage({
 			results,
 			query: parsed.query,
@@ -47,13 +42,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			items: page.items.map((i) => ({
 				...i,
 				href: localizedPath(`/uddannelser/${i.slug}`, locale),
-				compareHref: withCompared(url, compare.slugs, i.slug),
-				compared: compare.slugs.includes(i.slug)
+				...comparison.choose(i.slug)
 			})),
-			compared: chosen.map((p) => ({
-				slug: p.slug,
-				title: locale === 'en' ? (p.title.en ?? p.title.da) : p.title.da
-			})),
+			compared: comparison.compared,
 			query: { q: parsed.query.q, su: parsed.query.su, page: parsed.query.page }
 		};
 	});

@@ -8,6 +8,7 @@ export {
 	nextDeadlines,
 	pathwaysFrom,
 	programmesBySlugs,
+	comparisonOf,
 	programmesOf,
 	type FigureRow,
 	type PathwayProgramme,

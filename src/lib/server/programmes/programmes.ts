@@ -7,6 +7,7 @@ import { importProgrammeFigures, importProgrammes, formatProblems } from './impo
 import { qualifies, type Requirements, type Student, type Verdict } from './prerequisites.ts';
 import { programmeFigures, programmes, type Deadline } from './schema.ts';
 import { programmeTaxonomy } from './taxonomy.ts';
+import { comparedSlugs, withCompared } from './url-query.ts';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type FigureRow = typeof programmeFigures.$inferSelect;
@@ -200,4 +201,25 @@ export async function loadProgrammeFiles(
 			throw new Error(`${path} is invalid:\n${formatProblems(outcome.problems, 'en')}`);
 	}
 	return count;
+}
+
+/**
+ * The comparison a list page carries in its address (`ids`): the programmes chosen (with their
+ * titles in the reader's language), and for any programme on the page the link that adds it to
+ * the comparison or takes it away, the page's other parameters kept.
+ */
+export async function comparisonOf(db: Db, url: URL, locale: 'da' | 'en') {
+	const { slugs } = comparedSlugs(url);
+	const compared = (await programmesBySlugs(db, slugs)).map((p) => ({
+		slug: p.slug,
+		title: locale === 'en' ? (p.title.en ?? p.title.da) : p.title.da
+	}));
+	return {
+		ids: slugs.join(','),
+		compared,
+		choose: (slug: string) => ({
+			compareHref: withCompared(url, slugs, slug),
+			compared: slugs.includes(slug)
+		})
+	};
 }

@@ -1,16 +1,14 @@
 import { cachedView, contentVersion } from '$lib/server/app.ts';
 import {
-	comparedSlugs,
+	comparisonOf,
 	getProgramme,
 	needText,
 	pathwaysFrom,
 	programmeTaxonomy,
 	SUBJECT_LEVELS,
 	termName,
-	programmesBySlugs,
 	type PathwayProgramme,
-	type SubjectLevel,
-	withCompared
+	type SubjectLevel
 } from '$lib/server/programmes/index.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import type { PageServerLoad } from './$types';
@@ -42,11 +40,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			? (url.searchParams.get('snit') ?? '').slice(0, 20)
 			: null;
 	// Programmes chosen for comparison (`ids`), kept as the reader moves on.
-	const compare = comparedSlugs(url).slugs;
-	const compared = (await programmesBySlugs(locals.db, compare)).map((p) => ({
-		slug: p.slug,
-		title: locale === 'en' ? (p.title.en ?? p.title.da) : p.title.da
-	}));
+	const { ids, compared, choose } = await comparisonOf(locals.db, url, locale);
 	const form = {
 		levels: taxonomy.levels
 			.filter((l) => !['kandidat', 'amu', 'akademi', 'diplom', 'master', 'stu'].includes(l.code))
@@ -58,7 +52,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		})),
 		level: level ?? '',
 		grade: url.searchParams.get('snit') ?? '',
-		ids: compare.join(',')
+		ids
 	};
 	if (!level || badGrade !== null)
 		return {
@@ -97,11 +91,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		}
 	);
 	// Each result can be added to the comparison or taken from it, on this same page.
-	const choosable = <T extends { slug: string }>(x: T) => ({
-		...x,
-		compareHref: withCompared(url, compare, x.slug),
-		compared: compare.includes(x.slug)
-	});
+	const choosable = <T extends { slug: string }>(x: T) => ({ ...x, ...choose(x.slug) });
 	return {
 		form,
 		asked: true,
