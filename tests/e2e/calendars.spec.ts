@@ -149,7 +149,7 @@ test('a partner proposes an event, and an editor publishes it', async ({ browser
 		.fill('/uddannelser/findes-ikke');
 	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(partner.locator('.alert-error, [role=alert]').first()).toContainText(
-		'/uddannelser/findes-ikke'
+		'Uddannelser: vi kan ikke finde disse sider: /uddannelser/findes-ikke.'
 	);
 	// The event is about a real programme: its page's address is pasted.
 	const catalogue = await (await browser.newContext({ baseURL })).newPage();

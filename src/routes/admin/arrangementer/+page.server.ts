@@ -111,7 +111,11 @@ export const actions: Actions = {
 			return formFailure(400, { message: msg('eadmin_bad_time'), values });
 		// Programmes, offers and postings the event is about, one page address or slug a line.
 		const links: Partial<Record<LinkKind, string[]>> = {};
-		const unknown: string[] = [];
+		const UNKNOWN = {
+			programmes: 'eadmin_unknown_programmes',
+			offers: 'eadmin_unknown_offers',
+			postings: 'eadmin_unknown_postings'
+		} as const;
 		for (const kind of ['programmes', 'offers', 'postings'] as const) {
 			const named = text(kind)
 				.split('\n')
@@ -120,13 +124,13 @@ export const actions: Actions = {
 				.slice(0, 20);
 			const found = await linkIdsBySlug(event.locals.db, kind, named);
 			links[kind] = found.ids;
-			unknown.push(...found.unknown);
+			// The field and the addresses that lead nowhere, and nothing is sent.
+			if (found.unknown.length)
+				return formFailure(400, {
+					message: msg(UNKNOWN[kind], { names: found.unknown.join(', ') }),
+					values
+				});
 		}
-		if (unknown.length)
-			return formFailure(400, {
-				message: msg('iadmin_unknown_links', { names: unknown.join(', ') }),
-				values
-			});
 		const price = text('price').replace(',', '.');
 		const deadline = text('deadline');
 		const done = await attempt(
