@@ -7,6 +7,7 @@ import { createOrganization } from '../directory/index.ts';
 import { loadStrategyFile } from '../strategy/index.ts';
 import { invitedUser, testAuth } from '../accounts/testing.ts';
 import { mailOutbox, outboxMailer } from '../mail/index.ts';
+import { linkIdsBySlug } from '../links.ts';
 import { reminderDue, sendRoundReminders } from './reminders.ts';
 import {
 	closeRound,
@@ -16,7 +17,6 @@ import {
 	importInitiatives,
 	initiativeCards,
 	initiativePage,
-	linkIdsBySlug,
 	openRound,
 	organizationsByNameOrSlug,
 	reviewUpdate,

@@ -5,11 +5,7 @@ export {
 	saveInitiative,
 	initiativeForEditing,
 	InitiativeNotFoundError,
-	linkIdsBySlug,
-	linkNames,
 	organizationsByNameOrSlug,
-	linkSlugs,
-	type LinkKind,
 	type InitiativeInput
 } from './initiatives.ts';
 export {

@@ -11,7 +11,7 @@ import {
 	searchEvents,
 	setEventCancelled
 } from '$lib/server/events/index.ts';
-import { linkIdsBySlug, type LinkKind } from '$lib/server/followup/index.ts';
+import { linkIdsBySlug, type LinkKind } from '$lib/server/links.ts';
 import { attempt, field, formFailure, namedFields, on, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import {

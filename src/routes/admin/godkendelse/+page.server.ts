@@ -15,7 +15,8 @@ import { showChanges } from '$lib/server/http/submission-changes.ts';
 import { activeStrategy } from '$lib/server/app.ts';
 import { listOrganizations, taxonomy } from '$lib/server/directory/index.ts';
 import { can } from '$lib/server/accounts/index.ts';
-import { linkNames, updatesAwaitingReview } from '$lib/server/followup/index.ts';
+import { updatesAwaitingReview } from '$lib/server/followup/index.ts';
+import { linkNames } from '$lib/server/links.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

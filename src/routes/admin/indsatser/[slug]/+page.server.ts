@@ -7,13 +7,11 @@ import { activeStrategy } from '$lib/server/app.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
 import {
 	initiativeForEditing,
-	linkIdsBySlug,
-	linkSlugs,
 	LIFECYCLES,
 	organizationsByNameOrSlug,
-	saveInitiative,
-	type LinkKind
+	saveInitiative
 } from '$lib/server/followup/index.ts';
+import { linkIdsBySlug, linkSlugs, type LinkKind } from '$lib/server/links.ts';
 import { attempt, field, formFailure, namedFields, on, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
