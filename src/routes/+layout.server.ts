@@ -2,6 +2,7 @@ import { activeStrategy } from '$lib/server/app.ts';
 import { alternatePath } from '$lib/i18n/routes.ts';
 import { canonicalRoute, isPrivateRoute } from '$lib/server/http/admin-gate.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
+import { serverRendered } from '$lib/server-rendered.ts';
 import type { LayoutServerLoad } from './$types';
 
 // Public pages are complete HTML and need no JavaScript; pages that gain interactive parts
@@ -20,9 +21,9 @@ export const load: LayoutServerLoad = async ({ locals, url, route, setHeaders })
 		isPrivateRoute(canonicalRoute(url.pathname, route.id)) ||
 		nearIsAddress(url.searchParams.get('near'));
 	setHeaders({ 'cache-control': isPrivate ? 'private, no-store' : 'public, max-age=60' });
-	// Only what the frame needs: SvelteKit serialises load data on every render. Pages that
-	// show the strategy load their own part of it (cached).
-	return {
+	// Only what the frame needs. Pages that show the strategy load their own part of it
+	// (cached). Not serialised for the browser (no client-side rendering): server-rendered.ts.
+	return serverRendered({
 		locale: locals.locale,
 		site: strategy
 			? {
@@ -37,7 +38,7 @@ export const load: LayoutServerLoad = async ({ locals, url, route, setHeaders })
 			da: alternatePath(url.pathname, 'da') + sameQuery(url),
 			en: alternatePath(url.pathname, 'en') + sameQuery(url)
 		}
-	};
+	});
 };
 
 /**

@@ -1,11 +1,12 @@
 import { activeStrategy } from '$lib/server/app.ts';
+import { serverRendered } from '$lib/server-rendered.ts';
 import type { PageServerLoad } from './$types';
 
 /** The front page's part of the strategy: vision, pejlemærker and indicators. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const s = await activeStrategy(locals.locale);
 	if (!s) return { strategy: null };
-	return {
+	return serverRendered({
 		strategy: {
 			title: s.title,
 			period: s.period,
@@ -23,5 +24,5 @@ export const load: PageServerLoad = async ({ locals }) => {
 				}))
 			}))
 		}
-	};
+	});
 };

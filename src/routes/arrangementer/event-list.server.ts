@@ -1,3 +1,4 @@
+import { serverRendered } from '$lib/server-rendered.ts';
 import { error, type ServerLoadEvent } from '@sveltejs/kit';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { cachedView, contentVersion } from '$lib/server/app.ts';
@@ -85,5 +86,5 @@ export async function loadEventList(
 		}
 	);
 	// The calendar subscription's webcal:// link names this server.
-	return { ...view, host: url.host };
+	return serverRendered({ ...view, host: url.host });
 }

@@ -5,6 +5,7 @@ import {
 	indicatorRanks,
 	sparklineSvg
 } from '$lib/server/indicators/index.ts';
+import { serverRendered } from '$lib/server-rendered.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const groups = comparisonGroups();
 	const asked = url.searchParams.get('gruppe');
 	const group = groups.groups.some((g) => g.slug === asked) ? asked : null;
-	return cachedView(`indicators:${locals.locale}:${group ?? ''}`, async () => {
+	const view = await cachedView(`indicators:${locals.locale}:${group ?? ''}`, async () => {
 		const [cards, ranks] = await Promise.all([
 			indicatorOverview(locals.db, strategy),
 			indicatorRanks(locals.db, strategy, group)
@@ -51,4 +52,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			})
 		};
 	});
+	return serverRendered(view);
 };

@@ -55,9 +55,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	};
 	// A page measured from an address is not cached: the address stays out of the cache, and a
 	// lookup that failed is tried again next time.
-	return nearIsAddress(query.near)
-		? view()
-		: cachedView(`jobs:${locale}:${url.search}:${hour}`, view);
+	return serverRendered(
+		await (nearIsAddress(query.near)
+			? view()
+			: cachedView(`jobs:${locale}:${url.search}:${hour}`, view))
+	);
 };
 
 export const actions: Actions = {
@@ -90,3 +92,4 @@ export const actions: Actions = {
 		redirect(303, localizedPath('/job/besked', locale));
 	}
 };
+import { serverRendered } from '$lib/server-rendered.ts';

@@ -1,3 +1,4 @@
+import { serverRendered } from '$lib/server-rendered.ts';
 import { error } from '@sveltejs/kit';
 import { cachedView, contentVersion } from '$lib/server/app.ts';
 import { comparisonOf } from '$lib/server/programmes/index.ts';
@@ -40,10 +41,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		if (kind !== 'programme') return { ...i, compareHref: null, compared: false };
 		return { ...i, ...choose(i.path.split('/').pop() ?? '') };
 	};
-	return {
+	return serverRendered({
 		q,
 		groups: groups.map((g) => ({ ...g, items: g.items.map((i) => choosable(i, g.kind)) })),
 		compared,
 		ids
-	};
+	});
 };

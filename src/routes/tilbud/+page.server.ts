@@ -9,6 +9,7 @@ import {
 	offerQueryFromUrl
 } from '$lib/server/directory/index.ts';
 import { nearIsAddress } from '$lib/server/search/index.ts';
+import { serverRendered } from '$lib/server-rendered.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -51,7 +52,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	};
 	// A page measured from an address is not cached: the address stays out of the cache, and a
 	// lookup that failed is tried again next time.
-	return nearIsAddress(query.near)
-		? view()
-		: cachedView(`offers:${locale}:${url.search}${minute}`, view);
+	return serverRendered(
+		await (nearIsAddress(query.near)
+			? view()
+			: cachedView(`offers:${locale}:${url.search}${minute}`, view))
+	);
 };

@@ -9,6 +9,7 @@ import {
 } from '$lib/server/programmes/index.ts';
 import { m } from '$lib/paraglide/messages.js';
 import { localizedPath } from '$lib/i18n/routes.ts';
+import { serverRendered } from '$lib/server-rendered.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -48,5 +49,5 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			query: { q: parsed.query.q, su: parsed.query.su, page: parsed.query.page }
 		};
 	});
-	return view;
+	return serverRendered(view);
 };
