@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { observeRequest } from '$lib/server/metrics/index.ts';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
-import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { m } from '$lib/paraglide/messages.js';
+import { withMessageLocale } from '$lib/server/http/message-locale.ts';
 import { localeOf } from '$lib/i18n/routes.ts';
 import {
 	appAuth,
@@ -102,7 +102,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (refused) return refuseBody(event, refused);
 		const gate = adminGate(route, event.locals.user);
 		if (gate === 'login' || gate === 'two-factor') return refuseAdmin(event, gate);
-		const rendered = await paraglideMiddleware(event.request, () =>
+		const rendered = await withMessageLocale(event.locals.locale, event.url.origin, () =>
 			resolve(event, {
 				transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 			})
