@@ -13,6 +13,9 @@ import { buildIfNeeded } from '../scripts/build-if-needed.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+// BENCH_ONLY=<words>: only the targets whose name contains them (e.g. "72,000").
+const only = process.env.BENCH_ONLY;
+const chosen = (/** @type {string} */ name) => !only || name.includes(only);
 const connections = 32;
 /** @type {{ name: string; path: string; headers?: Record<string, string> }[]} */
 const targets = [
@@ -118,11 +121,11 @@ const run = withPostgres ? [...engines, 'postgres'] : [...engines];
 console.log(`Node ${process.version}, ${connections} connections, ${seconds} s per target\n`);
 const rows = [];
 let port = 4700;
-for (const engine of run) {
+for (const engine of targets.some((t) => chosen(t.name)) ? run : []) {
 	const server = await startServer(engine, ++port);
 	try {
 		let ceiling = NaN;
-		for (const target of targets) {
+		for (const target of targets.filter((t) => chosen(t.name) || t.path === '/favicon.svg')) {
 			const r = await measure(`http://127.0.0.1:${port}${target.path}`, target.headers);
 			if (target.path === '/favicon.svg') ceiling = r.rps;
 			rows.push(row(engine, target.name, r, ((100 * r.rps) / ceiling).toFixed(0)));
@@ -134,7 +137,10 @@ for (const engine of run) {
 }
 // The indicator page with a large series: 20 years × 100 areas × 3 breakdown dimensions
 // (sex 3 × age 4 × origin 3 = 36 cells), 72,000 observations, on the embedded database.
-{
+if (
+	chosen('indicator page, 72,000 obs., rendered') ||
+	chosen('indicator page, 72,000 obs., page cache')
+) {
 	const dataDir = mkdtempSync(join(tmpdir(), 'udb-bench-'));
 	const csv = join(dataDir, 'frafald-large.csv');
 	const lines = ['periode;område;køn;alder;herkomst;værdi'];
@@ -166,7 +172,7 @@ for (const engine of run) {
 		for (const target of [
 			{ name: 'indicator page, 72,000 obs., rendered', path: page, headers: { cookie: 'bench=1' } },
 			{ name: 'indicator page, 72,000 obs., page cache', path: page }
-		]) {
+		].filter((t) => chosen(t.name))) {
 			const r = await measure(`http://127.0.0.1:${port}${target.path}`, target.headers);
 			rows.push(row('pglite', target.name, r, ''));
 		}

@@ -47,6 +47,12 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 	{ da: '/indikatorer', en: '/en/indicators', h1da: 'Indikatorer', h1en: 'Indicators' },
 	{ da: '/data', en: '/en/data', h1da: 'Åbne data', h1en: 'Open data' },
 	{
+		da: '/indikatorer/omraader/frafald',
+		en: '/en/indicators/areas/frafald',
+		h1da: 'Vælg områder',
+		h1en: 'Choose areas'
+	},
+	{
 		da: '/indikatorer/frafald',
 		en: '/en/indicators/frafald',
 		h1da: 'En mindre andel elever/studerende frafalder uddannelse',
@@ -709,6 +715,44 @@ test.describe('indicators', () => {
 			// Structured data (JSON-LD) is a data block, not a script that runs.
 			await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
 		});
+
+		test('the area page lists every area and sends the choice', async ({ page }) => {
+			await page.goto('/en/indicators/areas/frafald?gruppe=ingen');
+			await expect(page.getByLabel('Find an area')).toBeHidden();
+			await expect(page.locator('input[name=geo]')).toHaveCount(17);
+			// Without a choice, the page's default (the whole country) is chosen.
+			await page.getByRole('checkbox', { name: 'All of Denmark' }).uncheck();
+			await page.getByRole('checkbox', { name: 'North Denmark Region' }).check();
+			await page.getByRole('button', { name: 'Show on the indicator page' }).click();
+			await expect(page).toHaveURL(/\/en\/indicators\/frafald\?gruppe=ingen&geo=081$/);
+			await expect(page.locator('table thead th')).toHaveText([
+				'Period',
+				'Aalborg Municipality',
+				'North Denmark Region'
+			]);
+		});
+	});
+
+	test('the area page finds an area by name and leads back with the other choices kept', async ({
+		page
+	}) => {
+		await page.goto('/indikatorer/omraader/frafald?geo=000&k%C3%B8n=Kvinder');
+		await expect(page.getByRole('checkbox', { name: 'Hele landet' })).toBeChecked();
+		const filter = page.getByLabel('Find et område');
+		await filter.fill('aar');
+		await expect(page.getByRole('status')).toHaveText('1 område vises');
+		await expect(page.getByRole('checkbox', { name: 'Hele landet' })).toBeHidden();
+		await expect(page.getByText('Hele landet og regioner')).toBeHidden();
+		await filter.press('Enter'); // filters; does not send the form
+		await expect(page).toHaveURL(/\/omraader\/frafald/);
+		await page.getByRole('checkbox', { name: 'Aarhus Kommune' }).check();
+		await filter.fill('der'); // Brønderslev, Frederikshavn
+		await expect(page.getByRole('status')).toHaveText('2 områder vises');
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Vis på indikatorsiden' }).click();
+		// The hidden, checked whole country is sent too.
+		await expect(page).toHaveURL(/\/indikatorer\/frafald\?k%C3%B8n=Kvinder&geo=000&geo=751$/);
+		await expect(page.locator('table thead th')).toContainText(['Hele landet', 'Aarhus Kommune']);
 	});
 
 	test('a suppressed value reads "not published", never 0', async ({ page }) => {

@@ -17,6 +17,7 @@ const paths: ReadonlyArray<readonly [da: string, en: string]> = [
 	['/afvist', '/refused'],
 	['/tilgaengelighedserklaering', '/accessibility-statement'],
 	['/indikatorer', '/indicators'],
+	['/indikatorer/omraader', '/indicators/areas'],
 	['/tilbud', '/offers'],
 	['/job', '/jobs'],
 	['/uddannelser', '/programmes'],

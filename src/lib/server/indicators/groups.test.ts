@@ -15,7 +15,8 @@ import {
 	type ComparisonGroup
 } from './groups.ts';
 import { indicatorRanks } from './overview.ts';
-import { indicatorPageView } from './page-view.ts';
+import { importFile } from './import.ts';
+import { AREAS_ON_PAGE, indicatorPageView } from './page-view.ts';
 
 const nord: ComparisonGroup = {
 	slug: 'nord',
@@ -141,9 +142,39 @@ describe('comparison groups on the indicator pages (demo data)', () => {
 		))!;
 		expect(none.group).toBeNull();
 		expect(none.series.map((s) => s.geo)).toEqual(['851', '000']);
+		// 17 areas besides Aalborg: the page lists them all itself.
+		expect(none.geographyOptions).toHaveLength(17);
+		expect(none.manyAreas).toBe(false);
 
 		const ranks = await indicatorRanks(database.db, strategy, 'seks-stoerste');
 		expect(ranks.get('frafald')).toMatchObject({ of: 6, period: '2025' });
 		expect(ranks.has('mistrivsel')).toBe(false); // no data for it was loaded
+	});
+
+	it('lists the chosen areas only, and leads to all of them, when there are many', async () => {
+		const strategy = (await getActiveStrategy(database.db, 'da'))!;
+		// Aalborg, the whole country and 30 municipalities.
+		const codes = ['851', '000', ...Array.from({ length: 30 }, (_, i) => String(101 + i * 7))];
+		const csv = ['periode;område;værdi', ...codes.map((geo, i) => `2024;${geo};${i},5`)].join('\n');
+		const imported = await importFile(
+			database.db,
+			'i-uddannelse',
+			{ data: new TextEncoder().encode(csv), fileName: 'mange.csv' },
+			{ actor: 'test' }
+		);
+		expect(imported.ok).toBe(true);
+		const view = (await indicatorPageView(
+			database.db,
+			strategy,
+			'i-uddannelse',
+			new URLSearchParams('geo=000&geo=108'),
+			'da'
+		))!;
+		expect(view.geographyOptions.length).toBeGreaterThan(AREAS_ON_PAGE);
+		expect(view.manyAreas).toBe(true);
+		expect(view.geos).toEqual(['851', '000', '108']);
+		// The whole country first, then the municipalities by name.
+		expect(view.geographyOptions[0]).toEqual({ code: '000', name: 'Hele landet', wide: true });
+		expect(view.geographyOptions.filter((g) => g.wide)).toHaveLength(1);
 	});
 });

@@ -1,3 +1,4 @@
+import { formatValue } from '../../format.ts';
 import { statbankVintage } from './statbank.ts';
 import {
 	chosenGroup,
@@ -69,6 +70,22 @@ export async function indicatorPageView(
 		rank = groupRank(group, own, detail.indicator.direction, rows);
 	}
 	const { observations: _observations, ...shown } = detail;
+	// The table's cells, written once per view rather than on every render.
+	const table = detail.periods.map((period) => ({
+		period,
+		cells: series.map((s) => {
+			const point = s.points.find((p) => p.period === period);
+			return {
+				geo: s.geo,
+				text:
+					point?.value === undefined || point.value === null
+						? undefined
+						: formatValue(point.value, detail.indicator.unit, locale),
+				missing: point === undefined,
+				provisional: point?.flags.includes('provisional') ?? false
+			};
+		})
+	}));
 	const synced = await statbankVintage(db, code);
 	return {
 		locale,
@@ -83,6 +100,7 @@ export async function indicatorPageView(
 		own,
 		geos,
 		series,
+		table,
 		selected,
 		group: group
 			? {
@@ -92,6 +110,9 @@ export async function indicatorPageView(
 				}
 			: null,
 		groupOptions: groups.groups.map((g) => ({ slug: g.slug, name: g.name[locale] ?? g.name.da })),
+		// More areas than a form shows well (every municipality from Statistics Denmark is 98):
+		// the page lists the chosen ones and links to a page that lists them all.
+		manyAreas: detail.geographies.length - 1 > AREAS_ON_PAGE,
 		geographyOptions: detail.geographies
 			.filter((g) => g !== own)
 			.map((g) => ({
@@ -103,6 +124,9 @@ export async function indicatorPageView(
 			.sort((a, b) => Number(b.wide) - Number(a.wide) || a.name.localeCompare(b.name, 'da'))
 	};
 }
+
+/** How many areas the indicator page's form lists itself; above it, it links to the area page. */
+export const AREAS_ON_PAGE = 24;
 
 export type IndicatorPageView = NonNullable<Awaited<ReturnType<typeof indicatorPageView>>>;
 

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { activeStrategy, cachedView } from '$lib/server/app.ts';
 import { indicatorPageView } from '$lib/server/indicators/index.ts';
+import { serverRendered } from '$lib/server-rendered.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -13,5 +14,5 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		() => indicatorPageView(locals.db, strategy, params.code, url.searchParams, locals.locale)
 	);
 	if (!view) error(404, 'Not found');
-	return { ...view, chartQuery: url.searchParams.toString() };
+	return serverRendered({ ...view, chartQuery: url.searchParams.toString() });
 };
