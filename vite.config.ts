@@ -2,6 +2,11 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 
+// Only when testing: the build need not load Vitest.
+const sequencer = process.env.VITEST
+	? (await import('./tests/support/slow-first.ts')).SlowFirst
+	: undefined;
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -23,6 +28,7 @@ export default defineConfig({
 		// Test files in one worker share their modules instead of importing the app afresh each
 		// (imports took 96 s of the suite's time; the suite 300 s → 225 s). So no test may rely on
 		// being alone in its process: process-wide counters are compared before and after.
-		isolate: false
+		isolate: false,
+		sequence: { sequencer }
 	}
 });
