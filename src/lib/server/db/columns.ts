@@ -1,4 +1,5 @@
-import { timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { customType, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * When a row was made and when it last changed: the same two columns on every table that keeps
@@ -7,4 +8,27 @@ import { timestamp } from 'drizzle-orm/pg-core';
 export const timestamps = () => ({
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Ids of other rows (`uuid[]`), none by default: what an event or an initiative links to. */
+export const uuidList = (name: string) =>
+	uuid(name)
+		.array()
+		.notNull()
+		.default(sql`'{}'`);
+
+/** Words from a vocabulary (`text[]`: categories, audiences, levels), none by default. */
+export const textList = (name: string) =>
+	text(name)
+		.array()
+		.notNull()
+		.default(sql`'{}'`);
+
+/** PostgreSQL's `tsvector`, for the generated search columns. */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Bytes (`bytea`), as a Buffer whichever engine returns them. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value))
 });

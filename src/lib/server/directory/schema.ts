@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
 	boolean,
 	doublePrecision,
-	customType,
 	index,
 	integer,
 	jsonb,
@@ -13,7 +12,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../db/columns.ts';
+import { timestamps, textList, tsvector } from '../db/columns.ts';
 
 // The directory follows Open Referral HSDS 3.0: organization, service (here "offer"),
 // location, service_at_location, schedule, contact; plus our taxonomy (category, audience).
@@ -29,8 +28,6 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /** Text in Danish (required) and English (optional; Danish is shown with a note when missing). */
 export type Localized = { da: string; en?: string };
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Schools, associations, employers and municipal departments that own offers and postings. */
 export const organizations = pgTable('organizations', {
@@ -115,19 +112,10 @@ export const offers = pgTable(
 		eligibility: jsonb('eligibility').$type<Localized>(),
 		/** The pejlemærke (guidepost slug) the offer serves. */
 		guidepost: text('guidepost'),
-		categories: text('categories')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
-		audiences: text('audiences')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		categories: textList('categories'),
+		audiences: textList('audiences'),
 		/** The postcodes of the offer's places, kept with the offer for the area filter and counts. */
-		postalCodes: text('postal_codes')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		postalCodes: textList('postal_codes'),
 		isDemo: boolean('is_demo').notNull().default(false),
 		lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
 		/** When the owner was last told by e-mail that the listing needs checking. */

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
 	boolean,
-	customType,
 	index,
 	integer,
 	jsonb,
@@ -11,10 +10,8 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../db/columns.ts';
+import { timestamps, uuidList, textList, tsvector } from '../db/columns.ts';
 import { locations, organizations, type Localized } from '../directory/schema.ts';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * An institution's calendar, read every hour. The events it gave last time are kept when a
@@ -65,14 +62,8 @@ export const events = pgTable(
 		address: text('address'),
 		/** Online: the link to join. */
 		onlineUrl: text('online_url'),
-		audiences: text('audiences')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
-		levels: text('levels')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		audiences: textList('audiences'),
+		levels: textList('levels'),
 		/** The language it is held in (da, en). */
 		language: text('language').notNull().default('da'),
 		/** The price in øre; 0 is free. Null: not stated. */
@@ -86,19 +77,10 @@ export const events = pgTable(
 		/** Read from this feed, where `externalKey` is the UID (and the occurrence). */
 		feedId: uuid('feed_id').references(() => eventFeeds.id, { onDelete: 'cascade' }),
 		externalKey: text('external_key'),
-		offerIds: uuid('offer_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
-		opportunityIds: uuid('opportunity_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		offerIds: uuidList('offer_ids'),
+		opportunityIds: uuidList('opportunity_ids'),
 		/** Programmes the event is about (an open house for them, a trial day in them). */
-		programmeIds: uuid('programme_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		programmeIds: uuidList('programme_ids'),
 		isDemo: boolean('is_demo').notNull().default(false),
 		...timestamps(),
 		searchText: tsvector('search_text').generatedAlwaysAs(

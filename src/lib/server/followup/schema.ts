@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
 import {
 	bigint,
-	customType,
 	boolean,
 	date,
 	index,
@@ -13,7 +11,7 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../db/columns.ts';
+import { timestamps, uuidList, textList, bytea } from '../db/columns.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
 
 /** Where an initiative is in its life: planned, under way, finished or stopped. */
@@ -42,19 +40,13 @@ export const initiatives = pgTable(
 		title: jsonb('title').$type<Localized>().notNull(),
 		description: jsonb('description').$type<Localized>().notNull(),
 		actionCodes: text('action_codes').array().notNull(),
-		indicatorCodes: text('indicator_codes')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		indicatorCodes: textList('indicator_codes'),
 		ownerId: uuid('owner_id')
 			.notNull()
 			.references(() => organizations.id, { onDelete: 'restrict' }),
 		/** The unit or person answerable inside the owner organisation. */
 		responsible: text('responsible'),
-		partnerIds: uuid('partner_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		partnerIds: uuidList('partner_ids'),
 		startDate: date('start_date'),
 		endDate: date('end_date'),
 		lifecycle: text('lifecycle').$type<Lifecycle>().notNull().default('planlagt'),
@@ -62,18 +54,9 @@ export const initiatives = pgTable(
 		progress: integer('progress').notNull().default(0),
 		budgetOre: bigint('budget_ore', { mode: 'number' }),
 		/** Offers, postings and partnerships in the platform that carry it out. */
-		offerIds: uuid('offer_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
-		opportunityIds: uuid('opportunity_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
-		partnershipIds: uuid('partnership_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		offerIds: uuidList('offer_ids'),
+		opportunityIds: uuidList('opportunity_ids'),
+		partnershipIds: uuidList('partnership_ids'),
 		isDemo: boolean('is_demo').notNull().default(false),
 		...timestamps()
 	},
@@ -173,11 +156,6 @@ export const roundReminders = pgTable(
 	},
 	(t) => [unique('round_reminders_uq').on(t.roundId, t.initiativeId, t.kind)]
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-	dataType: () => 'bytea',
-	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value))
-});
 
 /**
  * A council report built from a closed round: the data it was built from, frozen, and the two

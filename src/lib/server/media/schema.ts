@@ -1,9 +1,5 @@
-import { customType, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-	dataType: () => 'bytea',
-	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value))
-});
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../db/columns.ts';
 
 /**
  * Uploaded images (organisation logos), stored only after they were decoded and re-encoded, so

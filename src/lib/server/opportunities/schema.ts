@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
 	boolean,
-	customType,
 	date,
 	doublePrecision,
 	index,
@@ -13,7 +12,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../db/columns.ts';
+import { timestamps, uuidList, textList, tsvector } from '../db/columns.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
 
 /** The kinds of posting pejlemærke 3 names: student jobs, leisure jobs, volunteering, placements. */
@@ -29,8 +28,6 @@ export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
 
 export const PAY_KINDS = ['paid', 'unpaid', 'volunteer'] as const;
 export type PayKind = (typeof PAY_KINDS)[number];
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * A job, placement or volunteering posting. Public while approved and open: until its
@@ -66,14 +63,8 @@ export const opportunities = pgTable(
 		applyUrl: text('apply_url'),
 		applyEmail: text('apply_email'),
 		/** Education fields and levels it suits (codes). */
-		fields: text('fields')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
-		levels: text('levels')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		fields: textList('fields'),
+		levels: textList('levels'),
 		/**
 		 * `type|field,field|level,level`: what the job board's counts group by, kept by the
 		 * services that write postings (see `facetKey`), so that one narrow index answers them.
@@ -176,18 +167,12 @@ export const partnerships = pgTable(
 			.notNull()
 			.references(() => organizations.id, { onDelete: 'cascade' }),
 		/** The other organisations taking part (institutions or employers). */
-		partnerIds: uuid('partner_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		partnerIds: uuidList('partner_ids'),
 		kinds: text('kinds').array().$type<PartnershipKind[]>().notNull(),
 		title: jsonb('title').$type<Localized>().notNull(),
 		description: jsonb('description').$type<Localized>().notNull(),
 		/** The education programmes involved, as their names. */
-		programmes: text('programmes')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		programmes: textList('programmes'),
 		contactName: text('contact_name'),
 		contactEmail: text('contact_email'),
 		isDemo: boolean('is_demo').notNull().default(false),

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
 	boolean,
-	customType,
 	index,
 	integer,
 	jsonb,
@@ -11,11 +10,9 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../db/columns.ts';
+import { timestamps, textList, tsvector } from '../db/columns.ts';
 import { organizations, type Localized } from '../directory/schema.ts';
 import type { Requirements } from './prerequisites.ts';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** A yearly application deadline in Danish time: kvote 1, kvote 2, or the institution's own. */
 export interface Deadline {
@@ -52,10 +49,7 @@ export const programmes = pgTable(
 		/** Its field: a DISCED-15 code (broad field), where known. */
 		field: text('field'),
 		/** The towns it is taught in. */
-		places: text('places')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		places: textList('places'),
 		durationMonths: integer('duration_months'),
 		ects: integer('ects'),
 		/** The language it is taught in (da, en). */
@@ -132,10 +126,7 @@ export const programmeFigures = pgTable(
 		unemployment: numeric('unemployment', { precision: 4, scale: 1, mode: 'number' }),
 		/** Dropout in per cent. */
 		dropout: numeric('dropout', { precision: 4, scale: 1, mode: 'number' }),
-		suppressed: text('suppressed')
-			.array()
-			.notNull()
-			.default(sql`'{}'`),
+		suppressed: textList('suppressed'),
 		source: text('source').notNull(),
 		isDemo: boolean('is_demo').notNull().default(false),
 		...timestamps()
