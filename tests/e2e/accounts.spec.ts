@@ -700,6 +700,36 @@ test('an editor uploads indicator data: a bad file is rejected whole, a good one
 	await expect(page.locator('.alert-success')).toContainText('Importen er gennemført');
 	await page.goto('/indikatorer/frafald');
 	await expect(page.getByRole('cell', { name: '11,9' }).first()).toBeVisible();
+
+	// Every municipality's figures: the indicator page lists the chosen areas and leads to all.
+	const codes = ['851', '000', ...Array.from({ length: 30 }, (_, i) => String(101 + i * 7))];
+	await page.goto('/admin/indikatorer');
+	await page.locator('#indicator').selectOption('i-uddannelse');
+	await page.locator('#file').setInputFiles({
+		name: 'i-uddannelse.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			['periode;område;værdi', ...codes.map((geo, i) => `2025;${geo};${60 + i},5`)].join('\n'),
+			'utf8'
+		)
+	});
+	await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+	await page.getByRole('button', { name: 'Importér' }).click();
+	await expect(page.locator('.alert-success')).toContainText('Importen er gennemført');
+	await page.goto('/indikatorer/i-uddannelse?gruppe=ingen');
+	await expect(page.locator('input[name=geo]')).toHaveCount(1); // the whole country, chosen
+	await page.getByRole('link', { name: 'Vælg blandt alle 31 områder' }).click();
+	await expect(page.locator('input[name=geo]')).toHaveCount(31);
+	await page.getByRole('checkbox', { name: 'Kommune 115' }).check();
+	await page.getByRole('button', { name: 'Vis på indikatorsiden' }).click();
+	await expect(page).toHaveURL(/\?gruppe=ingen&geo=000&geo=115$/);
+	await expect(page.locator('table thead th')).toHaveText([
+		'Periode',
+		'Aalborg Kommune',
+		'Hele landet',
+		'Kommune 115'
+	]);
+	await expectNoAxeViolations(page);
 });
 
 test('a partner proposes a change to a published offer; the public page changes only after approval', async ({
