@@ -231,95 +231,50 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 		io.out(HELP);
 		return parsed.values.help ? EXIT.ok : EXIT.rejected;
 	}
-	if (group === 'backup') {
+	const values = parsed.values;
+	const rest = parsed.positionals.slice(2);
+	// Each group's command; a thrown error becomes its exit code and message (exitCodeFor).
+	const commands: Record<string, (() => Promise<number>) | undefined> = {
+		backup: () => backupCommand(command, arg, values.force ?? false, io),
+		migrate: () => migrateCommand(values['dry-run'] ?? false, io),
+		indicators: () => indicatorsCommand(command, rest, values, io),
+		directory: () => directoryCommand(command, arg, values.format, io),
+		initiatives: () => initiativesCommand(command, arg, values, io),
+		programmes: () => programmesCommand(parsed.positionals.slice(1), io),
+		events: () => eventsCommand(command, rest, values.kind, io),
+		report: () => reportCommand(command, values, io),
+		users: () => usersCommand(command, arg, values, io),
+		retention:
+			command === 'run'
+				? () =>
+						withDatabase(async (database) => {
+							const result = await applyRetention(database.db, retentionSettings(loadConfig()));
+							io.out(
+								`Deleted ${result.mail} mails, ${result.unconfirmedAlerts} unconfirmed job searches, ${result.sessions} expired sessions, ${result.verifications} expired tokens, ${result.invitations} old invitations, ${result.uploadDrafts} upload previews, ${result.closedPostings} closed postings and ${result.auditEntries} audit entries.`
+							);
+							return EXIT.ok;
+						})
+				: undefined,
+		mail:
+			command === 'send-due'
+				? () =>
+						withDatabase(async (database) => {
+							const config = loadConfig();
+							const origin = await linkOrigin(database, config, publicUrl(config));
+							const result = await sendDueMail(database.db, createMailer(config), origin, {
+								staleAfterDays: config.STALE_AFTER_DAYS
+							});
+							io.out(
+								`Mailed ${result.alerts.mailed} of ${result.alerts.checked} saved job searches, ${result.closing.reminded} postings about to close, ${result.stale.organizations} organisations with ${result.stale.offers} unchecked offers and ${result.rounds.reminded} owners of missing updates.`
+							);
+							return EXIT.ok;
+						})
+				: undefined
+	};
+	const run = Object.hasOwn(commands, group) ? commands[group] : undefined;
+	if (run) {
 		try {
-			return await backupCommand(command, arg, parsed.values.force ?? false, io);
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'migrate') {
-		try {
-			return await migrateCommand(parsed.values['dry-run'] ?? false, io);
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'indicators') {
-		try {
-			return await indicatorsCommand(command, parsed.positionals.slice(2), parsed.values, io);
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'directory') {
-		try {
-			return await directoryCommand(command, arg, parsed.values.format, io);
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'initiatives') {
-		try {
-			return await initiativesCommand(command, arg, parsed.values, io);
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'programmes') {
-		try {
-			return await programmesCommand(parsed.positionals.slice(1), io);
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'events') {
-		try {
-			return await eventsCommand(command, parsed.positionals.slice(2), parsed.values.kind, io);
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'report') {
-		try {
-			return await reportCommand(command, parsed.values, io);
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'retention' && command === 'run') {
-		try {
-			return await withDatabase(async (database) => {
-				const result = await applyRetention(database.db, retentionSettings(loadConfig()));
-				io.out(
-					`Deleted ${result.mail} mails, ${result.unconfirmedAlerts} unconfirmed job searches, ${result.sessions} expired sessions, ${result.verifications} expired tokens, ${result.invitations} old invitations, ${result.uploadDrafts} upload previews, ${result.closedPostings} closed postings and ${result.auditEntries} audit entries.`
-				);
-				return EXIT.ok;
-			});
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'mail' && command === 'send-due') {
-		try {
-			return await withDatabase(async (database) => {
-				const config = loadConfig();
-				const origin = await linkOrigin(database, config, publicUrl(config));
-				const result = await sendDueMail(database.db, createMailer(config), origin, {
-					staleAfterDays: config.STALE_AFTER_DAYS
-				});
-				io.out(
-					`Mailed ${result.alerts.mailed} of ${result.alerts.checked} saved job searches, ${result.closing.reminded} postings about to close, ${result.stale.organizations} organisations with ${result.stale.offers} unchecked offers and ${result.rounds.reminded} owners of missing updates.`
-				);
-				return EXIT.ok;
-			});
-		} catch (error) {
-			return exitCodeFor(error, io);
-		}
-	}
-	if (group === 'users') {
-		try {
-			return await usersCommand(command, arg, parsed.values, io);
+			return await run();
 		} catch (error) {
 			return exitCodeFor(error, io);
 		}

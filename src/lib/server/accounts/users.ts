@@ -1,3 +1,4 @@
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog } from '../audit/index.ts';
@@ -120,6 +121,40 @@ export async function endSessions(tx: Db, userId: string): Promise<number> {
 }
 
 /** Changes a role; the user's sessions end, so the new rights start with a fresh sign-in. */
+/**
+ * Changes a person's account (the row, when `set` is given), ends their sessions when asked, and
+ * records who did it in the private audit log.
+ */
+async function changeAccount(
+	tx: Db,
+	actor: Actor,
+	userId: string,
+	change: {
+		set?: PgUpdateSetSource<typeof users>;
+		endSessions: boolean;
+		action: Parameters<typeof recordAudit>[1]['action'];
+		details: Record<string, unknown>;
+	}
+): Promise<void> {
+	if (change.set)
+		await tx
+			.update(users)
+			.set({ ...change.set, updatedAt: sql`now()` })
+			.where(eq(users.id, userId));
+	if (change.endSessions) await endSessions(tx, userId);
+	await recordAudit(
+		tx,
+		{
+			actor: actor.id,
+			action: change.action,
+			entityType: 'user',
+			entityId: userId,
+			details: change.details
+		},
+		PRIVATE
+	);
+}
+
 export async function setRole(db: Db, actor: Actor, userId: string, role: Role): Promise<void> {
 	assertCan(actor, 'users.manage');
 	const newRole = z.enum(ROLES).parse(role);
@@ -128,22 +163,12 @@ export async function setRole(db: Db, actor: Actor, userId: string, role: Role):
 		if (user.role === newRole) return;
 		if (user.role === 'administrator' && (await otherActiveAdministrators(tx, userId)) === 0)
 			throw new AccountError('last_administrator', 'The last administrator cannot lose the role.');
-		await tx
-			.update(users)
-			.set({ role: newRole, updatedAt: sql`now()` })
-			.where(eq(users.id, userId));
-		await endSessions(tx, userId);
-		await recordAudit(
-			tx,
-			{
-				actor: actor.id,
-				action: 'user.role',
-				entityType: 'user',
-				entityId: userId,
-				details: { before: { role: user.role }, after: { role: newRole } }
-			},
-			PRIVATE
-		);
+		await changeAccount(tx, actor, userId, {
+			set: { role: newRole },
+			endSessions: true,
+			action: 'user.role',
+			details: { before: { role: user.role }, after: { role: newRole } }
+		});
 	});
 }
 
@@ -166,22 +191,12 @@ export async function setDisabled(
 			(await otherActiveAdministrators(tx, userId)) === 0
 		)
 			throw new AccountError('last_administrator', 'The last administrator cannot be disabled.');
-		await tx
-			.update(users)
-			.set({ disabledAt: disabled ? sql`now()` : null, updatedAt: sql`now()` })
-			.where(eq(users.id, userId));
-		if (disabled) await endSessions(tx, userId);
-		await recordAudit(
-			tx,
-			{
-				actor: actor.id,
-				action: disabled ? 'user.disable' : 'user.enable',
-				entityType: 'user',
-				entityId: userId,
-				details: { before: { disabled: !disabled }, after: { disabled } }
-			},
-			PRIVATE
-		);
+		await changeAccount(tx, actor, userId, {
+			set: { disabledAt: disabled ? sql`now()` : null },
+			endSessions: disabled,
+			action: disabled ? 'user.disable' : 'user.enable',
+			details: { before: { disabled: !disabled }, after: { disabled } }
+		});
 	});
 }
 
@@ -204,22 +219,12 @@ export async function resetTwoFactor(db: Db, actor: Actor, userId: string): Prom
 			.where(eq(twoFactors.userId, userId))
 			.returning({ id: twoFactors.id });
 		if (!user.twoFactorEnabled && removed.length === 0) return;
-		await tx
-			.update(users)
-			.set({ twoFactorEnabled: false, updatedAt: sql`now()` })
-			.where(eq(users.id, userId));
-		await endSessions(tx, userId);
-		await recordAudit(
-			tx,
-			{
-				actor: actor.id,
-				action: 'user.two-factor-reset',
-				entityType: 'user',
-				entityId: userId,
-				details: { before: { twoFactor: true }, after: { twoFactor: false } }
-			},
-			PRIVATE
-		);
+		await changeAccount(tx, actor, userId, {
+			set: { twoFactorEnabled: false },
+			endSessions: true,
+			action: 'user.two-factor-reset',
+			details: { before: { twoFactor: true }, after: { twoFactor: false } }
+		});
 	});
 }
 
@@ -247,18 +252,11 @@ export async function addMembership(db: Db, actor: Actor, userId: string, organi
 	await db.transaction(async (tx) => {
 		await requireUser(tx, userId);
 		await tx.insert(organizationMembers).values({ userId, organizationId }).onConflictDoNothing();
-		await endSessions(tx, userId);
-		await recordAudit(
-			tx,
-			{
-				actor: actor.id,
-				action: 'membership.add',
-				entityType: 'user',
-				entityId: userId,
-				details: { after: { organizationId } }
-			},
-			PRIVATE
-		);
+		await changeAccount(tx, actor, userId, {
+			endSessions: true,
+			action: 'membership.add',
+			details: { after: { organizationId } }
+		});
 	});
 }
 

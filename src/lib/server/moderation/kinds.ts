@@ -83,6 +83,31 @@ const published = (row: { organizationId: string; slug: string } | undefined) =>
 			}
 		: undefined;
 
+/**
+ * The published row with this id in a table of published content, as a proposal sees it. The
+ * tables share `id`, `slug` and `organizationId`; one of them stands for their type in the query.
+ */
+const publishedIn =
+	(table: typeof opportunities | typeof partnerships | typeof events | typeof programmes) =>
+	async (db: Db, id: string) =>
+		published(
+			(
+				await db
+					.select()
+					.from(table as typeof events)
+					.where(eq((table as typeof events).id, id))
+			)[0]
+		);
+
+/** Publishes a proposal: a new row, or the change to the row it is about. */
+const createOrUpdate =
+	<I>(
+		create: (tx: Db, actorId: string, input: I) => Promise<{ id: string; slug: string }>,
+		update: (tx: Db, actorId: string, id: string, input: I) => Promise<{ id: string; slug: string }>
+	) =>
+	(tx: Db, actorId: string, payload: Record<string, unknown>, id: string | null) =>
+		id ? update(tx, actorId, id, payload as I) : create(tx, actorId, payload as I);
+
 /** Refuses codes a proposal names that are not in the municipality's vocabularies. */
 async function refuseUnknownTerms(
 	db: Db,
@@ -111,10 +136,7 @@ const offerKind: SubmissionKind = {
 				}
 			: undefined;
 	},
-	publish: (tx, actorId, payload, id) =>
-		id
-			? updateOffer(tx, actorId, id, payload as z.input<typeof offerInput>)
-			: createOffer(tx, actorId, payload as z.input<typeof offerInput>),
+	publish: createOrUpdate<z.input<typeof offerInput>>(createOffer, updateOffer),
 	canCreate: true,
 	check: (db, payload) =>
 		refuseUnknownTerms(db, payload, [
@@ -140,12 +162,8 @@ const organizationKind: SubmissionKind = {
 const opportunityKind: SubmissionKind = {
 	parse: proposal(opportunityInput),
 	title: danish('title'),
-	current: async (db, id) =>
-		published((await db.select().from(opportunities).where(eq(opportunities.id, id)))[0]),
-	publish: (tx, actorId, payload, id) =>
-		id
-			? updateOpportunity(tx, actorId, id, payload as OpportunityInput)
-			: createOpportunity(tx, actorId, payload as OpportunityInput),
+	current: publishedIn(opportunities),
+	publish: createOrUpdate<OpportunityInput>(createOpportunity, updateOpportunity),
 	canCreate: true,
 	check: (db, payload) =>
 		refuseUnknownTerms(db, payload, [
@@ -157,12 +175,8 @@ const opportunityKind: SubmissionKind = {
 const partnershipKind: SubmissionKind = {
 	parse: proposal(partnershipInput),
 	title: danish('title'),
-	current: async (db, id) =>
-		published((await db.select().from(partnerships).where(eq(partnerships.id, id)))[0]),
-	publish: (tx, actorId, payload, id) =>
-		id
-			? updatePartnership(tx, actorId, id, payload as PartnershipInput)
-			: createPartnership(tx, actorId, payload as PartnershipInput),
+	current: publishedIn(partnerships),
+	publish: createOrUpdate<PartnershipInput>(createPartnership, updatePartnership),
 	canCreate: true,
 	async check(db, payload) {
 		const ids = (payload.partnerIds as string[]) ?? [];
@@ -196,8 +210,7 @@ const partnershipKind: SubmissionKind = {
 const eventKind: SubmissionKind = {
 	parse: proposal(eventInput),
 	title: danish('title'),
-	current: async (db, id) =>
-		published((await db.select().from(events).where(eq(events.id, id)))[0]),
+	current: publishedIn(events),
 	publish(tx, actorId, payload, id) {
 		if (id) throw new Error('a published event is changed by an editor, not by a proposal');
 		return createEvent(tx, actorId, payload as EventInput);
@@ -215,12 +228,8 @@ const eventKind: SubmissionKind = {
 const programmeKind: SubmissionKind = {
 	parse: proposal(programmeInput),
 	title: danish('title'),
-	current: async (db, id) =>
-		published((await db.select().from(programmes).where(eq(programmes.id, id)))[0]),
-	publish: (tx, actorId, payload, id) =>
-		id
-			? updateProgramme(tx, actorId, id, payload as ProgrammeInput)
-			: createProgramme(tx, actorId, payload as ProgrammeInput),
+	current: publishedIn(programmes),
+	publish: createOrUpdate<ProgrammeInput>(createProgramme, updateProgramme),
 	canCreate: true
 };
 
