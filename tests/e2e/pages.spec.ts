@@ -226,24 +226,32 @@ test('the language switch keeps the search: words, filters and page', async ({ p
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
-	test('every page is readable and ships no script but the offer map’s small enhancement', async ({
+	test('every page is readable and ships no script but two small enhancements', async ({
 		page,
 		request
 	}) => {
+		// The offer search may name the map script, which does nothing until a reader asks for
+		// the map; the area page its filter field.
+		const enhancements: Record<string, string> = {
+			'/tilbud': '/js/offer-map.js',
+			'/indikatorer/omraader/frafald': '/js/area-filter.js'
+		};
 		for (const p of pages) {
 			await page.goto(p.da);
 			await expect(page.locator('h1')).toHaveText(p.h1da);
-			// Structured data (JSON-LD) is a data block, not a script that runs. The offer search
-			// may name the map script, which does nothing until a reader asks for the map.
+			// Structured data (JSON-LD) is a data block, not a script that runs.
 			const scripts = page.locator('script:not([type="application/ld+json"])');
-			if (p.da === '/tilbud') {
+			const allowed = enhancements[p.da];
+			if (allowed) {
 				await expect(scripts).toHaveCount(1);
-				expect(await scripts.getAttribute('src')).toBe('/js/offer-map.js');
+				expect(await scripts.getAttribute('src')).toBe(allowed);
 			} else await expect(scripts).toHaveCount(0);
 		}
-		// The enhancement stays far inside the 50 KB budget; Leaflet loads only on request.
-		const map = await request.get('/js/offer-map.js');
-		expect((await map.body()).length).toBeLessThan(5_000);
+		// Each stays far inside the 50 KB budget; Leaflet loads only on request.
+		for (const script of Object.values(enhancements)) {
+			const body = await request.get(script);
+			expect((await body.body()).length).toBeLessThan(5_000);
+		}
 	});
 });
 
