@@ -9,11 +9,16 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async (event) => {
 	const view = await loadIndicatorView(event);
+	const gruppe = event.url.searchParams.get('gruppe');
 	return serverRendered({
 		indicator: { code: view.detail.indicator.code, title: view.detail.indicator.title },
 		isDemo: view.detail.isDemo,
 		options: view.geographyOptions,
 		geos: view.geos,
-		kept: [...event.url.searchParams].filter(([name]) => name !== 'geo')
+		// The breakdown and the group the reader chose, as far as the indicator page knows them.
+		kept: [
+			...Object.entries(view.selected),
+			...(gruppe && (gruppe === 'ingen' || gruppe === view.group?.slug) ? [['gruppe', gruppe]] : [])
+		]
 	});
 };
