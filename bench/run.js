@@ -48,7 +48,11 @@ buildIfNeeded(root, { quiet: true });
 
 /** @param {'pglite' | 'postgres' | 'large'} engine @param {number} port @param {Record<string, string>} [env] */
 async function startServer(engine, port, env = {}) {
-	const args = engine === 'large' ? ['scripts/start.js'] : ['tests/e2e/serve.js', engine];
+	// The V8 flag as `npm start` and the Dockerfile give it.
+	const args = [
+		'--max-semi-space-size=64',
+		...(engine === 'large' ? ['scripts/start.js'] : ['tests/e2e/serve.js', engine])
+	];
 	const child = spawn(process.execPath, args, {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
