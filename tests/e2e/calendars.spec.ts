@@ -189,6 +189,35 @@ test('a partner proposes an event, and an editor publishes it', async ({ browser
 	await catalogue.goto(programmeHref);
 	await expect(catalogue.getByRole('link', { name: title })).toBeVisible();
 
+	// The organisation changes the published event: a later start and an English title. The
+	// change is public only once an editor has approved it, and the page keeps its address.
+	const eventUrl = reader.url();
+	await partner.goto('/admin/arrangementer');
+	await partner.getByRole('link', { name: `Ret ${title}` }).click();
+	await expectNoAxeViolations(partner);
+	await expect(partner.getByLabel('Starter kl.')).toHaveValue('16:00');
+	await expect(partner.getByLabel('Uddannelser, arrangementet handler om')).toHaveValue(
+		programmeHref.split('/').pop()!
+	);
+	await partner.getByLabel('Starter kl.').fill('16:30');
+	await partner.getByLabel('Titel på engelsk (valgfri)').fill(`Trial day at the club ${unique}`);
+	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(partner.getByRole('status')).toHaveText('Tak. Ændringen er sendt til godkendelse.');
+	await reader.reload();
+	await expect(reader.locator('.font-lead')).toContainText('16.00–18.00');
+	await editor.goto('/admin/godkendelse');
+	const change = editor.locator('article, li, section').filter({ hasText: title }).last();
+	await expect(change).toContainText(`Trial day at the club ${unique}`);
+	await change.getByRole('button', { name: 'Godkend' }).click();
+	await expect
+		.poll(async () => {
+			// A reload asks the server again (a browser may keep a public page for a minute).
+			await reader.reload();
+			return reader.locator('.font-lead').textContent();
+		})
+		.toContain('16.30–18.00');
+	expect(reader.url()).toBe(eventUrl);
+
 	// The editor cancels it: it stays, marked cancelled; then undoes that.
 	await editor.goto('/admin/arrangementer');
 	await expectNoAxeViolations(editor);

@@ -62,8 +62,8 @@ export type EventInput = z.input<typeof eventInput>;
 const eventSlugName = (title: string, start: Date) =>
 	`${title.slice(0, 60)} ${copenhagenDate(start)}`;
 
-/** Adds an event (an editor's, an approved proposal, or demo data). */
-export async function createEvent(db: Db, actorId: string, input: EventInput) {
+/** An event read by its schema, its kind, audiences and levels checked against the vocabularies. */
+async function checkedEvent(db: Db, input: EventInput) {
 	const data = eventInput.parse(input);
 	const problems = [
 		...(await unknownCodes(db, 'event-kind', [data.kind], 'kind', 'not a kind of event')),
@@ -71,6 +71,12 @@ export async function createEvent(db: Db, actorId: string, input: EventInput) {
 		...(await unknownCodes(db, 'level', data.levels, 'levels', 'not a level'))
 	];
 	if (problems.length) throw new z.ZodError(problems);
+	return data;
+}
+
+/** Adds an event (an editor's, an approved proposal, or demo data). */
+export async function createEvent(db: Db, actorId: string, input: EventInput) {
+	const data = await checkedEvent(db, input);
 	return db.transaction(async (tx) => {
 		const slug = await uniqueSlug(
 			tx,
@@ -92,6 +98,104 @@ export async function createEvent(db: Db, actorId: string, input: EventInput) {
 		});
 		return created!;
 	});
+}
+
+/**
+ * Changes an event entered here (an approved change, or an editor's): everything but its
+ * address on the site (the slug stays, so links and calendar subscriptions keep working), its
+ * demo mark and its cancellation, which has its own action. An event read from a calendar feed
+ * is changed in that calendar, not here: the next read would undo the change.
+ */
+export async function updateEvent(db: Db, actorId: string, id: string, input: EventInput) {
+	const data = await checkedEvent(db, input);
+	return db.transaction(async (tx) => {
+		const [before] = await tx.select().from(events).where(eq(events.id, id));
+		if (!before) throw new Error(`No event ${id}`);
+		if (before.feedId) throw new Error(`The event ${id} is read from a calendar feed`);
+		const [updated] = await tx
+			.update(events)
+			.set({
+				...data,
+				locationId: data.locationId ?? null,
+				address: data.address ?? null,
+				onlineUrl: data.onlineUrl ?? null,
+				priceOre: data.priceOre ?? null,
+				infoUrl: data.infoUrl ?? null,
+				registrationUrl: data.registrationUrl ?? null,
+				registrationDeadline: data.registrationDeadline ?? null,
+				capacityNote: data.capacityNote ?? null,
+				cancelled: before.cancelled,
+				isDemo: before.isDemo,
+				updatedAt: new Date()
+			})
+			.where(eq(events.id, id))
+			.returning({ id: events.id, slug: events.slug });
+		await rememberWords(tx, data.title);
+		await recordAudit(tx, {
+			actor: actorId,
+			action: 'event.update',
+			entityType: 'event',
+			entityId: id,
+			details: {
+				before: { title: before.title, startsAt: before.startsAt, endsAt: before.endsAt },
+				after: data
+			}
+		});
+		return updated!;
+	});
+}
+
+/** An event as its edit form starts from: the stored fields, the place as its page shows it. */
+export async function eventForEditing(db: Db, slug: string) {
+	const [row] = await db.select().from(events).where(eq(events.slug, slug));
+	if (!row || row.feedId) return undefined;
+	const place = row.locationId
+		? rowsOf<{ address: string | null }>(
+				await db.execute(sql`
+					select concat_ws(', ', address, concat_ws(' ', postal_code, city)) as address
+					from locations where id = ${row.locationId}`)
+			)[0]?.address
+		: undefined;
+	return { ...row, address: row.address ?? place ?? null };
+}
+
+/**
+ * Coming events entered here (not read from a calendar feed) of these organisations, or of all
+ * when `organizationIds` is 'all': the list an editor or a partner changes or cancels from.
+ */
+export async function comingEventsOf(
+	db: Db,
+	organizationIds: readonly string[] | 'all',
+	locale: 'da' | 'en',
+	now = new Date(),
+	limit = 100
+) {
+	if (organizationIds !== 'all' && organizationIds.length === 0) return [];
+	const title =
+		locale === 'en' ? sql`coalesce(e.title->>'en', e.title->>'da')` : sql`e.title->>'da'`;
+	const whose =
+		organizationIds === 'all'
+			? sql`true`
+			: sql`e.organization_id = any(${sql.param([...organizationIds])}::uuid[])`;
+	return rowsOf<{
+		id: string;
+		slug: string;
+		title: string;
+		start: string;
+		end: string;
+		allDay: boolean;
+		organiser: string;
+		cancelled: boolean;
+		fromFeed: boolean;
+	}>(
+		await db.execute(sql`
+			select e.id, e.slug, ${title} as title, e.starts_at::text as start, e.ends_at::text as "end",
+				e.all_day as "allDay", org.name as organiser, e.cancelled, e.feed_id is not null as "fromFeed"
+			from events e join organizations org on org.id = e.organization_id
+			where e.ends_at > ${now.toISOString()}::timestamptz and ${whose}
+			order by e.starts_at, e.id
+			limit ${limit}`)
+	);
 }
 
 /** Cancels an event (it stays listed, marked cancelled) or undoes that. */

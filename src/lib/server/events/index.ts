@@ -2,7 +2,10 @@
 // here or read every hour from the institutions' own iCalendar feeds, and given out as feeds.
 export {
 	createEvent,
+	comingEventsOf,
+	eventForEditing,
 	eventInput,
+	updateEvent,
 	comingEventsAbout,
 	getEvent,
 	type ComingEvent,

@@ -110,9 +110,14 @@ export function submitPartnership(
 	return submit(db, actor, 'partnership', input, partnershipId);
 }
 
-/** A new event of the actor's organisation (an open house, a trial day …). */
-export function submitEvent(db: Db, actor: Actor, input: EventInput): Promise<string> {
-	return submit(db, actor, 'event', input);
+/** A new event of the actor's organisation (an open house, a trial day …), or a change to one. */
+export function submitEvent(
+	db: Db,
+	actor: Actor,
+	input: EventInput,
+	eventId?: string
+): Promise<string> {
+	return submit(db, actor, 'event', input, eventId);
 }
 
 /** A new programme of the actor's institution, or (with `programmeId`) a change to one. */

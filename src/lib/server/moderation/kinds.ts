@@ -22,7 +22,7 @@ import {
 	type PartnershipInput
 } from '../opportunities/index.ts';
 import { opportunities, partnerships } from '../opportunities/index.ts';
-import { createEvent, eventInput, events, type EventInput } from '../events/index.ts';
+import { createEvent, eventInput, events, updateEvent, type EventInput } from '../events/index.ts';
 import {
 	createProgramme,
 	programmeInput,
@@ -88,14 +88,14 @@ const published = (row: { organizationId: string; slug: string } | undefined) =>
  * tables share `id`, `slug` and `organizationId`; one of them stands for their type in the query.
  */
 const publishedIn =
-	(table: typeof opportunities | typeof partnerships | typeof events | typeof programmes) =>
+	(table: typeof opportunities | typeof partnerships | typeof programmes) =>
 	async (db: Db, id: string) =>
 		published(
 			(
 				await db
 					.select()
-					.from(table as typeof events)
-					.where(eq((table as typeof events).id, id))
+					.from(table as typeof programmes)
+					.where(eq((table as typeof programmes).id, id))
 			)[0]
 		);
 
@@ -206,15 +206,16 @@ const partnershipKind: SubmissionKind = {
 	}
 };
 
-/** A new event a partner proposes; an editor publishes it. Changes are made by editors. */
+/** An event an organisation proposes, or a change to one of its events; an editor publishes it. */
 const eventKind: SubmissionKind = {
 	parse: proposal(eventInput),
 	title: danish('title'),
-	current: publishedIn(events),
-	publish(tx, actorId, payload, id) {
-		if (id) throw new Error('a published event is changed by an editor, not by a proposal');
-		return createEvent(tx, actorId, payload as EventInput);
+	// An event read from a calendar feed is changed in that calendar: there is none to propose to.
+	async current(db, id) {
+		const [row] = await db.select().from(events).where(eq(events.id, id));
+		return row && !row.feedId ? published(row) : undefined;
 	},
+	publish: createOrUpdate<EventInput>(createEvent, updateEvent),
 	canCreate: true,
 	check: (db, payload) =>
 		refuseUnknownTerms(db, payload, [

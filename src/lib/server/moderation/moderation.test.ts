@@ -236,6 +236,119 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 		expect(mine).toMatchObject({ status: 'approved', entityType: 'event', entitySlug: slug });
 	});
 
+	it('applies an approved change to a published event, keeping its address, cancellation and demo mark', async () => {
+		const event = {
+			organizationId: orgA,
+			kind: 'aabent-hus',
+			title: { da: 'Åbent hus på ATG' },
+			description: { da: 'Mød lærere og elever.' },
+			startsAt: new Date('2027-01-14T17:00:00Z'),
+			endsAt: new Date('2027-01-14T19:00:00Z'),
+			address: 'Saltumvej 25, 9700 Brønderslev',
+			registrationUrl: 'https://atg.example/tilmeld',
+			audiences: ['udskoling'],
+			priceOre: 0
+		};
+		const slug = await approveSubmission(
+			database.db,
+			editor,
+			await submitEvent(database.db, partnerA, event)
+		);
+		const [{ id }] = rowsOf<{ id: string }>(
+			await database.db.execute(sql`select id from events where slug = ${slug}`)
+		) as [{ id: string }];
+		await database.db.execute(
+			sql`update events set cancelled = true, is_demo = true where id = ${id}`
+		);
+		const changed = {
+			...event,
+			title: { da: 'Åbent hus på ATG – ny dato', en: 'Open house at ATG' },
+			startsAt: new Date('2027-01-21T17:30:00Z'),
+			endsAt: new Date('2027-01-21T19:30:00Z'),
+			registrationUrl: undefined,
+			onlineUrl: 'https://atg.example/live'
+		};
+		// Another organisation cannot propose a change to it, not even naming itself.
+		await expect(
+			submitEvent(
+				database.db,
+				partnerB,
+				{ ...changed, organizationId: partnerB.organizationIds[0]! },
+				id
+			)
+		).rejects.toBeInstanceOf(SubmissionNotFoundError);
+		const proposalId = await submitEvent(database.db, partnerA, changed, id);
+		// Nothing changes before the approval.
+		const stored = async () =>
+			rowsOf<{
+				slug: string;
+				title: { da: string; en?: string };
+				starts_at: string;
+				registration_url: string | null;
+				online_url: string | null;
+				cancelled: boolean;
+				is_demo: boolean;
+			}>(
+				await database.db.execute(
+					sql`select slug, title, starts_at::text, registration_url, online_url, cancelled, is_demo from events where id = ${id}`
+				)
+			)[0]!;
+		expect((await stored()).title.da).toBe('Åbent hus på ATG');
+		expect(await approveSubmission(database.db, editor, proposalId)).toBe(slug);
+		const after = await stored();
+		expect(after).toMatchObject({
+			slug,
+			title: { da: 'Åbent hus på ATG – ny dato', en: 'Open house at ATG' },
+			registration_url: null,
+			online_url: 'https://atg.example/live',
+			cancelled: true,
+			is_demo: true
+		});
+		expect(new Date(after.starts_at).toISOString()).toBe('2027-01-21T17:30:00.000Z');
+		const trail = await auditTrail(database.db, 'event', id);
+		expect(trail.map((e) => e.action)).toContain('event.update');
+	});
+
+	it('refuses a proposed change to an event read from a calendar feed', async () => {
+		const slug = await approveSubmission(
+			database.db,
+			editor,
+			await submitEvent(database.db, partnerA, {
+				organizationId: orgA,
+				kind: 'aabent-hus',
+				title: { da: 'Fra kalenderen' },
+				description: { da: 'Læst fra skolens kalender.' },
+				startsAt: new Date('2027-02-01T17:00:00Z'),
+				endsAt: new Date('2027-02-01T18:00:00Z'),
+				address: 'Saltumvej 25, 9700 Brønderslev'
+			})
+		);
+		const [{ id }] = rowsOf<{ id: string }>(
+			await database.db.execute(sql`
+				with feed as (
+					insert into event_feeds (organization_id, url, kind)
+					values (${orgA}, 'https://atg.example/kalender.ics', 'aabent-hus') returning id)
+				update events set feed_id = (select id from feed), external_key = 'uid-1'
+				where slug = ${slug} returning events.id`)
+		) as [{ id: string }];
+		await expect(
+			submitEvent(
+				database.db,
+				partnerA,
+				{
+					organizationId: orgA,
+					kind: 'aabent-hus',
+					title: { da: 'Ændret her' },
+					description: { da: 'Læst fra skolens kalender.' },
+					startsAt: new Date('2027-02-01T17:00:00Z'),
+					endsAt: new Date('2027-02-01T18:00:00Z'),
+					address: 'Saltumvej 25, 9700 Brønderslev'
+				},
+				id
+			)
+		).rejects.toBeInstanceOf(SubmissionNotFoundError);
+	});
+
 	it('an institution proposes a programme and a change to it; an editor publishes each', async () => {
 		const programme = {
 			organizationId: orgA,
