@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { describeBreakdowns } from '../src/lib/breakdowns.ts';
 import { formatBytes } from '../src/lib/format.ts';
 import { parseArgs } from 'node:util';
 import {
@@ -583,7 +584,7 @@ async function indicatorsCommand(
 		const p = outcome.preview;
 		if (options['dry-run']) {
 			io.out(
-				`${file}: ${outcome.rows} rows for ${p.periods.join(', ')}. Would add ${p.added}, change ${p.changed}, remove ${p.removed}${p.demoRemoved ? ` (of which ${p.demoRemoved} demo)` : ''}; ${p.unchanged} unchanged. Nothing written (--dry-run).`
+				`${file}: ${outcome.rows} rows for ${periodList(p.periods)}. Would add ${p.added}, change ${p.changed}, remove ${p.removed}${p.demoRemoved ? ` (of which ${p.demoRemoved} demo)` : ''}; ${p.unchanged} unchanged. Nothing written (--dry-run).`
 			);
 			io.out(sliceNote(p));
 			const samples = sampleLines(p);
@@ -977,21 +978,29 @@ function sampleLines(p: ImportPreview): string[] {
 	];
 }
 
+/** Periods as a list, or counted with their span when there are many (20 periods, 2005–2024). */
+const periodList = (periods: string[]) =>
+	periods.length > 6
+		? `${periods.length} periods, ${periods[0]}–${periods.at(-1)}`
+		: periods.join(', ');
+
 function sliceNote(p: {
 	periods: string[];
 	replaces: { scope: 'slice' | 'periods'; areas: string[]; breakdowns: string[] };
 }): string {
-	const periods =
-		p.periods.length > 6 ? `${p.periods[0]}–${p.periods.at(-1)}` : p.periods.join(', ');
+	const periods = periodList(p.periods);
 	if (p.replaces.scope === 'periods')
 		return `Replaces everything stored for ${periods} (--replace-periods).`;
 	const areas =
 		p.replaces.areas.length > 8
 			? `${p.replaces.areas.length} areas`
 			: `area${p.replaces.areas.length === 1 ? '' : 's'} ${p.replaces.areas.map(areaName).join(', ')}`;
-	const breakdowns = p.replaces.breakdowns
-		.map((b) => (b === '' ? 'totals' : `by ${b.split('|').join(' and ')}`))
-		.join(' and ');
+	const breakdowns = describeBreakdowns(p.replaces.breakdowns, {
+		and: 'and',
+		totals: 'totals',
+		by: (dims) => `by ${dims}`,
+		every: (dims) => `every breakdown by ${dims}, alone and combined`
+	});
 	return `Replaces only what the file covers: ${periods}, ${areas}, ${breakdowns}. Other areas and breakdowns are kept.`;
 }
 
