@@ -280,6 +280,24 @@ test.describe('permission matrix over HTTP', () => {
 		await api.dispose();
 	});
 
+	test('a partner cannot open or change another organisation’s event by guessing its address', async ({
+		baseURL
+	}) => {
+		const api = await signedIn(baseURL!, 'partnerA');
+		// A coming demo event: entered on the site (not read from a calendar), none of partner A's.
+		const { items } = (await (await api.get('/api/v1/events')).json()) as {
+			items: { slug: string; demo: boolean }[];
+		};
+		const path = `/admin/arrangementer/${items.find((i) => i.demo)!.slug}`;
+		expect((await api.get(path, { maxRedirects: 0 })).status()).toBe(404);
+		const res = await post(api, baseURL!, path, { titleDa: 'Overtaget', date: '2027-01-01' });
+		expect(res.status()).toBe(404);
+		// An editor may open it.
+		const editor = await signedIn(baseURL!, 'editor');
+		expect((await editor.get(path, { maxRedirects: 0 })).status()).toBe(200);
+		await Promise.all([api.dispose(), editor.dispose()]);
+	});
+
 	test('a partner sees only their own organisation', async ({ baseURL }) => {
 		const api = await signedIn(baseURL!, 'partnerA');
 		const page = await api.get('/admin');

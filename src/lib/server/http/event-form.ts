@@ -12,7 +12,7 @@ import {
 	lastDayBefore
 } from '../local-date.ts';
 import { submitEvent } from '../moderation/index.ts';
-import type { EventInput } from '../events/index.ts';
+import type { EventInput, events } from '../events/index.ts';
 import { field, formFailure } from './forms.ts';
 import { submitProposal } from './proposal-form.ts';
 
@@ -88,29 +88,30 @@ export function eventTimes(text: (name: string) => string, allDay: boolean) {
 	}
 }
 
+type EventRow = typeof events.$inferSelect;
 /** An event as stored: what the form needs of it. */
-interface StoredEvent {
-	organizationId: string;
-	kind: string;
-	title: { da: string; en?: string };
-	description: { da: string; en?: string };
-	startsAt: Date;
-	endsAt: Date;
-	allDay: boolean;
-	address?: string | null;
-	onlineUrl?: string | null;
-	priceOre?: number | null;
-	language?: string;
-	infoUrl?: string | null;
-	registrationUrl?: string | null;
-	registrationDeadline?: Date | null;
-	capacityNote?: { da: string; en?: string } | null;
-	audiences?: string[];
-	levels?: string[];
-	programmeIds?: string[];
-	offerIds?: string[];
-	opportunityIds?: string[];
-}
+type StoredEvent = Pick<
+	EventRow,
+	'organizationId' | 'kind' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'allDay'
+> &
+	Partial<
+		Pick<
+			EventRow,
+			| 'address'
+			| 'onlineUrl'
+			| 'priceOre'
+			| 'language'
+			| 'infoUrl'
+			| 'registrationUrl'
+			| 'registrationDeadline'
+			| 'capacityNote'
+			| 'audiences'
+			| 'levels'
+			| 'programmeIds'
+			| 'offerIds'
+			| 'opportunityIds'
+		>
+	>;
 
 /** The form's values for a stored event: a change starts from these. */
 export async function eventValues(db: Db, e: StoredEvent): Promise<Record<string, string>> {

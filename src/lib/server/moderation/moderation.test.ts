@@ -19,6 +19,7 @@ import {
 	confirmStillCurrent
 } from './index.ts';
 import { sql } from 'drizzle-orm';
+import type { EventInput } from '../events/index.ts';
 import { getOrganization } from '../directory/index.ts';
 
 describe.each(testEngines())('moderation on $name', (engine) => {
@@ -57,6 +58,19 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 		name: { da: 'Matematikværksted' },
 		description: { da: 'Hjælp til matematik hver onsdag efter skole.' },
 		categories: ['lektiehjaelp']
+	});
+	/** An open house of organisation A on 14 January 2027. */
+	const openHouse = (change: Partial<EventInput> = {}): EventInput => ({
+		organizationId: orgA,
+		kind: 'aabent-hus',
+		title: { da: 'Åbent hus på ATG' },
+		description: { da: 'Mød lærere og elever.' },
+		startsAt: new Date('2027-01-14T17:00:00Z'),
+		endsAt: new Date('2027-01-14T19:00:00Z'),
+		address: 'Saltumvej 25, 9700 Brønderslev',
+		audiences: ['udskoling'],
+		priceOre: 0,
+		...change
 	});
 
 	it('publishes a partner’s offer only when an editor approves it', async () => {
@@ -206,17 +220,7 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 	});
 
 	it('publishes a partner’s event only when an editor approves it, and refuses an unknown kind', async () => {
-		const event = {
-			organizationId: orgA,
-			kind: 'aabent-hus',
-			title: { da: 'Åbent hus på ATG' },
-			description: { da: 'Mød lærere og elever.' },
-			startsAt: new Date('2027-01-14T17:00:00Z'),
-			endsAt: new Date('2027-01-14T19:00:00Z'),
-			address: 'Saltumvej 25, 9700 Brønderslev',
-			audiences: ['udskoling'],
-			priceOre: 0
-		};
+		const event = openHouse();
 		await expect(submitEvent(database.db, partnerA, { ...event, kind: 'fest' })).rejects.toThrow(
 			/not a kind of event/
 		);
@@ -237,18 +241,7 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 	});
 
 	it('applies an approved change to a published event, keeping its address, cancellation and demo mark', async () => {
-		const event = {
-			organizationId: orgA,
-			kind: 'aabent-hus',
-			title: { da: 'Åbent hus på ATG' },
-			description: { da: 'Mød lærere og elever.' },
-			startsAt: new Date('2027-01-14T17:00:00Z'),
-			endsAt: new Date('2027-01-14T19:00:00Z'),
-			address: 'Saltumvej 25, 9700 Brønderslev',
-			registrationUrl: 'https://atg.example/tilmeld',
-			audiences: ['udskoling'],
-			priceOre: 0
-		};
+		const event = openHouse({ registrationUrl: 'https://atg.example/tilmeld' });
 		const slug = await approveSubmission(
 			database.db,
 			editor,
@@ -313,15 +306,7 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 		const slug = await approveSubmission(
 			database.db,
 			editor,
-			await submitEvent(database.db, partnerA, {
-				organizationId: orgA,
-				kind: 'aabent-hus',
-				title: { da: 'Fra kalenderen' },
-				description: { da: 'Læst fra skolens kalender.' },
-				startsAt: new Date('2027-02-01T17:00:00Z'),
-				endsAt: new Date('2027-02-01T18:00:00Z'),
-				address: 'Saltumvej 25, 9700 Brønderslev'
-			})
+			await submitEvent(database.db, partnerA, openHouse({ title: { da: 'Fra kalenderen' } }))
 		);
 		const [{ id }] = rowsOf<{ id: string }>(
 			await database.db.execute(sql`
@@ -332,20 +317,7 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 				where slug = ${slug} returning events.id`)
 		) as [{ id: string }];
 		await expect(
-			submitEvent(
-				database.db,
-				partnerA,
-				{
-					organizationId: orgA,
-					kind: 'aabent-hus',
-					title: { da: 'Ændret her' },
-					description: { da: 'Læst fra skolens kalender.' },
-					startsAt: new Date('2027-02-01T17:00:00Z'),
-					endsAt: new Date('2027-02-01T18:00:00Z'),
-					address: 'Saltumvej 25, 9700 Brønderslev'
-				},
-				id
-			)
+			submitEvent(database.db, partnerA, openHouse({ title: { da: 'Ændret her' } }), id)
 		).rejects.toBeInstanceOf(SubmissionNotFoundError);
 	});
 
