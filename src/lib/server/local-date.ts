@@ -2,15 +2,24 @@
 // `valid_from` and `valid_to`, the last day included), stored as the instants they begin and end.
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', {
+const COPENHAGEN = new Intl.DateTimeFormat('en-CA', {
 	timeZone: 'Europe/Copenhagen',
 	year: 'numeric',
 	month: '2-digit',
 	day: '2-digit',
 	hour: '2-digit',
 	minute: '2-digit',
+	second: '2-digit',
 	hourCycle: 'h23'
 });
+
+/** An instant's local date and time in Copenhagen, as two-digit parts (the year four). */
+function partsAt(
+	instant: Date
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+	const p = Object.fromEntries(COPENHAGEN.formatToParts(instant).map((x) => [x.type, x.value]));
+	return p as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+}
 
 /** Whether `YYYY-MM-DD` names a real calendar date. */
 export function isCalendarDate(text: string): boolean {
@@ -22,10 +31,14 @@ export function isCalendarDate(text: string): boolean {
 
 /** The local date (`YYYY-MM-DD`) in Copenhagen at an instant. */
 export function copenhagenDate(instant: Date): string {
-	const p = Object.fromEntries(
-		COPENHAGEN_DATE.formatToParts(instant).map((x) => [x.type, x.value])
-	);
+	const p = partsAt(instant);
 	return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The local clock time (`HH:MM`) in Copenhagen at an instant. */
+export function copenhagenClock(instant: Date): string {
+	const p = partsAt(instant);
+	return `${p.hour}:${p.minute}`;
 }
 
 /** The instant a local date begins in Copenhagen (midnight; UTC+1 in winter, UTC+2 in summer). */
@@ -35,9 +48,7 @@ export function copenhagenMidnight(date: string): Date {
 	const utcMidnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 	for (const hours of [1, 2]) {
 		const candidate = new Date(utcMidnight - hours * 3600_000);
-		const p = Object.fromEntries(
-			COPENHAGEN_DATE.formatToParts(candidate).map((x) => [x.type, x.value])
-		);
+		const p = partsAt(candidate);
 		if (`${p.year}-${p.month}-${p.day}` === date && p.hour === '00' && p.minute === '00')
 			return candidate;
 	}
@@ -59,21 +70,8 @@ export function lastDayBefore(end: Date): string {
 
 /** An instant as ISO 8601 with its offset in Copenhagen: 2027-10-14T18:00:00+02:00. */
 export function copenhagenIso(instant: Date): string {
-	const p = Object.fromEntries(
-		new Intl.DateTimeFormat('en-CA', {
-			timeZone: 'Europe/Copenhagen',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-			hourCycle: 'h23'
-		})
-			.formatToParts(instant)
-			.map((x) => [x.type, x.value])
-	);
-	const local = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+	const p = partsAt(instant);
+	const local = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
 	const offset = Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 	const sign = offset < 0 ? '-' : '+';
 	const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
@@ -94,10 +92,8 @@ export function copenhagenInstant(date: string, time: string): Date {
 	// The offset at midnight, then at the moment itself (it differs on the day clocks change).
 	let instant = midnight + minutes * 60_000;
 	const offsetAt = (at: number) => {
-		const p = Object.fromEntries(
-			COPENHAGEN_DATE.formatToParts(new Date(at)).map((x) => [x.type, x.value])
-		);
-		const local = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!);
+		const p = partsAt(new Date(at));
+		const local = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
 		return local - Math.floor(at / 60_000) * 60_000;
 	};
 	const target =

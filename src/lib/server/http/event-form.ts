@@ -4,6 +4,7 @@ import type { Db } from '../db/index.ts';
 import { taxonomy, termOptions } from '../directory/index.ts';
 import { linkIdsBySlug, linkSlugs, type LinkKind } from '../links.ts';
 import {
+	copenhagenClock,
 	copenhagenDate,
 	copenhagenInstant,
 	copenhagenMidnight,
@@ -57,15 +58,6 @@ const UNKNOWN_LINKS = {
 	offers: 'eadmin_unknown_offers',
 	postings: 'eadmin_unknown_postings'
 } as const;
-
-/** A local clock time, `HH:MM`, of an instant in Copenhagen. */
-const copenhagenClock = (instant: Date) =>
-	new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/Copenhagen',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).format(instant);
 
 /**
  * The form's first and last day and times as instants in Danish time, or undefined when they do

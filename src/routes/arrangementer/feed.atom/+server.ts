@@ -1,21 +1,17 @@
 import { formatEventTime } from '$lib/format.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { m } from '$lib/paraglide/messages.js';
-import { contentVersion } from '$lib/server/app.ts';
 import { atomFeed, atomHeaders } from '$lib/server/http/atom.ts';
-import { apiError } from '$lib/server/http/respond.ts';
-import { eventQueryFromUrl, lastEventChange, searchEvents } from '$lib/server/events/index.ts';
+import { lastEventChange } from '$lib/server/events/index.ts';
+import { comingEventsForFeed } from '$lib/server/http/coming-events.ts';
 import type { RequestHandler } from './$types';
 
 /** `/arrangementer/feed.atom?<the list's filters>`: the coming events as Atom, soonest first. */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const parsed = eventQueryFromUrl(url);
-	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = locals.locale;
-	const results = await searchEvents(locals.db, { ...parsed.query, page: 1 }, locale, new Date(), {
-		version: await contentVersion(),
-		pageSize: 50
-	});
+	const coming = await comingEventsForFeed(url, locals.db, locale, 50);
+	if (!coming.ok) return coming.refused;
+	const { results } = coming;
 	const body = atomFeed({
 		title: `${m.events_title({}, { locale })} – ${m.site_name({}, { locale })}`,
 		locale,

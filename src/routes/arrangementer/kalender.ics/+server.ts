@@ -1,9 +1,8 @@
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { m } from '$lib/paraglide/messages.js';
-import { contentVersion } from '$lib/server/app.ts';
 import { calendarEntry, calendarHeaders } from '$lib/server/http/calendar.ts';
-import { apiError } from '$lib/server/http/respond.ts';
-import { eventQueryFromUrl, searchEvents, writeCalendar } from '$lib/server/events/index.ts';
+import { writeCalendar } from '$lib/server/events/index.ts';
+import { comingEventsForFeed } from '$lib/server/http/coming-events.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,13 +11,10 @@ import type { RequestHandler } from './$types';
  * stay in, marked cancelled, so a subscribed calendar shows the cancellation.
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const parsed = eventQueryFromUrl(url);
-	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = locals.locale;
-	const results = await searchEvents(locals.db, { ...parsed.query, page: 1 }, locale, new Date(), {
-		version: await contentVersion(),
-		pageSize: 500
-	});
+	const coming = await comingEventsForFeed(url, locals.db, locale, 500);
+	if (!coming.ok) return coming.refused;
+	const { results } = coming;
 	const body = writeCalendar(
 		`${m.events_title({}, { locale })} – ${m.site_name({}, { locale })}`,
 		results.items.map((i) =>

@@ -1,19 +1,16 @@
 import { json } from '@sveltejs/kit';
 import type { ApiEventList } from '$lib/schemas/strategy-api.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
-import { apiError } from '$lib/server/http/respond.ts';
-import { contentVersion } from '$lib/server/app.ts';
-import { copenhagenIso, eventQueryFromUrl, searchEvents } from '$lib/server/events/index.ts';
+import { copenhagenIso } from '$lib/server/events/index.ts';
+import { comingEventsForFeed } from '$lib/server/http/coming-events.ts';
 import type { RequestHandler } from './$types';
 
 /** The coming events as JSON, with counts per kind, level, audience and organiser. */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const parsed = eventQueryFromUrl(url);
-	if (!parsed.ok) return apiError(400, 'Invalid query parameters', { details: parsed.problems });
 	const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'da';
-	const results = await searchEvents(locals.db, parsed.query, locale, new Date(), {
-		version: await contentVersion()
-	});
+	const coming = await comingEventsForFeed(url, locals.db, locale);
+	if (!coming.ok) return coming.refused;
+	const { results } = coming;
 	const body: ApiEventList = {
 		total: results.total,
 		facets: {
