@@ -160,8 +160,9 @@ export async function eventForEditing(db: Db, slug: string) {
 }
 
 /**
- * Coming events entered here (not read from a calendar feed) of these organisations, or of all
- * when `organizationIds` is 'all': the list an editor or a partner changes or cancels from.
+ * Coming events of these organisations, or of all when `organizationIds` is 'all': the list an
+ * editor or a partner changes or cancels from (`fromFeed`: read from a calendar feed, so changed
+ * in that calendar, not here).
  */
 export async function comingEventsOf(
 	db: Db,

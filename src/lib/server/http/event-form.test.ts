@@ -53,6 +53,7 @@ describe('the event form', () => {
 			allDay: true,
 			address: 'Europa Plads 4, 9000 Aalborg',
 			priceOre: 2550,
+			capacityNote: { da: '24 pladser', en: '24 places' },
 			registrationDeadline: new Date('2027-01-10T22:59:00Z'),
 			audiences: ['udskoling', 'foraeldre'],
 			levels: [],
@@ -66,6 +67,8 @@ describe('the event form', () => {
 			allDay: '1',
 			titleEn: 'The education fair',
 			price: '25.5',
+			capacity: '24 pladser',
+			capacityEn: '24 places',
 			deadline: '2027-01-10',
 			audiences: 'udskoling,foraeldre',
 			programmes: ''

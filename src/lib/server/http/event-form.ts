@@ -36,6 +36,7 @@ export const EVENT_FORM_FIELDS = [
 	'registrationUrl',
 	'deadline',
 	'capacity',
+	'capacityEn',
 	'programmes',
 	'offers',
 	'postings'
@@ -134,6 +135,7 @@ export async function eventValues(db: Db, e: StoredEvent): Promise<Record<string
 		registrationUrl: e.registrationUrl ?? '',
 		deadline: e.registrationDeadline ? copenhagenDate(e.registrationDeadline) : '',
 		capacity: e.capacityNote?.da ?? '',
+		capacityEn: e.capacityNote?.en ?? '',
 		audiences: (e.audiences ?? []).join(','),
 		levels: (e.levels ?? []).join(','),
 		programmes: programmes.join('\n'),
@@ -207,7 +209,9 @@ export async function submitEventForm(
 					: -1,
 		infoUrl: optional('infoUrl'),
 		registrationUrl: optional('registrationUrl'),
-		capacityNote: text('capacity') ? { da: text('capacity') } : undefined,
+		capacityNote: text('capacity')
+			? { da: text('capacity'), en: optional('capacityEn') }
+			: undefined,
 		registrationDeadline: isCalendarDate(deadline)
 			? copenhagenInstant(deadline, '23:59')
 			: undefined,
