@@ -14,7 +14,7 @@ import {
 } from '../local-date.ts';
 import { submitEvent } from '../moderation/index.ts';
 import type { EventInput, events } from '../events/index.ts';
-import { field, formFailure } from './forms.ts';
+import { bilingualValues, field, formFailure } from './forms.ts';
 import { submitProposal } from './proposal-form.ts';
 
 export const EVENT_FORM_FIELDS = [
@@ -118,10 +118,8 @@ export async function eventValues(db: Db, e: StoredEvent): Promise<Record<string
 	return {
 		organizationId: e.organizationId,
 		kind: e.kind,
-		titleDa: e.title.da,
-		titleEn: e.title.en ?? '',
-		descDa: e.description.da,
-		descEn: e.description.en ?? '',
+		...bilingualValues('title', e.title),
+		...bilingualValues('desc', e.description),
 		date: firstDay,
 		endDate: lastDay === firstDay ? '' : lastDay,
 		start: e.allDay ? '' : copenhagenClock(e.startsAt),

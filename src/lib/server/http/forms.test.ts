@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attempt, on } from './forms.ts';
+import { attempt, bilingualValues, on } from './forms.ts';
 
 class Gone extends Error {}
 class Refused extends Error {
@@ -51,5 +51,19 @@ describe('attempt: a form action’s domain call', () => {
 				on(Gone, () => 'gone')
 			)
 		).rejects.toThrow(TypeError);
+	});
+});
+
+describe('bilingualValues', () => {
+	it('gives a bilingual text as its two form fields, English empty where there is none', () => {
+		expect(bilingualValues('title', { da: 'Åbent hus', en: 'Open house' })).toEqual({
+			titleDa: 'Åbent hus',
+			titleEn: 'Open house'
+		});
+		expect(bilingualValues('desc', { da: 'Kun dansk' })).toEqual({
+			descDa: 'Kun dansk',
+			descEn: ''
+		});
+		expect(bilingualValues('note', null)).toEqual({ noteDa: '', noteEn: '' });
 	});
 });

@@ -38,6 +38,14 @@ export function field(form: FormData | undefined, name: string): string | undefi
 	return value;
 }
 
+/** A bilingual text as its form's two fields, `${id}Da` and `${id}En` ('' where there is none). */
+export function bilingualValues(
+	id: string,
+	text: { da: string; en?: string } | null | undefined
+): Record<string, string> {
+	return { [`${id}Da`]: text?.da ?? '', [`${id}En`]: text?.en ?? '' };
+}
+
 /**
  * A local path to return to after signing in; anything else (another site, `//host`,
  * `javascript:`) falls back to the default.

@@ -4,7 +4,7 @@ import type { Db } from '../db/index.ts';
 import { taxonomy, termOptions } from '../directory/index.ts';
 import { submitOpportunity } from '../moderation/index.ts';
 import type { OpportunityInput, OpportunityPage } from '../opportunities/index.ts';
-import { field } from './forms.ts';
+import { bilingualValues, field } from './forms.ts';
 import { submitProposal } from './proposal-form.ts';
 
 export const POSTING_FORM_FIELDS = [
@@ -65,10 +65,8 @@ export function postingValues(o: OpportunityPage & { organizationId: string }) {
 	return {
 		organizationId: o.organizationId,
 		type: o.type,
-		titleDa: o.title.da,
-		titleEn: o.title.en ?? '',
-		descDa: o.description.da,
-		descEn: o.description.en ?? '',
+		...bilingualValues('title', o.title),
+		...bilingualValues('desc', o.description),
 		education: o.education ?? '',
 		specialisation: o.specialisation ?? '',
 		address: o.address ?? '',

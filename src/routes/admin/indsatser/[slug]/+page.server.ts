@@ -12,7 +12,15 @@ import {
 	saveInitiative
 } from '$lib/server/followup/index.ts';
 import { linkIdsBySlug, linkSlugs, type LinkKind } from '$lib/server/links.ts';
-import { attempt, field, formFailure, namedFields, on, readForm } from '$lib/server/http/forms.ts';
+import {
+	attempt,
+	bilingualValues,
+	field,
+	formFailure,
+	namedFields,
+	on,
+	readForm
+} from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,10 +52,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			)
 		);
 		values = {
-			titleDa: existing.title.da,
-			titleEn: existing.title.en ?? '',
-			descDa: existing.description.da,
-			descEn: existing.description.en ?? '',
+			...bilingualValues('title', existing.title),
+			...bilingualValues('desc', existing.description),
 			action: existing.actionCodes.join(','),
 			indicator: existing.indicatorCodes.join(','),
 			ownerId: existing.ownerId,

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/server/accounts/index.ts';
 import { offerForEditing, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import { organizationsById } from '$lib/server/directory/index.ts';
-import { readForm } from '$lib/server/http/forms.ts';
+import { bilingualValues, readForm } from '$lib/server/http/forms.ts';
 import { placeAndHoursValues, submitOfferForm } from '$lib/server/http/offer-form.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
@@ -33,10 +33,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		audiences: termOptions(terms, 'audience', locals.locale, offer.audiences),
 		values: {
 			organizationId: offer.organizationId,
-			nameDa: offer.name.da,
-			nameEn: offer.name.en ?? '',
-			descDa: offer.description.da,
-			descEn: offer.description.en ?? '',
+			...bilingualValues('name', offer.name),
+			...bilingualValues('desc', offer.description),
 			url: offer.url ?? '',
 			price: offer.isFree || offer.priceOre === null ? '' : String(offer.priceOre / 100),
 			email: offer.email ?? '',
