@@ -28,6 +28,8 @@ const browser = {
 // `npm run test:e2e` asks the system for four free ports (E2E_PORTS); run directly, the defaults.
 const ports = (process.env.E2E_PORTS ?? '4173,4174,4175,4176').split(',').map(Number);
 const servers = e2eServers(ports, withPostgres);
+// E2E_LOAD=1 (bench/load.js): the load test only, a performance measurement rather than a test.
+const load = process.env.E2E_LOAD === '1';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -42,54 +44,52 @@ export default defineConfig({
 	// Each test runs once, where its result can differ: pages, axe, language switches, the
 	// no-JavaScript pages and hostile input on the embedded database (the default); sign-in
 	// flows, search and the API (tagged @engine) on PostgreSQL as well, when it is there.
-	projects: [
-		// First: its tests run one after another (about two minutes), so it starts while the other
-		// worker takes the page tests, rather than at the end with the other worker idle.
-		{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ },
-		{
-			name: 'pglite',
-			testMatch: /pages\.spec\.ts/,
-			use: { ...browser, baseURL: `http://127.0.0.1:${ports[0]}` }
-		},
-		{
-			name: 'accounts-pglite',
-			// Sign-ins wait for an unused TOTP step (each code signs in once): up to 30 s.
-			timeout: 120_000,
-			testMatch: withPostgres
-				? /hostile-input\.spec\.ts/
-				: /(accounts|hostile-input|address|followup|calendars)\.spec\.ts/,
-			use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
-		},
-		...(withPostgres
-			? [
-					{
-						name: 'postgres',
-						testMatch: /pages\.spec\.ts/,
-						grep: /@engine/,
-						use: { ...browser, baseURL: `http://127.0.0.1:${ports[1]}` }
-					},
-					{
-						name: 'accounts-postgres',
-						timeout: 120_000,
-						testMatch: /(accounts|address|followup|calendars)\.spec\.ts/,
-						use: { ...browser, baseURL: `http://127.0.0.1:${ports[3]}` }
-					}
-				]
-			: []),
-		// A million observations on the embedded database's account server, last and alone: it
-		// keeps both cores busy for minutes, which would starve other tests into timeouts.
-		{
-			name: 'load-pglite',
-			testMatch: /load\.spec\.ts/,
-			dependencies: [
-				'pglite',
-				'accounts-pglite',
-				'lifecycle',
-				...(withPostgres ? ['postgres', 'accounts-postgres'] : [])
+	projects: load
+		? [
+				// `npm run bench` (bench/load.js): a million observations on the embedded
+				// database's account server, alone: it keeps both cores busy for minutes.
+				{
+					name: 'load-pglite',
+					testDir: 'bench',
+					testMatch: /load\.spec\.ts/,
+					use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
+				}
+			]
+		: [
+				// First: its tests run one after another (about six minutes), so it starts while
+				// the other worker takes the page tests, rather than at the end with it idle.
+				{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ },
+				{
+					name: 'pglite',
+					testMatch: /pages\.spec\.ts/,
+					use: { ...browser, baseURL: `http://127.0.0.1:${ports[0]}` }
+				},
+				{
+					name: 'accounts-pglite',
+					// Sign-ins wait for an unused TOTP step (each code signs in once): up to 30 s.
+					timeout: 120_000,
+					testMatch: withPostgres
+						? /hostile-input\.spec\.ts/
+						: /(accounts|hostile-input|address|followup|calendars)\.spec\.ts/,
+					use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
+				},
+				...(withPostgres
+					? [
+							{
+								name: 'postgres',
+								testMatch: /pages\.spec\.ts/,
+								grep: /@engine/,
+								use: { ...browser, baseURL: `http://127.0.0.1:${ports[1]}` }
+							},
+							{
+								name: 'accounts-postgres',
+								timeout: 120_000,
+								testMatch: /(accounts|address|followup|calendars)\.spec\.ts/,
+								use: { ...browser, baseURL: `http://127.0.0.1:${ports[3]}` }
+							}
+						]
+					: [])
 			],
-			use: { ...browser, baseURL: `http://127.0.0.1:${ports[2]}` }
-		}
-	],
 	// scripts/e2e.js starts the servers side by side (Playwright starts them one by one) and says
 	// so in E2E_SERVERS_STARTED; on the ports it chose, nothing else can be listening.
 	webServer: servers.map((server) => ({

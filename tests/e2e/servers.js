@@ -8,6 +8,8 @@
  * @param {boolean} withPostgres whether TEST_DATABASE_URL names a PostgreSQL server
  */
 export function e2eServers(ports, withPostgres) {
+	// The load measurement (bench/load.js, E2E_LOAD=1) needs the embedded accounts server only.
+	const load = process.env.E2E_LOAD === '1';
 	const all = [
 		{ name: 'pglite', engine: 'pglite', port: ports[0], fixture: false },
 		{ name: 'accounts-pglite', engine: 'pglite', port: ports[2], fixture: true },
@@ -18,23 +20,25 @@ export function e2eServers(ports, withPostgres) {
 				]
 			: [])
 	];
-	return all.map((server) => ({
-		...server,
-		command: `node tests/e2e/serve.js ${server.engine}`,
-		args: ['tests/e2e/serve.js', server.engine],
-		url: `http://127.0.0.1:${server.port}/readyz`,
-		env: {
-			PORT: String(server.port),
-			HOST: '127.0.0.1',
-			LOG_LEVEL: 'warn',
-			...(server.fixture
-				? {
-						E2E_FIXTURE_FILE: `.e2e/fixture-${server.port}.json`,
-						E2E_STUB_GEOCODER: '1',
-						// Calendar feeds come from a stand-in server on this machine (calendars.spec.ts).
-						FEED_ALLOW_PRIVATE: 'true'
-					}
-				: {})
-		}
-	}));
+	return all
+		.filter((server) => !load || server.name === 'accounts-pglite')
+		.map((server) => ({
+			...server,
+			command: `node tests/e2e/serve.js ${server.engine}`,
+			args: ['tests/e2e/serve.js', server.engine],
+			url: `http://127.0.0.1:${server.port}/readyz`,
+			env: {
+				PORT: String(server.port),
+				HOST: '127.0.0.1',
+				LOG_LEVEL: 'warn',
+				...(server.fixture
+					? {
+							E2E_FIXTURE_FILE: `.e2e/fixture-${server.port}.json`,
+							E2E_STUB_GEOCODER: '1',
+							// Calendar feeds come from a stand-in server on this machine (calendars.spec.ts).
+							FEED_ALLOW_PRIVATE: 'true'
+						}
+					: {})
+			}
+		}));
 }
