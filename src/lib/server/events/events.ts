@@ -112,12 +112,19 @@ export async function updateEvent(db: Db, actorId: string, id: string, input: Ev
 		const [before] = await tx.select().from(events).where(eq(events.id, id));
 		if (!before) throw new Error(`No event ${id}`);
 		if (before.feedId) throw new Error(`The event ${id} is read from a calendar feed`);
+		// The form shows a directory place as its address: left as shown, the event keeps the
+		// place (and with it its point on the map and its distance from a student).
+		const keepsPlace =
+			!data.locationId &&
+			before.locationId !== null &&
+			data.address !== undefined &&
+			data.address === (await placeAddress(tx, before.locationId));
 		const [updated] = await tx
 			.update(events)
 			.set({
 				...data,
-				locationId: data.locationId ?? null,
-				address: data.address ?? null,
+				locationId: keepsPlace ? before.locationId : (data.locationId ?? null),
+				address: keepsPlace ? null : (data.address ?? null),
 				onlineUrl: data.onlineUrl ?? null,
 				priceOre: data.priceOre ?? null,
 				infoUrl: data.infoUrl ?? null,
@@ -145,18 +152,30 @@ export async function updateEvent(db: Db, actorId: string, id: string, input: Ev
 	});
 }
 
-/** An event as its edit form starts from: the stored fields, the place as its page shows it. */
-export async function eventForEditing(db: Db, slug: string) {
-	const [row] = await db.select().from(events).where(eq(events.slug, slug));
+/**
+ * An event as its edit form starts from, and as a review compares a change with: the stored
+ * fields, a directory place as its address (`updateEvent` keeps the place when it comes back
+ * unchanged). None for an event read from a calendar feed.
+ */
+export async function eventForEditing(db: Db, which: { slug: string } | { id: string }) {
+	const [row] = await db
+		.select()
+		.from(events)
+		.where('slug' in which ? eq(events.slug, which.slug) : eq(events.id, which.id));
 	if (!row || row.feedId) return undefined;
-	const place = row.locationId
-		? rowsOf<{ address: string | null }>(
-				await db.execute(sql`
-					select concat_ws(', ', address, concat_ws(' ', postal_code, city)) as address
-					from locations where id = ${row.locationId}`)
-			)[0]?.address
-		: undefined;
+	const place = row.locationId ? await placeAddress(db, row.locationId) : undefined;
 	return { ...row, address: row.address ?? place ?? null };
+}
+
+/** A directory place's address as one line: "Street 1, 9000 Aalborg". */
+async function placeAddress(db: Db, locationId: string): Promise<string | undefined> {
+	return (
+		rowsOf<{ address: string | null }>(
+			await db.execute(sql`
+				select concat_ws(', ', address, concat_ws(' ', postal_code, city)) as address
+				from locations where id = ${locationId}`)
+		)[0]?.address ?? undefined
+	);
 }
 
 /**

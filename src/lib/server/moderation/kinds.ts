@@ -22,7 +22,13 @@ import {
 	type PartnershipInput
 } from '../opportunities/index.ts';
 import { opportunities, partnerships } from '../opportunities/index.ts';
-import { createEvent, eventInput, events, updateEvent, type EventInput } from '../events/index.ts';
+import {
+	createEvent,
+	eventForEditing,
+	eventInput,
+	updateEvent,
+	type EventInput
+} from '../events/index.ts';
 import {
 	createProgramme,
 	programmeInput,
@@ -210,11 +216,9 @@ const partnershipKind: SubmissionKind = {
 const eventKind: SubmissionKind = {
 	parse: proposal(eventInput),
 	title: danish('title'),
-	// An event read from a calendar feed is changed in that calendar: there is none to propose to.
-	async current(db, id) {
-		const [row] = await db.select().from(events).where(eq(events.id, id));
-		return row && !row.feedId ? published(row) : undefined;
-	},
+	// As its edit form shows it (a directory place as its address). An event read from a calendar
+	// feed is changed in that calendar: there is none to propose to.
+	current: async (db, id) => published(await eventForEditing(db, { id })),
 	publish: createOrUpdate<EventInput>(createEvent, updateEvent),
 	canCreate: true,
 	check: (db, payload) =>

@@ -4,7 +4,12 @@ import { ForbiddenError } from '../accounts/index.ts';
 import { auditTrail } from '../audit/index.ts';
 import { rowsOf, type Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
-import { createOrganization, loadTaxonomy, searchOffers } from '../directory/index.ts';
+import {
+	addOrganizationLocation,
+	createOrganization,
+	loadTaxonomy,
+	searchOffers
+} from '../directory/index.ts';
 import {
 	approveSubmission,
 	mySubmissions,
@@ -19,7 +24,7 @@ import {
 	confirmStillCurrent
 } from './index.ts';
 import { sql } from 'drizzle-orm';
-import type { EventInput } from '../events/index.ts';
+import { eventForEditing, type EventInput } from '../events/index.ts';
 import { getOrganization } from '../directory/index.ts';
 
 describe.each(testEngines())('moderation on $name', (engine) => {
@@ -300,6 +305,53 @@ describe.each(testEngines())('moderation on $name', (engine) => {
 		expect(new Date(after.starts_at).toISOString()).toBe('2027-01-21T17:30:00.000Z');
 		const trail = await auditTrail(database.db, 'event', id);
 		expect(trail.map((e) => e.action)).toContain('event.update');
+	});
+
+	it('keeps an event at its directory place when a change leaves the address as the form shows it', async () => {
+		const placeId = await addOrganizationLocation(database.db, 'test', orgA, {
+			name: 'ATG',
+			address: 'Saltumvej 25',
+			postalCode: '9700',
+			city: 'Brønderslev',
+			latitude: 57.27,
+			longitude: 9.94
+		});
+		const slug = await approveSubmission(
+			database.db,
+			editor,
+			await submitEvent(
+				database.db,
+				partnerA,
+				openHouse({ address: undefined, locationId: placeId })
+			)
+		);
+		const shown = (await eventForEditing(database.db, { slug }))!;
+		expect(shown.address).toBe('Saltumvej 25, 9700 Brønderslev');
+		const stored = async () =>
+			rowsOf<{ location_id: string | null; address: string | null }>(
+				await database.db.execute(sql`select location_id, address from events where slug = ${slug}`)
+			)[0]!;
+		// The form sends the address it showed, not the place: the event stays at the place.
+		const change = async (address: string) => {
+			const id = await submitEvent(
+				database.db,
+				partnerA,
+				openHouse({ title: { da: 'Åbent hus – nyt tidspunkt' }, address }),
+				shown.id
+			);
+			const [review] = await reviewQueue(database.db, editor);
+			await approveSubmission(database.db, editor, id);
+			return review!.changes.map((c) => c.field);
+		};
+		// The review shows what changed, not the place turned into text.
+		expect(await change('Saltumvej 25, 9700 Brønderslev')).toEqual(['title']);
+		expect(await stored()).toEqual({ location_id: placeId, address: null });
+		// Another address moves it there.
+		expect(await change('Gammel Kirkevej 10, 9700 Brønderslev')).toEqual(['address']);
+		expect(await stored()).toEqual({
+			location_id: null,
+			address: 'Gammel Kirkevej 10, 9700 Brønderslev'
+		});
 	});
 
 	it('refuses a proposed change to an event read from a calendar feed', async () => {

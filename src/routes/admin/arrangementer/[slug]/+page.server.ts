@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function editable(locals: App.Locals, slug: string) {
 	const actor = requireCan(locals, 'submissions.create');
 	const event = /^[a-z0-9-]{1,120}$/.test(slug)
-		? await eventForEditing(locals.db, slug)
+		? await eventForEditing(locals.db, { slug })
 		: undefined;
 	if (!event || !can(actor, 'submissions.create', { organizationId: event.organizationId }))
 		error(404, 'Not found');
