@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { describeBreakdowns } from '../src/lib/breakdowns.ts';
+import { describeBreakdowns, periodList } from '../src/lib/breakdowns.ts';
 import { formatBytes } from '../src/lib/format.ts';
 import { parseArgs } from 'node:util';
 import {
@@ -584,7 +584,7 @@ async function indicatorsCommand(
 		const p = outcome.preview;
 		if (options['dry-run']) {
 			io.out(
-				`${file}: ${outcome.rows} rows for ${periodList(p.periods)}. Would add ${p.added}, change ${p.changed}, remove ${p.removed}${p.demoRemoved ? ` (of which ${p.demoRemoved} demo)` : ''}; ${p.unchanged} unchanged. Nothing written (--dry-run).`
+				`${file}: ${outcome.rows} rows for ${periodsInWords(p.periods)}. Would add ${p.added}, change ${p.changed}, remove ${p.removed}${p.demoRemoved ? ` (of which ${p.demoRemoved} demo)` : ''}; ${p.unchanged} unchanged. Nothing written (--dry-run).`
 			);
 			io.out(sliceNote(p));
 			const samples = sampleLines(p);
@@ -979,16 +979,14 @@ function sampleLines(p: ImportPreview): string[] {
 }
 
 /** Periods as a list, or counted with their span when there are many (20 periods, 2005–2024). */
-const periodList = (periods: string[]) =>
-	periods.length > 6
-		? `${periods.length} periods, ${periods[0]}–${periods.at(-1)}`
-		: periods.join(', ');
+const periodsInWords = (periods: string[]) =>
+	periodList(periods, (count, from, to) => `${count} periods, ${from}–${to}`);
 
 function sliceNote(p: {
 	periods: string[];
 	replaces: { scope: 'slice' | 'periods'; areas: string[]; breakdowns: string[] };
 }): string {
-	const periods = periodList(p.periods);
+	const periods = periodsInWords(p.periods);
 	if (p.replaces.scope === 'periods')
 		return `Replaces everything stored for ${periods} (--replace-periods).`;
 	const areas =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBreakdowns, groupBreakdowns, listOf } from './breakdowns.ts';
+import { describeBreakdowns, groupBreakdowns, listOf, periodList } from './breakdowns.ts';
 
 const english = {
 	and: 'and',
@@ -41,5 +41,12 @@ describe('breakdowns in words', () => {
 		expect(listOf(['alder', 'herkomst', 'køn'], 'og')).toBe('alder, herkomst og køn');
 		expect(listOf(['køn'], 'og')).toBe('køn');
 		expect(listOf([], 'og')).toBe('');
+	});
+	it('lists a few periods and counts many, with their span', () => {
+		const many = (n: number, from: string, to: string) => `${n} periods, ${from}–${to}`;
+		expect(periodList(['2021', '2022', '2023'], many)).toBe('2021, 2022, 2023');
+		const gaps = ['2005', '2010', '2015', '2020', '2021', '2022', '2023'];
+		expect(periodList(gaps, many)).toBe('7 periods, 2005–2023');
+		expect(periodList([], many)).toBe('');
 	});
 });

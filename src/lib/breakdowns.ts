@@ -18,6 +18,20 @@ export function groupBreakdowns(keys: readonly string[]): BreakdownGroups {
 	return { totals: keys.includes(''), every, each: every ? [] : combos };
 }
 
+/**
+ * An import's periods as a list, or, when there are many, counted with their span in the
+ * reader's words (`many`: "20 periods, 2005–2024"), which also tells a reader of a span with
+ * gaps that it has them.
+ */
+export function periodList(
+	periods: readonly string[],
+	many: (count: number, from: string, to: string) => string
+): string {
+	return periods.length > 6
+		? many(periods.length, periods[0]!, periods.at(-1)!)
+		: periods.join(', ');
+}
+
 /** "a", "a and b", "a, b and c", with the reader's word for "and". */
 export function listOf(items: readonly string[], and: string): string {
 	return items.length <= 1
