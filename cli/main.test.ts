@@ -12,7 +12,9 @@ function capture() {
 	return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
 }
 
-describe('uddannelsesby command', () => {
+// Each test opens fresh embedded databases several times (2–4 s each on 2 cores), and the
+// longer ones took 15–25 s alone: with the rest of the suite beside them, 30 s was too close.
+describe('uddannelsesby command', { timeout: 120_000 }, () => {
 	let dataDir: string;
 	const saved = process.env.DATA_DIR;
 	const savedUrl = process.env.DATABASE_URL;
@@ -69,7 +71,7 @@ describe('uddannelsesby command', () => {
 			delete process.env.DATABASE_URL;
 			await scratch.drop();
 		}
-	}, 120_000);
+	});
 
 	it('users reset-two-factor names an unknown address and changes nothing', async () => {
 		const c = capture();
@@ -262,7 +264,7 @@ describe('uddannelsesby command', () => {
 			'For example:\n  ~ 2022 Aalborg Municipality (851): 10.5 → 10.1'
 		]);
 		expect(c.err.at(-1)).toMatch(/^No indicator with code "lykke"/);
-	}, 120_000);
+	});
 
 	it('exports the directory as HSDS JSON and CSV and imports it back, all or nothing', async () => {
 		const { writeFileSync, readFileSync, existsSync } = await import('node:fs');
