@@ -1,7 +1,8 @@
 import { hasControlCharacters } from '../../text.ts';
-import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { ZodError } from 'zod';
 import type { MessageKey, Msg } from '$lib/i18n/message.ts';
+import { localizedPath } from '$lib/i18n/routes.ts';
 import { m } from '$lib/paraglide/messages.js';
 
 /** What a failed form action returns: messages by field id, the whole-form message, values. */
@@ -30,6 +31,22 @@ export async function readForm(event: RequestEvent): Promise<FormData | undefine
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * The end of a form action that sends a proposal (a new item, or a change) for review: the
+ * form's failure as `send` gives it, or back to `list` with `?sendt=<sent>`, where the list
+ * says what happens next.
+ */
+export async function sendProposal(
+	event: RequestEvent,
+	list: string,
+	send: (form: FormData | undefined) => Promise<ActionFailure<FormFailure> | undefined>,
+	sent = '1'
+): Promise<ActionFailure<FormFailure>> {
+	const failure = await send(await readForm(event));
+	if (failure) return failure;
+	redirect(303, `${localizedPath(list, event.locals.locale)}?sendt=${sent}`);
 }
 
 export function field(form: FormData | undefined, name: string): string | undefined {

@@ -4,7 +4,7 @@ import { can } from '$lib/server/accounts/index.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
 import { comingEventsOf, setEventCancelled } from '$lib/server/events/index.ts';
 import { eventVocabulary, submitEventForm } from '$lib/server/http/event-form.ts';
-import { field, formFailure, readForm } from '$lib/server/http/forms.ts';
+import { field, formFailure, readForm, sendProposal } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import { mySubmissions } from '$lib/server/moderation/index.ts';
 import { msg } from '$lib/i18n/message.ts';
@@ -37,14 +37,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	propose: async (event) => {
 		const actor = requireCan(event.locals, 'submissions.create');
-		const failure = await submitEventForm(
-			event.locals.db,
-			actor,
-			await readForm(event),
-			event.locals.locale
+		return sendProposal(event, '/admin/arrangementer', (form) =>
+			submitEventForm(event.locals.db, actor, form, event.locals.locale)
 		);
-		if (failure) return failure;
-		redirect(303, `${localizedPath('/admin/arrangementer', event.locals.locale)}?sendt=1`);
 	},
 	cancel: async (event) => {
 		const actor = requireCan(event.locals, 'moderation.review');

@@ -1,6 +1,4 @@
-import { redirect } from '@sveltejs/kit';
-import { localizedPath } from '$lib/i18n/routes.ts';
-import { readForm } from '$lib/server/http/forms.ts';
+import { sendProposal } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import { postingVocabulary, submitPostingForm } from '$lib/server/http/posting-form.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
@@ -38,13 +36,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireCan(event.locals, 'submissions.create');
-		const failure = await submitPostingForm(
-			event.locals.db,
-			actor,
-			await readForm(event),
-			event.locals.locale
+		return sendProposal(event, '/admin/opslag', (form) =>
+			submitPostingForm(event.locals.db, actor, form, event.locals.locale)
 		);
-		if (failure) return failure;
-		redirect(303, `${localizedPath('/admin/opslag', event.locals.locale)}?sendt=1`);
 	}
 };

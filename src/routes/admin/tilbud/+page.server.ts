@@ -1,8 +1,6 @@
-import { redirect } from '@sveltejs/kit';
-import { localizedPath } from '$lib/i18n/routes.ts';
 import { listOrganizations, offersOf, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import { mySubmissions } from '$lib/server/moderation/index.ts';
-import { readForm } from '$lib/server/http/forms.ts';
+import { sendProposal } from '$lib/server/http/forms.ts';
 import { submitOfferForm } from '$lib/server/http/offer-form.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import { appConfig, appLocate } from '$lib/server/app.ts';
@@ -45,15 +43,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireCan(event.locals, 'submissions.create');
-		const failure = await submitOfferForm(
-			event.locals.db,
-			actor,
-			await readForm(event),
-			undefined,
-			event.locals.locale,
-			appLocate()
+		return sendProposal(event, '/admin/tilbud', (form) =>
+			submitOfferForm(event.locals.db, actor, form, undefined, event.locals.locale, appLocate())
 		);
-		if (failure) return failure;
-		redirect(303, `${localizedPath('/admin/tilbud', event.locals.locale)}?sendt=1`);
 	}
 };

@@ -1,10 +1,9 @@
-import { error, redirect } from '@sveltejs/kit';
-import { localizedPath } from '$lib/i18n/routes.ts';
+import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/accounts/index.ts';
 import { organizationsById } from '$lib/server/directory/index.ts';
 import { eventForEditing } from '$lib/server/events/index.ts';
 import { eventValues, eventVocabulary, submitEventForm } from '$lib/server/http/event-form.ts';
-import { readForm } from '$lib/server/http/forms.ts';
+import { sendProposal } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,14 +40,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (request) => {
 		const { actor, event } = await editable(request.locals, request.params.slug);
-		const failure = await submitEventForm(
-			request.locals.db,
-			actor,
-			await readForm(request),
-			request.locals.locale,
-			event.id
+		return sendProposal(
+			request,
+			'/admin/arrangementer',
+			(form) => submitEventForm(request.locals.db, actor, form, request.locals.locale, event.id),
+			'aendring'
 		);
-		if (failure) return failure;
-		redirect(303, `${localizedPath('/admin/arrangementer', request.locals.locale)}?sendt=aendring`);
 	}
 };

@@ -1,7 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
-import { localizedPath } from '$lib/i18n/routes.ts';
+import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/accounts/index.ts';
-import { readForm } from '$lib/server/http/forms.ts';
+import { sendProposal } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import {
 	postingValues,
@@ -44,14 +43,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { actor, posting } = await editable(event.locals, event.params.slug);
-		const failure = await submitPostingForm(
-			event.locals.db,
-			actor,
-			await readForm(event),
-			event.locals.locale,
-			posting.id
+		return sendProposal(event, '/admin/opslag', (form) =>
+			submitPostingForm(event.locals.db, actor, form, event.locals.locale, posting.id)
 		);
-		if (failure) return failure;
-		redirect(303, `${localizedPath('/admin/opslag', event.locals.locale)}?sendt=1`);
 	}
 };

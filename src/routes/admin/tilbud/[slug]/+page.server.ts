@@ -1,11 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/accounts/index.ts';
 import { offerForEditing, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import { organizationsById } from '$lib/server/directory/index.ts';
-import { bilingualValues, readForm } from '$lib/server/http/forms.ts';
+import { bilingualValues, sendProposal } from '$lib/server/http/forms.ts';
 import { placeAndHoursValues, submitOfferForm } from '$lib/server/http/offer-form.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
-import { localizedPath } from '$lib/i18n/routes.ts';
 import { appLocate } from '$lib/server/app.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,15 +46,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { actor, offer } = await editable(event.locals, event.params.slug);
-		const failure = await submitOfferForm(
-			event.locals.db,
-			actor,
-			await readForm(event),
-			offer.id,
-			event.locals.locale,
-			appLocate()
+		return sendProposal(event, '/admin/tilbud', (form) =>
+			submitOfferForm(event.locals.db, actor, form, offer.id, event.locals.locale, appLocate())
 		);
-		if (failure) return failure;
-		redirect(303, `${localizedPath('/admin/tilbud', event.locals.locale)}?sendt=1`);
 	}
 };
