@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from './lazy-modules.ts';
 import { parse } from 'csv-parse/sync';
 import { decodeText, xlsxCellValue } from './indicators/index.ts';
 import { tr } from './problem-language.ts';
@@ -64,7 +65,7 @@ function readCsv(bytes: Uint8Array): Table {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
-	const workbook = new ExcelJS.Workbook();
+	const workbook = new (await exceljs()).Workbook();
 	try {
 		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 	} catch (error) {
@@ -173,7 +174,7 @@ export async function readTableColumns<C extends Columns>(
 
 /** Writes rows as an XLSX workbook with one sheet and a bold header row. */
 export async function writeXlsx(sheetName: string, header: string[], rows: string[][]) {
-	const workbook = new ExcelJS.Workbook();
+	const workbook = new (await exceljs()).Workbook();
 	const sheet = workbook.addWorksheet(sheetName);
 	sheet.addRow(header).font = { bold: true };
 	for (const row of rows) sheet.addRow(row);

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
+import { pdfkit } from '../lazy-modules.ts';
 import type { ReportData } from './report-data.ts';
 import {
 	LIFECYCLE_DA,
@@ -39,6 +38,7 @@ const CHART = { width: 480, height: 240 };
  * in the structure tree (PDF 1.7, tagged, language da-DK) so assistive technology can read it.
  */
 export async function reportPdf(data: ReportData): Promise<Uint8Array> {
+	const { PDFDocument, SVGtoPDF } = await pdfkit();
 	const doc = new PDFDocument({
 		size: 'A4',
 		margin: 56,

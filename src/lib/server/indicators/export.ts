@@ -2,7 +2,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once, type EventEmitter } from 'node:events';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../lazy-modules.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { FLAG_EXPLANATION_COLUMN } from './csv.ts';
 import { geographyName } from './geography.ts';
@@ -331,7 +332,7 @@ async function writeXlsx(
 	shape: Shape,
 	meta: ExportMeta
 ): Promise<void> {
-	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+	const workbook = new (await exceljs()).stream.xlsx.WorkbookWriter({
 		filename: path,
 		useStyles: true,
 		useSharedStrings: false

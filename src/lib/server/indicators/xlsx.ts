@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../lazy-modules.ts';
 import { tr } from '../problem-language.ts';
 import { collectSource, TableReader, type ColumnMapping, type ParsedFile } from './csv.ts';
 import type { RawSource } from './rows.ts';
@@ -11,7 +12,7 @@ export async function xlsxSource(
 	bytes: Uint8Array,
 	mapping: ColumnMapping = {}
 ): Promise<RawSource> {
-	const workbook = new ExcelJS.Workbook();
+	const workbook = new (await exceljs()).Workbook();
 	const fail = (message: string): RawSource => ({
 		decimal: ',',
 		columnName: (field) => field,
