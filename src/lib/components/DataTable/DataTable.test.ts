@@ -19,6 +19,25 @@ describe('DataTable', () => {
 		expect(page.querySelector('thead th')!.getAttribute('scope')).toBe('col');
 		expect(page.querySelector('caption')!.className).toBe('sr-only');
 		expect(page.querySelector('tbody td')!.textContent).toBe('Forår');
+		// A table wider than the screen scrolls in a region named by the caption, reached by Tab.
+		const region = page.querySelector('[role="region"]')!;
+		expect(region.getAttribute('aria-label')).toBe('Statusrunder');
+		expect(region.getAttribute('tabindex')).toBe('0');
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('names a column for screen readers only when asked', async () => {
+		const page = rendered(DataTable, {
+			caption: 'Kalenderfeeds',
+			headers: ['Organisation', { hidden: 'Fjern' }],
+			showCaption: true,
+			children: createRawSnippet(() => ({
+				render: () => '<tr><td>Eksempelskolen</td><td><button>Fjern</button></td></tr>'
+			}))
+		});
+		expect(page.querySelector('thead th:last-child span')!.className).toBe('sr-only');
+		expect(page.querySelector('thead th:last-child')!.textContent!.trim()).toBe('Fjern');
+		expect(page.querySelector('caption')!.className).toBe('');
 		expect(await axeViolations(page)).toEqual([]);
 	});
 });
