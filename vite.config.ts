@@ -29,6 +29,7 @@ export default defineConfig({
 		// (imports took 96 s of the suite's time; the suite 300 s → 225 s). So no test may rely on
 		// being alone in its process: process-wide counters are compared before and after.
 		isolate: false,
-		sequence: { sequencer }
+		sequence: { sequencer },
+		globalSetup: ['tests/support/scratch-root.ts']
 	}
 });

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startStubStatbank } from '../src/lib/server/indicators/statbank-testing.ts';
-import { createScratchDatabase } from '../src/lib/server/db/testing.ts';
+import { createScratchDatabase, migratedDataDir } from '../src/lib/server/db/testing.ts';
 import { EXIT, main } from './main.ts';
 
 function capture() {
@@ -12,14 +12,16 @@ function capture() {
 	return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
 }
 
-// Each test opens fresh embedded databases several times (2–4 s each on 2 cores), and the
-// longer ones took 15–25 s alone: with the rest of the suite beside them, 30 s was too close.
+// Each test opens its embedded database several times, and the longer ones took 15–25 s alone:
+// with the rest of the suite beside them, 30 s was too close.
 describe('uddannelsesby command', { timeout: 120_000 }, () => {
 	let dataDir: string;
 	const saved = process.env.DATA_DIR;
 	const savedUrl = process.env.DATABASE_URL;
-	beforeEach(() => {
-		dataDir = mkdtempSync(join(tmpdir(), 'udb-cli-'));
+	// A migrated, empty database in each test's data directory (a copy: creating one takes
+	// seconds). The migration test makes an empty directory of its own.
+	beforeEach(async () => {
+		dataDir = await migratedDataDir('udb-cli-');
 		process.env.DATA_DIR = dataDir;
 		delete process.env.DATABASE_URL;
 	});
@@ -113,6 +115,9 @@ describe('uddannelsesby command', { timeout: 120_000 }, () => {
 
 	it('lists pending migrations with --dry-run without applying them, then applies them', async () => {
 		const c = capture();
+		const empty = mkdtempSync(join(tmpdir(), 'udb-cli-empty-'));
+		onTestFinished(() => rmSync(empty, { recursive: true, force: true }));
+		process.env.DATA_DIR = empty;
 		expect(await main(['migrate', '--dry-run'], c.io)).toBe(EXIT.ok);
 		expect(c.out[0]).toMatch(/^\d+ pending migrations \(nothing applied, --dry-run\):\n {2}0000_/);
 		expect(c.out[0]).toContain('\n  0023_statbank_sync');

@@ -42,7 +42,7 @@ export interface DirectoryLock {
 	release(): void;
 }
 
-const LOCK_FILE = 'uddannelsesby.lock';
+export const LOCK_FILE = 'uddannelsesby.lock';
 
 /** Takes the directory's lock at once, or throws DataDirectoryInUseError naming the holder. */
 export function acquireDirectoryLock(directory: string, holder: string): DirectoryLock {

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, wrapPglite, type Database } from './connect.ts';
+import { LOCK_FILE } from './lock.ts';
 import { runMigrations } from './migrate.ts';
 
 /**
@@ -38,6 +42,39 @@ async function openMemory(): Promise<Database> {
 	if (base.engine.kind !== 'pglite') throw new Error('template must be PGlite');
 	const client = (await base.engine.client.clone()) as PGlite;
 	return wrapPglite(client, 'in-memory PGlite (test clone)');
+}
+
+// An embedded data directory costs seconds to create (PGlite's initdb, then every migration);
+// a copy of one made once per test process costs a tenth of a second.
+let dataDirTemplate: Promise<string> | undefined;
+
+/**
+ * A new data directory (as DATA_DIR names it) holding an embedded database with every migration
+ * applied and no data: a copy of one made once per test process. Its lock file is not copied.
+ * The caller removes the directory. For a test of what happens to an empty directory (first
+ * start, migrations), make one with mkdtemp instead.
+ */
+export async function migratedDataDir(prefix = 'udb-test-'): Promise<string> {
+	dataDirTemplate ??= (async () => {
+		// Under Vitest in the run's scratch folder, which its global set-up removes at the end.
+		const shared = process.env.UDB_TEST_SCRATCH;
+		const template = mkdtempSync(join(shared ?? tmpdir(), 'udb-template-'));
+		if (!shared) process.once('exit', () => rmSync(template, { recursive: true, force: true }));
+		const database = await openDatabase({ kind: 'pglite', dataDir: template }, 'the tests');
+		try {
+			await runMigrations(database);
+		} finally {
+			await database.close();
+		}
+		return template;
+	})();
+	const template = await dataDirTemplate;
+	const dataDir = mkdtempSync(join(tmpdir(), prefix));
+	cpSync(template, dataDir, {
+		recursive: true,
+		filter: (source) => basename(source) !== LOCK_FILE
+	});
+	return dataDir;
 }
 
 /** Creates a throw-away database on the server so test files can run in parallel. */

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openAndMigrate } from '../bootstrap.ts';
 import { openDatabase, rowsOf } from '../db/index.ts';
+import { migratedDataDir } from '../db/testing.ts';
 import { checkReadiness } from '../health.ts';
 
 /**
@@ -57,12 +58,15 @@ async function state(dataDir: string): Promise<string> {
 describe('kill -9 of an import', () => {
 	it(`leaves exactly the old or the new data, ${DIRECTORIES * KILLS_PER_DIRECTORY} times at random moments`, async () => {
 		const root = mkdtempSync(join(tmpdir(), 'udb-kill-'));
+		const dataDirs: string[] = [];
 		try {
 			const files: [string, string] = [join(root, 'a.csv'), join(root, 'b.csv')];
 			writeFileSync(files[0], csv(0));
 			writeFileSync(files[1], csv(1));
 			const runs = Array.from({ length: DIRECTORIES }, async (_, d) => {
-				const dataDir = join(root, `data-${d}`);
+				// Migrated already, as after a first start: the kills are what this test is about.
+				const dataDir = await migratedDataDir('udb-kill-data-');
+				dataDirs.push(dataDir);
 				const loaded = cli(dataDir, [
 					'strategy',
 					'load',
@@ -118,7 +122,7 @@ describe('kill -9 of an import', () => {
 			const outcomes = (await Promise.all(runs)).flat();
 			expect(outcomes).toHaveLength(DIRECTORIES * KILLS_PER_DIRECTORY);
 		} finally {
-			rmSync(root, { recursive: true, force: true });
+			for (const dir of [root, ...dataDirs]) rmSync(dir, { recursive: true, force: true });
 		}
 	}, 600_000);
 });
