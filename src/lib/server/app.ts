@@ -39,6 +39,7 @@ import {
 } from './tasks.ts';
 import { createGeocoder, type Geocoder, type Located } from './geocoding/index.ts';
 import { IndicatorDownloads } from './indicators/index.ts';
+import { echarts } from './lazy-modules.ts';
 
 /**
  * The server process's one database and its caches, opened at start-up (SvelteKit's `init`
@@ -70,6 +71,8 @@ let inFlight = 0;
 
 export async function startApp(): Promise<void> {
 	const config = loadConfig();
+	// The chart library loads while the database opens, so the first chart does not wait for it.
+	void echarts().catch((error: unknown) => logger.error({ err: error }, 'could not load ECharts'));
 	const database = await openAndMigrate(databaseTarget(config), 'the web server');
 	// On the embedded database a reader takes the last version read after 100 ms rather than
 	// wait for an import's transaction to end (see ContentVersion).

@@ -1,6 +1,9 @@
 // Libraries only a few actions use, loaded when first needed rather than with the module that
 // names them: every process (the server, each command of the CLI) imports the domains, and these
-// took 0.5 s of each start (ExcelJS 0.3 s, PDFKit 0.2 s) on 2 cores.
+// took 1.1 s of each start (ECharts 0.6 s, ExcelJS 0.3 s, PDFKit 0.2 s) on 2 cores.
+
+/** Apache ECharts: the charts drawn as SVG (the server warms it at start, see app.ts). */
+export const echarts = () => import('echarts');
 
 /** ExcelJS: reading an uploaded workbook, writing an XLSX download. */
 export const exceljs = async () => (await import('exceljs')).default;

@@ -35,21 +35,23 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				slug: g.slug,
 				name: g.name[locals.locale] ?? g.name.da
 			})),
-			cards: cards.map((c) => {
-				const rank = ranks.get(c.indicator.code);
-				return {
-					...c,
-					sparkline: c.series.some((p) => p.value !== null) ? sparklineSvg(c.series) : null,
-					rank: rank
-						? {
-								rank: rank.rank,
-								of: rank.of,
-								period: rank.period,
-								group: rank.group.name[locals.locale] ?? rank.group.name.da
-							}
-						: null
-				};
-			})
+			cards: await Promise.all(
+				cards.map(async (c) => {
+					const rank = ranks.get(c.indicator.code);
+					return {
+						...c,
+						sparkline: c.series.some((p) => p.value !== null) ? await sparklineSvg(c.series) : null,
+						rank: rank
+							? {
+									rank: rank.rank,
+									of: rank.of,
+									period: rank.period,
+									group: rank.group.name[locals.locale] ?? rank.group.name.da
+								}
+							: null
+					};
+				})
+			)
 		};
 	});
 	return serverRendered(view);

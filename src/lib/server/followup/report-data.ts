@@ -180,7 +180,7 @@ export async function reportData(db: Db, roundId: string, now = new Date()): Pro
 				statusReason: card?.status.reason.da ?? '',
 				latest,
 				unit: indicator.unit,
-				chartSvg: view ? (indicatorChartSvg(view) ?? null) : null,
+				chartSvg: view ? ((await indicatorChartSvg(view)) ?? null) : null,
 				chartAlt: chartAlt(indicator.title, card?.series ?? [], indicator.unit),
 				isDemo: card?.isDemo ?? false
 			});

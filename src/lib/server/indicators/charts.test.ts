@@ -19,9 +19,9 @@ describe('the line chart', () => {
 			locale
 		});
 
-	it('writes the value axis as the reader writes numbers', () => {
-		const da = [...chart('da').matchAll(/>(\d+[.,]\d+)</g)].map((m) => m[1]);
-		const en = [...chart('en').matchAll(/>(\d+[.,]\d+)</g)].map((m) => m[1]);
+	it('writes the value axis as the reader writes numbers', async () => {
+		const da = [...(await chart('da')).matchAll(/>(\d+[.,]\d+)</g)].map((m) => m[1]);
+		const en = [...(await chart('en')).matchAll(/>(\d+[.,]\d+)</g)].map((m) => m[1]);
 		expect(da.length).toBeGreaterThan(0);
 		expect(da.every((label) => label!.includes(','))).toBe(true);
 		expect(en.every((label) => label!.includes('.'))).toBe(true);

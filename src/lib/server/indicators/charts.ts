@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import { echarts } from '../lazy-modules.ts';
 
 /**
  * Charts drawn on the server as SVG with Apache ECharts, so they show without JavaScript. Every
@@ -17,7 +17,7 @@ export interface ChartSeries {
 
 const COLORS = ['#0059b3', '#1a1a1a', '#a0522d', '#008139', '#7a2e8e', '#b35900', '#00707a'];
 
-export function lineChartSvg(options: {
+export async function lineChartSvg(options: {
 	periods: string[];
 	series: ChartSeries[];
 	unit: string;
@@ -27,7 +27,7 @@ export function lineChartSvg(options: {
 	compact?: boolean;
 	/** The reader's language: the value axis writes its numbers as it does (7,5 in Danish). */
 	locale?: 'da' | 'en';
-}): string {
+}): Promise<string> {
 	const { periods, series, unit, width = 720, height = 360, compact = false } = options;
 	const numbers = new Intl.NumberFormat(options.locale === 'en' ? 'en-GB' : 'da-DK', {
 		maximumFractionDigits: 2
@@ -40,7 +40,7 @@ export function lineChartSvg(options: {
 			series.reduce((sum, s) => sum + (s.legend ?? s.name).length * 7 + 45, 0) / (width - 16)
 		)
 	);
-	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+	const chart = (await echarts()).init(null, null, { renderer: 'svg', ssr: true, width, height });
 	try {
 		chart.setOption({
 			animation: false,
@@ -83,12 +83,12 @@ export function lineChartSvg(options: {
 }
 
 /** A small trend line without axes, for the overview. */
-export function sparklineSvg(
+export async function sparklineSvg(
 	points: { period: string; value: number | null }[],
 	width = 160,
 	height = 40
-): string {
-	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+): Promise<string> {
+	const chart = (await echarts()).init(null, null, { renderer: 'svg', ssr: true, width, height });
 	try {
 		chart.setOption({
 			animation: false,

@@ -144,10 +144,10 @@ function groupLineName(group: ComparisonGroup, own: string, locale: Locale): str
  */
 export const NARROW_CHART = { width: 320, height: 320, compact: true } as const;
 
-export function indicatorChartSvg(
+export async function indicatorChartSvg(
 	view: IndicatorPageView,
 	layout: 'wide' | 'narrow' = 'wide'
-): string | undefined {
+): Promise<string | undefined> {
 	if (view.detail.periods.length === 0) return undefined;
 	return lineChartSvg({
 		periods: view.detail.periods,

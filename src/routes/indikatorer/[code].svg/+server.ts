@@ -15,7 +15,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 		`indicator-chart:${locals.locale}:${params.code}:${layout}:${query}`,
 		async () => {
 			const view = await indicatorPageView(locals.db, strategy, params.code, query, locals.locale);
-			return view && indicatorChartSvg(view, layout);
+			return view && (await indicatorChartSvg(view, layout));
 		}
 	);
 	if (!svg) error(404, 'Not found');

@@ -79,7 +79,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				deadlines: nextDeadlines(p.deadlines, now),
 				chart:
 					cutoffs.length >= 2
-						? lineChartSvg({
+						? await lineChartSvg({
 								periods: cutoffs.map((f) => String(f.year)),
 								series: [
 									{
