@@ -33,7 +33,7 @@ export async function createAccountsFixture(file: string): Promise<void> {
 		await seedOnFirstStart(database);
 		const db = database.db;
 		const baseUrl = publicUrl(config);
-		const auth = createAuth(db, {
+		const auth = await createAuth(db, {
 			baseUrl,
 			secret: await authSecret(db, config.AUTH_SECRET),
 			mailer: outboxMailer,

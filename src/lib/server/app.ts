@@ -84,7 +84,7 @@ export async function startApp(): Promise<void> {
 	);
 	const baseUrl = publicUrl(config);
 	const mailer = createMailer(config);
-	const auth = createAuth(database.db, {
+	const auth = await createAuth(database.db, {
 		baseUrl,
 		secret: await authSecret(database.db, config.AUTH_SECRET),
 		mailer,

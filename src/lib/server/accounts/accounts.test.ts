@@ -41,7 +41,7 @@ describe.each(testEngines())('accounts on $name', (engine) => {
 	let auth: Auth;
 	beforeEach(async () => {
 		database = await engine.open();
-		auth = testAuth(database.db);
+		auth = await testAuth(database.db);
 	});
 	afterEach(async () => {
 		await database.close();

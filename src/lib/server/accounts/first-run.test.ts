@@ -22,7 +22,7 @@ describe.each(testEngines())('first administrator on $name', (engine) => {
 	let hash: (plain: string) => Promise<string>;
 	beforeEach(async () => {
 		database = await engine.open();
-		auth = testAuth(database.db);
+		auth = await testAuth(database.db);
 		const context = await auth.$context;
 		hash = (plain) => context.password.hash(plain);
 	});

@@ -108,7 +108,7 @@ describe.each(testEngines())('OpenID Connect sign-in on $name', (engine) => {
 	let auth: Auth;
 	beforeEach(async () => {
 		database = await engine.open();
-		auth = testAuth(database.db, [
+		auth = await testAuth(database.db, [
 			{
 				id: 'skole',
 				name: 'Unilogin (test)',

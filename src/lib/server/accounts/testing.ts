@@ -8,7 +8,7 @@ import type { Role } from './schema.ts';
 export const TEST_BASE_URL = 'http://localhost:5173';
 
 /** better-auth as the server sets it up, with mail to the outbox and a fixed secret. */
-export function testAuth(db: Db, oidcProviders: OidcProviderConfig[] = []) {
+export async function testAuth(db: Db, oidcProviders: OidcProviderConfig[] = []): Promise<Auth> {
 	return createAuth(db, {
 		baseUrl: TEST_BASE_URL,
 		secret: 'a-test-secret-that-is-long-enough-1234567890',

@@ -365,7 +365,7 @@ describe.each(testEngines())('follow-up on $name', (engine) => {
 	});
 
 	it('reminds the owner’s members when a round opens, a week and a day before the deadline, until they report', async () => {
-		await invitedUser(database.db, testAuth(database.db), 'laerer@aks.dk', 'partner', school);
+		await invitedUser(database.db, await testAuth(database.db), 'laerer@aks.dk', 'partner', school);
 		const mine = await saveInitiative(database.db, editor, {
 			title: { da: 'Lektiecafé' },
 			description: { da: 'Hjælp til lektier.' },
