@@ -15,6 +15,10 @@ describe('Alert', () => {
 		expect(box.getAttribute('role')).toBe('note');
 		expect(box.querySelector('.alert-heading')!.textContent).toBe('Demodata');
 		expect(box.querySelector('.alert-text')!.textContent).toBe('Opdigtede tal.');
+		// DKFDS's warning icon where the design keeps room for it, hidden from screen readers.
+		const icon = box.querySelector(':scope > svg.alert-icon')!;
+		expect(icon.getAttribute('aria-hidden')).toBe('true');
+		expect(icon.querySelector('path')!.getAttribute('d')).toMatch(/^m40-120 440-760/);
 		expect(await axeViolations(page)).toEqual([]);
 	});
 
