@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { appState, type Db } from '../db/index.ts';
+import { betterAuth as loadBetterAuth } from '../lazy-modules.ts';
 import type { Mailer } from '../mail/index.ts';
 import { logger } from '../log.ts';
 import { authAccounts, sessions, twoFactors, users, verifications } from './schema.ts';
@@ -33,15 +34,11 @@ export function cookiePrefix(baseUrl: string): string {
  * better-auth over our tables. Only the OpenID Connect callback is reached over HTTP; every
  * other call comes from a form action through `auth.api`, so the pages work without JavaScript.
  *
- * better-auth is loaded here, when the server (or a test) sets it up, not with the accounts
- * module: every command-line command imports that module, and better-auth took 0.4 s of each.
+ * better-auth is loaded when the server (or a test) sets it up, not with the accounts module:
+ * every command-line command imports that module, and better-auth took 0.4 s of each.
  */
 export async function createAuth(db: Db, settings: AuthSettings) {
-	const [{ betterAuth }, { drizzleAdapter }, { genericOAuth, twoFactor }] = await Promise.all([
-		import('better-auth'),
-		import('better-auth/adapters/drizzle'),
-		import('better-auth/plugins')
-	]);
+	const { betterAuth, drizzleAdapter, genericOAuth, twoFactor } = await loadBetterAuth();
 	const secure = settings.baseUrl.startsWith('https://');
 	return betterAuth({
 		appName: settings.issuerName ?? 'Uddannelsesby',
