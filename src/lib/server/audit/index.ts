@@ -2,6 +2,7 @@
 // Services call recordAudit inside their own transaction so the log and the change commit together.
 import { and, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { bumpContentVersion, rowsOf, type Db } from '../db/index.ts';
+import { rememberWords } from '../search/index.ts';
 import { auditLog } from './schema.ts';
 
 export interface AuditEntry {
@@ -23,6 +24,23 @@ export async function recordAudit(
 ): Promise<void> {
 	await tx.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 	if (options.publicContent !== false) await bumpContentVersion(tx);
+}
+
+/**
+ * Records a write of searchable public content (an offer, a posting, an event, a programme)
+ * inside its transaction: the words of its name join the vocabulary typos are corrected against,
+ * and the audit log records `action` (`<kind>.<verb>`; the kind is the entity type).
+ */
+export async function recordContentWrite(
+	tx: Db,
+	actor: string,
+	action: `${string}.${string}`,
+	entityId: string,
+	name: { da: string; en?: string | null },
+	details: Record<string, unknown>
+): Promise<void> {
+	await rememberWords(tx, name);
+	await recordAudit(tx, { actor, action, entityType: action.split('.')[0]!, entityId, details });
 }
 
 /**

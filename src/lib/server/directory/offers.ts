@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
-import { lastChange, recordAudit } from '../audit/index.ts';
+import { lastChange, recordContentWrite } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { rememberWords } from '../search/index.ts';
 import { uniqueSlug } from './slug.ts';
 import {
 	copenhagenDate,
@@ -117,14 +116,7 @@ export async function createOffer(db: Db, actorId: string, input: z.input<typeof
 			.values({ ...fields, slug, lastVerifiedAt: new Date() })
 			.returning({ id: offers.id, slug: offers.slug });
 		await writePlacesAndHours(tx, created!.id, data.organizationId, places, hours);
-		await rememberWords(tx, data.name);
-		await recordAudit(tx, {
-			actor: actorId,
-			action: 'offer.create',
-			entityType: 'offer',
-			entityId: created!.id,
-			details: { after: data }
-		});
+		await recordContentWrite(tx, actorId, 'offer.create', created!.id, data.name, { after: data });
 		return created!;
 	});
 }
@@ -147,20 +139,13 @@ export async function updateOffer(
 			.where(eq(offers.id, id))
 			.returning({ id: offers.id, slug: offers.slug });
 		await writePlacesAndHours(tx, id, data.organizationId, places, hours);
-		await rememberWords(tx, data.name);
-		await recordAudit(tx, {
-			actor: actorId,
-			action: 'offer.update',
-			entityType: 'offer',
-			entityId: id,
-			details: {
-				before: {
-					name: before.name,
-					description: before.description,
-					categories: before.categories
-				},
-				after: data
-			}
+		await recordContentWrite(tx, actorId, 'offer.update', id, data.name, {
+			before: {
+				name: before.name,
+				description: before.description,
+				categories: before.categories
+			},
+			after: data
 		});
 		return updated!;
 	});

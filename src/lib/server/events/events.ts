@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { lastChange, recordAudit } from '../audit/index.ts';
+import { lastChange, recordAudit, recordContentWrite } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { unknownCodes, uniqueSlug } from '../directory/index.ts';
-import { rememberWords } from '../search/index.ts';
 import { copenhagenDate } from '../local-date.ts';
 import { events } from './schema.ts';
 
@@ -88,14 +87,7 @@ export async function createEvent(db: Db, actorId: string, input: EventInput) {
 			.insert(events)
 			.values({ ...data, slug })
 			.returning({ id: events.id, slug: events.slug });
-		await rememberWords(tx, data.title);
-		await recordAudit(tx, {
-			actor: actorId,
-			action: 'event.create',
-			entityType: 'event',
-			entityId: created!.id,
-			details: { after: data }
-		});
+		await recordContentWrite(tx, actorId, 'event.create', created!.id, data.title, { after: data });
 		return created!;
 	});
 }
@@ -137,16 +129,9 @@ export async function updateEvent(db: Db, actorId: string, id: string, input: Ev
 			})
 			.where(eq(events.id, id))
 			.returning({ id: events.id, slug: events.slug });
-		await rememberWords(tx, data.title);
-		await recordAudit(tx, {
-			actor: actorId,
-			action: 'event.update',
-			entityType: 'event',
-			entityId: id,
-			details: {
-				before: { title: before.title, startsAt: before.startsAt, endsAt: before.endsAt },
-				after: data
-			}
+		await recordContentWrite(tx, actorId, 'event.update', id, data.title, {
+			before: { title: before.title, startsAt: before.startsAt, endsAt: before.endsAt },
+			after: data
 		});
 		return updated!;
 	});

@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, localized, longText } from '../../schemas/text-fields.ts';
-import { lastChange, recordAudit } from '../audit/index.ts';
+import { lastChange, recordAudit, recordContentWrite } from '../audit/index.ts';
 import { bumpContentVersion, type Db } from '../db/index.ts';
 import { uniqueSlug } from '../directory/index.ts';
-import { rememberWords } from '../search/index.ts';
 import { organizations, organizationSummary, type Localized } from '../directory/index.ts';
 import { facetKey, OPPORTUNITY_TYPES, opportunities, PAY_KINDS } from './schema.ts';
 
@@ -95,13 +94,8 @@ export async function createOpportunity(db: Db, actorId: string, input: Opportun
 			.insert(opportunities)
 			.values({ ...data, slug, facetKey: facetKey(data), expiresAt: expiry(data.deadline) })
 			.returning({ id: opportunities.id, slug: opportunities.slug });
-		await rememberWords(tx, data.title);
-		await recordAudit(tx, {
-			actor: actorId,
-			action: 'opportunity.create',
-			entityType: 'opportunity',
-			entityId: created!.id,
-			details: { after: data }
+		await recordContentWrite(tx, actorId, 'opportunity.create', created!.id, data.title, {
+			after: data
 		});
 		return created!;
 	});
@@ -130,13 +124,9 @@ export async function updateOpportunity(
 			})
 			.where(eq(opportunities.id, id))
 			.returning({ id: opportunities.id, slug: opportunities.slug });
-		await rememberWords(tx, data.title);
-		await recordAudit(tx, {
-			actor: actorId,
-			action: 'opportunity.update',
-			entityType: 'opportunity',
-			entityId: id,
-			details: { before: { title: before.title, deadline: before.deadline }, after: data }
+		await recordContentWrite(tx, actorId, 'opportunity.update', id, data.title, {
+			before: { title: before.title, deadline: before.deadline },
+			after: data
 		});
 		return updated!;
 	});

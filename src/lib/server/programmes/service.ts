@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../audit/index.ts';
+import { recordContentWrite } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { organizations, uniqueSlug } from '../directory/index.ts';
-import { rememberWords } from '../search/index.ts';
 import { requirements } from './prerequisites.ts';
 import { programmes } from './schema.ts';
 import { levelRank, programmeTaxonomy } from './taxonomy.ts';
@@ -123,14 +122,7 @@ export async function createProgramme(
 			keywords
 		})
 		.returning({ id: programmes.id, slug: programmes.slug });
-	await rememberWords(tx, input.title);
-	await recordAudit(tx, {
-		actor: actorId,
-		action: 'programme.create',
-		entityType: 'programme',
-		entityId: row!.id,
-		details: { after: input }
-	});
+	await recordContentWrite(tx, actorId, 'programme.create', row!.id, input.title, { after: input });
 	return row!;
 }
 
@@ -149,13 +141,6 @@ export async function updateProgramme(
 		.where(eq(programmes.id, id))
 		.returning({ id: programmes.id, slug: programmes.slug });
 	if (!row) throw new Error(`no programme ${id}`);
-	await rememberWords(tx, input.title);
-	await recordAudit(tx, {
-		actor: actorId,
-		action: 'programme.update',
-		entityType: 'programme',
-		entityId: id,
-		details: { after: input }
-	});
+	await recordContentWrite(tx, actorId, 'programme.update', id, input.title, { after: input });
 	return row;
 }
