@@ -1,4 +1,6 @@
 import { assertCan, type Action, type Actor } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 
 /** Who writes: a signed-in person, or the demo loader, which may do anything a secretariat does. */
 export type FollowUpActor = Actor | 'system:demo';
@@ -14,4 +16,24 @@ export function assertMay(
 	target?: { organizationId: string }
 ): void {
 	if (actor !== 'system:demo') assertCan(actor, action, target);
+}
+
+/**
+ * Records a follow-up write in the audit log, inside its transaction. What only the secretariat
+ * and the initiatives' owners see (a round opened, an update submitted, a report built) leaves
+ * the public pages' caches alone: `publicContent` false.
+ */
+export function auditFollowUp(
+	tx: Db,
+	actor: FollowUpActor,
+	action: `${string}.${string}`,
+	[entityType, entityId]: [type: string, id: string],
+	details: Record<string, unknown>,
+	publicContent: boolean
+): Promise<void> {
+	return recordAudit(
+		tx,
+		{ actor: actorId(actor), action, entityType, entityId, details },
+		{ publicContent }
+	);
 }

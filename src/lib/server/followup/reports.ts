@@ -1,4 +1,4 @@
-import { actorId, assertMay, type FollowUpActor } from './actor.ts';
+import { actorId, assertMay, auditFollowUp, type FollowUpActor } from './actor.ts';
 import { and, desc, eq, isNotNull, max } from 'drizzle-orm';
 import { assertCan, type Actor } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -40,17 +40,8 @@ export async function buildReport(db: Db, actor: FollowUpActor, roundId: string,
 				isDemo: data.isDemo
 			})
 			.returning({ id: councilReports.id, version: councilReports.version });
-		await recordAudit(
-			tx,
-			{
-				actor: actorId(actor),
-				action: 'report.build',
-				entityType: 'report',
-				entityId: row!.id,
-				details: { round: roundId, version: row!.version }
-			},
-			{ publicContent: false }
-		);
+		const details = { round: roundId, version: row!.version };
+		await auditFollowUp(tx, actor, 'report.build', ['report', row!.id], details, false);
 		return { id: row!.id, version: row!.version, docx, pdf, data };
 	});
 }

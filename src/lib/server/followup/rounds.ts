@@ -1,9 +1,8 @@
-import { actorId, assertMay, type FollowUpActor } from './actor.ts';
+import { actorId, assertMay, auditFollowUp, type FollowUpActor } from './actor.ts';
 import { and, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { line, longText } from '../../schemas/text-fields.ts';
 import { can, type Actor } from '../accounts/index.ts';
-import { recordAudit } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { effectiveProgress } from './rollup.ts';
 import {
@@ -67,17 +66,8 @@ export async function openRound(
 				...(options.openedAt ? { openedAt: options.openedAt } : {})
 			})
 			.returning();
-		await recordAudit(
-			tx,
-			{
-				actor: actorId(actor),
-				action: 'round.open',
-				entityType: 'round',
-				entityId: round!.id,
-				details: { after: { ...data, initiatives: open.length } }
-			},
-			{ publicContent: false }
-		);
+		const after = { ...data, initiatives: open.length };
+		await auditFollowUp(tx, actor, 'round.open', ['round', round!.id], { after }, false);
 		return round!;
 	});
 }
@@ -132,13 +122,8 @@ export async function closeRound(
 			.update(reportingRounds)
 			.set({ closedAt, snapshot })
 			.where(eq(reportingRounds.id, roundId));
-		await recordAudit(tx, {
-			actor: actorId(actor),
-			action: 'round.close',
-			entityType: 'round',
-			entityId: roundId,
-			details: { reported: health.size, asked: round.initiativeIds.length }
-		});
+		const counts = { reported: health.size, asked: round.initiativeIds.length };
+		await auditFollowUp(tx, actor, 'round.close', ['round', roundId], counts, true);
 		return snapshot;
 	});
 }
@@ -240,17 +225,8 @@ export async function submitUpdate(
 				...(options.at ? { createdAt: options.at } : {})
 			})
 			.returning();
-		await recordAudit(
-			tx,
-			{
-				actor: actorId(actor),
-				action: 'update.submit',
-				entityType: 'initiative',
-				entityId: initiativeId,
-				details: { round: roundId, version: created!.version, after: data }
-			},
-			{ publicContent: false }
-		);
+		const details = { round: roundId, version: created!.version, after: data };
+		await auditFollowUp(tx, actor, 'update.submit', ['initiative', initiativeId], details, false);
 		return created!;
 	});
 }
@@ -311,16 +287,14 @@ export async function reviewUpdate(
 				.update(initiatives)
 				.set({ progress: update.progress, updatedAt: at })
 				.where(eq(initiatives.id, update.initiativeId));
-		await recordAudit(
+		const approved = data.decision === 'approve';
+		await auditFollowUp(
 			tx,
-			{
-				actor: actorId(actor),
-				action: data.decision === 'approve' ? 'update.approve' : 'update.return',
-				entityType: 'initiative',
-				entityId: update.initiativeId,
-				details: { round: update.roundId, version: update.version, comment: data.comment ?? null }
-			},
-			{ publicContent: data.decision === 'approve' }
+			actor,
+			approved ? 'update.approve' : 'update.return',
+			['initiative', update.initiativeId],
+			{ round: update.roundId, version: update.version, comment: data.comment ?? null },
+			approved
 		);
 	});
 }
