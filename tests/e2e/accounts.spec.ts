@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { alternatePath } from '../../src/lib/i18n/routes.ts';
 import { layoutProblems } from './layout.ts';
 import type { Fixture } from './accounts-fixture.ts';
+import { accountsFixture } from './sign-in.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { unusedTotp } from '../support/totp.ts';
 
-function fixture(baseURL: string): Fixture {
-	return JSON.parse(readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')) as Fixture;
-}
+const fixture = accountsFixture;
 
 /** A form post as a browser without JavaScript sends it. */
 function post(api: APIRequestContext, baseURL: string, path: string, form: Record<string, string>) {

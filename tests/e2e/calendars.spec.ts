@@ -1,10 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { expect, test, type Browser } from '@playwright/test';
-import type { Fixture } from './accounts-fixture.ts';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { unusedTotp } from '../support/totp.ts';
+import { signedInPage } from './sign-in.ts';
 
 /** An institution's calendar server stand-in: what it answers can change between reads. */
 let body = '';
@@ -42,24 +40,6 @@ const calendar = (unique: string, title: string) =>
 		''
 	].join('\r\n');
 
-async function editorPage(browser: Browser, baseURL: string, who = 'calendarEditor') {
-	const f = JSON.parse(
-		readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')
-	) as Fixture;
-	const user = f.users[who]!;
-	const page = await (await browser.newContext({ baseURL })).newPage();
-	await page.goto('/log-ind');
-	await page.getByLabel('E-mailadresse').fill(user.email);
-	await page.getByLabel('Adgangskode').fill(f.password);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	if (user.totpSecret) {
-		await page.getByLabel('Kode').fill(await unusedTotp(user.totpSecret));
-		await page.getByRole('button', { name: 'Bekræft' }).click();
-	}
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administration');
-	return page;
-}
-
 test('an editor registers a school’s calendar; its events appear, a bad read keeps them and says why', async ({
 	browser,
 	baseURL
@@ -69,7 +49,7 @@ test('an editor registers a school’s calendar; its events appear, a bad read k
 	const title = `Introaften på ATG ${unique}`;
 	body = calendar(unique, title);
 	type = 'text/calendar; charset=utf-8';
-	const editor = await editorPage(browser, baseURL!);
+	const editor = await signedInPage(browser, baseURL!, 'calendarEditor');
 	await editor.goto('/admin/kalendere');
 	await expectNoAxeViolations(editor);
 	await editor.getByLabel('Organisation').selectOption({ label: 'Aalborg Tekniske Gymnasium' });
@@ -115,20 +95,9 @@ test('an editor registers a school’s calendar; its events appear, a bad read k
 
 test('a partner proposes an event, and an editor publishes it', async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
-	const f = JSON.parse(
-		readFileSync(`.e2e/fixture-${new URL(baseURL!).port}.json`, 'utf8')
-	) as Fixture;
 	const unique = Date.now().toString(36);
 	const title = `Studiepraktik i boldklubben ${unique}`;
-	const partner = await (await browser.newContext({ baseURL })).newPage();
-	await partner.goto('/log-ind');
-	await partner.getByLabel('E-mailadresse').fill(f.users.partnerB!.email);
-	await partner.getByLabel('Adgangskode').fill(f.password);
-	await partner.getByRole('button', { name: 'Log ind' }).click();
-	if (f.users.partnerB!.totpSecret) {
-		await partner.getByLabel('Kode').fill(await unusedTotp(f.users.partnerB!.totpSecret));
-		await partner.getByRole('button', { name: 'Bekræft' }).click();
-	}
+	const partner = await signedInPage(browser, baseURL!, 'partnerB');
 	await partner.goto('/admin/arrangementer');
 	await expectNoAxeViolations(partner);
 	await partner.getByLabel('Type').selectOption({ label: 'Studiepraktik' });
@@ -165,7 +134,7 @@ test('a partner proposes an event, and an editor publishes it', async ({ browser
 		'Tak. Arrangementet er sendt til godkendelse.'
 	);
 
-	const editor = await editorPage(browser, baseURL!);
+	const editor = await signedInPage(browser, baseURL!, 'calendarEditor');
 	await editor.goto('/admin/godkendelse');
 	const card = editor.locator('article, li, section').filter({ hasText: title }).last();
 	await expect(card).toContainText('Studiepraktik');
@@ -239,20 +208,9 @@ test('an institution proposes a programme with its admission rules, and an edito
 	browser,
 	baseURL
 }) => {
-	const f = JSON.parse(
-		readFileSync(`.e2e/fixture-${new URL(baseURL!).port}.json`, 'utf8')
-	) as Fixture;
 	const unique = Date.now().toString(36);
 	const title = `Teknisk designer ${unique}`;
-	const partner = await (await browser.newContext({ baseURL })).newPage();
-	await partner.goto('/log-ind');
-	await partner.getByLabel('E-mailadresse').fill(f.users.programmePartner!.email);
-	await partner.getByLabel('Adgangskode').fill(f.password);
-	await partner.getByRole('button', { name: 'Log ind' }).click();
-	if (f.users.programmePartner!.totpSecret) {
-		await partner.getByLabel('Kode').fill(await unusedTotp(f.users.programmePartner!.totpSecret));
-		await partner.getByRole('button', { name: 'Bekræft' }).click();
-	}
+	const partner = await signedInPage(browser, baseURL!, 'programmePartner');
 	await partner.goto('/admin/uddannelser');
 	await expectNoAxeViolations(partner);
 	await partner.getByLabel('Navn på dansk').fill(title);
@@ -269,7 +227,7 @@ test('an institution proposes a programme with its admission rules, and an edito
 	await partner.getByRole('button', { name: 'Send til godkendelse' }).click();
 	await expect(partner.getByRole('status')).toHaveText('Tak. Forslaget er sendt til godkendelse.');
 
-	const editor = await editorPage(browser, baseURL!, 'programmeEditor');
+	const editor = await signedInPage(browser, baseURL!, 'programmeEditor');
 	await editor.goto('/admin/godkendelse');
 	const card = editor.locator('article, li, section').filter({ hasText: title }).last();
 	await expect(card).toContainText('Erhvervsuddannelse (EUD)');

@@ -1,32 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import type { Fixture } from './accounts-fixture.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { layoutProblems } from './layout.ts';
-import { unusedTotp } from '../support/totp.ts';
-
-function fixture(baseURL: string): Fixture {
-	return JSON.parse(readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')) as Fixture;
-}
-
-/** A browser of its own for one person, signed in through the pages (second factor included). */
-async function signedInPage(browser: Browser, baseURL: string, who: 'roundEditor' | 'partnerA') {
-	const f = fixture(baseURL);
-	const user = f.users[who]!;
-	const page = await (await browser.newContext({ baseURL })).newPage();
-	await page.goto('/log-ind');
-	await page.getByLabel('E-mailadresse').fill(user.email);
-	await page.getByLabel('Adgangskode').fill(f.password);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	if (user.totpSecret) {
-		await page.getByLabel('Kode').fill(await unusedTotp(user.totpSecret));
-		await page.getByRole('button', { name: 'Bekræft' }).click();
-	}
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administration');
-	return page;
-}
+import { signedInPage } from './sign-in.ts';
 
 async function checked(page: Page, path: string) {
 	await page.goto(path);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import type { Fixture } from './accounts-fixture.ts';
+import { accountsFixture } from './sign-in.ts';
 import { unusedTotp } from '../support/totp.ts';
 
 /**
@@ -28,9 +28,7 @@ const hostile = fc.oneof(
 /** Percent-encoded bytes that are not UTF-8: the HTTP form of invalid UTF-16 text. */
 const invalidBytes = ['%FF%FE%FD', '%C3%28', '%ED%A0%80', '%F4%90%80%80'];
 
-function fixture(baseURL: string): Fixture {
-	return JSON.parse(readFileSync(`.e2e/fixture-${new URL(baseURL).port}.json`, 'utf8')) as Fixture;
-}
+const fixture = accountsFixture;
 
 async function postForm(
 	api: APIRequestContext,
