@@ -204,7 +204,8 @@ test('the embedded database: seeded once, kept across restarts, locked against a
 test('after kill -9 of a server that ran as PID 1 (a container), the next start is not blocked by the lock', async () => {
 	test.setTimeout(240_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'udb-pid1-'));
-	const env = { DATA_DIR: dataDir };
+	// No demo data: what is tested is the lock, and seeding is most of a first start.
+	const env = { DATA_DIR: dataDir, SEED_ON_FIRST_START: 'false' };
 	try {
 		for (const host of ['container-a', 'container-b', 'container-c']) {
 			const server = await startAsPidOne(env, host);
@@ -234,7 +235,12 @@ test('after kill -9 of a server that ran as PID 1 (a container), the next start 
 test('with an https ORIGIN every answer, static files included, carries HSTS and the security headers', async () => {
 	test.setTimeout(120_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'udb-hsts-'));
-	const server = await startServer({ DATA_DIR: dataDir, ORIGIN: 'https://uddannelsesby.example' });
+	// No demo data: the headers do not depend on it, and seeding is most of a first start.
+	const server = await startServer({
+		DATA_DIR: dataDir,
+		ORIGIN: 'https://uddannelsesby.example',
+		SEED_ON_FIRST_START: 'false'
+	});
 	try {
 		await waitReady(server);
 		const page = await fetch(`${server.url}/`);
@@ -300,7 +306,7 @@ function postForm(
 test('without ORIGIN forms work by any host name, and a foreign form gets the site’s own refusal page', async () => {
 	test.setTimeout(120_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'udb-hosts-'));
-	const server = await startServer({ DATA_DIR: dataDir, ORIGIN: '' });
+	const server = await startServer({ DATA_DIR: dataDir, ORIGIN: '', SEED_ON_FIRST_START: 'false' });
 	try {
 		await waitReady(server);
 		const { port } = new URL(server.url);
@@ -495,7 +501,8 @@ test('on PostgreSQL a restart keeps the data too', async () => {
 	test.setTimeout(180_000);
 	const { createScratchDatabase } = await import('../../src/lib/server/db/testing.ts');
 	const scratch = await createScratchDatabase(adminUrl);
-	const env = { DATABASE_URL: scratch.url };
+	// No demo data: the strategy loaded below is what must survive the restart.
+	const env = { DATABASE_URL: scratch.url, SEED_ON_FIRST_START: 'false' };
 	const dir = mkdtempSync(join(tmpdir(), 'udb-life-'));
 	try {
 		const first = await startServer(env);
