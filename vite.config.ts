@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { youngGeneration } from './scripts/vite-young-generation.js';
 
 // Only when testing: the build need not load Vitest.
 const sequencer = process.env.VITEST
@@ -9,6 +10,9 @@ const sequencer = process.env.VITEST
 
 export default defineConfig({
 	plugins: [
+		// A few lines of Svelte's and SvelteKit's server code, so a page does not outlive its
+		// request under Node 20 (see the file).
+		youngGeneration(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
@@ -18,7 +22,12 @@ export default defineConfig({
 	],
 	server: { port: 3000 },
 	test: {
-		include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'tests/support/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'cli/**/*.test.ts',
+			'scripts/**/*.test.ts',
+			'tests/support/**/*.test.ts'
+		],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
