@@ -269,7 +269,8 @@ export function patched(code, id) {
 				`scripts/vite-young-generation.js: ${patch.file} has changed (${patch.why}); ` +
 					'its patch no longer applies. Look at the new code, re-measure and update or drop the patch.'
 			);
-		out = out.replaceAll(find, replace);
+		// split/join: a replacement is text, never a pattern with `$&` and the like.
+		out = out.split(find).join(replace);
 	}
 	return patch.append ? out + patch.append : out;
 }
