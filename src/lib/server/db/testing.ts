@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { openDatabase, wrapPglite, type Database } from './connect.ts';
 import { LOCK_FILE } from './lock.ts';
-import { runMigrations } from './migrate.ts';
+import { migrationsFolder, runMigrations } from './migrate.ts';
 
 /**
  * The engines integration tests run on: in-memory PGlite always, and PostgreSQL when
@@ -30,17 +31,21 @@ export function testEngines(): TestEngine[] {
 	return engines;
 }
 
-// Creating a PGlite database takes seconds (initdb); cloning a migrated one takes a fraction.
-let template: Promise<Database> | undefined;
+// Creating a PGlite database takes seconds (initdb and every migration); starting one from the
+// data directory of a migrated one, dumped once per test process, under half a second.
+let template: Promise<Blob> | undefined;
 
 async function openMemory(): Promise<Database> {
 	template ??= openDatabase({ kind: 'memory' }).then(async (database) => {
-		await runMigrations(database);
-		return database;
+		try {
+			await runMigrations(database);
+			if (database.engine.kind !== 'pglite') throw new Error('template must be PGlite');
+			return await database.engine.client.dumpDataDir('none');
+		} finally {
+			await database.close();
+		}
 	});
-	const base = await template;
-	if (base.engine.kind !== 'pglite') throw new Error('template must be PGlite');
-	const client = (await base.engine.client.clone()) as PGlite;
+	const client = await PGlite.create({ loadDataDir: await template, extensions: { pg_trgm } });
 	return wrapPglite(client, 'in-memory PGlite (test clone)');
 }
 
@@ -77,38 +82,108 @@ export async function migratedDataDir(prefix = 'udb-test-'): Promise<string> {
 	return dataDir;
 }
 
-/** Creates a throw-away database on the server so test files can run in parallel. */
+/**
+ * Creates a throw-away database on the server so test files can run in parallel: empty, or a
+ * copy of `template`.
+ */
 export async function createScratchDatabase(
-	adminUrl: string
+	adminUrl: string,
+	template?: string
 ): Promise<{ url: string; drop(): Promise<void> }> {
 	const name = `udb_test_${randomBytes(6).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	try {
-		await admin.query(`create database ${name}`);
-	} finally {
-		await admin.end();
-	}
+	await withAdmin(adminUrl, (admin) =>
+		admin.query(`create database ${name}${template ? ` template ${template}` : ''}`)
+	);
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
 	return {
 		url: url.toString(),
 		async drop() {
-			const client = new pg.Client({ connectionString: adminUrl });
-			await client.connect();
-			try {
-				await client.query(`drop database if exists ${name} with (force)`);
-			} finally {
-				await client.end();
-			}
+			await withAdmin(adminUrl, (admin) =>
+				admin.query(`drop database if exists ${name} with (force)`)
+			);
 		}
 	};
 }
 
+async function withAdmin<T>(adminUrl: string, use: (admin: pg.Client) => Promise<T>): Promise<T> {
+	const admin = new pg.Client({ connectionString: adminUrl });
+	await admin.connect();
+	try {
+		return await use(admin);
+	} finally {
+		await admin.end();
+	}
+}
+
+// Migrating a new database on the server takes most of a second; copying a migrated one (the
+// server's CREATE DATABASE … TEMPLATE) a tenth. The template is named for the migrations'
+// contents, so it is made once per set of migrations and shared by every test process.
+const TEMPLATE_PREFIX = 'udb_template_';
+const TEMPLATE_LOCK_KEY = 851_2023_2027;
+const pgTemplates = new Map<string, Promise<string>>();
+
+function migrationsHash(folder: string): string {
+	const hash = createHash('sha256');
+	for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+		if (!/\.(sql|json)$/.test(file)) continue;
+		hash
+			.update(file)
+			.update('\0')
+			.update(readFileSync(join(folder, file)))
+			.update('\0');
+	}
+	return hash.digest('hex').slice(0, 16);
+}
+
+/** The migrated template on the server at `adminUrl`, made under a lock by the first caller. */
+function migratedTemplate(adminUrl: string): Promise<string> {
+	const folder = migrationsFolder();
+	const key = `${adminUrl} ${folder}`;
+	let made = pgTemplates.get(key);
+	if (!made) {
+		made = withAdmin(adminUrl, async (admin) => {
+			const name = TEMPLATE_PREFIX + migrationsHash(folder);
+			await admin.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
+			try {
+				const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+				if (found.rowCount) return name;
+				// Built under another name and renamed when whole: a run stopped half-way leaves
+				// no template that looks ready.
+				const building = `${name}_building`;
+				await admin.query(`drop database if exists ${building} with (force)`);
+				await admin.query(`create database ${building}`);
+				const url = new URL(adminUrl);
+				url.pathname = `/${building}`;
+				const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+				try {
+					await runMigrations(database, folder);
+				} finally {
+					await database.close();
+				}
+				await admin.query(`alter database ${building} rename to ${name}`);
+				// Templates of earlier migrations are not needed again; one in use stays.
+				const old = await admin.query<{ datname: string }>(
+					`select datname from pg_database where datname like '${TEMPLATE_PREFIX}%' and datname <> $1`,
+					[name]
+				);
+				for (const { datname } of old.rows)
+					await admin.query(`drop database if exists ${datname}`).catch(() => undefined);
+				return name;
+			} finally {
+				await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
+			}
+		});
+		// A failure is not remembered: the next test tries again and reports its own error.
+		made.catch(() => pgTemplates.delete(key));
+		pgTemplates.set(key, made);
+	}
+	return made;
+}
+
 async function openScratchPostgres(adminUrl: string): Promise<Database> {
-	const scratch = await createScratchDatabase(adminUrl);
+	const scratch = await createScratchDatabase(adminUrl, await migratedTemplate(adminUrl));
 	const database = await openDatabase({ kind: 'postgres', url: scratch.url });
-	await runMigrations(database);
 	return {
 		...database,
 		description: database.description,
