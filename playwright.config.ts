@@ -36,9 +36,7 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: process.env.CI === 'true',
 	retries: 0,
-	// Three on two cores: a browser test waits on its server and a lifecycle test on the
-	// processes it starts, so two workers left a core a third idle (e2e 7.0 → 6.6 min with three).
-	workers: process.env.CI === 'true' ? 3 : undefined,
+	workers: process.env.CI === 'true' ? 2 : undefined,
 	reporter: process.env.CI === 'true' ? [['list']] : [['list']],
 	timeout: 60_000,
 	// Page tests read the seeded demo data; account tests change data (imports, users), so they
@@ -58,8 +56,8 @@ export default defineConfig({
 				}
 			]
 		: [
-				// First: its nine tests are the longest (10–60 s each), so they start early and the
-				// short page tests fill in around them, rather than the long ones ending alone.
+				// First: its tests run one after another (about six minutes), so it starts while
+				// the other worker takes the page tests, rather than at the end with it idle.
 				{ name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/ },
 				{
 					name: 'pglite',

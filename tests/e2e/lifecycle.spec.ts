@@ -149,6 +149,8 @@ function previousStrategyFile(dir: string): string {
 	return file;
 }
 
+test.describe.configure({ mode: 'serial' });
+
 test('the embedded database: seeded once, kept across restarts, locked against a second process', async () => {
 	test.setTimeout(240_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'udb-life-'));
