@@ -76,6 +76,18 @@ export async function openRound(
  * Closes a round and freezes its snapshot: each asked initiative's lifecycle, progress and the
  * health of its approved update in this round (none when it has no approved update).
  */
+/** The round, locked for the rest of the transaction; an error if it is missing or closed. */
+async function lockOpenRound(tx: Db, roundId: string, closedMessage: string) {
+	const [round] = await tx
+		.select()
+		.from(reportingRounds)
+		.where(eq(reportingRounds.id, roundId))
+		.for('update');
+	if (!round) throw new FollowUpError('round-not-found', 'No such round');
+	if (round.closedAt) throw new FollowUpError('round-closed', closedMessage);
+	return round;
+}
+
 export async function closeRound(
 	db: Db,
 	actor: FollowUpActor,
@@ -84,13 +96,7 @@ export async function closeRound(
 ) {
 	assertMay(actor, 'rounds.manage');
 	return db.transaction(async (tx) => {
-		const [round] = await tx
-			.select()
-			.from(reportingRounds)
-			.where(eq(reportingRounds.id, roundId))
-			.for('update');
-		if (!round) throw new FollowUpError('round-not-found', 'No such round');
-		if (round.closedAt) throw new FollowUpError('round-closed', 'The round is already closed');
+		const round = await lockOpenRound(tx, roundId, 'The round is already closed');
 		const rows = await tx
 			.select({
 				id: initiatives.id,
@@ -188,13 +194,7 @@ export async function submitUpdate(
 	assertMay(actor, 'updates.write', { organizationId: ownerId });
 	const data = updateInput.parse(input);
 	return db.transaction(async (tx) => {
-		const [round] = await tx
-			.select()
-			.from(reportingRounds)
-			.where(eq(reportingRounds.id, roundId))
-			.for('update');
-		if (!round) throw new FollowUpError('round-not-found', 'No such round');
-		if (round.closedAt) throw new FollowUpError('round-closed', 'The round is closed');
+		const round = await lockOpenRound(tx, roundId, 'The round is closed');
 		if (!round.initiativeIds.includes(initiativeId))
 			throw new FollowUpError('not-in-round', 'The initiative is not part of this round');
 		const [latest] = await tx
