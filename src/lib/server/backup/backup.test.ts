@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOnFirstStart } from '../bootstrap.ts';
 import { openDatabase, rowsOf, type Database } from '../db/index.ts';
-import { createScratchDatabase, testEngines } from '../db/testing.ts';
+import { createScratchDatabase, openEmptyMemory, testEngines } from '../db/testing.ts';
 import { media } from '../media/schema.ts';
 import { getActiveStrategy } from '../strategy/index.ts';
 import { indicatorOverview } from '../indicators/index.ts';
@@ -27,7 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** An empty database (no migrations) on the engine: what `backup restore` expects. */
 async function openEmpty(name: 'pglite' | 'postgres'): Promise<Database> {
-	if (name === 'pglite') return openDatabase({ kind: 'memory' });
+	if (name === 'pglite') return openEmptyMemory();
 	const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
 	const database = await openDatabase({ kind: 'postgres', url: scratch.url });
 	return {

@@ -31,22 +31,34 @@ export function testEngines(): TestEngine[] {
 	return engines;
 }
 
-// Creating a PGlite database takes seconds (initdb and every migration); starting one from the
-// data directory of a migrated one, dumped once per test process, under half a second.
+// Creating a PGlite database takes seconds (initdb, then every migration); starting one from a
+// data directory made once per test process and dumped, under half a second.
 let template: Promise<Blob> | undefined;
+let emptyTemplate: Promise<Blob> | undefined;
 
-async function openMemory(): Promise<Database> {
-	template ??= openDatabase({ kind: 'memory' }).then(async (database) => {
-		try {
-			await runMigrations(database);
-			if (database.engine.kind !== 'pglite') throw new Error('template must be PGlite');
-			return await database.engine.client.dumpDataDir('none');
-		} finally {
-			await database.close();
-		}
-	});
-	const client = await PGlite.create({ loadDataDir: await template, extensions: { pg_trgm } });
+async function dumped(migrated: boolean): Promise<Blob> {
+	const database = await openDatabase({ kind: 'memory' });
+	try {
+		if (migrated) await runMigrations(database);
+		if (database.engine.kind !== 'pglite') throw new Error('template must be PGlite');
+		return await database.engine.client.dumpDataDir('none');
+	} finally {
+		await database.close();
+	}
+}
+
+async function fromDump(dump: Promise<Blob>): Promise<Database> {
+	const client = await PGlite.create({ loadDataDir: await dump, extensions: { pg_trgm } });
 	return wrapPglite(client, 'in-memory PGlite (test clone)');
+}
+
+function openMemory(): Promise<Database> {
+	return fromDump((template ??= dumped(true)));
+}
+
+/** A new in-memory PGlite database without migrations (what `backup restore` expects). */
+export function openEmptyMemory(): Promise<Database> {
+	return fromDump((emptyTemplate ??= dumped(false)));
 }
 
 // An embedded data directory costs seconds to create (PGlite's initdb, then every migration);
