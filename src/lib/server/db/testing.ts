@@ -176,8 +176,8 @@ function migratedTemplate(adminUrl: string): Promise<string> {
 				await admin.query(`alter database ${building} rename to ${name}`);
 				// Templates of earlier migrations are not needed again; one in use stays.
 				const old = await admin.query<{ datname: string }>(
-					`select datname from pg_database where datname like '${TEMPLATE_PREFIX}%' and datname <> $1`,
-					[name]
+					`select datname from pg_database where starts_with(datname, $1) and datname <> $2`,
+					[TEMPLATE_PREFIX, name]
 				);
 				for (const { datname } of old.rows)
 					await admin.query(`drop database if exists ${datname}`).catch(() => undefined);

@@ -72,10 +72,6 @@ export async function openRound(
 	});
 }
 
-/**
- * Closes a round and freezes its snapshot: each asked initiative's lifecycle, progress and the
- * health of its approved update in this round (none when it has no approved update).
- */
 /** The round, locked for the rest of the transaction; an error if it is missing or closed. */
 async function lockOpenRound(tx: Db, roundId: string, closedMessage: string) {
 	const [round] = await tx
@@ -88,6 +84,10 @@ async function lockOpenRound(tx: Db, roundId: string, closedMessage: string) {
 	return round;
 }
 
+/**
+ * Closes a round and freezes its snapshot: each asked initiative's lifecycle, progress and the
+ * health of its approved update in this round (none when it has no approved update).
+ */
 export async function closeRound(
 	db: Db,
 	actor: FollowUpActor,
