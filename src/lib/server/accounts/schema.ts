@@ -9,8 +9,8 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../db/columns.ts';
-import { organizations } from '../directory/schema.ts';
+import { primaryId, timestamps } from '../db/columns.ts';
+import { organizations, organizationId } from '../directory/schema.ts';
 
 // The first five tables are better-auth's (user, session, account, verification, twoFactor),
 // under our own names; better-auth reads and writes them through its Drizzle adapter.
@@ -112,9 +112,7 @@ export const organizationMembers = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: organizationId(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -125,7 +123,7 @@ export const organizationMembers = pgTable(
 
 /** An editor's invitation: the link is single-use, expires, and proves the e-mail address. */
 export const invitations = pgTable('invitations', {
-	id: uuid('id').primaryKey().defaultRandom(),
+	id: primaryId(),
 	/** SHA-256 of the token in the link; the token itself is never stored. */
 	tokenHash: text('token_hash').notNull().unique(),
 	email: text('email').notNull(),

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { customType, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A row's id: a random UUID. */
+export const primaryId = () => uuid('id').primaryKey().defaultRandom();
+
+/** Text in Danish (required) and English (optional; Danish is shown with a note when missing). */
+export type Localized = { da: string; en?: string };
+
+/** A text in Danish and English (`jsonb`, a `Localized`); add `.notNull()` where it is required. */
+export const localized = (name: string) => jsonb(name).$type<Localized>();
 
 /**
  * When a row was made and when it last changed: the same two columns on every table that keeps

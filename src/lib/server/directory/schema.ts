@@ -4,7 +4,6 @@ import {
 	doublePrecision,
 	index,
 	integer,
-	jsonb,
 	pgTable,
 	primaryKey,
 	text,
@@ -12,7 +11,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps, textList, tsvector } from '../db/columns.ts';
+import { localized, primaryId, textList, timestamps, tsvector } from '../db/columns.ts';
 
 // The directory follows Open Referral HSDS 3.0: organization, service (here "offer"),
 // location, service_at_location, schedule, contact; plus our taxonomy (category, audience).
@@ -26,23 +25,28 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-/** Text in Danish (required) and English (optional; Danish is shown with a note when missing). */
-export type Localized = { da: string; en?: string };
+export type { Localized } from '../db/columns.ts';
 
 /** Schools, associations, employers and municipal departments that own offers and postings. */
 export const organizations = pgTable('organizations', {
-	id: uuid('id').primaryKey().defaultRandom(),
+	id: primaryId(),
 	slug: text('slug').notNull().unique(),
 	name: text('name').notNull(),
 	kind: text('kind').$type<OrganizationKind>().notNull(),
 	website: text('website'),
-	description: jsonb('description').$type<Localized>(),
+	description: localized('description'),
 	email: text('email'),
 	/** The organisation's logo (a re-encoded image in `media`). */
 	logoMediaId: uuid('logo_media_id'),
 	isDemo: boolean('is_demo').notNull().default(false),
 	...timestamps()
 });
+
+/** The organisation that owns a row (an offer, a posting, an event): deleted with it. */
+export const organizationId = () =>
+	uuid('organization_id')
+		.notNull()
+		.references(() => organizations.id, { onDelete: 'cascade' });
 
 /** The vocabularies: offers' categories and audiences, postings' fields and levels, kinds of event. */
 export type Vocabulary = 'category' | 'audience' | 'field' | 'level' | 'event-kind';
@@ -53,7 +57,7 @@ export const taxonomyTerms = pgTable(
 	{
 		vocabulary: text('vocabulary').$type<Vocabulary>().notNull(),
 		code: text('code').notNull(),
-		name: jsonb('name').$type<Localized>().notNull(),
+		name: localized('name').notNull(),
 		sort: integer('sort').notNull().default(0)
 	},
 	(t) => [primaryKey({ columns: [t.vocabulary, t.code] })]
@@ -89,13 +93,11 @@ const searchText = (language: 'danish' | 'english', fields: SQL) =>
 export const offers = pgTable(
 	'offers',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		slug: text('slug').notNull().unique(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
-		name: jsonb('name').$type<Localized>().notNull(),
-		description: jsonb('description').$type<Localized>().notNull(),
+		organizationId: organizationId(),
+		name: localized('name').notNull(),
+		description: localized('description').notNull(),
 		url: text('url'),
 		email: text('email'),
 		phone: text('phone'),
@@ -109,7 +111,7 @@ export const offers = pgTable(
 		priceOre: integer('price_ore'),
 		minimumAge: integer('minimum_age'),
 		maximumAge: integer('maximum_age'),
-		eligibility: jsonb('eligibility').$type<Localized>(),
+		eligibility: localized('eligibility'),
 		/** The pejlemærke (guidepost slug) the offer serves. */
 		guidepost: text('guidepost'),
 		categories: textList('categories'),
@@ -166,7 +168,7 @@ export const offers = pgTable(
 
 /** A place (HSDS `location`). */
 export const locations = pgTable('locations', {
-	id: uuid('id').primaryKey().defaultRandom(),
+	id: primaryId(),
 	organizationId: uuid('organization_id').references(() => organizations.id, {
 		onDelete: 'cascade'
 	}),
@@ -178,7 +180,7 @@ export const locations = pgTable('locations', {
 	latitude: doublePrecision('latitude'),
 	longitude: doublePrecision('longitude'),
 	/** Step-free access, accessible toilet, hearing loop … as free text per language. */
-	accessibility: jsonb('accessibility').$type<Localized>()
+	accessibility: localized('accessibility')
 });
 
 export const offerLocations = pgTable(
@@ -201,7 +203,7 @@ export const offerLocations = pgTable(
 export const schedules = pgTable(
 	'schedules',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		offerId: uuid('offer_id')
 			.notNull()
 			.references(() => offers.id, { onDelete: 'cascade' }),
@@ -211,7 +213,7 @@ export const schedules = pgTable(
 		closesAt: time('closes_at').notNull(),
 		validFrom: timestamp('valid_from', { withTimezone: true }),
 		validTo: timestamp('valid_to', { withTimezone: true }),
-		description: jsonb('description').$type<Localized>()
+		description: localized('description')
 	},
 	(t) => [index('schedules_offer_idx').on(t.offerId)]
 );

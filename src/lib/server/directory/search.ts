@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import {
 	foldDanish,
+	inLocale,
 	kmOf,
 	queryWords,
 	resolveNear,
@@ -218,7 +219,7 @@ async function offersMatching(
 			: sql`ts_rank(o.search_text, ${tsQuery(text)}) + 0.5 * ts_rank(o.search_text, ${tsQuery(typed)})
 				+ case when ${inNamedCategory} then 0.3 else 0 end
 				+ case when o.search_folded like ${`${prefix}%`} or o.search_folded like ${`%| ${prefix}%`} then 0.5 else 0 end`;
-	const title = locale === 'en' ? sql`coalesce(o.name->>'en', o.name->>'da')` : sql`o.name->>'da'`;
+	const title = inLocale(sql`o.name`, locale);
 	// Alphabetical order: Danish with æ, ø, å after z and aa as å, English without accents
 	// (generated columns, compared byte by byte whatever the database's collation).
 	const sortKey = locale === 'en' ? sql`o.sort_en` : sql`o.sort_da`;

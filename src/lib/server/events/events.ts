@@ -4,6 +4,7 @@ import { lastChange, recordAudit, recordContentWrite } from '../audit/index.ts';
 import { rowsOf, type Db } from '../db/index.ts';
 import { unknownCodes, uniqueSlug } from '../directory/index.ts';
 import { copenhagenDate } from '../local-date.ts';
+import { inLocale } from '../search/index.ts';
 import { events } from './schema.ts';
 
 const localized = (max: number, what: string) =>
@@ -176,8 +177,7 @@ export async function comingEventsOf(
 	limit = 100
 ) {
 	if (organizationIds !== 'all' && organizationIds.length === 0) return [];
-	const title =
-		locale === 'en' ? sql`coalesce(e.title->>'en', e.title->>'da')` : sql`e.title->>'da'`;
+	const title = inLocale(sql`e.title`, locale);
 	const whose =
 		organizationIds === 'all'
 			? sql`true`
@@ -391,8 +391,7 @@ export async function comingEventsAbout(
 	now: Date,
 	limit = 3
 ): Promise<ComingEvent[]> {
-	const title =
-		locale === 'en' ? sql`coalesce(e.title->>'en', e.title->>'da')` : sql`e.title->>'da'`;
+	const title = inLocale(sql`e.title`, locale);
 	return rowsOf<ComingEvent>(
 		await db.execute(sql`
 			select e.slug, ${title} as title, e.starts_at::text as start, e.is_demo as "isDemo"

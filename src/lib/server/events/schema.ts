@@ -10,8 +10,8 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps, uuidList, textList, tsvector } from '../db/columns.ts';
-import { locations, organizations, type Localized } from '../directory/schema.ts';
+import { localized, primaryId, textList, timestamps, tsvector, uuidList } from '../db/columns.ts';
+import { locations, organizationId } from '../directory/schema.ts';
 
 /**
  * An institution's calendar, read every hour. The events it gave last time are kept when a
@@ -20,10 +20,8 @@ import { locations, organizations, type Localized } from '../directory/schema.ts
 export const eventFeeds = pgTable(
 	'event_feeds',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		id: primaryId(),
+		organizationId: organizationId(),
 		url: text('url').notNull(),
 		/** The kind its events get (a code of the `event-kind` vocabulary). */
 		kind: text('kind').notNull(),
@@ -46,14 +44,12 @@ export const eventFeeds = pgTable(
 export const events = pgTable(
 	'events',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		slug: text('slug').notNull().unique(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: organizationId(),
 		kind: text('kind').notNull(),
-		title: jsonb('title').$type<Localized>().notNull(),
-		description: jsonb('description').$type<Localized>().notNull(),
+		title: localized('title').notNull(),
+		description: localized('description').notNull(),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
 		allDay: boolean('all_day').notNull().default(false),
@@ -72,7 +68,7 @@ export const events = pgTable(
 		infoUrl: text('info_url'),
 		registrationUrl: text('registration_url'),
 		registrationDeadline: timestamp('registration_deadline', { withTimezone: true }),
-		capacityNote: jsonb('capacity_note').$type<Localized>(),
+		capacityNote: localized('capacity_note'),
 		cancelled: boolean('cancelled').notNull().default(false),
 		/** Read from this feed, where `externalKey` is the UID (and the occurrence). */
 		feedId: uuid('feed_id').references(() => eventFeeds.id, { onDelete: 'cascade' }),

@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import { copenhagenMidnight, dayAfter } from '../local-date.ts';
 import {
-	queryWords,
-	searchLoosening,
-	searchVocabulary,
+	inList,
+	inLocale,
+	NamedCounts,
+	overlapping,
+	searchWords,
 	tsQuery,
 	versionCache,
+	type NamedCount,
 	type TextQuery
 } from '../search/index.ts';
 
@@ -63,7 +66,7 @@ export interface EventResults {
 	kinds: Record<string, number>;
 	levels: Record<string, number>;
 	audiences: Record<string, number>;
-	organisers: { slug: string; name: string; count: number }[];
+	organisers: NamedCount[];
 	items: EventHit[];
 }
 
@@ -86,24 +89,9 @@ export async function searchEvents(
 	} = {}
 ): Promise<EventResults> {
 	const query = eventQuery.parse(input);
-	const words = queryWords(query.q);
-	const vocabulary = await searchVocabulary(db, options.version);
-	return searchLoosening(
-		db,
-		words,
-		vocabulary,
-		(text) =>
-			eventsMatching(
-				db,
-				query,
-				text,
-				locale,
-				now,
-				options.pageSize ?? EVENT_PAGE_SIZE,
-				options.anyTime,
-				options.version
-			),
-		options.version
+	const pageSize = options.pageSize ?? EVENT_PAGE_SIZE;
+	return searchWords(db, query.q, options.version, (text) =>
+		eventsMatching(db, query, text, locale, now, pageSize, options.anyTime, options.version)
 	);
 }
 
@@ -152,20 +140,11 @@ async function eventsMatching(
 		);
 	if (query.free) filters.push(sql`e.price_ore = 0`);
 	if (words.length) filters.push(sql`e.search_text @@ ${tsq}`);
-	const byKind = query.kind.length
-		? sql`e.kind = any(${sql.param(query.kind)}::text[])`
-		: sql`true`;
-	const byLevel = query.level.length
-		? sql`e.levels && ${sql.param(query.level)}::text[]`
-		: sql`true`;
-	const byAudience = query.audience.length
-		? sql`e.audiences && ${sql.param(query.audience)}::text[]`
-		: sql`true`;
-	const byOrganiser = query.organiser.length
-		? sql`org.slug = any(${sql.param(query.organiser)}::text[])`
-		: sql`true`;
-	const title =
-		locale === 'en' ? sql`coalesce(e.title->>'en', e.title->>'da')` : sql`e.title->>'da'`;
+	const byKind = inList(sql`e.kind`, query.kind);
+	const byLevel = overlapping(sql`e.levels`, query.level);
+	const byAudience = overlapping(sql`e.audiences`, query.audience);
+	const byOrganiser = inList(sql`org.slug`, query.organiser);
+	const title = inLocale(sql`e.title`, locale);
 	const base = sql.join(filters, sql` and `);
 	const where = sql`${base} and ${byKind} and ${byLevel} and ${byAudience} and ${byOrganiser}`;
 	const offset = (query.page - 1) * pageSize;
@@ -243,7 +222,7 @@ function countsOf(query: EventQuery, groups: Group[]): Omit<EventResults, 'items
 	const kinds: Record<string, number> = {};
 	const levels: Record<string, number> = {};
 	const audiences: Record<string, number> = {};
-	const organisers = new Map<string, { slug: string; name: string; count: number }>();
+	const organisers = new NamedCounts();
 	for (const g of groups) {
 		const k = kindSet.size === 0 || kindSet.has(g.kind);
 		const l = levelSet.size === 0 || g.levels.some((x) => levelSet.has(x));
@@ -253,19 +232,7 @@ function countsOf(query: EventQuery, groups: Group[]): Omit<EventResults, 'items
 		if (l && a && o) kinds[g.kind] = (kinds[g.kind] ?? 0) + g.n;
 		if (k && a && o) for (const x of new Set(g.levels)) levels[x] = (levels[x] ?? 0) + g.n;
 		if (k && l && o) for (const x of new Set(g.audiences)) audiences[x] = (audiences[x] ?? 0) + g.n;
-		if (k && l && a) {
-			const seen = organisers.get(g.slug) ?? { slug: g.slug, name: g.name, count: 0 };
-			seen.count += g.n;
-			organisers.set(g.slug, seen);
-		}
+		if (k && l && a) organisers.add(g.slug, g.name, g.n);
 	}
-	for (const slug of query.organiser)
-		if (!organisers.has(slug)) organisers.set(slug, { slug, name: slug, count: 0 });
-	return {
-		total,
-		kinds,
-		levels,
-		audiences,
-		organisers: [...organisers.values()].sort((a, b) => a.name.localeCompare(b.name, 'da'))
-	};
+	return { total, kinds, levels, audiences, organisers: organisers.list(query.organiser) };
 }

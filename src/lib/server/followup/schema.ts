@@ -11,8 +11,8 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps, uuidList, textList, bytea } from '../db/columns.ts';
-import { organizations, type Localized } from '../directory/schema.ts';
+import { bytea, localized, primaryId, textList, timestamps, uuidList } from '../db/columns.ts';
+import { organizations } from '../directory/schema.ts';
 
 /** Where an initiative is in its life: planned, under way, finished or stopped. */
 export const LIFECYCLES = ['planlagt', 'i-gang', 'afsluttet', 'stoppet'] as const;
@@ -33,12 +33,12 @@ export type UpdateState = (typeof UPDATE_STATES)[number];
 export const initiatives = pgTable(
 	'initiatives',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		slug: text('slug').notNull().unique(),
 		/** The key an import matches rows on (the spreadsheet's `id`). */
 		externalId: text('external_id').unique(),
-		title: jsonb('title').$type<Localized>().notNull(),
-		description: jsonb('description').$type<Localized>().notNull(),
+		title: localized('title').notNull(),
+		description: localized('description').notNull(),
 		actionCodes: text('action_codes').array().notNull(),
 		indicatorCodes: textList('indicator_codes'),
 		ownerId: uuid('owner_id')
@@ -69,7 +69,7 @@ export const initiatives = pgTable(
 export const milestones = pgTable(
 	'initiative_milestones',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		initiativeId: uuid('initiative_id')
 			.notNull()
 			.references(() => initiatives.id, { onDelete: 'cascade' }),
@@ -95,7 +95,7 @@ export interface RoundSnapshot {
 
 /** A reporting round: the secretariat asks every open initiative's owner for a status by a deadline. */
 export const reportingRounds = pgTable('reporting_rounds', {
-	id: uuid('id').primaryKey().defaultRandom(),
+	id: primaryId(),
 	name: text('name').notNull(),
 	deadline: date('deadline').notNull(),
 	openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -113,7 +113,7 @@ export const reportingRounds = pgTable('reporting_rounds', {
 export const initiativeUpdates = pgTable(
 	'initiative_updates',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		initiativeId: uuid('initiative_id')
 			.notNull()
 			.references(() => initiatives.id, { onDelete: 'cascade' }),
@@ -164,7 +164,7 @@ export const roundReminders = pgTable(
 export const councilReports = pgTable(
 	'council_reports',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		roundId: uuid('round_id')
 			.notNull()
 			.references(() => reportingRounds.id, { onDelete: 'cascade' }),

@@ -10,12 +10,13 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { primaryId } from '../db/columns.ts';
 
 /** One import of one file into one indicator: who, when, what, and what it changed. */
 export const importBatches = pgTable(
 	'indicator_import_batches',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		indicatorCode: text('indicator_code').notNull(),
 		actor: text('actor').notNull(),
 		importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
@@ -72,7 +73,7 @@ export const importMappings = pgTable('indicator_import_mappings', {
  * exactly these bytes; a draft is used once, belongs to its uploader and expires after an hour.
  */
 export const uploadDrafts = pgTable('indicator_upload_drafts', {
-	id: uuid('id').primaryKey().defaultRandom(),
+	id: primaryId(),
 	indicatorCode: text('indicator_code').notNull(),
 	actor: text('actor').notNull(),
 	fileName: text('file_name').notNull(),

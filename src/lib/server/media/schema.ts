@@ -1,5 +1,5 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { bytea } from '../db/columns.ts';
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea, primaryId } from '../db/columns.ts';
 
 /**
  * Uploaded images (organisation logos), stored only after they were decoded and re-encoded, so
@@ -7,7 +7,7 @@ import { bytea } from '../db/columns.ts';
  * instances serve the same files and a backup of the database is a backup of everything.
  */
 export const media = pgTable('media', {
-	id: uuid('id').primaryKey().defaultRandom(),
+	id: primaryId(),
 	/** SHA-256 of the re-encoded bytes: the same picture uploaded twice is stored once. */
 	sha256: text('sha256').notNull().unique(),
 	contentType: text('content_type').$type<'image/webp'>().notNull(),

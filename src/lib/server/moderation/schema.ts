@@ -1,5 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from '../directory/schema.ts';
+import { primaryId } from '../db/columns.ts';
+import { organizationId } from '../directory/schema.ts';
 
 export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
 /**
@@ -17,13 +18,11 @@ export type SubmissionEntity =
 export const submissions = pgTable(
 	'submissions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		entityType: text('entity_type').$type<SubmissionEntity>().notNull(),
 		/** The offer or organisation being changed; null for a new one (set on approval). */
 		entityId: uuid('entity_id'),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: organizationId(),
 		authorId: text('author_id').notNull(),
 		payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
 		status: text('status').$type<SubmissionStatus>().notNull().default('pending'),

@@ -9,11 +9,10 @@ import {
 	pgTable,
 	text,
 	timestamp,
-	uniqueIndex,
-	uuid
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
-import { timestamps, uuidList, textList, tsvector } from '../db/columns.ts';
-import { organizations, type Localized } from '../directory/schema.ts';
+import { localized, primaryId, textList, timestamps, tsvector, uuidList } from '../db/columns.ts';
+import { organizationId } from '../directory/schema.ts';
 
 /** The kinds of posting pejlemærke 3 names: student jobs, leisure jobs, volunteering, placements. */
 export const OPPORTUNITY_TYPES = [
@@ -36,14 +35,12 @@ export type PayKind = (typeof PAY_KINDS)[number];
 export const opportunities = pgTable(
 	'opportunities',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		slug: text('slug').notNull().unique(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: organizationId(),
 		type: text('type').$type<OpportunityType>().notNull(),
-		title: jsonb('title').$type<Localized>().notNull(),
-		description: jsonb('description').$type<Localized>().notNull(),
+		title: localized('title').notNull(),
+		description: localized('description').notNull(),
 		/** A vocational education and its specialisation, for a læreplads. */
 		education: text('education'),
 		specialisation: text('specialisation'),
@@ -115,7 +112,7 @@ export const opportunities = pgTable(
 export const jobAlerts = pgTable(
 	'job_alerts',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		email: text('email').notNull(),
 		/** The saved search: the job board's filters, without page and sort. */
 		search: jsonb('search').$type<Record<string, unknown>>().notNull(),
@@ -160,17 +157,15 @@ export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
 export const partnerships = pgTable(
 	'partnerships',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		slug: text('slug').notNull().unique(),
 		/** The organisation that proposed it and keeps it current. */
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
+		organizationId: organizationId(),
 		/** The other organisations taking part (institutions or employers). */
 		partnerIds: uuidList('partner_ids'),
 		kinds: text('kinds').array().$type<PartnershipKind[]>().notNull(),
-		title: jsonb('title').$type<Localized>().notNull(),
-		description: jsonb('description').$type<Localized>().notNull(),
+		title: localized('title').notNull(),
+		description: localized('description').notNull(),
 		/** The education programmes involved, as their names. */
 		programmes: textList('programmes'),
 		contactName: text('contact_name'),

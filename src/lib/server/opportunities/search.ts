@@ -2,7 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import {
+	inList,
+	inLocale,
 	kmOf,
+	overlapping,
 	queryWords,
 	resolveNear,
 	roundKm,
@@ -153,23 +156,16 @@ async function postingsMatching(
 	if (query.maxHours !== undefined)
 		filters.push(sql`(o.hours_per_week is null or o.hours_per_week <= ${query.maxHours})`);
 	if (query.deadlineFrom) filters.push(sql`o.deadline >= ${query.deadlineFrom}::date`);
-	if (query.area.length) filters.push(sql`o.postal_code = any(${sql.param(query.area)}::text[])`);
+	if (query.area.length) filters.push(inList(sql`o.postal_code`, query.area));
 	if (origin && query.km !== undefined)
 		filters.push(sql`(o.remote or ${d2} <= ${squaredRadius(query.km)}::float8)`);
 	// Kind, field and level are read from `facet_key` (in the covering index, so choosing the
 	// page stays an index-only scan): `type|field,field|level,level`.
 	const part = (n: number) => sql`split_part(o.facet_key, '|', ${sql.raw(String(n))})`;
-	const byType = query.type.length
-		? sql`${part(1)} = any(${sql.param(query.type)}::text[])`
-		: sql`true`;
-	const byField = query.field.length
-		? sql`string_to_array(${part(2)}, ',') && ${sql.param(query.field)}::text[]`
-		: sql`true`;
-	const byLevel = query.level.length
-		? sql`string_to_array(${part(3)}, ',') && ${sql.param(query.level)}::text[]`
-		: sql`true`;
-	const title =
-		locale === 'en' ? sql`coalesce(o.title->>'en', o.title->>'da')` : sql`o.title->>'da'`;
+	const byType = inList(part(1), query.type);
+	const byField = overlapping(sql`string_to_array(${part(2)}, ',')`, query.field);
+	const byLevel = overlapping(sql`string_to_array(${part(3)}, ',')`, query.level);
+	const title = inLocale(sql`o.title`, locale);
 	// The order, given how the squared distance is named where it is used.
 	const order = (distance: SQL) =>
 		query.sort === 'newest'

@@ -10,8 +10,8 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { timestamps, textList, tsvector } from '../db/columns.ts';
-import { organizations, type Localized } from '../directory/schema.ts';
+import { localized, primaryId, textList, timestamps, tsvector } from '../db/columns.ts';
+import { organizationId } from '../directory/schema.ts';
 import type { Requirements } from './prerequisites.ts';
 
 /** A yearly application deadline in Danish time: kvote 1, kvote 2, or the institution's own. */
@@ -31,15 +31,13 @@ export interface Deadline {
 export const programmes = pgTable(
 	'programmes',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		/** The import's key for the row. */
 		externalId: text('external_id').notNull().unique(),
 		slug: text('slug').notNull().unique(),
-		organizationId: uuid('organization_id')
-			.notNull()
-			.references(() => organizations.id, { onDelete: 'cascade' }),
-		title: jsonb('title').$type<Localized>().notNull(),
-		summary: jsonb('summary').$type<Localized>(),
+		organizationId: organizationId(),
+		title: localized('title').notNull(),
+		summary: localized('summary'),
 		/** A code of `levels` in taxonomy/programmes.yaml. */
 		level: text('level').notNull(),
 		/** The level's place in taxonomy/programmes.yaml: the list's order without words. */
@@ -65,7 +63,7 @@ export const programmes = pgTable(
 			.$type<Deadline[]>()
 			.notNull()
 			.default(sql`'[]'`),
-		requirementsText: jsonb('requirements_text').$type<Localized>(),
+		requirementsText: localized('requirements_text'),
 		requirements: jsonb('requirements')
 			.$type<Requirements>()
 			.notNull()
@@ -110,7 +108,7 @@ export const programmes = pgTable(
 export const programmeFigures = pgTable(
 	'programme_figures',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		programmeId: uuid('programme_id')
 			.notNull()
 			.references(() => programmes.id, { onDelete: 'cascade' }),

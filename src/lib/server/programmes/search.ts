@@ -2,11 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import {
-	queryWords,
-	searchLoosening,
-	searchVocabulary,
+	inList,
+	inLocale,
+	NamedCounts,
+	searchWords,
 	tsQuery,
 	versionCache,
+	type NamedCount,
 	type TextQuery
 } from '../search/index.ts';
 
@@ -57,7 +59,7 @@ export interface ProgrammeResults {
 	total: number;
 	levels: Record<string, number>;
 	fields: Record<string, number>;
-	institutions: { slug: string; name: string; count: number }[];
+	institutions: NamedCount[];
 	languages: Record<string, number>;
 	durations: Record<string, number>;
 	su: number;
@@ -86,15 +88,9 @@ export async function searchProgrammes(
 	options: { version?: string; pageSize?: number } = {}
 ): Promise<ProgrammeResults> {
 	const query = programmeQuery.parse(input);
-	const words = queryWords(query.q);
-	const vocabulary = await searchVocabulary(db, options.version);
-	return searchLoosening(
-		db,
-		words,
-		vocabulary,
-		(text) =>
-			matching(db, query, text, locale, options.pageSize ?? PROGRAMME_PAGE_SIZE, options.version),
-		options.version
+	const pageSize = options.pageSize ?? PROGRAMME_PAGE_SIZE;
+	return searchWords(db, query.q, options.version, (text) =>
+		matching(db, query, text, locale, pageSize, options.version)
 	);
 }
 
@@ -123,25 +119,14 @@ async function matching(
 ): Promise<ProgrammeResults> {
 	const tsq = tsQuery(text);
 	const base: SQL = words.length ? sql`p.search_text @@ ${tsq}` : sql`true`;
-	const byLevel = query.level.length
-		? sql`p.level = any(${sql.param(query.level)}::text[])`
-		: sql`true`;
-	const byField = query.field.length
-		? sql`p.field = any(${sql.param(query.field)}::text[])`
-		: sql`true`;
-	const byInstitution = query.institution.length
-		? sql`org.slug = any(${sql.param(query.institution)}::text[])`
-		: sql`true`;
-	const byLanguage = query.lang.length
-		? sql`p.language = any(${sql.param(query.lang)}::text[])`
-		: sql`true`;
-	const byDuration = query.duration.length
-		? sql`(${durationBucket}) = any(${sql.param(query.duration)}::text[])`
-		: sql`true`;
+	const byLevel = inList(sql`p.level`, query.level);
+	const byField = inList(sql`p.field`, query.field);
+	const byInstitution = inList(sql`org.slug`, query.institution);
+	const byLanguage = inList(sql`p.language`, query.lang);
+	const byDuration = inList(sql`(${durationBucket})`, query.duration);
 	const bySu = query.su ? sql`p.su` : sql`true`;
 	const where = sql`${base} and ${byLevel} and ${byField} and ${byInstitution} and ${byLanguage} and ${byDuration} and ${bySu}`;
-	const title =
-		locale === 'en' ? sql`coalesce(p.title->>'en', p.title->>'da')` : sql`p.title->>'da'`;
+	const title = inLocale(sql`p.title`, locale);
 	// Words typed rank above what synonyms and corrections add, a title that starts with the
 	// words above the rest.
 	const order = words.length
@@ -204,7 +189,7 @@ function countsOf(query: ProgrammeQuery, groups: Group[]): Omit<ProgrammeResults
 		durations: {},
 		su: 0
 	};
-	const institutions = new Map<string, { slug: string; name: string; count: number }>();
+	const institutions = new NamedCounts();
 	const add = (counts: Record<string, number>, key: string | null, n: number) => {
 		if (key !== null) counts[key] = (counts[key] ?? 0) + n;
 	};
@@ -218,19 +203,11 @@ function countsOf(query: ProgrammeQuery, groups: Group[]): Omit<ProgrammeResults
 		if (l && f && i && a && d && s) result.total += g.n;
 		if (f && i && a && d && s) add(result.levels, g.level, g.n);
 		if (l && i && a && d && s) add(result.fields, g.field, g.n);
-		if (l && f && a && d && s) {
-			const seen = institutions.get(g.slug) ?? { slug: g.slug, name: g.name, count: 0 };
-			seen.count += g.n;
-			institutions.set(g.slug, seen);
-		}
+		if (l && f && a && d && s) institutions.add(g.slug, g.name, g.n);
 		if (l && f && i && d && s) add(result.languages, g.language, g.n);
 		if (l && f && i && a && s) add(result.durations, g.duration, g.n);
 		if (l && f && i && a && d && g.su) result.su += g.n;
 	}
-	for (const slug of query.institution)
-		if (!institutions.has(slug)) institutions.set(slug, { slug, name: slug, count: 0 });
-	result.institutions = [...institutions.values()].sort((a, b) =>
-		a.name.localeCompare(b.name, 'da')
-	);
+	result.institutions = institutions.list(query.institution);
 	return result;
 }

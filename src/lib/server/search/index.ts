@@ -25,9 +25,11 @@ export {
 	rememberWords,
 	searchLoosening,
 	searchVocabulary,
+	searchWords,
 	type TextQuery,
 	type Vocabulary
 } from './vocabulary.ts';
 export { pageLinks, type PageLinks } from './page.ts';
 export { searchQueryFromUrl, type UrlParameters, type UrlQuery } from './url-query.ts';
 export { versionCache } from './group-cache.ts';
+export { inList, inLocale, NamedCounts, overlapping, type NamedCount } from './sql.ts';

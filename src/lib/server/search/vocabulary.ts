@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/index.ts';
-import { asciiWord, foldDanish, nameWords, tsqueryText } from './words.ts';
+import { asciiWord, foldDanish, nameWords, queryWords, tsqueryText } from './words.ts';
 import type { Point } from './near.ts';
 import { versionCache } from './group-cache.ts';
 
@@ -107,6 +107,17 @@ export async function searchLoosening<T extends { total: number }>(
 		if (fuzzy.total > 0 || words.length === 1) return fuzzy;
 	}
 	return words.length > 1 ? run(textQuery(words, corrected, 'any')) : exact;
+}
+
+/** `searchLoosening` over the reader's text, for a kind that needs the vocabulary for nothing else. */
+export async function searchWords<T extends { total: number }>(
+	db: Db,
+	q: string,
+	version: string | undefined,
+	run: (text: TextQuery) => Promise<T>
+): Promise<T> {
+	const words = queryWords(q);
+	return searchLoosening(db, words, await searchVocabulary(db, version), run, version);
 }
 
 /** Corrections depend on the vocabulary only: kept per content version and words. */

@@ -12,6 +12,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { primaryId } from '../db/columns.ts';
 import type { LocalizedText, StrategyAction, StrategyDefinition } from './definition.ts';
 
 type IndicatorDefinition = StrategyDefinition['guideposts'][number]['indicators'][number];
@@ -24,7 +25,7 @@ export type StrategyContent = Omit<StrategyDefinition, 'slug' | 'title' | 'perio
 export const strategies = pgTable(
 	'strategies',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		slug: text('slug').notNull().unique(),
 		title: jsonb('title').$type<LocalizedText>().notNull(),
 		periodStart: integer('period_start').notNull(),
@@ -45,7 +46,7 @@ export const strategies = pgTable(
 export const guideposts = pgTable(
 	'guideposts',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		strategyId: uuid('strategy_id')
 			.notNull()
 			.references(() => strategies.id, { onDelete: 'cascade' }),
@@ -66,7 +67,7 @@ export const indicatorDirectionEnum = pgEnum('indicator_direction', ['decrease',
 export const strategyIndicators = pgTable(
 	'strategy_indicators',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: primaryId(),
 		strategyId: uuid('strategy_id')
 			.notNull()
 			.references(() => strategies.id, { onDelete: 'cascade' }),
