@@ -574,13 +574,13 @@ async function indicatorsCommand(
 			}
 		);
 		if (progress) process.stderr.write('\n');
-		if (!outcome.ok) {
-			io.err(
-				`${file} was rejected; nothing was imported (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}):`
+		if (!outcome.ok)
+			return rejectedFile(
+				io,
+				file,
+				outcome.problems.length,
+				outcome.problems.map((p) => `${p.where}: ${p.message}`).join('\n')
 			);
-			for (const p of outcome.problems) io.err(`  ${p.where}: ${p.message}`);
-			return EXIT.rejected;
-		}
 		const p = outcome.preview;
 		if (options['dry-run']) {
 			io.out(
@@ -809,6 +809,23 @@ function describeFeedOutcome(o: SyncOutcome): string {
 	return `${o.url}: ${o.added} added, ${o.changed} changed, ${o.removed} removed, ${o.unchanged} unchanged.${skipped}`;
 }
 
+/** A file's bytes; undefined, once it has said why, when the file cannot be read. */
+async function readInput(path: string, io: Io): Promise<Uint8Array | undefined> {
+	try {
+		return new Uint8Array(await readFile(path));
+	} catch (error) {
+		io.err(`Cannot read ${path}: ${(error as Error).message}`);
+		return undefined;
+	}
+}
+
+/** Says that an import refused a file and changed nothing, and lists the problems (lines). */
+function rejectedFile(io: Io, path: string, count: number, problems: string): number {
+	io.err(`${path} was rejected; nothing was imported (${count} problem${count === 1 ? '' : 's'}):`);
+	for (const line of problems.split('\n')) io.err(`  ${line}`);
+	return EXIT.rejected;
+}
+
 /** The command line acts as an administrator: whoever runs it has the database already. */
 function cliActor(): Actor {
 	return { id: actor(), email: actor(), role: 'administrator', organizationIds: [] };
@@ -820,24 +837,18 @@ async function programmesCommand(args: string[], io: Io): Promise<number> {
 	const name = outcomes ? 'programmes outcomes import' : 'programmes import';
 	if (command !== 'import') return usage(`Unknown programmes command "${args.join(' ')}".`, io);
 	if (!path) return usage(`${name} needs a CSV or XLSX FILE`, io);
-	let bytes: Uint8Array;
-	try {
-		bytes = new Uint8Array(await readFile(path));
-	} catch (error) {
-		io.err(`Cannot read ${path}: ${(error as Error).message}`);
-		return EXIT.rejected;
-	}
+	const bytes = await readInput(path, io);
+	if (!bytes) return EXIT.rejected;
 	return withDatabase(async (database) => {
 		const run = outcomes ? importProgrammeFigures : importProgrammes;
 		const outcome = await run(database.db, bytes, { actor: 'cli', language: 'en' });
-		if (!outcome.ok) {
-			io.err(
-				`${path} was rejected; nothing was imported (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}):`
+		if (!outcome.ok)
+			return rejectedFile(
+				io,
+				path,
+				outcome.problems.length,
+				formatProgrammeProblems(outcome.problems, 'en')
 			);
-			for (const line of formatProgrammeProblems(outcome.problems, 'en').split('\n'))
-				io.err(`  ${line}`);
-			return EXIT.rejected;
-		}
 		const what = (n: number) =>
 			outcomes
 				? n === 1
@@ -881,26 +892,20 @@ async function initiativesCommand(
 	}
 	if (command !== 'import') return usage(`Unknown initiatives command "${command ?? ''}".`, io);
 	if (!path) return usage('initiatives import needs a CSV or XLSX FILE', io);
-	let bytes: Uint8Array;
-	try {
-		bytes = new Uint8Array(await readFile(path));
-	} catch (error) {
-		io.err(`Cannot read ${path}: ${(error as Error).message}`);
-		return EXIT.rejected;
-	}
+	const bytes = await readInput(path, io);
+	if (!bytes) return EXIT.rejected;
 	return withDatabase(async (database) => {
 		const outcome = await importInitiatives(database.db, cliActor(), bytes, {
 			createOrganisations: options['create-organisations'],
 			language: 'en'
 		});
-		if (!outcome.ok) {
-			io.err(
-				`${path} was rejected; nothing was imported (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}):`
+		if (!outcome.ok)
+			return rejectedFile(
+				io,
+				path,
+				outcome.problems.length,
+				formatImportProblems(outcome.problems, 'en')
 			);
-			for (const line of formatImportProblems(outcome.problems, 'en').split('\n'))
-				io.err(`  ${line}`);
-			return EXIT.rejected;
-		}
 		io.out(
 			`Imported ${path}: ${outcome.created} initiative${outcome.created === 1 ? '' : 's'} added, ${outcome.updated} updated${outcome.organisationsCreated.length ? `; created the organisations ${outcome.organisationsCreated.join(', ')}` : ''}.`
 		);

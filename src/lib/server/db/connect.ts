@@ -102,23 +102,14 @@ async function openPglite(
 	lock: DirectoryLock | undefined
 ): Promise<Database> {
 	await client.waitReady;
-	const db = drizzlePglite({ client });
-	let closed = false;
-	return {
-		db: db as unknown as Db,
-		engine: { kind: 'pglite', db, client },
-		embedded: true,
-		description,
-		async close() {
-			if (closed) return;
-			closed = true;
-			try {
-				await client.close();
-			} finally {
-				lock?.release();
-			}
+	const engine: Engine = { kind: 'pglite', db: drizzlePglite({ client }), client };
+	return database(engine, true, description, async () => {
+		try {
+			await client.close();
+		} finally {
+			lock?.release();
 		}
-	};
+	});
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
@@ -146,18 +137,24 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 			{ cause: error }
 		);
 	}
-	const db = drizzlePostgres({ client: pool });
-	let closed = false;
+	const engine: Engine = { kind: 'postgres', db: drizzlePostgres({ client: pool }), pool };
+	return database(engine, false, `PostgreSQL at ${redactUrl(url)}`, () => pool.end());
+}
+
+/** A Database over an engine; `close` runs once however often it is called. */
+function database(
+	engine: Engine,
+	embedded: boolean,
+	description: string,
+	close: () => Promise<void>
+): Database {
+	let closed: Promise<void> | undefined;
 	return {
-		db: db as unknown as Db,
-		engine: { kind: 'postgres', db, pool },
-		embedded: false,
-		description: `PostgreSQL at ${redactUrl(url)}`,
-		async close() {
-			if (closed) return;
-			closed = true;
-			await pool.end();
-		}
+		db: engine.db as unknown as Db,
+		engine,
+		embedded,
+		description,
+		close: () => (closed ??= close())
 	};
 }
 
@@ -229,28 +226,21 @@ async function openEmbedded(
 	});
 	pool.on('error', () => undefined);
 	timeQueries(pool);
-	const db = drizzlePostgres({ client: pool });
-	return {
-		db: db as unknown as Db,
-		engine: { kind: 'postgres', db, pool },
-		embedded: true,
-		description,
-		async close() {
-			if (closing) return;
-			closing = true;
-			try {
-				await pool.end();
-				worker.postMessage({ close: true });
-				const stopped = await Promise.race([
-					exited.then(() => true),
-					new Promise<WorkerMessage>((resolve) => worker.once('message', resolve)).then(() => true),
-					new Promise<false>((resolve) => setTimeout(resolve, 30_000, false).unref())
-				]);
-				if (!stopped) await worker.terminate();
-			} finally {
-				removeSocketDir();
-				lock.release();
-			}
+	const engine: Engine = { kind: 'postgres', db: drizzlePostgres({ client: pool }), pool };
+	return database(engine, true, description, async () => {
+		closing = true;
+		try {
+			await pool.end();
+			worker.postMessage({ close: true });
+			const stopped = await Promise.race([
+				exited.then(() => true),
+				new Promise<WorkerMessage>((resolve) => worker.once('message', resolve)).then(() => true),
+				new Promise<false>((resolve) => setTimeout(resolve, 30_000, false).unref())
+			]);
+			if (!stopped) await worker.terminate();
+		} finally {
+			removeSocketDir();
+			lock.release();
 		}
-	};
+	});
 }

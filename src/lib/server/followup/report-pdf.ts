@@ -3,16 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pdfkit } from '../lazy-modules.ts';
 import type { ReportData } from './report-data.ts';
-import {
-	LIFECYCLE_DA,
-	frontLines,
-	indicatorLine,
-	indicatorSummary,
-	initiativeFacts,
-	REPORT_TITLE,
-	SUMMARY_HEADER,
-	summaryRows
-} from '../../report-words.ts';
+import * as words from '../../report-words.ts';
 
 // IBM Plex Sans, the design system's typeface (SIL Open Font License), embedded so the text is
 // real Unicode text that can be searched, copied and read aloud.
@@ -47,7 +38,7 @@ export async function reportPdf(data: ReportData): Promise<Uint8Array> {
 		lang: 'da-DK',
 		displayTitle: true,
 		info: {
-			Title: `${REPORT_TITLE}: ${data.round.name}`,
+			Title: `${words.REPORT_TITLE}: ${data.round.name}`,
 			Author: data.strategy.municipality,
 			Subject: data.strategy.title,
 			Creator: 'Uddannelsesby'
@@ -108,17 +99,20 @@ export async function reportPdf(data: ReportData): Promise<Uint8Array> {
 	};
 
 	doc.font('Plex-Bold').fontSize(SIZE.title);
-	doc.text(REPORT_TITLE, { structParent: root, structType: 'H1' } as PDFKit.Mixins.TextOptions);
+	doc.text(words.REPORT_TITLE, {
+		structParent: root,
+		structType: 'H1'
+	} as PDFKit.Mixins.TextOptions);
 	doc.moveDown(0.6);
-	for (const line of frontLines(data)) para(line);
+	for (const line of words.frontLines(data)) para(line);
 	doc.addPage();
 
 	heading('H1', 'Sammenfatning');
 	para(
 		'Indsatserne under hvert pejlemærke efter deres status i runden. Fremdriften er vægtet efter budget, når alle indsatser har et.'
 	);
-	table(SUMMARY_HEADER, summaryRows(data), [170, '*', '*', '*', '*', '*', '*']);
-	para(indicatorSummary(data));
+	table(words.SUMMARY_HEADER, words.summaryRows(data), [170, '*', '*', '*', '*', '*', '*']);
+	para(words.indicatorSummary(data));
 
 	for (const g of data.guideposts) {
 		doc.addPage();
@@ -128,7 +122,7 @@ export async function reportPdf(data: ReportData): Promise<Uint8Array> {
 			// Keep an indicator's heading, status and chart on one page.
 			if (i.chartSvg) room(CHART.height + 110);
 			heading('H3', i.title);
-			para(indicatorLine(i));
+			para(words.indicatorLine(i));
 			if (i.statusReason) para(i.statusReason);
 			if (i.chartSvg) {
 				room(CHART.height + 12);
@@ -151,7 +145,7 @@ export async function reportPdf(data: ReportData): Promise<Uint8Array> {
 		if (g.initiatives.length === 0) para('Ingen indsatser var med i runden.');
 		for (const i of g.initiatives) {
 			heading('H3', i.title);
-			para(initiativeFacts(i));
+			para(words.initiativeFacts(i));
 			if (i.changes.length) para(i.changes.join(' '), 'Siden sidste runde:');
 			if (i.update) {
 				para(i.update.done, 'Det er gjort:');
@@ -165,7 +159,7 @@ export async function reportPdf(data: ReportData): Promise<Uint8Array> {
 		heading('H1', 'Indsatser, der er afsluttet eller stoppet siden sidste runde');
 		table(
 			['Indsats', 'Ansvarlig', 'Fase'],
-			data.ended.map((e) => [e.title, e.owner, LIFECYCLE_DA[e.lifecycle]])
+			data.ended.map((e) => [e.title, e.owner, words.LIFECYCLE_DA[e.lifecycle]])
 		);
 	}
 	doc.addPage();

@@ -105,14 +105,28 @@ const publishedIn =
 			)[0]
 		);
 
-/** Publishes a proposal: a new row, or the change to the row it is about. */
-const createOrUpdate =
-	<I>(
-		create: (tx: Db, actorId: string, input: I) => Promise<{ id: string; slug: string }>,
-		update: (tx: Db, actorId: string, id: string, input: I) => Promise<{ id: string; slug: string }>
-	) =>
-	(tx: Db, actorId: string, payload: Record<string, unknown>, id: string | null) =>
-		id ? update(tx, actorId, id, payload as I) : create(tx, actorId, payload as I);
+/**
+ * A kind an organisation proposes, new or as a change to one of its own; queues show its Danish
+ * title, and publishing creates the row or updates the one the proposal is about.
+ */
+function proposedKind<I>(kind: {
+	input: { parse(input: unknown): unknown };
+	current: SubmissionKind['current'];
+	create: (tx: Db, actorId: string, input: I) => Promise<{ id: string; slug: string }>;
+	update: (tx: Db, actorId: string, id: string, input: I) => Promise<{ id: string; slug: string }>;
+	check?: SubmissionKind['check'];
+	title?: string;
+}): SubmissionKind {
+	return {
+		parse: proposal(kind.input),
+		title: danish(kind.title ?? 'title'),
+		current: kind.current,
+		publish: (tx, actorId, payload, id) =>
+			id ? kind.update(tx, actorId, id, payload as I) : kind.create(tx, actorId, payload as I),
+		canCreate: true,
+		check: kind.check
+	};
+}
 
 /** Refuses codes a proposal names that are not in the municipality's vocabularies. */
 async function refuseUnknownTerms(
@@ -129,9 +143,9 @@ async function refuseUnknownTerms(
 	refuse(issues);
 }
 
-const offerKind: SubmissionKind = {
-	parse: proposal(offerInput),
-	title: danish('name'),
+const offerKind = proposedKind<z.input<typeof offerInput>>({
+	input: offerInput,
+	title: 'name',
 	async current(db, id) {
 		const [o] = await db.select().from(offers).where(eq(offers.id, id));
 		return o
@@ -142,14 +156,14 @@ const offerKind: SubmissionKind = {
 				}
 			: undefined;
 	},
-	publish: createOrUpdate<z.input<typeof offerInput>>(createOffer, updateOffer),
-	canCreate: true,
+	create: createOffer,
+	update: updateOffer,
 	check: (db, payload) =>
 		refuseUnknownTerms(db, payload, [
 			['category', 'categories', 'not a known category'],
 			['audience', 'audiences', 'not a known audience']
 		])
-};
+});
 
 const organizationKind: SubmissionKind = {
 	parse: (input) => organizationProfileInput.parse(input),
@@ -165,25 +179,23 @@ const organizationKind: SubmissionKind = {
 	canCreate: false
 };
 
-const opportunityKind: SubmissionKind = {
-	parse: proposal(opportunityInput),
-	title: danish('title'),
+const opportunityKind = proposedKind<OpportunityInput>({
+	input: opportunityInput,
 	current: publishedIn(opportunities),
-	publish: createOrUpdate<OpportunityInput>(createOpportunity, updateOpportunity),
-	canCreate: true,
+	create: createOpportunity,
+	update: updateOpportunity,
 	check: (db, payload) =>
 		refuseUnknownTerms(db, payload, [
 			['field', 'fields', 'not a known education field'],
 			['level', 'levels', 'not a known education level']
 		])
-};
+});
 
-const partnershipKind: SubmissionKind = {
-	parse: proposal(partnershipInput),
-	title: danish('title'),
+const partnershipKind = proposedKind<PartnershipInput>({
+	input: partnershipInput,
 	current: publishedIn(partnerships),
-	publish: createOrUpdate<PartnershipInput>(createPartnership, updatePartnership),
-	canCreate: true,
+	create: createPartnership,
+	update: updatePartnership,
 	async check(db, payload) {
 		const ids = (payload.partnerIds as string[]) ?? [];
 		if (ids.length === 0) return;
@@ -210,33 +222,31 @@ const partnershipKind: SubmissionKind = {
 			)
 		);
 	}
-};
+});
 
 /** An event an organisation proposes, or a change to one of its events; an editor publishes it. */
-const eventKind: SubmissionKind = {
-	parse: proposal(eventInput),
-	title: danish('title'),
+const eventKind = proposedKind<EventInput>({
+	input: eventInput,
 	// As its edit form shows it (a directory place as its address). An event read from a calendar
 	// feed is changed in that calendar: there is none to propose to.
 	current: async (db, id) => published(await eventForEditing(db, { id })),
-	publish: createOrUpdate<EventInput>(createEvent, updateEvent),
-	canCreate: true,
+	create: createEvent,
+	update: updateEvent,
 	check: (db, payload) =>
 		refuseUnknownTerms(db, payload, [
 			['event-kind', 'kind', 'not a kind of event'],
 			['audience', 'audiences', 'not a known audience'],
 			['level', 'levels', 'not a known education level']
 		])
-};
+});
 
 /** A programme an institution proposes, or a change to one of its programmes. */
-const programmeKind: SubmissionKind = {
-	parse: proposal(programmeInput),
-	title: danish('title'),
+const programmeKind = proposedKind<ProgrammeInput>({
+	input: programmeInput,
 	current: publishedIn(programmes),
-	publish: createOrUpdate<ProgrammeInput>(createProgramme, updateProgramme),
-	canCreate: true
-};
+	create: createProgramme,
+	update: updateProgramme
+});
 
 export const SUBMISSION_KINDS: Record<SubmissionEntity, SubmissionKind> = {
 	event: eventKind,
