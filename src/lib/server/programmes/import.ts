@@ -399,14 +399,7 @@ export async function importProgrammes(
 				}
 				await rememberWords(tx, row.values.title);
 			}
-			await recordAudit(tx, {
-				actor: options.actor,
-				action: 'programmes.import',
-				entityType: 'programme',
-				entityId: 'import',
-				details: { created, updated: rows.length - created }
-			});
-			return { ok: true as const, created, updated: rows.length - created };
+			return imported(tx, options.actor, 'programmes.import', 'import', created, rows.length);
 		});
 	});
 }
@@ -528,14 +521,28 @@ export async function importProgrammeFigures(
 					.returning({ inserted: sql<boolean>`xmax = 0` });
 				if (written?.inserted) created++;
 			}
-			await recordAudit(tx, {
-				actor: options.actor,
-				action: 'programmes.figures_import',
-				entityType: 'programme',
-				entityId: 'figures',
-				details: { created, updated: rows.length - created }
-			});
-			return { ok: true as const, created, updated: rows.length - created };
+			return imported(
+				tx,
+				options.actor,
+				'programmes.figures_import',
+				'figures',
+				created,
+				rows.length
+			);
 		});
 	});
+}
+
+/** Records an import (of `total` rows, `created` of them new) in the audit log, and says so. */
+async function imported(
+	tx: Db,
+	actor: string,
+	action: 'programmes.import' | 'programmes.figures_import',
+	entityId: string,
+	created: number,
+	total: number
+) {
+	const details = { created, updated: total - created };
+	await recordAudit(tx, { actor, action, entityType: 'programme', entityId, details });
+	return { ok: true as const, ...details };
 }
