@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
+	copyInto,
 	type CopyRow,
 	openDatabase,
 	runMigrations,
@@ -27,7 +28,6 @@ export function random(seed: number) {
 	};
 }
 
-/** One COPY text line. */
 /** One row for copyInto (kept as a function, so the loaders read as rows of columns). */
 export const copyLine = (values: (string | number | null)[]): CopyRow => values;
 
@@ -42,6 +42,27 @@ export function* copyChunks(count: number, row: (i: number) => CopyRow): Generat
 		}
 	}
 	if (batch.length) yield batch;
+}
+
+/**
+ * Synthetic organisations, labelled demo, one for each id: slugs `<slug>-<i>`, names
+ * `<name> <i> (demo)`, of the kind `kind(i)` gives.
+ */
+export function copyOrganizations(
+	tx: Db,
+	ids: string[],
+	slug: string,
+	name: string,
+	kind: (i: number) => string
+): Promise<void> {
+	return copyInto(
+		tx,
+		'organizations',
+		['id', 'slug', 'name', 'kind', 'is_demo'],
+		copyChunks(ids.length, (i) =>
+			copyLine([ids[i]!, `${slug}-${i}`, `${name} ${i} (demo)`, kind(i), 't'])
+		)
+	);
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { copyInto, type Db } from '../src/lib/server/db/index.ts';
-import { copyChunks, copyLine, random } from './harness.ts';
+import { copyChunks, copyLine, copyOrganizations, random } from './harness.ts';
 
 const WHAT = [
 	'Åbent hus',
@@ -47,19 +47,12 @@ export async function loadSyntheticEvents(
 		}))
 	);
 	await db.transaction(async (tx) => {
-		await copyInto(
+		await copyOrganizations(
 			tx,
-			'organizations',
-			['id', 'slug', 'name', 'kind', 'is_demo'],
-			copyChunks(orgCount, (i) =>
-				copyLine([
-					orgIds[i]!,
-					`syntetisk-arrangoer-${i}`,
-					`Syntetisk arrangør ${i} (demo)`,
-					'school',
-					't'
-				])
-			)
+			orgIds,
+			'syntetisk-arrangoer',
+			'Syntetisk arrangør',
+			() => 'school'
 		);
 		await copyInto(
 			tx,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { copyInto, type Db } from '../src/lib/server/db/index.ts';
-import { copyChunks, copyLine, random } from './harness.ts';
+import { copyChunks, copyLine, copyOrganizations, random } from './harness.ts';
 import { rebuildSearchWords } from '../src/lib/server/search/index.ts';
 
 const KINDS = [
@@ -95,19 +95,8 @@ export async function loadSyntheticOffers(db: Db, options: SyntheticOptions): Pr
 	const offerIds = Array.from({ length: options.offers }, () => randomUUID());
 	const locationIds = Array.from({ length: options.offers }, () => randomUUID());
 	await db.transaction(async (tx) => {
-		await copyInto(
-			tx,
-			'organizations',
-			['id', 'slug', 'name', 'kind', 'is_demo'],
-			chunks(orgCount, (i) =>
-				line([
-					orgIds[i]!,
-					`syntetisk-${i}`,
-					`Syntetisk organisation ${i} (demo)`,
-					pick(['school', 'association', 'municipal', 'employer', 'other']),
-					't'
-				])
-			)
+		await copyOrganizations(tx, orgIds, 'syntetisk', 'Syntetisk organisation', () =>
+			pick(['school', 'association', 'municipal', 'employer', 'other'])
 		);
 		await copyInto(
 			tx,

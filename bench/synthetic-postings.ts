@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { copyInto, type Db } from '../src/lib/server/db/index.ts';
-import { copyChunks, copyLine, random } from './harness.ts';
+import { copyChunks, copyLine, copyOrganizations, random } from './harness.ts';
 import { OPPORTUNITY_TYPES } from '../src/lib/server/opportunities/index.ts';
 import { facetKey } from '../src/lib/server/opportunities/schema.ts';
 
@@ -52,19 +52,8 @@ export async function loadSyntheticPostings(
 	const day = (offsetDays: number) =>
 		new Date(now.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 	await db.transaction(async (tx) => {
-		await copyInto(
-			tx,
-			'organizations',
-			['id', 'slug', 'name', 'kind', 'is_demo'],
-			chunks(orgCount, (i) =>
-				line([
-					orgIds[i]!,
-					`syntetisk-arbejdsgiver-${i}`,
-					`Syntetisk arbejdsgiver ${i} (demo)`,
-					pick(['employer', 'association', 'municipal']),
-					't'
-				])
-			)
+		await copyOrganizations(tx, orgIds, 'syntetisk-arbejdsgiver', 'Syntetisk arbejdsgiver', () =>
+			pick(['employer', 'association', 'municipal'])
 		);
 		await copyInto(
 			tx,

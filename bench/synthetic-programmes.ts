@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { copyInto, type Db } from '../src/lib/server/db/index.ts';
 import { programmeTaxonomy } from '../src/lib/server/programmes/index.ts';
-import { copyChunks, copyLine, random } from './harness.ts';
+import { copyChunks, copyLine, copyOrganizations, random } from './harness.ts';
 
 const NAMES = [
 	'Sygeplejerske',
@@ -42,14 +42,7 @@ export async function loadSyntheticProgrammes(
 	const orgCount = 300;
 	const orgIds = Array.from({ length: orgCount }, () => randomUUID());
 	await db.transaction(async (tx) => {
-		await copyInto(
-			tx,
-			'organizations',
-			['id', 'slug', 'name', 'kind', 'is_demo'],
-			copyChunks(orgCount, (i) =>
-				copyLine([orgIds[i]!, `syntetisk-skole-${i}`, `Syntetisk skole ${i} (demo)`, 'school', 't'])
-			)
-		);
+		await copyOrganizations(tx, orgIds, 'syntetisk-skole', 'Syntetisk skole', () => 'school');
 		await copyInto(
 			tx,
 			'programmes',

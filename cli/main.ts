@@ -575,11 +575,8 @@ async function indicatorsCommand(
 		);
 		if (progress) process.stderr.write('\n');
 		if (!outcome.ok)
-			return rejectedFile(
-				io,
-				file,
-				outcome.problems.length,
-				outcome.problems.map((p) => `${p.where}: ${p.message}`).join('\n')
+			return rejectedFile(io, file, outcome.problems, (problems) =>
+				problems.map((p) => `${p.where}: ${p.message}`).join('\n')
 			);
 		const p = outcome.preview;
 		if (options['dry-run']) {
@@ -819,10 +816,16 @@ async function readInput(path: string, io: Io): Promise<Uint8Array | undefined> 
 	}
 }
 
-/** Says that an import refused a file and changed nothing, and lists the problems (lines). */
-function rejectedFile(io: Io, path: string, count: number, problems: string): number {
+/** Says that an import refused a file and changed nothing, and lists its problems in English. */
+function rejectedFile<P>(
+	io: Io,
+	path: string,
+	problems: P[],
+	format: (problems: P[], language: 'en') => string
+): number {
+	const count = problems.length;
 	io.err(`${path} was rejected; nothing was imported (${count} problem${count === 1 ? '' : 's'}):`);
-	for (const line of problems.split('\n')) io.err(`  ${line}`);
+	for (const line of format(problems, 'en').split('\n')) io.err(`  ${line}`);
 	return EXIT.rejected;
 }
 
@@ -842,13 +845,7 @@ async function programmesCommand(args: string[], io: Io): Promise<number> {
 	return withDatabase(async (database) => {
 		const run = outcomes ? importProgrammeFigures : importProgrammes;
 		const outcome = await run(database.db, bytes, { actor: 'cli', language: 'en' });
-		if (!outcome.ok)
-			return rejectedFile(
-				io,
-				path,
-				outcome.problems.length,
-				formatProgrammeProblems(outcome.problems, 'en')
-			);
+		if (!outcome.ok) return rejectedFile(io, path, outcome.problems, formatProgrammeProblems);
 		const what = (n: number) =>
 			outcomes
 				? n === 1
@@ -899,13 +896,7 @@ async function initiativesCommand(
 			createOrganisations: options['create-organisations'],
 			language: 'en'
 		});
-		if (!outcome.ok)
-			return rejectedFile(
-				io,
-				path,
-				outcome.problems.length,
-				formatImportProblems(outcome.problems, 'en')
-			);
+		if (!outcome.ok) return rejectedFile(io, path, outcome.problems, formatImportProblems);
 		io.out(
 			`Imported ${path}: ${outcome.created} initiative${outcome.created === 1 ? '' : 's'} added, ${outcome.updated} updated${outcome.organisationsCreated.length ? `; created the organisations ${outcome.organisationsCreated.join(', ')}` : ''}.`
 		);

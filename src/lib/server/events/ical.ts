@@ -2,10 +2,8 @@ import ICAL from 'ical.js';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { copenhagenDate, copenhagenMidnight, dayAfter } from '../local-date.ts';
 
-/** One event, or one occurrence of a repeating event, as a calendar feed gives it. */
-export interface FeedEvent {
-	/** The UID, with the occurrence's original start for an occurrence of a series. */
-	key: string;
+/** An event as iCalendar carries it, read from a feed or written into one. */
+interface IcalEvent {
 	title: string;
 	description: string;
 	start: Date;
@@ -15,6 +13,12 @@ export interface FeedEvent {
 	location: string | null;
 	url: string | null;
 	cancelled: boolean;
+}
+
+/** One event, or one occurrence of a repeating event, as a calendar feed gives it. */
+export interface FeedEvent extends IcalEvent {
+	/** The UID, with the occurrence's original start for an occurrence of a series. */
+	key: string;
 }
 
 export interface ReadFeed {
@@ -194,17 +198,10 @@ function ianaZone(tzid: string): ICAL.Component | undefined {
 	return zone;
 }
 
-/** An event to write into a calendar. */
-export interface CalendarEntry {
+/** An event to write into a calendar: always with its page's address. */
+export interface CalendarEntry extends IcalEvent {
 	uid: string;
-	title: string;
-	description: string;
-	start: Date;
-	end: Date;
-	allDay: boolean;
-	location: string | null;
 	url: string;
-	cancelled: boolean;
 	updated: Date;
 }
 

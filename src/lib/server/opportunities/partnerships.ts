@@ -108,39 +108,17 @@ export async function listPartnerships(
 		where.push(
 			sql`(p.organization_id = ${filter.organizationId} or ${filter.organizationId}::uuid = any(p.partner_ids))`
 		);
-	const rows = rowsOf<{
-		id: string;
-		slug: string;
-		kinds: string[];
-		title: Localized;
-		description: Localized;
-		programmes: string[];
-		contact_name: string | null;
-		contact_email: string | null;
-		is_demo: boolean;
-		organizations: { name: string; slug: string }[];
-	}>(
+	return rowsOf<PartnershipView>(
 		await db.execute(sql`
-			select p.id, p.slug, p.kinds, p.title, p.description, p.programmes, p.contact_name, p.contact_email, p.is_demo,
-				(select json_agg(json_build_object('name', o.name, 'slug', o.slug) order by o.id <> p.organization_id, o.name)
-					from organizations o where o.id = p.organization_id or o.id = any(p.partner_ids)) as organizations
+			select p.id, p.slug, p.kinds, p.title, p.description, p.programmes,
+				p.contact_name as "contactName", p.contact_email as "contactEmail", p.is_demo as "isDemo",
+				coalesce((select json_agg(json_build_object('name', o.name, 'slug', o.slug) order by o.id <> p.organization_id, o.name)
+					from organizations o where o.id = p.organization_id or o.id = any(p.partner_ids)), '[]'::json) as organizations
 			from partnerships p
 			where ${sql.join(where, sql` and `)}
 			order by p.created_at desc, p.slug
 			limit 500`)
 	);
-	return rows.map((r) => ({
-		id: r.id,
-		slug: r.slug,
-		kinds: r.kinds,
-		title: r.title,
-		description: r.description,
-		programmes: r.programmes,
-		contactName: r.contact_name,
-		contactEmail: r.contact_email,
-		isDemo: r.is_demo,
-		organizations: r.organizations ?? []
-	}));
 }
 
 export async function partnershipsOf(db: Db, organizationIds: readonly string[]) {
