@@ -8,9 +8,10 @@ import { render } from 'svelte/server';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Svelte's own bound for props
 export function rendered<Props extends Record<string, any>>(
 	component: Component<Props>,
-	props: NoInfer<Props>
+	props: NoInfer<Props>,
+	context?: Map<unknown, unknown>
 ): Document {
-	const { body } = render(component as Component<Record<string, unknown>>, { props });
+	const { body } = render(component as Component<Record<string, unknown>>, { props, context });
 	const dom = new JSDOM(
 		`<!doctype html><html lang="da"><head><title>Test</title></head><body><main>${body}</main></body></html>`,
 		{ runScripts: 'outside-only' }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formContext } from '../form-values.ts';
 import { axeViolations, rendered } from '../testing.ts';
 import SelectField from './SelectField.svelte';
 
@@ -19,5 +20,21 @@ describe('SelectField', () => {
 		expect(select.getAttribute('aria-describedby')).toBe('level-hint');
 		expect(page.querySelector('label')!.getAttribute('for')).toBe('level');
 		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('marks the value the form around it was sent back with', () => {
+		const page = rendered(
+			SelectField,
+			{
+				id: 'lang',
+				label: 'Sprog',
+				options: [
+					{ code: 'da', label: 'Dansk' },
+					{ code: 'en', label: 'Engelsk' }
+				]
+			},
+			formContext({ values: { lang: 'en' } })
+		);
+		expect(page.querySelector<HTMLSelectElement>('#lang')!.value).toBe('en');
 	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formContext } from '../form-values.ts';
 import { axeViolations, rendered } from '../testing.ts';
 import TextField from './TextField.svelte';
 
@@ -39,5 +40,21 @@ describe('TextField', () => {
 		expect(page.querySelector('.form-group')!.classList.contains('form-error')).toBe(true);
 		expect(page.querySelector('#email-error')!.textContent).toBeTruthy();
 		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('takes its value and error from the form around it, unless it is given its own', () => {
+		const context = formContext({
+			values: { postalCode: '9400', city: 'Nørresundby' },
+			errors: { postalCode: { key: 'alert_bad_email' } }
+		});
+		const sent = rendered(TextField, { id: 'postalCode', label: 'Postnummer' }, context);
+		const input = sent.querySelector<HTMLInputElement>('#postalCode')!;
+		expect([input.value, input.getAttribute('aria-invalid')]).toEqual(['9400', 'true']);
+		expect(sent.querySelector('#postalCode-error')!.textContent).toBeTruthy();
+		const own = rendered(TextField, { id: 'city', label: 'By', value: 'Aalborg' }, context);
+		const city = own.querySelector<HTMLInputElement>('#city')!;
+		expect([city.value, city.getAttribute('aria-invalid')]).toEqual(['Aalborg', null]);
+		const alone = rendered(TextField, { id: 'postalCode', label: 'Postnummer' });
+		expect(alone.querySelector<HTMLInputElement>('#postalCode')!.value).toBe('');
 	});
 });

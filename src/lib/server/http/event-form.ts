@@ -44,8 +44,8 @@ export const EVENT_FORM_FIELDS = [
 
 const LABELS: Record<string, MessageKey> = {
 	kind: 'eadmin_kind',
-	title: 'eadmin_title_da',
-	description: 'eadmin_desc_da',
+	title: 'field_title_da',
+	description: 'field_desc_da',
 	address: 'eadmin_address',
 	onlineUrl: 'eadmin_online',
 	priceOre: 'eadmin_price',

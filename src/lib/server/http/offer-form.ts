@@ -65,7 +65,7 @@ export function placeAndHoursValues(offer: {
 /** What a field path of the offer is called in the form, for the error message. */
 const FIELD_NAMES: Record<string, MessageKey> = {
 	name: 'sub_field_name_da',
-	description: 'sub_field_desc_da',
+	description: 'field_desc_da',
 	url: 'sub_field_url',
 	email: 'sub_field_email',
 	phone: 'sub_field_phone',

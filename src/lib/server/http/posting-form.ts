@@ -33,8 +33,8 @@ export const POSTING_FORM_FIELDS = [
 
 const LABELS: Record<string, MessageKey> = {
 	type: 'post_field_type',
-	title: 'post_field_title_da',
-	description: 'post_field_desc_da',
+	title: 'field_title_da',
+	description: 'field_desc_da',
 	education: 'post_field_education',
 	address: 'post_field_address',
 	postalCode: 'post_field_postcode',

@@ -35,8 +35,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 const LABELS: Record<string, MessageKey> = {
 	partnerIds: 'padmin_need_partner',
 	kinds: 'padmin_need_kind',
-	title: 'padmin_title_da',
-	description: 'padmin_desc_da',
+	title: 'field_title_da',
+	description: 'field_desc_da',
 	contactEmail: 'padmin_contact_email'
 };
 /** A partner may not be the proposer itself; an unknown one is named as such. */

@@ -92,8 +92,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 const LABELS: Record<string, MessageKey> = {
-	title: 'iadmin_title_da',
-	description: 'iadmin_desc_da',
+	title: 'field_title_da',
+	description: 'field_desc_da',
 	actionCodes: 'iadmin_actions',
 	indicatorCodes: 'iadmin_indicators',
 	ownerId: 'iadmin_owner',
