@@ -12,7 +12,8 @@ const KEY = Symbol('form values');
 /**
  * Hands the fields of a form (TextField, TextArea, SelectField, BilingualTextFields) their values
  * and errors by name, so a field says only what it is: `<TextField id="title" label=… />`. A
- * function, read as the fields render, so the fields follow the form when it changes.
+ * function, read as the fields render, so the fields follow the form when it changes. A password
+ * field never takes a value from here.
  */
 export function setFormValues(read: () => FormValues): void {
 	setContext(KEY, read);

@@ -54,6 +54,12 @@ describe('TextField', () => {
 		const own = rendered(TextField, { id: 'city', label: 'By', value: 'Aalborg' }, context);
 		const city = own.querySelector<HTMLInputElement>('#city')!;
 		expect([city.value, city.getAttribute('aria-invalid')]).toEqual(['Aalborg', null]);
+		const secret = rendered(
+			TextField,
+			{ id: 'password', type: 'password', label: 'Adgangskode' },
+			formContext({ values: { password: 'hemmelig' } })
+		);
+		expect(secret.querySelector<HTMLInputElement>('#password')!.hasAttribute('value')).toBe(false);
 		const alone = rendered(TextField, { id: 'postalCode', label: 'Postnummer' });
 		expect(alone.querySelector<HTMLInputElement>('#postalCode')!.value).toBe('');
 	});
