@@ -5,6 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { hasControlCharacters } from '../text.ts';
 import { rowsOf, type Db } from './db/index.ts';
+import { inLocale } from './search/index.ts';
 
 /** Tables linked to, by the kind of link. */
 const LINK_TABLES = {
@@ -65,8 +66,7 @@ export async function linkNames(
 ): Promise<Map<string, string>> {
 	const wanted = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
 	if (wanted.length === 0) return new Map();
-	const name = (column: SQL) =>
-		locale === 'en' ? sql`coalesce(${column}->>'en', ${column}->>'da')` : sql`${column}->>'da'`;
+	const name = (column: SQL) => inLocale(column, locale);
 	const list = sql.param(wanted);
 	const rows = rowsOf<{ id: string; name: string }>(
 		await db.execute(sql`

@@ -4,6 +4,7 @@ import { rowsOf, type Db } from '../db/index.ts';
 import {
 	foldDanish,
 	inLocale,
+	overlapping,
 	kmOf,
 	queryWords,
 	resolveNear,
@@ -181,17 +182,17 @@ async function offersMatching(
 	// sundhed" even when their own text says "psykolog".
 	const categoryCodes =
 		words.length === 0 ? [] : categoriesNamed(vocabulary.categories, words, synonyms, match);
-	const filters: SQL[] = [];
-	if (query.category.length)
-		filters.push(sql`o.categories && ${sql.param(query.category)}::text[]`);
-	if (query.audience.length) filters.push(sql`o.audiences && ${sql.param(query.audience)}::text[]`);
-	if (query.lang.length) filters.push(sql`o.languages && ${sql.param(query.lang)}::text[]`);
+	const filters: SQL[] = [
+		overlapping(sql`o.categories`, query.category),
+		overlapping(sql`o.audiences`, query.audience),
+		overlapping(sql`o.languages`, query.lang),
+		overlapping(sql`o.postal_codes`, query.area)
+	];
 	if (query.free) filters.push(sql`o.is_free`);
 	if (query.age !== undefined)
 		filters.push(
 			sql`coalesce(o.minimum_age, 0) <= ${query.age} and coalesce(o.maximum_age, 200) >= ${query.age}`
 		);
-	if (query.area.length) filters.push(sql`o.postal_codes && ${sql.param(query.area)}::text[]`);
 	if (query.open) {
 		const now = (options.now ?? new Date()).toISOString();
 		// The weekday and clock in Copenhagen; schedules are written in local time.
