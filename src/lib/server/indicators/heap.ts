@@ -25,7 +25,8 @@ export class HeapCeiling {
 
 let collector: (() => void) | undefined;
 
-function collectGarbage(): void {
+/** A full collection by V8's own collector. */
+export function collectGarbage(): void {
 	if (!collector) {
 		setFlagsFromString('--expose-gc');
 		collector = runInNewContext('gc') as () => void;
