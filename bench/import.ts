@@ -2,7 +2,8 @@
 // PGlite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL, through the same
 // streaming import as the CLI and the upload page. Each import runs in its own process so its
 // peak memory is its own. Prints rows/s and peak resident memory; asserts nothing.
-// BENCH_ROWS sets the size (default 1,000,000 = 20 years × 100 areas × 50 educations × 10 ages).
+// BENCH_ROWS sets the size (default 1,000,000 = 20 years × 100 areas × 50 educations × 10 ages);
+// BENCH_ENGINES=postgres (or pglite) runs one engine only.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,10 +92,13 @@ if (process.argv[2] === '--child') {
 		console.log(
 			`Node ${process.version}; ${rows.toLocaleString('en')} observations; CSV ${mb(readFileSync(csv).length)}, JSON-stat ${mb(readFileSync(json).length)}`
 		);
-		const engines: ('pglite' | 'postgres')[] =
+		const engines = (
 			process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
 				? ['pglite', 'postgres']
-				: ['pglite'];
+				: ['pglite']
+		).filter((engine) => (process.env.BENCH_ENGINES ?? engine).split(',').includes(engine)) as (
+			'pglite' | 'postgres'
+		)[];
 		const table: Record<string, string | number>[] = [];
 		for (const engine of engines)
 			for (const [format, file] of [
