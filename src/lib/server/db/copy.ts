@@ -10,9 +10,22 @@ import { rowsOf } from './migrate.ts';
 export function copyValue(value: string | number | null): string {
 	if (value === null) return '\\N';
 	if (typeof value === 'number') return String(value);
-	return value.replace(/[\\\n\r\t]/g, (c) =>
-		c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'
-	);
+	// Most values need no escape: a scan is cheaper than a replace that finds nothing.
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		if (c === 92 || c === 10 || c === 13 || c === 9)
+			return value.replace(/[\\\n\r\t]/g, (c) =>
+				c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'
+			);
+	}
+	return value;
+}
+
+/** Rows in COPY's text format, a line each. */
+export function copyText(rows: readonly CopyRow[]): string {
+	let text = '';
+	for (const row of rows) text += row.map(copyValue).join('\t') + '\n';
+	return text;
 }
 
 /**
@@ -43,11 +56,6 @@ export async function copyInto(
 ): Promise<void> {
 	const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
 	const target = `${table} (${columns.join(', ')})`;
-	const asText = (rows: CopyRow[]) => {
-		let text = '';
-		for (const row of rows) text += row.map(copyValue).join('\t') + '\n';
-		return text;
-	};
 	if (
 		client &&
 		!(client instanceof ClientWithoutCopy) &&
@@ -57,7 +65,7 @@ export async function copyInto(
 		const done = finished(stream);
 		done.catch(() => undefined);
 		for await (const rows of batches) {
-			if (!stream.write(asText(rows))) await Promise.race([once(stream, 'drain'), done]);
+			if (!stream.write(copyText(rows))) await Promise.race([once(stream, 'drain'), done]);
 		}
 		stream.end();
 		await done;
@@ -71,7 +79,7 @@ export async function copyInto(
 		for await (const rows of batches)
 			if (rows.length > 0)
 				await (client as PgliteLike).query(`copy ${target} from '/dev/blob'`, [], {
-					blob: new Blob([asText(rows)])
+					blob: new Blob([copyText(rows)])
 				});
 		return;
 	}

@@ -9,7 +9,7 @@ import {
 	validatedBatches,
 	type ImportProblem,
 	type ObservationInput,
-	type RawRow,
+	type RawItem,
 	type RawSource
 } from './rows.ts';
 
@@ -67,21 +67,29 @@ function detectSeparator(headerLine: string): ';' | ',' | '\t' {
 	return candidates[0]![1] > 0 ? candidates[0]![0] : ',';
 }
 
-/** Lines of a text that arrives in pieces (`\r\n` or `\n`), with their 1-based numbers. */
-async function* linesOf(pieces: AsyncIterable<string>): AsyncGenerator<[number, string]> {
+/**
+ * The lines of a text that arrives in pieces (`\r\n` or `\n`), a piece's whole lines at a time:
+ * `first` is the 1-based number of the first of `lines`.
+ */
+async function* linesOf(
+	pieces: AsyncIterable<string>
+): AsyncGenerator<{ first: number; lines: string[] }> {
+	const withoutReturn = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
 	let carry = '';
-	let number = 0;
+	let next = 1;
 	for await (const piece of pieces) {
 		const text = carry + piece;
+		const lines: string[] = [];
 		let start = 0;
 		for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-			const line = text.slice(start, end);
-			yield [++number, line.endsWith('\r') ? line.slice(0, -1) : line];
+			lines.push(withoutReturn(text.slice(start, end)));
 			start = end + 1;
 		}
 		carry = text.slice(start);
+		if (lines.length > 0) yield { first: next, lines };
+		next += lines.length;
 	}
-	if (carry !== '') yield [++number, carry.endsWith('\r') ? carry.slice(0, -1) : carry];
+	if (carry !== '') yield { first: next, lines: [withoutReturn(carry)] };
 }
 
 /**
@@ -97,10 +105,11 @@ export async function csvSource(
 	// The header is the first line with anything on it.
 	let header: string | undefined;
 	let headerLine = 0;
-	for await (const [number, line] of linesOf(textOf(file, scan.encoding))) {
-		if (line.trim() === '') continue;
-		header = line;
-		headerLine = number;
+	for await (const { first, lines } of linesOf(textOf(file, scan.encoding))) {
+		const at = lines.findIndex((line) => line.trim() !== '');
+		if (at < 0) continue;
+		header = lines[at];
+		headerLine = first + at;
 		break;
 	}
 	const separator = detectSeparator(header ?? '');
@@ -135,10 +144,17 @@ export async function csvSource(
 	const table = new TableReader(names ?? [], mapping);
 	// Statistical files rarely quote anything; then a line is a row and splitting is enough,
 	// several times faster than a general CSV parser. Any quote sends the file to csv-parse.
+	// Rows are numbered as a spreadsheet shows them: the header is row 1.
+	const row = tr('row', 'række');
 	async function* plainRows() {
-		for await (const [number, line] of linesOf(textOf(file, scan.encoding))) {
-			if (number <= headerLine || line.trim() === '') continue;
-			yield table.row(tr(`row ${number}`, `række ${number}`), line.split(separator));
+		for await (const { first, lines } of linesOf(textOf(file, scan.encoding))) {
+			const items: RawItem[] = [];
+			for (let k = 0; k < lines.length; k++) {
+				const line = lines[k]!;
+				if (first + k <= headerLine || line.trim() === '') continue;
+				items.push(table.row(`${row} ${first + k}`, line.split(separator)));
+			}
+			if (items.length > 0) yield items;
 		}
 	}
 	async function* quotedRows() {
@@ -151,23 +167,28 @@ export async function csvSource(
 				from_line: headerLine + 1
 			})
 		);
+		let items: RawItem[] = [];
 		try {
 			for await (const { record, info } of parser as AsyncIterable<{
 				record: string[];
 				info: { lines: number };
 			}>) {
-				// Rows are numbered as a spreadsheet shows them: the header is row 1.
-				yield table.row(tr(`row ${info.lines}`, `række ${info.lines}`), record);
+				items.push(table.row(`${row} ${info.lines}`, record));
+				if (items.length >= 1000) {
+					yield items;
+					items = [];
+				}
 			}
 		} catch (error) {
 			const e = error as Error & { lines?: number };
-			yield {
+			items.push({
 				problem: {
 					where: e.lines ? tr(`line ${e.lines}`, `linje ${e.lines}`) : tr('file', 'fil'),
 					message: tr(`not valid CSV: ${e.message}`, `ikke gyldig CSV: ${e.message}`)
 				}
-			};
+			});
 		}
+		if (items.length > 0) yield items;
 	}
 	return {
 		decimal,
@@ -281,7 +302,7 @@ export class TableReader {
 			`kolonne "${this.names[this.columns[field]] ?? FIELD_DA[field]}"`
 		);
 
-	row(where: string, cells: (string | number | null)[]): RawRow | { problem: ImportProblem } {
+	row(where: string, cells: (string | number | null)[]): RawItem {
 		if (cells.length !== this.names.length)
 			return {
 				problem: {
@@ -292,17 +313,22 @@ export class TableReader {
 					)
 				}
 			};
-		const text = (v: string | number | null | undefined) =>
-			v === null || v === undefined ? '' : String(v);
 		const { columns } = this;
 		const value = cells[columns.value];
+		const breakdowns: Record<string, string> = {};
+		for (const { n, i } of this.breakdownColumns) breakdowns[n] = text(cells[i]);
 		return {
 			where,
 			period: text(cells[columns.period]),
 			geo: text(cells[columns.geo]),
 			value: typeof value === 'number' ? value : text(value),
 			flags: columns.flags >= 0 ? text(cells[columns.flags]) : undefined,
-			breakdowns: Object.fromEntries(this.breakdownColumns.map(({ n, i }) => [n, text(cells[i])]))
+			breakdowns
 		};
 	}
+}
+
+/** A cell as text; an empty cell is ''. */
+function text(v: string | number | null | undefined): string {
+	return v === null || v === undefined ? '' : String(v);
 }

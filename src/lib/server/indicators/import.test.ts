@@ -223,6 +223,64 @@ describe.each(testEngines())('indicator import on $name', (engine) => {
 		expect(await observationsOf(database.db, 'frafald', {})).toEqual([]);
 	});
 
+	it('a first import goes straight into the table, and stores and reports what the staged import does', async () => {
+		const csv = [
+			'periode;område;køn;værdi;markering',
+			'2023;851;Kvinder;12,5;',
+			'2023;851;Mænd;13;P',
+			'2023;851;I alt;12,7;',
+			'2022;000;Kvinder;..;',
+			'2022;101;Mænd;9;',
+			'2024K1;851;I alt;11;foreløbig'
+		].join('\n');
+		const file = { data: new TextEncoder().encode(csv), fileName: 'første.csv' };
+		// The dry run and the later import into a filled indicator take the staged path.
+		const dry = await importFile(database.db, 'frafald', file, { actor: 'test' }, { dryRun: true });
+		const first = await importFile(database.db, 'frafald', file, { actor: 'test' });
+		if (!dry.ok || !first.ok) throw new Error('both are valid');
+		const { samples, ...staged } = dry.preview;
+		expect(samples?.added).toHaveLength(3);
+		expect(first.preview).toEqual(staged);
+		expect(first.preview).toMatchObject({
+			added: 6,
+			periods: ['2022', '2023', '2024Q1'],
+			replaces: { areas: ['000', '101', '851'], breakdowns: ['', 'køn'] }
+		});
+		expect(first.rows).toBe(6);
+		// The same rows through the staging table into an indicator that already holds something.
+		await importFile(
+			database.db,
+			'i-uddannelse',
+			{ data: new TextEncoder().encode('periode;område;værdi\n1999;851;1\n'), fileName: 'x.csv' },
+			{ actor: 'test' }
+		);
+		const again = await importFile(database.db, 'i-uddannelse', file, { actor: 'test' });
+		expect(again.ok && again.preview).toMatchObject({ added: 6, removed: 0 });
+		const direct = await observationsOf(database.db, 'frafald', {});
+		const viaStage = (await observationsOf(database.db, 'i-uddannelse', {})).filter(
+			(o) => o.period !== '1999'
+		);
+		expect(direct).toHaveLength(6);
+		expect(direct).toEqual(viaStage);
+		const trail = await auditTrail(database.db, 'indicator', 'frafald');
+		expect(trail.map((t) => [t.action, (t.details as { added: number }).added])).toEqual([
+			['indicator.imported', 6]
+		]);
+		// A row problem in a first import rejects the file and leaves nothing behind.
+		const bad = await importFile(
+			database.db,
+			'erhvervsuddannelse',
+			{
+				data: new TextEncoder().encode('periode;område;værdi\n2023;851;1\n2023;851x;2\n'),
+				fileName: 'y.csv'
+			},
+			{ actor: 'test' }
+		);
+		expect(bad.ok).toBe(false);
+		expect(await observationsOf(database.db, 'erhvervsuddannelse', {})).toEqual([]);
+		expect(await auditTrail(database.db, 'indicator', 'erhvervsuddannelse')).toEqual([]);
+	});
+
 	it('streams a file into the database: repeated rows rejected by row, a dry run writes nothing', async () => {
 		const bytes = (text: string) => new TextEncoder().encode(text);
 		const repeated = await importFile(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { inProblemLanguage, tr, type ProblemLanguage } from '../problem-language.ts';
 import { eq, sql, type SQL } from 'drizzle-orm';
@@ -104,29 +105,16 @@ async function stage(
 			period text not null, period_sort int not null, geo text not null, breakdown_key text not null,
 			dims text not null, breakdowns jsonb not null, value float8, flags text[] not null
 		) on commit drop`);
-	let total = 0;
-	const counted = async function* () {
-		for await (const chunk of batches) {
-			if (chunk.length === 0) continue;
-			yield chunk;
-			total += chunk.length;
-			onProgress?.(total);
-			// Reading, checking and copying a batch never waits for I/O, so without this the
-			// whole file would be one unbroken run of microtasks: /healthz and every other request
-			// would wait until the last row (issue 21: 20 s for a million rows).
-			await yieldToEventLoop();
-		}
-	};
+	const counter = { total: 0 };
 	const asRows = async function* () {
-		for await (const chunk of counted())
+		for await (const chunk of countedBatches(batches, counter, onProgress))
 			yield chunk.map((r) => [
 				r.where ?? null,
 				r.period,
 				r.periodSort,
 				r.geo,
 				r.breakdownKey,
-				// The breakdown's dimensions, as dimensionsOf writes them in SQL.
-				Object.keys(r.breakdowns).sort().join('|'),
+				dimsOf(r),
 				JSON.stringify(r.breakdowns),
 				r.value,
 				`{${r.flags.join(',')}}`
@@ -136,7 +124,127 @@ async function stage(
 	// Statistics, so the comparison joins by hash rather than a nested loop over a guess.
 	await tx.execute(sql`analyze import_stage`);
 	await yieldToEventLoop();
-	return total;
+	return counter.total;
+}
+
+/** The breakdown's dimensions, as dimensionsOf writes them in SQL. */
+function dimsOf(row: ObservationInput): string {
+	return row.dims ?? Object.keys(row.breakdowns).sort().join('|');
+}
+
+/**
+ * The batches as they come, counted into `counter.total`, with a turn for other requests after
+ * each: reading, checking and copying a batch never waits for I/O, so without it the whole file
+ * would be one unbroken run of microtasks, and /healthz and every other request would wait until
+ * the last row (issue 21: 20 s for a million rows).
+ */
+async function* countedBatches(
+	batches: AsyncIterable<ObservationInput[]> | Iterable<ObservationInput[]>,
+	counter: { total: number },
+	onProgress?: (done: number) => void
+): AsyncGenerator<ObservationInput[]> {
+	for await (const chunk of batches) {
+		if (chunk.length === 0) continue;
+		yield chunk;
+		counter.total += chunk.length;
+		onProgress?.(counter.total);
+		await yieldToEventLoop();
+	}
+}
+
+const OBSERVATION_COLUMNS = [
+	'indicator_code',
+	'period',
+	'period_sort',
+	'geo',
+	'breakdown_key',
+	'breakdowns',
+	'value',
+	'flags',
+	'batch_id'
+];
+
+/** Whether the indicator holds no observation at all, demo data included. */
+async function holdsNothing(tx: Db, code: string): Promise<boolean> {
+	return (
+		rowsOf(
+			await tx.execute(
+				sql`select 1 from indicator_observations where indicator_code = ${code} limit 1`
+			)
+		).length === 0
+	);
+}
+
+/** Distinct texts in the database's own order (its collation), as `order by` in SQL gives them. */
+async function inDatabaseOrder(tx: Db, texts: Set<string>): Promise<string[]> {
+	return rowsOf<{ t: string }>(
+		await tx.execute(sql`select t from unnest(${sql.param([...texts])}::text[]) as t order by t`)
+	).map((r) => r.t);
+}
+
+/**
+ * A first import: the indicator holds nothing, so every row is new and nothing is compared,
+ * changed or removed. The rows go straight into the table with COPY as they are read (no
+ * staging table, no second pass), under a savepoint. The primary key refuses a repeated row;
+ * then this answers 'repeated' with nothing written, and the caller takes the staged path,
+ * which names the rows. Row problems are the caller's to check in `collector` afterwards.
+ */
+async function firstImport(
+	tx: Db,
+	code: string,
+	batches: AsyncIterable<ObservationInput[]>,
+	source: ImportSource,
+	replacePeriods: boolean,
+	onProgress?: (done: number) => void
+): Promise<{ preview: ImportPreview; batchId: string; rows: number } | 'repeated'> {
+	const batchId = randomUUID();
+	const counter = { total: 0 };
+	const periods = new Set<string>();
+	const areas = new Set<string>();
+	const dims = new Set<string>();
+	const asRows = async function* () {
+		for await (const chunk of countedBatches(batches, counter, onProgress))
+			yield chunk.map((r) => {
+				periods.add(r.period);
+				areas.add(r.geo);
+				dims.add(dimsOf(r));
+				return [
+					code,
+					r.period,
+					r.periodSort,
+					r.geo,
+					r.breakdownKey,
+					JSON.stringify(r.breakdowns),
+					r.value,
+					`{${r.flags.join(',')}}`,
+					batchId
+				];
+			});
+	};
+	try {
+		await tx.transaction((savepoint) =>
+			copyInto(savepoint, 'indicator_observations', OBSERVATION_COLUMNS, asRows())
+		);
+	} catch (error) {
+		if (isUniqueViolation(error)) return 'repeated';
+		throw error;
+	}
+	const preview: ImportPreview = {
+		indicatorCode: code,
+		periods: await inDatabaseOrder(tx, periods),
+		added: counter.total,
+		changed: 0,
+		removed: 0,
+		unchanged: 0,
+		demoRemoved: 0,
+		replaces: {
+			scope: replacePeriods ? 'periods' : 'slice',
+			areas: await inDatabaseOrder(tx, areas),
+			breakdowns: await inDatabaseOrder(tx, dims)
+		}
+	};
+	if (counter.total > 0) await recordImport(tx, code, preview, source, batchId);
+	return { preview, batchId, rows: counter.total };
 }
 
 function* inBatches(rows: Iterable<ObservationInput>): Generator<ObservationInput[]> {
@@ -409,21 +517,7 @@ async function applyStaged(
 	p: ImportPreview,
 	source: ImportSource
 ): Promise<string> {
-	const [batch] = await tx
-		.insert(importBatches)
-		.values({
-			indicatorCode: code,
-			actor: source.actor,
-			fileName: source.fileName,
-			sha256: source.sha256,
-			format: source.format,
-			isDemo: source.isDemo ?? false,
-			added: p.added,
-			changed: p.changed,
-			removed: p.removed
-		})
-		.returning({ id: importBatches.id });
-	if (!batch) throw new Error('insert returned no row');
+	const batchId = randomUUID();
 	if (!source.isDemo && p.demoRemoved > 0)
 		await tx.execute(sql`
 			delete from indicator_observations o using indicator_import_batches b
@@ -448,7 +542,7 @@ async function applyStaged(
 			tx,
 			(from, to) => sql`
 			insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
-			select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batch.id}::uuid
+			select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batchId}::uuid
 			from import_stage where ord between ${from} and ${to}`
 		);
 	} else
@@ -457,16 +551,42 @@ async function applyStaged(
 			tx,
 			(from, to) => sql`
 		insert into indicator_observations (indicator_code, period, period_sort, geo, breakdown_key, breakdowns, value, flags, batch_id)
-		select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batch.id}::uuid
+		select ${code}, period, period_sort, geo, breakdown_key, breakdowns, value, flags, ${batchId}::uuid
 		from import_stage where ord between ${from} and ${to}
 		on conflict (indicator_code, geo, breakdown_key, period) do update
 		set value = excluded.value, flags = excluded.flags, breakdowns = excluded.breakdowns, batch_id = excluded.batch_id
 		where indicator_observations.value is distinct from excluded.value
 			or indicator_observations.flags <> excluded.flags`
 		);
-	// The planner's statistics: PGlite runs no autovacuum, so without this a table that grew by a
-	// million rows is still planned as nearly empty, and each batch of a download (a keyset page
-	// over the primary key) sorted the whole indicator: 1.3 s a batch instead of 20 ms.
+	await recordImport(tx, code, p, source, batchId);
+	return batchId;
+}
+
+/**
+ * The import's batch (its counts and file) and its audit entry; refreshes the planner's
+ * statistics after a large change. PGlite runs no autovacuum, so without this a table that grew
+ * by a million rows is still planned as nearly empty, and each batch of a download (a keyset
+ * page over the primary key) sorted the whole indicator: 1.3 s a batch instead of 20 ms.
+ */
+async function recordImport(
+	tx: Db,
+	code: string,
+	p: ImportPreview,
+	source: ImportSource,
+	batchId: string
+): Promise<void> {
+	await tx.insert(importBatches).values({
+		id: batchId,
+		indicatorCode: code,
+		actor: source.actor,
+		fileName: source.fileName,
+		sha256: source.sha256,
+		format: source.format,
+		isDemo: source.isDemo ?? false,
+		added: p.added,
+		changed: p.changed,
+		removed: p.removed
+	});
 	if (p.added + p.removed >= ANALYZE_AFTER_ROWS)
 		await tx.execute(sql`analyze indicator_observations`);
 	await recordAudit(tx, {
@@ -475,7 +595,7 @@ async function applyStaged(
 		entityType: 'indicator',
 		entityId: code,
 		details: {
-			batchId: batch.id,
+			batchId,
 			fileName: source.fileName,
 			sha256: source.sha256,
 			added: p.added,
@@ -483,7 +603,6 @@ async function applyStaged(
 			removed: p.removed
 		}
 	});
-	return batch.id;
 }
 
 export interface FileToImport {
@@ -561,20 +680,59 @@ async function importInLanguage(
 ): Promise<ImportOutcome> {
 	const known = await indicatorCodes(db);
 	if (!known.includes(code)) throw new UnknownIndicatorError(code, known);
-	const reader = await readIndicatorFile(file.data, file.fileName, { mapping: file.mapping });
+	const read = async () => {
+		const reader = await readIndicatorFile(file.data, file.fileName, { mapping: file.mapping });
+		const collector = new RowCollector(reader.decimal, reader.columnName, {
+			checkDuplicates: false
+		});
+		return { reader, collector, batches: validatedBatches(reader, collector) };
+	};
+	/** After the rows are read: any row problem, or no rows at all, rejects the file. */
+	const readWhole = ({ reader, collector }: Awaited<ReturnType<typeof read>>, rows: number) => {
+		if (collector.problems.length > 0) throw new Rejected(collector.problems);
+		if (rows === 0)
+			throw new Rejected([{ where: tr('file', 'fil'), message: reader.emptyMessage }]);
+	};
+	let input = await read();
+	const { reader } = input;
 	const digest = reader.sha256;
 	if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
-	const collector = new RowCollector(reader.decimal, reader.columnName, {
-		checkDuplicates: false
-	});
+	const meta = {
+		...source,
+		fileName: file.fileName,
+		sha256: digest,
+		format: reader.format ?? 'csv'
+	};
 	try {
 		return await counted(() =>
 			db.transaction(async (tx) => {
 				if (!options.dryRun) await lockIndicator(tx, code);
-				const staged = await stage(tx, validatedBatches(reader, collector), options.onProgress);
-				if (collector.problems.length > 0) throw new Rejected(collector.problems);
-				if (staged === 0)
-					throw new Rejected([{ where: tr('file', 'fil'), message: reader.emptyMessage }]);
+				if (!options.dryRun && (await holdsNothing(tx, code))) {
+					const first = await firstImport(
+						tx,
+						code,
+						input.batches,
+						meta,
+						options.replacePeriods ?? false,
+						options.onProgress
+					);
+					if (first !== 'repeated') {
+						readWhole(input, first.rows);
+						return {
+							ok: true as const,
+							preview: first.preview,
+							batchId: first.batchId,
+							rows: first.rows,
+							format: reader.format,
+							sha256: digest
+						};
+					}
+					// A row repeats another: read the file again into the staging table, which names
+					// them.
+					input = await read();
+				}
+				const staged = await stage(tx, input.batches, options.onProgress);
+				readWhole(input, staged);
 				const preview = await compare(
 					tx,
 					code,
@@ -590,12 +748,6 @@ async function importInLanguage(
 					if (repeated.length > 0) throw new Rejected(repeated);
 				}
 				if (options.dryRun) throw new DryRun(preview, staged);
-				const meta = {
-					...source,
-					fileName: file.fileName,
-					sha256: digest,
-					format: reader.format ?? 'csv'
-				};
 				let batchId: string;
 				try {
 					batchId = await tx.transaction((savepoint) =>
