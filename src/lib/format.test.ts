@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatKroner, weekdayName, weekdayNames } from './format.ts';
+import {
+	formatBytes,
+	formatClock,
+	formatKroner,
+	formatValue,
+	weekdayName,
+	weekdayNames
+} from './format.ts';
 
 describe('formats shared by the public pages and the moderation view', () => {
 	it('writes kroner with øre only when there are any', () => {
@@ -12,6 +19,12 @@ describe('formats shared by the public pages and the moderation view', () => {
 		expect(weekdayName('MO', 'da')).toBe('mandag');
 		expect(weekdayName('SU', 'en')).toBe('Sunday');
 		expect(weekdayNames('TU,TH', 'da')).toBe('tirsdag, torsdag');
+	});
+
+	it('keeps a Danish percentage and its sign together, as an English one is written without a space', () => {
+		expect(formatValue(12.4, 'percent', 'da')).toBe('12,4\u00a0%');
+		expect(formatValue(12.4, 'percent', 'en')).toBe('12.4%');
+		expect(formatValue(1234, 'count', 'da')).toBe('1.234');
 	});
 
 	it('writes a time of day as Danish and English readers do', () => {

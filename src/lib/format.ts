@@ -34,7 +34,10 @@ function numberFormat(
 	return format;
 }
 
-/** A value in its unit: "10,5 %" in Danish, "10.5%" in English. */
+/**
+ * A value in its unit: "10,5 %" in Danish (with a no-break space, so a narrow table column never
+ * puts the sign on a line of its own), "10.5%" in English.
+ */
 export function formatValue(
 	value: number,
 	unit: 'percent' | 'count' | 'rate',
@@ -42,7 +45,7 @@ export function formatValue(
 ): string {
 	const n = numberFormat(locale, unit === 'count' ? 0 : 1, 'auto').format(value);
 	if (unit !== 'percent') return n;
-	return locale === 'da' ? `${n} %` : `${n}%`;
+	return locale === 'da' ? `${n}\u00a0%` : `${n}%`;
 }
 
 /** A signed change, with a real minus sign: "−0,8". */

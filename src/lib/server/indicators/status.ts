@@ -38,7 +38,7 @@ export const THRESHOLDS = { clear: 0.01, some: 0.005 } as const;
 export const TARGET_THRESHOLDS = { onTrack: 0.95, moderate: 0.5 } as const;
 
 const pct = (x: number, locale: 'da' | 'en') =>
-	`${(x * 100).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} %`;
+	`${(x * 100).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}\u00a0%`;
 
 function notEnough(
 	da: string,
