@@ -100,5 +100,5 @@ export function indicatorLine(i: ReportData['guideposts'][number]['indicators'][
 export function initiativeFacts(
 	i: ReportData['guideposts'][number]['initiatives'][number]
 ): string {
-	return `Ansvarlig: ${i.owner}. Handlinger: ${i.actions.join(', ')}. Fase: ${LIFECYCLE_DA[i.lifecycle]}. Status: ${healthLabel(i.health)}. Fremdrift: ${i.progress} %.`;
+	return `Ansvarlig: ${i.owner}. Handlinger: ${i.actions.join(', ')}. Fase: ${LIFECYCLE_DA[i.lifecycle]}. Status: ${healthLabel(i.health)}. Fremdrift: ${i.progress}\u00a0%.`;
 }
