@@ -22,6 +22,19 @@ describe('indicator status', () => {
 		expect(r.reason.da).toContain('2022 → 2024');
 	});
 
+	it('writes an unchanged value as 0,0 % a year, not -0,0 %', () => {
+		const r = indicatorStatus(
+			s([
+				['2022', 11.9],
+				['2024', 11.9]
+			]),
+			dropout
+		);
+		expect(r.status).toBe('no-clear-change');
+		expect(r.reason.da).toContain('udviklet sig med 0,0\u00a0% om året');
+		expect(r.reason.en).toContain('moved 0.0\u00a0% a year');
+	});
+
 	it('sees worsening when dropout rises', () => {
 		expect(
 			indicatorStatus(

@@ -37,8 +37,9 @@ export const THRESHOLDS = { clear: 0.01, some: 0.005 } as const;
 /** Thresholds on actual progress as a share of the progress needed to reach a target. */
 export const TARGET_THRESHOLDS = { onTrack: 0.95, moderate: 0.5 } as const;
 
+/** A rate as a percentage with one decimal; a rate that rounds to zero is "0,0 %", never "-0,0 %". */
 const pct = (x: number, locale: 'da' | 'en') =>
-	`${(x * 100).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}\u00a0%`;
+	`${(Math.round(x * 1000) / 10 || 0).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}\u00a0%`;
 
 function notEnough(
 	da: string,
