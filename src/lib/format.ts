@@ -34,18 +34,22 @@ function numberFormat(
 	return format;
 }
 
-/**
- * A value in its unit: "10,5 %" in Danish (with a no-break space, so a narrow table column never
- * puts the sign on a line of its own), "10.5%" in English.
- */
+/** A value in its unit: "10,5 %" in Danish, "10.5%" in English (see withPercent). */
 export function formatValue(
 	value: number,
 	unit: 'percent' | 'count' | 'rate',
 	locale: Locale
 ): string {
 	const n = numberFormat(locale, unit === 'count' ? 0 : 1, 'auto').format(value);
-	if (unit !== 'percent') return n;
-	return locale === 'da' ? `${n}\u00a0%` : `${n}%`;
+	return unit === 'percent' ? withPercent(n, locale) : n;
+}
+
+/**
+ * A number already written in the reader's way, with its percent sign: "12,4 %" in Danish (a
+ * no-break space, so a narrow column never puts the sign on a line of its own), "12.4%" in English.
+ */
+export function withPercent(number: string, locale: Locale): string {
+	return locale === 'da' ? `${number}\u00a0%` : `${number}%`;
 }
 
 /** A signed change, with a real minus sign: "−0,8". */

@@ -14,7 +14,7 @@ it('sums up a roll-up in the reader’s language, naming only the stages that ha
 		'Indsatser: 3 (1 planlagt, 2 i gang). Grøn 1, gul 1, rød 0, uden status 1. Fremdrift 45\u00a0% (gennemsnit).'
 	);
 	expect(rollupSummary({ ...rollup, weightedBy: 'budget' }, 'en')).toBe(
-		'Initiatives: 3 (1 planned, 2 under way). Green 1, yellow 1, red 0, no status 1. Progress 45\u00a0% (weighted by budget).'
+		'Initiatives: 3 (1 planned, 2 under way). Green 1, yellow 1, red 0, no status 1. Progress 45% (weighted by budget).'
 	);
 	expect(rollupSummary({ ...rollup, initiatives: 0 }, 'da')).toBe('Ingen indsatser endnu.');
 });
