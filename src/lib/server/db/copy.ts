@@ -22,7 +22,7 @@ export function copyValue(value: string | number | null): string {
 }
 
 /** Rows in COPY's text format, a line each. */
-export function copyText(rows: readonly CopyRow[]): string {
+function copyText(rows: readonly CopyRow[]): string {
 	let text = '';
 	for (const row of rows) text += row.map(copyValue).join('\t') + '\n';
 	return text;
