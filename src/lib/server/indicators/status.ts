@@ -5,7 +5,7 @@
  * thresholds. Every status carries its reasoning in Danish and English.
  */
 import type { LocalizedText } from '../strategy/index.ts';
-import { withPercent } from '../../format.ts';
+import { formatValue } from '../../format.ts';
 import { parsePeriod } from './periods.ts';
 
 export type StatusCode =
@@ -40,13 +40,7 @@ export const TARGET_THRESHOLDS = { onTrack: 0.95, moderate: 0.5 } as const;
 
 /** A rate as a percentage with one decimal; a rate that rounds to zero is "0,0 %", never "-0,0 %". */
 const pct = (x: number, locale: 'da' | 'en') =>
-	withPercent(
-		(Math.round(x * 1000) / 10 || 0).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', {
-			maximumFractionDigits: 1,
-			minimumFractionDigits: 1
-		}),
-		locale
-	);
+	formatValue(Math.round(x * 1000) / 10 || 0, 'percent', locale);
 
 function notEnough(
 	da: string,
