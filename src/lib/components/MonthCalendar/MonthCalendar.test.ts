@@ -28,6 +28,33 @@ describe('MonthCalendar', () => {
 		const cell = [...page.querySelectorAll('td')].find((td) => td.querySelector('a'))!;
 		expect(cell.textContent!.replace(/\s+/g, ' ').trim()).toBe('14. Åbent hus (Aflyst)');
 		expect(page.querySelector('a[rel=next]')!.getAttribute('href')).toContain('2027-11');
+		// A phone's list: only the days in the month that have events, under their date.
+		const list = page.querySelector('.month-list')!;
+		expect([...list.querySelectorAll('h4')].map((h) => h.textContent)).toEqual([
+			'torsdag den 14. oktober 2027'
+		]);
+		expect(list.querySelector('li')!.textContent).toBe('Åbent hus (Aflyst)');
 		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('says so when the month has no events', () => {
+		const weeks = [
+			Array.from({ length: 7 }, (_, i) => ({
+				date: `2027-11-0${i + 1}`,
+				inMonth: true,
+				items: []
+			}))
+		];
+		const page = rendered(MonthCalendar, {
+			month: '2027-11',
+			weeks,
+			locale: 'da',
+			previousHref: '/arrangementer?visning=maaned&maaned=2027-10',
+			nextHref: '/arrangementer?visning=maaned&maaned=2027-12'
+		});
+		expect(page.querySelector('.month-list p')!.textContent).toBe(
+			'Ingen arrangementer i november 2027.'
+		);
+		expect(page.querySelector('.month-list h4')).toBeNull();
 	});
 });
