@@ -42,6 +42,18 @@ export async function loadInstitutions(db: Db, path: string): Promise<number> {
 	return data.institutions.length;
 }
 
+/**
+ * Demo organisations' ids by the key or name a demo file gives them: a name the file gives that
+ * is not there is a fault in the file, said with what names it (`demo offer`).
+ */
+export function organizationIdIn(ids: ReadonlyMap<string, string>, what: string) {
+	return (name: string): string => {
+		const id = ids.get(name);
+		if (!id) throw new Error(`${what} names an unknown organisation "${name}"`);
+		return id;
+	};
+}
+
 /** Creates demo organisations (marked demo); returns their ids by the key the demo file uses. */
 export async function createDemoOrganizations(
 	db: Db,
@@ -63,15 +75,15 @@ export async function createDemoOrganizations(
 /** Loads the shipped demo directory (organisations and offers, all marked demo). */
 export async function loadDemoDirectory(db: Db, path: string): Promise<number> {
 	const data = demoFile.parse(JSON.parse(await readFile(path, 'utf8')));
-	const ids = await createDemoOrganizations(db, data.organizations);
+	const organizationId = organizationIdIn(
+		await createDemoOrganizations(db, data.organizations),
+		'demo offer'
+	);
 	for (const { organization, ...offer } of data.offers) {
-		const organizationId = ids.get(organization);
-		if (!organizationId)
-			throw new Error(`demo offer names an unknown organisation "${organization}"`);
 		await createOffer(
 			db,
 			'system:demo',
-			offerInput.parse({ ...offer, organizationId, isDemo: true })
+			offerInput.parse({ ...offer, organizationId: organizationId(organization), isDemo: true })
 		);
 	}
 	return data.offers.length;

@@ -59,7 +59,12 @@ export {
 	type OfferPage,
 	type OrganizationPage
 } from './read.ts';
-export { createDemoOrganizations, loadDemoDirectory, loadInstitutions } from './demo.ts';
+export {
+	createDemoOrganizations,
+	loadDemoDirectory,
+	loadInstitutions,
+	organizationIdIn
+} from './demo.ts';
 export { nearLabel, offerSearchPage } from './search-page.ts';
 export { offerQueryFromUrl } from './url-query.ts';
 export {

@@ -285,24 +285,22 @@ async function offersMatching(
 	const rows =
 		total === 0
 			? []
-			: rowsOf<{
-					id: string;
-					slug: string;
-					title: string;
-					untranslated: boolean;
-					organization: string;
-					categories: string[];
-					url: string | null;
-					is_demo: boolean;
-					place_name: string | null;
-					postal_code: string | null;
-					city: string | null;
-					latitude: number | null;
-					longitude: number | null;
-					distance_km: number | null;
-					created_at: string | Date;
-					updated_at: string | Date;
-				}>(
+			: rowsOf<
+					Pick<
+						OfferHit,
+						'id' | 'slug' | 'title' | 'untranslated' | 'organization' | 'categories' | 'url'
+					> & {
+						is_demo: boolean;
+						place_name: string | null;
+						postal_code: string | null;
+						city: string | null;
+						latitude: number | null;
+						longitude: number | null;
+						distance_km: number | null;
+						created_at: string | Date;
+						updated_at: string | Date;
+					}
+				>(
 					await db.execute(sql`
 			with ${
 				// Without words, in alphabetical order: the page is read in that order from an

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
+import { organizationIdIn } from '../directory/index.ts';
 import { copenhagenDate, copenhagenMidnight } from '../local-date.ts';
 import { createEvent } from './events.ts';
 
@@ -40,10 +41,13 @@ function localMoment(today: Date, days: number, time = '00:00'): Date {
  */
 export async function loadDemoEvents(db: Db, path: string, today = new Date()): Promise<number> {
 	const data = demoFile.parse(JSON.parse(await readFile(path, 'utf8')));
-	const ids = new Map(
-		rowsOf<{ id: string; name: string }>(
-			await db.execute(sql`select id, name from organizations where is_demo`)
-		).map((o) => [o.name, o.id])
+	const organizationIdOf = organizationIdIn(
+		new Map(
+			rowsOf<{ id: string; name: string }>(
+				await db.execute(sql`select id, name from organizations where is_demo`)
+			).map((o) => [o.name, o.id])
+		),
+		'demo event'
 	);
 	for (const {
 		organization,
@@ -55,9 +59,7 @@ export async function loadDemoEvents(db: Db, path: string, today = new Date()): 
 		registrationInDays,
 		...event
 	} of data.events) {
-		const organizationId = ids.get(organization);
-		if (!organizationId)
-			throw new Error(`demo event names an unknown organisation "${organization}"`);
+		const organizationId = organizationIdOf(organization);
 		const startsAt = localMoment(today, inDays, at);
 		const endsAt = allDayCount
 			? localMoment(today, inDays + allDayCount)

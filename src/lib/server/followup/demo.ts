@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
-import { organizations } from '../directory/index.ts';
+import { organizationIdIn, organizations } from '../directory/index.ts';
 import { saveInitiative } from './initiatives.ts';
 import { closeRound, openRound, reviewUpdate, submitUpdate } from './rounds.ts';
 import { buildReport } from './reports.ts';
@@ -68,19 +68,17 @@ export async function loadDemoFollowUp(db: Db, path: string, today = new Date())
 	const at = (days: number) => new Date(today.getTime() + days * 86_400_000);
 	const day = (days: number) => at(days).toISOString().slice(0, 10);
 	const names = [...new Set(data.initiatives.flatMap((i) => [i.owner, ...i.partners]))];
-	const orgs = new Map(
-		(
-			await db
-				.select({ id: organizations.id, name: organizations.name })
-				.from(organizations)
-				.where(inArray(organizations.name, names))
-		).map((o) => [o.name, o.id])
+	const org = organizationIdIn(
+		new Map(
+			(
+				await db
+					.select({ id: organizations.id, name: organizations.name })
+					.from(organizations)
+					.where(inArray(organizations.name, names))
+			).map((o) => [o.name, o.id])
+		),
+		'demo initiative'
 	);
-	const org = (name: string) => {
-		const id = orgs.get(name);
-		if (!id) throw new Error(`demo initiative names an unknown organisation "${name}"`);
-		return id;
-	};
 	const partnershipIds = async (titles: string[]) => {
 		if (titles.length === 0) return [];
 		const rows = rowsOf<{ id: string; title: string }>(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
-import { createDemoOrganizations } from '../directory/index.ts';
+import { createDemoOrganizations, organizationIdIn } from '../directory/index.ts';
 import { ORGANIZATION_KINDS, organizations } from '../directory/index.ts';
 import { eq } from 'drizzle-orm';
 import { createOpportunity, opportunityInput } from './postings.ts';
@@ -36,6 +36,7 @@ const demoFile = z.object({
 export async function loadDemoOpportunities(db: Db, path: string, today = new Date()) {
 	const data = demoFile.parse(JSON.parse(await readFile(path, 'utf8')));
 	const ids = await createDemoOrganizations(db, data.organizations);
+	const organizationId = organizationIdIn(ids, 'demo posting');
 	const minutesAgo = (minutes: number) => new Date(today.getTime() - minutes * 60_000);
 	for (const {
 		organization,
@@ -44,9 +45,6 @@ export async function loadDemoOpportunities(db: Db, path: string, today = new Da
 		changedMinutesAgo,
 		...posting
 	} of data.postings) {
-		const organizationId = ids.get(organization);
-		if (!organizationId)
-			throw new Error(`demo posting names an unknown organisation "${organization}"`);
 		const deadline =
 			deadlineInDays === undefined
 				? undefined
@@ -54,7 +52,12 @@ export async function loadDemoOpportunities(db: Db, path: string, today = new Da
 		const created = await createOpportunity(
 			db,
 			'system:demo',
-			opportunityInput.parse({ ...posting, organizationId, deadline, isDemo: true })
+			opportunityInput.parse({
+				...posting,
+				organizationId: organizationId(organization),
+				deadline,
+				isDemo: true
+			})
 		);
 		// As real postings would: each published at its own time, some changed since.
 		await db
@@ -82,7 +85,7 @@ export async function loadDemoOpportunities(db: Db, path: string, today = new Da
 			'system:demo',
 			partnershipInput.parse({
 				...partnership,
-				organizationId: ids.get(organization),
+				organizationId: organizationId(organization),
 				partnerIds,
 				isDemo: true
 			})
