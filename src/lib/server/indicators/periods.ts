@@ -41,7 +41,7 @@ export function parsePeriod(raw: string): PeriodResult {
 				ok: false,
 				message: tr(
 					`school year "${text}" must span two consecutive years, such as 2023/24`,
-					`skoleåret "${text}" skal gå over to år i træk, f.eks. 2023/24`
+					`skoleåret "${text}" skal gå over to år i træk, fx 2023/24`
 				)
 			};
 		}
