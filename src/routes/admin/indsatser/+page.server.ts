@@ -31,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			isDemo: c.isDemo
 		})),
 		mayManage: can(actor, 'initiatives.manage'),
+		/** The council reads every initiative; a partner only its organisations'. */
+		readsAll: Boolean(staff),
 		maxMb: MAX_UPLOAD_MB,
 		imported: url.searchParams.get('importeret')?.split(',').map(Number) ?? null
 	};
