@@ -1,12 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/index.ts';
-import {
-	queryWords,
-	searchLoosening,
-	searchVocabulary,
-	tsQuery,
-	type TextQuery
-} from '../search/index.ts';
+import { queryWords, searchWords, tsQuery, type TextQuery } from '../search/index.ts';
 
 export interface OrganizationHit {
 	slug: string;
@@ -25,16 +19,8 @@ export async function searchOrganizations(
 	q: string,
 	options: { version?: string; limit?: number } = {}
 ): Promise<{ total: number; items: OrganizationHit[] }> {
-	const words = queryWords(q);
-	if (words.length === 0) return { total: 0, items: [] };
-	const vocabulary = await searchVocabulary(db, options.version);
-	return searchLoosening(
-		db,
-		words,
-		vocabulary,
-		(text) => matching(db, text, options.limit ?? 5),
-		options.version
-	);
+	if (queryWords(q).length === 0) return { total: 0, items: [] };
+	return searchWords(db, q, options.version, (text) => matching(db, text, options.limit ?? 5));
 }
 
 async function matching(db: Db, { text, prefix }: TextQuery, limit: number) {

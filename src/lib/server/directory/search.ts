@@ -7,10 +7,8 @@ import {
 	overlapping,
 	kmOf,
 	queryWords,
-	resolveNear,
 	roundKm,
-	searchLoosening,
-	searchVocabulary,
+	searchNear,
 	squaredDegrees,
 	tsQuery,
 	type NearAnswer,
@@ -149,7 +147,6 @@ async function findOffers(
 	options: SearchOptions
 ): Promise<OfferResults> {
 	const query = structuredClone(input);
-	const vocabulary = await searchVocabulary(db, options.version);
 	let words = queryWords(query.q);
 	// "mental health english", "lektiehjælp på engelsk": a language asked for in words is a
 	// language filter, not a word the offer must contain.
@@ -158,13 +155,8 @@ async function findOffers(
 		words = words.filter((w) => !LANGUAGE_WORDS[w]);
 		query.lang = [...new Set([...query.lang, ...asked.map((w) => LANGUAGE_WORDS[w]!)])];
 	}
-	const near = await resolveNear(query.near, vocabulary, options.locate);
-	return searchLoosening(
-		db,
-		words,
-		vocabulary,
-		(text) => offersMatching(db, query, text, vocabulary, near, locale, options),
-		options.version
+	return searchNear(db, words, { ...options, near: query.near }, (text, { vocabulary, near }) =>
+		offersMatching(db, query, text, vocabulary, near, locale, options)
 	);
 }
 

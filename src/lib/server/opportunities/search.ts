@@ -7,10 +7,8 @@ import {
 	kmOf,
 	overlapping,
 	queryWords,
-	resolveNear,
 	roundKm,
-	searchLoosening,
-	searchVocabulary,
+	searchNear,
 	squaredDegrees,
 	squaredRadius,
 	tsQuery,
@@ -111,15 +109,8 @@ export async function searchOpportunities(
 	options: SearchOptions = {}
 ): Promise<OpportunityResults> {
 	const query = opportunityQuery.parse(input);
-	const words = queryWords(query.q);
-	const vocabulary = await searchVocabulary(db, options.version);
-	const near = await resolveNear(query.near, vocabulary, options.locate);
-	return searchLoosening(
-		db,
-		words,
-		vocabulary,
-		(text) => postingsMatching(db, query, text, near, locale, now, options),
-		options.version
+	return searchNear(db, queryWords(query.q), { ...options, near: query.near }, (text, { near }) =>
+		postingsMatching(db, query, text, near, locale, now, options)
 	);
 }
 

@@ -9,6 +9,7 @@ export {
 	kmOf,
 	nearIsAddress,
 	resolveNear,
+	searchNear,
 	roundKm,
 	squaredDegrees,
 	squaredRadius,

@@ -1,6 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { Db } from '../db/index.ts';
+import {
+	searchLoosening,
+	searchVocabulary,
+	type TextQuery,
+	type Vocabulary
+} from './vocabulary.ts';
 
 /**
  * unknown-postcode: not a postcode of the municipality; postcode-only: an address, but no
@@ -113,3 +119,25 @@ export const squaredRadius = (km: number): number => (km / KM_PER_DEGREE) ** 2;
 /** Kilometres to one decimal, as every search shows them. */
 export const roundKm = (km: number | null): number | null =>
 	km === null ? null : Math.round(km * 10) / 10;
+
+/**
+ * `searchLoosening` for a kind with a place: the reader's `near` (a postcode, or an address
+ * `locate` looks up) is resolved once against the vocabulary's postcodes, and every try of the
+ * words gets it with the vocabulary.
+ */
+export async function searchNear<T extends { total: number }>(
+	db: Db,
+	words: string[],
+	where: { near?: string; locate?: Locate; version?: string },
+	run: (text: TextQuery, found: { vocabulary: Vocabulary; near: Near }) => Promise<T>
+): Promise<T> {
+	const vocabulary = await searchVocabulary(db, where.version);
+	const near = await resolveNear(where.near, vocabulary, where.locate);
+	return searchLoosening(
+		db,
+		words,
+		vocabulary,
+		(text) => run(text, { vocabulary, near }),
+		where.version
+	);
+}
