@@ -6,6 +6,8 @@ import {
 	inLocale,
 	overlapping,
 	kmOf,
+	nearParameter,
+	postcodeParameter,
 	queryWords,
 	roundKm,
 	searchNear,
@@ -37,20 +39,12 @@ export const offerQuery = z.object({
 	free: z.boolean().default(false),
 	age: z.number().int().min(0).max(120).optional(),
 	/** Offers with a place in one of these postcodes. */
-	area: z
-		.array(z.string().regex(/^\d{4}$/, 'a postcode has four digits'))
-		.max(20)
-		.default([]),
+	area: z.array(postcodeParameter).max(20).default([]),
 	/**
 	 * A postcode, or an address when an address lookup is configured, to measure distance
 	 * from; with sort=distance, nearest first.
 	 */
-	near: z
-		.string()
-		.trim()
-		.min(1, 'near is a postcode or an address')
-		.max(120, 'near is a postcode or an address of at most 120 characters')
-		.optional(),
+	near: nearParameter.optional(),
 	/** Only offers open now (by their weekly schedule, Danish time). */
 	open: z.boolean().default(false),
 	sort: z

@@ -5,6 +5,8 @@ import {
 	inList,
 	inLocale,
 	kmOf,
+	nearParameter,
+	postcodeParameter,
 	overlapping,
 	queryWords,
 	roundKm,
@@ -24,7 +26,6 @@ import { OPPORTUNITY_TYPES } from './schema.ts';
 const isOpen = (now: Date) => sql`o.expires_at > ${now.toISOString()}::timestamptz`;
 
 const code = z.string().regex(/^[a-z0-9-]{1,60}$/, 'not a known code');
-const postcode = z.string().regex(/^\d{4}$/, 'a postcode has four digits');
 
 export const opportunityQuery = z.object({
 	q: z.string().trim().max(200, 'the search text can be at most 200 characters').default(''),
@@ -40,17 +41,12 @@ export const opportunityQuery = z.object({
 	maxHours: z.number().int().min(1).max(60).optional(),
 	/** Only postings whose deadline is on or after this day. */
 	deadlineFrom: z.iso.date().optional(),
-	area: z.array(postcode).max(20).default([]),
+	area: z.array(postcodeParameter).max(20).default([]),
 	/**
 	 * A postcode, or an address when an address lookup is configured, to measure distance
 	 * from; with `km`, only postings that near (or remote).
 	 */
-	near: z
-		.string()
-		.trim()
-		.min(1, 'near is a postcode or an address')
-		.max(120, 'near is a postcode or an address of at most 120 characters')
-		.optional(),
+	near: nearParameter.optional(),
 	km: z.number().int().min(1).max(500).optional(),
 	sort: z.enum(['relevance', 'newest', 'deadline', 'distance']).default('relevance'),
 	page: z.number().int().min(1).max(1000).default(1)

@@ -8,6 +8,8 @@ export {
 	KM_PER_DEGREE,
 	kmOf,
 	nearIsAddress,
+	nearParameter,
+	postcodeParameter,
 	resolveNear,
 	searchNear,
 	roundKm,

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { GeocoderUnavailable, type Located } from '../geocoding/index.ts';
 import type { Db } from '../db/index.ts';
 import {
@@ -52,6 +53,16 @@ export interface SearchContext {
 	/** The content version: the vocabulary is then kept until it changes. */
 	version?: string;
 }
+
+/** A Danish postcode in a query (`area`): four digits. */
+export const postcodeParameter = z.string().regex(/^\d{4}$/, 'a postcode has four digits');
+
+/** A query's `near`: a postcode, or an address when an address lookup is configured. */
+export const nearParameter = z
+	.string()
+	.trim()
+	.min(1, 'near is a postcode or an address')
+	.max(120, 'near is a postcode or an address of at most 120 characters');
 
 /** Whether a `near` is an address rather than a postcode (four digits). */
 export function nearIsAddress(near: string | null | undefined): boolean {
