@@ -77,23 +77,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 					minGrade: r.minGrade ?? null
 				})),
 				deadlines: nextDeadlines(p.deadlines, now),
-				chart:
-					cutoffs.length >= 2
-						? await lineChartSvg({
-								periods: cutoffs.map((f) => String(f.year)),
-								series: [
-									{
-										name: m.programme_cutoff({}, { locale }),
-										points: cutoffs.map((f) => ({ period: String(f.year), value: f.cutoff }))
-									}
-								],
-								unit: '',
-								locale,
-								width: 560,
-								height: 240,
-								compact: true
-							})
-						: null,
+				chart: cutoffs.length >= 2 ? await cutoffCharts(cutoffs, locale) : null,
 				after: [
 					...after.open.map((a) => ({ ...a, needs: [] as string[] })),
 					...after.missing.map((a) => ({
@@ -124,3 +108,30 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!view) error(404, 'Not found');
 	return view;
 };
+
+const NARROW_CUTOFF = { width: 320, height: 240 };
+
+/**
+ * The cut-off grade by year, drawn twice: at the width a wide screen shows it, and at a phone's
+ * (a 560 px chart shown 300 px wide has 7 px labels). The page shows one of the two.
+ */
+async function cutoffCharts(
+	cutoffs: { year: number; cutoff: number | null }[],
+	locale: 'da' | 'en'
+): Promise<{ wide: string; narrow: string }> {
+	const chart = (size: { width: number; height: number }) =>
+		lineChartSvg({
+			periods: cutoffs.map((f) => String(f.year)),
+			series: [
+				{
+					name: m.programme_cutoff({}, { locale }),
+					points: cutoffs.map((f) => ({ period: String(f.year), value: f.cutoff }))
+				}
+			],
+			unit: '',
+			locale,
+			compact: true,
+			...size
+		});
+	return { wide: await chart({ width: 560, height: 240 }), narrow: await chart(NARROW_CUTOFF) };
+}
