@@ -974,6 +974,8 @@ test.describe('offers and support', () => {
 			const km = distances.map((d) => Number(/([\d,]+) km væk/.exec(d)![1]!.replace(',', '.')));
 			expect(km).toEqual([...km].sort((a, b) => a - b));
 			expect(distances[0]).toContain('9400 Nørresundby');
+			// "9400 Nørresundby · 0,4 km væk", not "Nørresundby· 0,4 km væk".
+			for (const place of distances) expect(place).toMatch(/\p{L} · [\d,]+ km væk$/u);
 			await page.getByLabel(/^9400 Nørresundby \(\d+\)$/).check();
 			await page.getByRole('button', { name: 'Vis resultater' }).click();
 			await expect(page).toHaveURL(/area=9400/);
