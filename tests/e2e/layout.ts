@@ -13,38 +13,70 @@ export async function layoutProblems(page: Page, label: string): Promise<string[
 	const problems: string[] = [];
 	for (const width of WIDTHS) {
 		await page.setViewportSize({ width, height: 844 });
-		// Two frames, so what the browser settles at its next rendering step (a disclosure that
-		// opens by style on a wide screen, `::details-content`) is settled: CI once measured an
-		// administration page 47 px too wide at 1280 px right after the resize (not seen again in
-		// runs here, with and without load).
-		await page.evaluate(
-			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
-		);
-		const found = await page.evaluate(() => {
-			const small: string[] = [];
-			for (const el of document.querySelectorAll('body *')) {
-				const ownText = [...el.childNodes].some(
-					(n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''
-				);
-				if (!ownText) continue;
-				const box = el.getBoundingClientRect();
-				// Hidden, or visually hidden for screen readers only (1 px).
-				if (box.width <= 1 || box.height <= 1) continue;
-				const size = parseFloat(getComputedStyle(el).fontSize);
-				if (size < 12)
-					small.push(
-						`${el.tagName.toLowerCase()} "${el.textContent!.trim().slice(0, 40)}" ${size}px`
-					);
-			}
-			return {
-				overflow: document.documentElement.scrollWidth - window.innerWidth,
-				small: [...new Set(small)].slice(0, 5)
-			};
-		});
+		let found = await measured(page);
+		// CI has twice measured an administration page about 45 px too wide right after a resize
+		// (once at 1280 px, once at 320 px) that no run here could repeat. A reader's page is not
+		// resized from 1280 to 320 px, so what settles within a moment is not a fault: measure
+		// once more after a moment, and report what is still too wide, naming what sticks out.
+		if (found.overflow > 0) {
+			await page.waitForTimeout(300);
+			found = await measured(page);
+		}
 		if (found.overflow > 0)
-			problems.push(`${label} at ${width} px: ${found.overflow} px wider than the screen`);
+			problems.push(
+				`${label} at ${width} px: ${found.overflow} px wider than the screen (${found.outside.join('; ')})`
+			);
 		for (const text of found.small)
 			problems.push(`${label} at ${width} px: text under 12 px: ${text}`);
 	}
 	return problems;
+}
+
+/**
+ * The page's sideways overflow, the elements that reach past the window's right edge, and
+ * visible text under 12 px; measured once the browser has drawn twice (what it settles at its
+ * next rendering step, such as a disclosure that opens by style on a wide screen, is settled).
+ */
+async function measured(page: Page) {
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+	return page.evaluate(() => {
+		const small: string[] = [];
+		const outside: string[] = [];
+		const describe = (el: Element) =>
+			`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+		const overflow = document.documentElement.scrollWidth - window.innerWidth;
+		// Inside a region that scrolls or clips sideways (a wide table), reaching past the edge
+		// is no overflow of the page.
+		const clipped = (el: Element) => {
+			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+				if (getComputedStyle(p).overflowX !== 'visible') return true;
+			return false;
+		};
+		for (const el of document.querySelectorAll('body *')) {
+			const box = el.getBoundingClientRect();
+			if (
+				overflow > 0 &&
+				outside.length < 3 &&
+				box.right > window.innerWidth + 0.5 &&
+				box.width > 1 &&
+				!clipped(el)
+			)
+				outside.push(`${describe(el)} ends at ${Math.round(box.right)} px`);
+			const ownText = [...el.childNodes].some(
+				(n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''
+			);
+			if (!ownText) continue;
+			// Hidden, or visually hidden for screen readers only (1 px).
+			if (box.width <= 1 || box.height <= 1) continue;
+			const size = parseFloat(getComputedStyle(el).fontSize);
+			if (size < 12) small.push(`${describe(el)} ${size}px`);
+		}
+		return {
+			overflow,
+			outside,
+			small: [...new Set(small)].slice(0, 5)
+		};
+	});
 }
