@@ -1026,6 +1026,28 @@ test('a partner’s partnership and posting pages pass axe', async ({ page, base
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await expectNoAxeViolations(page);
 	}
+	// A proposal sent back (no title) keeps the boxes that were ticked.
+	await page.goto('/admin/partnerskaber');
+	await page.getByLabel('Projekter').check();
+	await page.getByLabel('Aalborg Katedralskole').check();
+	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(page.getByRole('alert')).toContainText('Titel på dansk');
+	await expect(page.getByLabel('Projekter')).toBeChecked();
+	await expect(page.getByLabel('Aalborg Katedralskole')).toBeChecked();
+	await expect(page.getByLabel('Case-baseret undervisning')).not.toBeChecked();
+	// The partners are every organisation in the directory: a field narrows them by name, and a
+	// ticked one that is hidden is still sent.
+	const find = page.getByLabel('Find en organisation');
+	await find.fill('katedral');
+	await expect(page.getByRole('status')).toHaveText('1 organisation vises');
+	await expect(page.getByLabel('Hasseris Gymnasium')).toBeHidden();
+	await find.fill('hasseris');
+	await expect(page.getByLabel('Aalborg Katedralskole')).toBeHidden();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Titel på dansk').fill('Fælles projektuge');
+	await page.getByLabel('Beskrivelse på dansk').fill('Elever fra to skoler arbejder sammen.');
+	await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+	await expect(page.getByText('Fælles projektuge')).toBeVisible();
 	// The posting form offers the municipality's education fields and levels.
 	await page.goto('/admin/opslag');
 	await expect(

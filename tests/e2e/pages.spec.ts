@@ -234,7 +234,7 @@ test.describe('without JavaScript', () => {
 		// the map; the area page its filter field.
 		const enhancements: Record<string, string> = {
 			'/tilbud': '/js/offer-map.js',
-			'/indikatorer/omraader/frafald': '/js/area-filter.js'
+			'/indikatorer/omraader/frafald': '/js/list-filter.js'
 		};
 		for (const p of pages) {
 			await page.goto(p.da);

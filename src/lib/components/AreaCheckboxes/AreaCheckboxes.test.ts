@@ -23,7 +23,7 @@ describe('AreaCheckboxes', () => {
 			['751', true],
 			['461', false]
 		]);
-		expect(document.querySelector('[data-area]')).toBeNull();
+		expect(document.querySelector('[data-filter-name]')).toBeNull();
 		expect(await axeViolations(document)).toEqual([]);
 	});
 
@@ -35,8 +35,10 @@ describe('AreaCheckboxes', () => {
 		});
 		expect(document.querySelectorAll('ul')).toHaveLength(1);
 		expect(
-			[...document.querySelectorAll('[data-area]')].map((li) => li.getAttribute('data-area'))
+			[...document.querySelectorAll('[data-filter-name]')].map((li) =>
+				li.getAttribute('data-filter-name')
+			)
 		).toEqual(['Aarhus Kommune', 'Odense Kommune']);
-		expect(document.querySelectorAll('[data-area-part]')).toHaveLength(1);
+		expect(document.querySelectorAll('[data-filter-part]')).toHaveLength(1);
 	});
 });

@@ -49,18 +49,23 @@ export const actions: Actions = {
 		const text = (name: string) => (field(form, name) ?? '').trim();
 		const list = (name: string) =>
 			(form?.getAll(name) ?? []).filter((v): v is string => typeof v === 'string');
-		const values = Object.fromEntries(
-			[
-				'organizationId',
-				'titleDa',
-				'titleEn',
-				'descDa',
-				'descEn',
-				'programmes',
-				'contactName',
-				'contactEmail'
-			].map((n) => [n, text(n).slice(0, 3000)])
-		);
+		const values = {
+			...Object.fromEntries(
+				[
+					'organizationId',
+					'titleDa',
+					'titleEn',
+					'descDa',
+					'descEn',
+					'programmes',
+					'contactName',
+					'contactEmail'
+				].map((n) => [n, text(n).slice(0, 3000)])
+			),
+			// The boxes ticked, so a form sent back keeps them.
+			kind: list('kind').join(','),
+			partner: list('partner').join(',')
+		};
 		const done = await attempt(
 			() =>
 				submitPartnership(event.locals.db, actor, {
