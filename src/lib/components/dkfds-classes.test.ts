@@ -21,6 +21,14 @@ function definedIn(css: string): string[] {
 	return [...css.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]!);
 }
 
+/** A stylesheet whole; of a component, only its style blocks (not `.map` or `data.x` in script). */
+function stylesOf(file: string, text: string): string {
+	if (file.endsWith('.css')) return text;
+	return [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+		.map((match) => match[1]!)
+		.join('\n');
+}
+
 /** The static class names in markup: `class="a b"` (no `{…}` parts) and `class:name`. */
 function usedIn(markup: string): string[] {
 	const attributes = [...markup.matchAll(/\bclass="([^"]*)"/g)].flatMap((match) =>
@@ -39,7 +47,7 @@ const known = new Set([
 	...filesUnder(`${DKFDS}/src/components`, ['.njk']).flatMap((file) =>
 		usedIn(readFileSync(file, 'utf8'))
 	),
-	...ourFiles.flatMap((file) => definedIn(readFileSync(file, 'utf8')))
+	...ourFiles.flatMap((file) => definedIn(stylesOf(file, readFileSync(file, 'utf8'))))
 ]);
 /** What DKFDS's classes start with: `button` of `button-primary`, `alert` of `alert-info`. */
 const dkfdsStems = new Set(
@@ -54,6 +62,8 @@ describe('DKFDS classes', () => {
 		for (const name of ['button-primary', 'button-warning', 'alert-body', 'sidemenu', 'badge'])
 			expect(known, name).toContain(name);
 		expect(known).not.toContain('button-quaternary');
+		// A component's script is not a stylesheet: `data.locale` defines no class `locale`.
+		expect(stylesOf('X.svelte', '<script>data.locale</script><style>.x{}</style>')).toBe('.x{}');
 		expect(dkfdsStems).toContain('button');
 	});
 
