@@ -1,18 +1,18 @@
 import { defineConfig, devices } from '@playwright/test';
+import { fullChromium, testChromium } from './tests/e2e/browsers.js';
 import { e2eServers } from './tests/e2e/servers.js';
 
 /**
- * End-to-end tests against the built server, in Debian's Chromium (never a downloaded browser).
- * `pglite` runs every page test on the embedded database; `postgres` runs the same tests on a
- * PostgreSQL server when TEST_DATABASE_URL is set (always in CI); `lifecycle` starts and stops
- * server and CLI processes.
+ * End-to-end tests against the built server, in Debian's Chromium (never a downloaded browser;
+ * tests/e2e/browsers.js says which of its two builds runs what). `pglite` runs every page test
+ * on the embedded database; `postgres` runs the same tests on a PostgreSQL server when
+ * TEST_DATABASE_URL is set (always in CI); `lifecycle` starts and stops server and CLI processes.
  */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const browser = {
+const inChromium = (executablePath: string) => ({
 	...devices['Desktop Chrome'],
 	launchOptions: {
-		executablePath: chromium,
+		executablePath,
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',
@@ -23,7 +23,8 @@ const browser = {
 			'--disable-sync'
 		]
 	}
-};
+});
+const browser = inChromium(testChromium());
 
 // `npm run test:e2e` asks the system for four free ports (E2E_PORTS); run directly, the defaults.
 const ports = (process.env.E2E_PORTS ?? '4173,4174,4175,4176').split(',').map(Number);
@@ -62,7 +63,15 @@ export default defineConfig({
 				{
 					name: 'pglite',
 					testMatch: /pages\.spec\.ts/,
+					grepInvert: /@full-browser/,
 					use: { ...browser, baseURL: `http://127.0.0.1:${ports[0]}` }
+				},
+				{
+					// What a reader sees, in the browser a reader runs (tests/e2e/browsers.js).
+					name: 'full-chromium',
+					testMatch: /pages\.spec\.ts/,
+					grep: /@full-browser/,
+					use: { ...inChromium(fullChromium), baseURL: `http://127.0.0.1:${ports[0]}` }
 				},
 				{
 					name: 'accounts-pglite',

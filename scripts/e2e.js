@@ -6,14 +6,13 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fullChromium, testChromium } from '../tests/e2e/browsers.js';
 import { buildIfNeeded } from './build-if-needed.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-if (!existsSync(chromium)) {
-	const message = `Chromium not found at ${chromium}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`;
+if (!existsSync(fullChromium)) {
+	const message = `Chromium not found at ${fullChromium}: install it with \`apt-get install -y chromium chromium-headless-shell\` (or set CHROMIUM_PATH).`;
 	if (process.env.CI === 'true') {
 		console.error(`${message}\nCI=true: the browser tests must run.`);
 		process.exit(1);
@@ -21,6 +20,11 @@ if (!existsSync(chromium)) {
 	console.warn(`\n*** SKIPPING the end-to-end tests. ${message} ***\n`);
 	process.exit(0);
 }
+
+if (testChromium() === fullChromium)
+	console.warn(
+		"Debian's chromium-headless-shell is not installed: every browser test runs in the whole browser, which takes about a minute longer (`apt-get install -y chromium-headless-shell`)."
+	);
 
 buildIfNeeded(root);
 

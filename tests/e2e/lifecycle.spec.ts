@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { unusedTotp } from '../support/totp.ts';
 import { expectNoAxeViolations } from './axe.ts';
+import { fullChromium } from './browsers.js';
 
 /**
  * The server and CLI as processes: first start seeds, a second start keeps the data, a second
@@ -346,7 +347,8 @@ test('first run: the server prints a set-up link, and the first administrator se
 	const env = { DATA_DIR: dataDir, ORIGIN: '' };
 	const server = await startServer(env);
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+		// The whole browser, as a reader runs it (browsers.js).
+		executablePath: fullChromium
 	});
 	try {
 		await waitReady(server);
