@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import { copenhagenMidnight, dayAfter } from '../local-date.ts';
 import {
+	anyOf,
+	countFacets,
 	inList,
 	inLocale,
 	NamedCounts,
+	oneOf,
 	overlapping,
 	searchWords,
+	tally,
 	tsQuery,
 	versionCache,
 	type NamedCount,
@@ -214,25 +218,21 @@ async function eventsMatching(
  * the same list reuses them.
  */
 function countsOf(query: EventQuery, groups: Group[]): Omit<EventResults, 'items'> {
-	const kindSet = new Set(query.kind);
-	const levelSet = new Set(query.level);
-	const audienceSet = new Set(query.audience);
-	const organiserSet = new Set(query.organiser);
-	let total = 0;
 	const kinds: Record<string, number> = {};
 	const levels: Record<string, number> = {};
 	const audiences: Record<string, number> = {};
 	const organisers = new NamedCounts();
-	for (const g of groups) {
-		const k = kindSet.size === 0 || kindSet.has(g.kind);
-		const l = levelSet.size === 0 || g.levels.some((x) => levelSet.has(x));
-		const a = audienceSet.size === 0 || g.audiences.some((x) => audienceSet.has(x));
-		const o = organiserSet.size === 0 || organiserSet.has(g.slug);
-		if (k && l && a && o) total += g.n;
-		if (l && a && o) kinds[g.kind] = (kinds[g.kind] ?? 0) + g.n;
-		if (k && a && o) for (const x of new Set(g.levels)) levels[x] = (levels[x] ?? 0) + g.n;
-		if (k && l && o) for (const x of new Set(g.audiences)) audiences[x] = (audiences[x] ?? 0) + g.n;
-		if (k && l && a) organisers.add(g.slug, g.name, g.n);
-	}
+	const [kind, level, audience, organiser] = [
+		oneOf(query.kind),
+		anyOf(query.level),
+		anyOf(query.audience),
+		oneOf(query.organiser)
+	];
+	const total = countFacets(groups, [
+		{ passes: (g) => kind(g.kind), count: (g) => tally(kinds, g.kind, g.n) },
+		{ passes: (g) => level(g.levels), count: (g) => tally(levels, g.levels, g.n) },
+		{ passes: (g) => audience(g.audiences), count: (g) => tally(audiences, g.audiences, g.n) },
+		{ passes: (g) => organiser(g.slug), count: (g) => organisers.add(g.slug, g.name, g.n) }
+	]);
 	return { total, kinds, levels, audiences, organisers: organisers.list(query.organiser) };
 }

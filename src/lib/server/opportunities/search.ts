@@ -2,10 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import {
+	anyOf,
+	countFacets,
 	inList,
 	inLocale,
 	kmOf,
 	nearParameter,
+	oneOf,
 	postcodeParameter,
 	overlapping,
 	queryWords,
@@ -13,6 +16,7 @@ import {
 	searchNear,
 	squaredDegrees,
 	squaredRadius,
+	tally,
 	tsQuery,
 	type NearAnswer,
 	type Near,
@@ -242,23 +246,18 @@ function countsOf(
 	query: OpportunityQuery,
 	groups: { facet_key: string; n: number }[]
 ): Pick<OpportunityResults, 'total' | 'types' | 'fields' | 'levels'> {
-	const typeSet = new Set<string>(query.type);
-	const fieldSet = new Set(query.field);
-	const levelSet = new Set(query.level);
-	let total = 0;
 	const types: Record<string, number> = {};
 	const fields: Record<string, number> = {};
 	const levels: Record<string, number> = {};
-	for (const { facet_key, n } of groups) {
-		const [type = '', f = '', l = ''] = facet_key.split('|');
-		const g = { type, fields: f ? f.split(',') : [], levels: l ? l.split(',') : [], n };
-		const tOk = typeSet.size === 0 || typeSet.has(g.type);
-		const fOk = fieldSet.size === 0 || g.fields.some((f) => fieldSet.has(f));
-		const lOk = levelSet.size === 0 || g.levels.some((l) => levelSet.has(l));
-		if (tOk && fOk && lOk) total += g.n;
-		if (fOk && lOk) types[g.type] = (types[g.type] ?? 0) + g.n;
-		if (tOk && lOk) for (const f of new Set(g.fields)) fields[f] = (fields[f] ?? 0) + g.n;
-		if (tOk && fOk) for (const l of new Set(g.levels)) levels[l] = (levels[l] ?? 0) + g.n;
-	}
+	const [type, field, level] = [oneOf(query.type), anyOf(query.field), anyOf(query.level)];
+	const split = groups.map(({ facet_key, n }) => {
+		const [t = '', f = '', l = ''] = facet_key.split('|');
+		return { type: t, fields: f ? f.split(',') : [], levels: l ? l.split(',') : [], n };
+	});
+	const total = countFacets(split, [
+		{ passes: (g) => type(g.type), count: (g) => tally(types, g.type, g.n) },
+		{ passes: (g) => field(g.fields), count: (g) => tally(fields, g.fields, g.n) },
+		{ passes: (g) => level(g.levels), count: (g) => tally(levels, g.levels, g.n) }
+	]);
 	return { total, types, fields, levels };
 }

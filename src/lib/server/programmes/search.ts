@@ -2,10 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import {
+	countFacets,
 	inList,
 	inLocale,
 	NamedCounts,
+	oneOf,
 	searchWords,
+	tally,
 	tsQuery,
 	versionCache,
 	type NamedCount,
@@ -178,36 +181,38 @@ async function matching(
  * kept per content version, words and filters too (another page of the same list reuses them).
  */
 function countsOf(query: ProgrammeQuery, groups: Group[]): Omit<ProgrammeResults, 'items'> {
-	const has = (list: string[], value: string | null) =>
-		list.length === 0 || (value !== null && list.includes(value));
-	const result: Omit<ProgrammeResults, 'items'> = {
-		total: 0,
-		levels: {},
-		fields: {},
-		institutions: [],
-		languages: {},
-		durations: {},
-		su: 0
-	};
+	const levels: Record<string, number> = {};
+	const fields: Record<string, number> = {};
+	const languages: Record<string, number> = {};
+	const durations: Record<string, number> = {};
 	const institutions = new NamedCounts();
-	const add = (counts: Record<string, number>, key: string | null, n: number) => {
-		if (key !== null) counts[key] = (counts[key] ?? 0) + n;
+	let su = 0;
+	const [level, field, institution, language, duration] = [
+		oneOf(query.level),
+		oneOf(query.field),
+		oneOf(query.institution),
+		oneOf(query.lang),
+		oneOf(query.duration)
+	];
+	const total = countFacets(groups, [
+		{ passes: (g) => level(g.level), count: (g) => tally(levels, g.level, g.n) },
+		{ passes: (g) => field(g.field), count: (g) => tally(fields, g.field, g.n) },
+		{
+			passes: (g) => institution(g.slug),
+			count: (g) => institutions.add(g.slug, g.name, g.n)
+		},
+		{ passes: (g) => language(g.language), count: (g) => tally(languages, g.language, g.n) },
+		{ passes: (g) => duration(g.duration), count: (g) => tally(durations, g.duration, g.n) },
+		// Its count is of the programmes with SU among those the other filters leave.
+		{ passes: (g) => !query.su || g.su, count: (g) => (su += g.su ? g.n : 0) }
+	]);
+	return {
+		total,
+		levels,
+		fields,
+		institutions: institutions.list(query.institution),
+		languages,
+		durations,
+		su
 	};
-	for (const g of groups) {
-		const l = has(query.level, g.level);
-		const f = has(query.field, g.field);
-		const i = has(query.institution, g.slug);
-		const a = has(query.lang, g.language);
-		const d = has(query.duration, g.duration);
-		const s = !query.su || g.su;
-		if (l && f && i && a && d && s) result.total += g.n;
-		if (f && i && a && d && s) add(result.levels, g.level, g.n);
-		if (l && i && a && d && s) add(result.fields, g.field, g.n);
-		if (l && f && a && d && s) institutions.add(g.slug, g.name, g.n);
-		if (l && f && i && d && s) add(result.languages, g.language, g.n);
-		if (l && f && i && a && s) add(result.durations, g.duration, g.n);
-		if (l && f && i && a && d && g.su) result.su += g.n;
-	}
-	result.institutions = institutions.list(query.institution);
-	return result;
 }
