@@ -13,7 +13,7 @@ import {
 	searchWords,
 	tally,
 	tsQuery,
-	versionCache,
+	facetCountCache,
 	type NamedCount,
 	type TextQuery
 } from '../search/index.ts';
@@ -110,12 +110,10 @@ type Group = {
 
 /**
  * The counts' groups depend on the words and the time window only (kind, level, audience and
- * organiser are applied to them in code): kept per content version, words, window and minute,
- * so another filter or page reuses them. An event that ends within that minute may be counted
- * for the rest of it.
+ * organiser are applied to them in code): kept per content version, words, window and minute.
+ * An event that ends within that minute may be counted for the rest of it.
  */
-const cachedGroups = versionCache<Group[]>();
-const cachedCounts = versionCache<Omit<EventResults, 'items'>>();
+const cachedCounts = facetCountCache<Group, Omit<EventResults, 'items'>>();
 
 async function eventsMatching(
 	db: Db,
@@ -190,23 +188,21 @@ async function eventsMatching(
 	].join('|');
 	// The counts: grouped by what they count (an index-only scan where no words are given),
 	// the organisers' names added to the groups, not to every row.
-	const groups = () =>
-		cachedGroups(db, version, groupsKey, async () =>
-			rowsOf<Group>(
-				await db.execute(sql`
-						select g.kind, g.levels, g.audiences, org.slug, org.name, g.n
-						from (
-							select e.kind, e.levels, e.audiences, e.organization_id, count(*)::int as n
-							from events e where ${base}
-							group by e.kind, e.levels, e.audiences, e.organization_id
-						) g join organizations org on org.id = g.organization_id`)
-			)
-		);
 	const counts = cachedCounts(
 		db,
 		version,
-		JSON.stringify([groupsKey, query.kind, query.level, query.audience, query.organiser]),
-		async () => countsOf(query, await groups())
+		{ groups: groupsKey, filters: [query.kind, query.level, query.audience, query.organiser] },
+		async () =>
+			rowsOf<Group>(
+				await db.execute(sql`
+					select g.kind, g.levels, g.audiences, org.slug, org.name, g.n
+					from (
+						select e.kind, e.levels, e.audiences, e.organization_id, count(*)::int as n
+						from events e where ${base}
+						group by e.kind, e.levels, e.audiences, e.organization_id
+					) g join organizations org on org.id = g.organization_id`)
+			),
+		(groups) => countsOf(query, groups)
 	);
 	const [rows, counted] = await Promise.all([pageRows, counts]);
 	return { ...counted, items: rowsOf<EventHit>(rows) };

@@ -22,7 +22,7 @@ import {
 	type Near,
 	type SearchContext,
 	type TextQuery,
-	versionCache
+	facetCountCache
 } from '../search/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
 
@@ -208,19 +208,17 @@ async function postingsMatching(
 		origin && query.km !== undefined ? [origin.latitude, origin.longitude, query.km] : null,
 		Math.floor(now.getTime() / 60_000)
 	]);
-	const groups = () =>
-		cachedGroups(db, options.version, groupsKey, async () =>
+	const counts = cachedCounts(
+		db,
+		options.version,
+		{ groups: groupsKey, filters: [query.type, query.field, query.level] },
+		async () =>
 			rowsOf<{ facet_key: string; n: number }>(
 				await db.execute(sql`
 					select o.facet_key, count(*)::int as n from opportunities o ${joinAreas}
 					where ${base} group by o.facet_key`)
-			)
-		);
-	const counts = cachedCounts(
-		db,
-		options.version,
-		JSON.stringify([groupsKey, query.type, query.field, query.level]),
-		async () => countsOf(query, await groups())
+			),
+		(groups) => countsOf(query, groups)
 	);
 	const [rowsRead, { total, types, fields, levels }] = await Promise.all([pageRows, counts]);
 	// Named as a hit is, but the unrounded distance.
@@ -236,10 +234,11 @@ async function postingsMatching(
 	};
 }
 
-/** Groups of open postings by kind, fields and levels (`facet_key`), kept per version. */
-const cachedGroups = versionCache<{ facet_key: string; n: number }[]>();
-const cachedCounts =
-	versionCache<Pick<OpportunityResults, 'total' | 'types' | 'fields' | 'levels'>>();
+/** Groups of open postings by kind, fields and levels (`facet_key`), and their counts, kept per version. */
+const cachedCounts = facetCountCache<
+	{ facet_key: string; n: number },
+	Pick<OpportunityResults, 'total' | 'types' | 'fields' | 'levels'>
+>();
 
 /** The total and each filter's counts from the groups; each count ignores its own filter. */
 function countsOf(

@@ -10,7 +10,7 @@ import {
 	searchWords,
 	tally,
 	tsQuery,
-	versionCache,
+	facetCountCache,
 	type NamedCount,
 	type TextQuery
 } from '../search/index.ts';
@@ -109,8 +109,7 @@ type Group = {
 };
 
 /** The counts' groups depend only on the words: kept per content version and query text. */
-const cachedGroups = versionCache<Group[]>();
-const cachedCounts = versionCache<Omit<ProgrammeResults, 'items'>>();
+const cachedCounts = facetCountCache<Group, Omit<ProgrammeResults, 'items'>>();
 
 async function matching(
 	db: Db,
@@ -144,8 +143,12 @@ async function matching(
 			where ${where}
 			order by ${order}
 			limit ${pageSize} offset ${(query.page - 1) * pageSize}`);
-	const groups = () =>
-		cachedGroups(db, version, words.length ? text : '', async () =>
+	const { level, field, institution, lang, duration, su } = query;
+	const counts = cachedCounts(
+		db,
+		version,
+		{ groups: words.length ? text : '', filters: [level, field, institution, lang, duration, su] },
+		async () =>
 			rowsOf<Group>(
 				await db.execute(sql`
 					select g.level, g.field, g.language, g.duration, g.su, org.slug, org.name, g.n
@@ -155,21 +158,8 @@ async function matching(
 						from programmes p where ${base}
 						group by 1, 2, 3, 4, 5, 6
 					) g join organizations org on org.id = g.organization_id`)
-			)
-		);
-	const counts = cachedCounts(
-		db,
-		version,
-		JSON.stringify([
-			words.length ? text : '',
-			query.level,
-			query.field,
-			query.institution,
-			query.lang,
-			query.duration,
-			query.su
-		]),
-		async () => countsOf(query, await groups())
+			),
+		(groups) => countsOf(query, groups)
 	);
 	const [rows, counted] = await Promise.all([pageRows, counts]);
 	return { ...counted, items: rowsOf<ProgrammeHit>(rows) };

@@ -22,3 +22,24 @@ export function versionCache<T>(max = 500) {
 		return found;
 	};
 }
+
+/**
+ * A search's facet counts kept per content version in two steps: the groups of matching rows
+ * the database returns (keyed by what it filtered on: the words, a time window), and the counts
+ * summed from them (keyed by those and the filters applied to the groups in code). Another page
+ * of the same list reuses the counts; another choice of those filters, the groups.
+ */
+export function facetCountCache<G, C>() {
+	const groups = versionCache<G[]>();
+	const counts = versionCache<C>();
+	return (
+		db: Db,
+		version: string | undefined,
+		key: { groups: string; filters: unknown },
+		read: () => Promise<G[]>,
+		count: (groups: G[]) => C
+	): Promise<C> =>
+		counts(db, version, JSON.stringify([key.groups, key.filters]), async () =>
+			count(await groups(db, version, key.groups, read))
+		);
+}

@@ -34,6 +34,6 @@ export {
 } from './vocabulary.ts';
 export { pageLinks, type PageLinks } from './page.ts';
 export { searchQueryFromUrl, type UrlParameters, type UrlQuery } from './url-query.ts';
-export { versionCache } from './group-cache.ts';
+export { facetCountCache, versionCache } from './group-cache.ts';
 export { anyOf, countFacets, oneOf, tally, type Facet } from './facets.ts';
 export { inList, inLocale, NamedCounts, overlapping, type NamedCount } from './sql.ts';
