@@ -107,14 +107,14 @@ async function resetScript(client: PGlite): Promise<string> {
 		join pg_namespace n on n.oid = c.relnamespace
 		left join pg_attribute a on a.attrelid = c.oid
 		where c.relkind in ('r', 'p') and not c.relispartition
-			and n.nspname not in ('pg_catalog', 'information_schema', 'drizzle')
+			and n.nspname not in ('pg_catalog', 'information_schema')
 			and n.nspname not like 'pg\\_%'
 		group by c.oid`);
 	const { rows: sequences } = await client.query<{ name: string; setval: string }>(`
 		select format('%I.%I', schemaname, sequencename) as name,
 			coalesce(last_value, start_value)::text || ', ' || (last_value is not null)::text as setval
 		from pg_sequences
-		where schemaname not in ('pg_catalog', 'information_schema', 'drizzle')`);
+		where schemaname not in ('pg_catalog', 'information_schema')`);
 	const statements = [
 		'begin',
 		`truncate ${tables.map((t) => t.name).join(', ')}`,
