@@ -28,10 +28,17 @@ async function contents(database: Database): Promise<Record<string, string>> {
 	return found;
 }
 
+async function startedAt(database: Database): Promise<string | undefined> {
+	return rowsOf<{ at: string }>(
+		await database.db.execute(sql`select pg_postmaster_start_time()::text as at`)
+	)[0]?.at;
+}
+
 describe.each(testEngines())('a test database on $name', (engine) => {
 	it('is opened as the migrations left it, whatever the test before did to its own', async () => {
 		const first = await engine.open();
 		const migrated = await contents(first);
+		const started = await startedAt(first);
 		// The migrations fill some tables (the vocabularies' terms, the migrations' own record):
 		// they must be back.
 		expect(Object.values(migrated).some((rows) => rows !== '')).toBe(true);
@@ -51,6 +58,8 @@ describe.each(testEngines())('a test database on $name', (engine) => {
 		await first.db.execute(sql`create temporary table rest (n int)`);
 		expect(await contents(first)).not.toEqual(migrated);
 		await first.close();
+		// A closed database refuses queries, as it did before it could be reused.
+		await expect(first.db.execute(sql`select 1`)).rejects.toThrow();
 
 		const second = await engine.open();
 		try {
@@ -65,9 +74,9 @@ describe.each(testEngines())('a test database on $name', (engine) => {
 				)
 			);
 			expect(temporary?.n).toBe(0);
-			if (engine.name === 'pglite' && first.engine.kind === 'pglite') {
-				// The same PGlite database, put back: not a new one.
-				expect(second.engine.kind === 'pglite' && second.engine.client).toBe(first.engine.client);
+			if (engine.name === 'pglite') {
+				// The same PGlite database, put back, not a new one: it started when the first did.
+				expect(await startedAt(second)).toBe(started);
 			}
 		} finally {
 			await second.close();

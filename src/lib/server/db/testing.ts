@@ -74,8 +74,20 @@ async function openMemory(): Promise<Database> {
 			extensions: { pg_trgm }
 		}));
 	const reset = await (baseline ??= resetScript(client));
-	const database = await wrapPglite(client, 'in-memory PGlite (test clone)');
 	let closed: Promise<void> | undefined;
+	// This test's handle on the database: once closed it refuses every query, as a closed
+	// database does, so nothing a test leaves running reaches the next test's data.
+	const handle = new Proxy(client, {
+		get(target, property) {
+			const value: unknown = Reflect.get(target, property, target);
+			if (typeof value !== 'function') return value;
+			return (...args: unknown[]) => {
+				if (closed) throw new Error('This test database is closed.');
+				return (value as (...a: unknown[]) => unknown).apply(target, args);
+			};
+		}
+	});
+	const database = await wrapPglite(handle, 'in-memory PGlite (test clone)');
 	return {
 		...database,
 		close: () => (closed ??= putBack(client, reset))
