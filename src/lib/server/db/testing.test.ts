@@ -82,4 +82,25 @@ describe.each(testEngines())('a test database on $name', (engine) => {
 			await second.close();
 		}
 	});
+
+	it.each([
+		['a new table', sql`create table extra (n int)`],
+		['a new column', sql`alter table organizations add column extra text`]
+	])('is never one the test before gave %s', async (_, change) => {
+		const first = await engine.open();
+		await first.db.execute(change);
+		await first.close();
+		const second = await engine.open();
+		try {
+			const [row] = rowsOf<{ table: boolean; column: boolean }>(
+				await second.db.execute(sql`
+					select to_regclass('extra') is not null as table,
+						exists (select from information_schema.columns
+							where table_name = 'organizations' and column_name = 'extra') as column`)
+			);
+			expect(row).toEqual({ table: false, column: false });
+		} finally {
+			await second.close();
+		}
+	});
 });

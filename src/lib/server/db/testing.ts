@@ -60,11 +60,34 @@ async function fromDump(dump: Promise<Blob>): Promise<Database> {
 // tests' CPU when every test opened one. A database a test has closed is instead put back as
 // the migrations left it (its tables emptied and refilled with what the migrations put in, its
 // sequences set back, its session reset) and handed to the next test in the same process: tens
-// of milliseconds. What cannot be put back (a reset that fails, or more idle than are kept) is
-// closed.
+// of milliseconds. What cannot be put back (a reset that fails, a schema a test changed, or more
+// idle than are kept) is closed.
 const idle: PGlite[] = [];
 const MAX_IDLE = 2;
-let baseline: Promise<string> | undefined;
+let baseline: Promise<{ reset: string; schema: string }> | undefined;
+
+/**
+ * The schema in one value: every table, index, view and sequence with its columns' types, every
+ * function and trigger. A test that creates, alters or drops any of them changes it.
+ */
+const SCHEMA_FINGERPRINT = `
+	select md5(coalesce(string_agg(part, ',' order by part), '')) as schema from (
+		select format('%s %s %s %s', c.oid, c.relkind, a.attnum, a.atttypid) as part
+		from pg_class c
+		join pg_namespace n on n.oid = c.relnamespace
+		left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+		where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+		union all
+		select format('function %s', p.oid) from pg_proc p
+		join pg_namespace n on n.oid = p.pronamespace
+		where n.nspname not in ('pg_catalog', 'information_schema')
+		union all
+		select format('trigger %s', t.oid) from pg_trigger t
+	) parts`;
+
+async function schemaOf(client: PGlite): Promise<string | undefined> {
+	return (await client.query<{ schema: string }>(SCHEMA_FINGERPRINT)).rows[0]?.schema;
+}
 
 async function openMemory(): Promise<Database> {
 	const client =
@@ -73,7 +96,10 @@ async function openMemory(): Promise<Database> {
 			loadDataDir: await (template ??= dumped(true)),
 			extensions: { pg_trgm }
 		}));
-	const reset = await (baseline ??= resetScript(client));
+	const found = await (baseline ??= (async () => ({
+		reset: await resetScript(client),
+		schema: (await schemaOf(client)) ?? ''
+	}))());
 	let closed: Promise<void> | undefined;
 	// This test's handle on the database: once closed it refuses every query, as a closed
 	// database does, so nothing a test leaves running reaches the next test's data.
@@ -90,15 +116,16 @@ async function openMemory(): Promise<Database> {
 	const database = await wrapPglite(handle, 'in-memory PGlite (test clone)');
 	return {
 		...database,
-		close: () => (closed ??= putBack(client, reset))
+		close: () => (closed ??= putBack(client, found))
 	};
 }
 
-async function putBack(client: PGlite, reset: string): Promise<void> {
+async function putBack(client: PGlite, migrated: { reset: string; schema: string }): Promise<void> {
 	try {
 		if (idle.length >= MAX_IDLE) throw new Error('enough idle databases');
-		await client.exec(reset);
+		await client.exec(migrated.reset);
 		await client.exec('discard all');
+		if ((await schemaOf(client)) !== migrated.schema) throw new Error('the schema changed');
 		idle.push(client);
 	} catch {
 		await client.close();
