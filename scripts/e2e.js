@@ -2,10 +2,13 @@
 // `npm run test:e2e`: build if the sources changed, then run Playwright in Debian's Chromium.
 // Outside CI a machine without Chromium skips these tests with a loud notice; in CI it fails.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { fullChromium, testChromium } from '../tests/e2e/browsers.js';
 import { buildIfNeeded } from './build-if-needed.js';
 
@@ -45,26 +48,101 @@ if (!process.env.E2E_PORTS) {
 	await Promise.all(holders.map((holder) => new Promise((resolve) => holder.close(resolve))));
 }
 
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+/** What to remove when the tests are done: the seeded databases. */
+const leftovers = /** @type {(() => Promise<unknown>)[]} */ ([]);
+
+/** @param {string} adminUrl @param {string} statement */
+async function onServer(adminUrl, statement) {
+	const client = new pg.Client({ connectionString: adminUrl });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+/** Seeding processes still running (stopped with the servers). */
+const seeding = new Set();
+
+/** @param {string[]} args tests/e2e/seed.js's arguments */
+function seedProcess(args) {
+	const child = spawn(process.execPath, ['tests/e2e/seed.js', ...args], {
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	seeding.add(child);
+	child.once('exit', () => seeding.delete(child));
+	return new Promise((resolve, reject) =>
+		child.once('exit', (code) =>
+			code === 0 ? resolve(undefined) : reject(new Error(`Seeding ${args[0]} failed.`))
+		)
+	);
+}
+
+/**
+ * Seeding the demo data is most of a test server's start (on PGlite about 14 s of CPU, which
+ * four servers side by side did four times): each engine's database is seeded once, the two
+ * side by side, and that engine's servers start from copies (tests/e2e/serve.js) as soon as it
+ * is ready. Gives each engine's environment for its servers.
+ * @param {string} engine
+ * @returns {Promise<Record<string, string>>}
+ */
+async function seedOnce(engine) {
+	if (engine === 'pglite') {
+		const dir = mkdtempSync(join(tmpdir(), 'udb-e2e-seed-'));
+		leftovers.push(async () => rmSync(dir, { recursive: true, force: true }));
+		await seedProcess(['pglite', dir]);
+		return { E2E_SEEDED_DIR: dir };
+	}
+	const adminUrl = /** @type {string} */ (process.env.TEST_DATABASE_URL);
+	const name = `udb_test_seed_${randomBytes(6).toString('hex')}`;
+	await onServer(adminUrl, `create database ${name}`);
+	leftovers.push(() => onServer(adminUrl, `drop database if exists ${name} with (force)`));
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	await seedProcess(['postgres', url.toString()]);
+	return { E2E_SEEDED_DATABASE: name };
+}
+
+async function removeLeftovers() {
+	await Promise.all(leftovers.splice(0).map((remove) => remove().catch(() => undefined)));
+}
+
 // Playwright starts its web servers one after another (about 30 s here); side by side they are
 // ready in about 20. Playwright then finds them listening and uses them (E2E_SERVERS_STARTED).
 const { e2eServers } = await import('../tests/e2e/servers.js');
-const servers = e2eServers(
-	process.env.E2E_PORTS.split(',').map(Number),
-	Boolean(process.env.TEST_DATABASE_URL)
-).map((server) => ({
-	...server,
-	process: spawn(process.execPath, server.args, {
-		env: { ...process.env, ...server.env },
-		stdio: ['ignore', 'ignore', 'inherit']
-	})
-}));
 let stopping = false;
-/** SIGTERM, so each server drops its scratch database; SIGKILL after 10 s. */
+const planned = e2eServers(process.env.E2E_PORTS.split(',').map(Number), withPostgres);
+const seeds = new Map(
+	[...new Set(planned.map((server) => server.engine))].map((engine) => [engine, seedOnce(engine)])
+);
+const servers = planned.map((server) => {
+	/** @type {{ process?: import('node:child_process').ChildProcess }} */
+	const handle = {};
+	const started = /** @type {Promise<Record<string, string>>} */ (seeds.get(server.engine)).then(
+		(env) => {
+			if (stopping) throw new Error('The tests were stopped.');
+			handle.process = spawn(process.execPath, server.args, {
+				env: { ...process.env, ...server.env, ...env },
+				stdio: ['ignore', 'ignore', 'inherit']
+			});
+			return handle.process;
+		}
+	);
+	return { ...server, handle, started };
+});
+/**
+ * Stops the seeding, then the servers: SIGTERM, so each server drops its scratch database;
+ * SIGKILL after 10 s. Then the seeded databases go.
+ */
 async function stopServers() {
 	stopping = true;
+	for (const child of seeding) child.kill('SIGTERM');
+	await Promise.allSettled(servers.map((server) => server.started));
 	await Promise.all(
-		servers.map(async ({ process: child }) => {
-			if (child.exitCode !== null || child.signalCode !== null) return;
+		servers.map(async ({ handle: { process: child } }) => {
+			if (!child || child.exitCode !== null || child.signalCode !== null) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill('SIGTERM');
 			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -72,6 +150,7 @@ async function stopServers() {
 			clearTimeout(timer);
 		})
 	);
+	await removeLeftovers();
 }
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 	process.once(signal, () => void stopServers().then(() => process.exit(130)));
@@ -79,9 +158,10 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 
 /** @param {(typeof servers)[number]} server */
 async function ready(server) {
+	const child = await server.started;
 	const deadline = Date.now() + 120_000;
 	while (Date.now() < deadline) {
-		if (server.process.exitCode !== null || server.process.signalCode !== null)
+		if (child.exitCode !== null || child.signalCode !== null)
 			throw new Error(`The ${server.name} test server stopped before it was ready.`);
 		const answer = await fetch(server.url).catch(() => undefined);
 		if (answer?.ok) return;

@@ -1,8 +1,8 @@
 // Serves the built site for the end-to-end tests on a fresh database: a temporary PGlite data
 // directory, or (argument `postgres`) a scratch database on the TEST_DATABASE_URL server.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { addSecurityHeaders } from '../../scripts/serve-headers.js';
@@ -18,11 +18,20 @@ if (engine === 'postgres') {
 		'../../src/lib/server/db/testing.ts',
 		import.meta.url
 	);
-	const scratch = await createScratchDatabase(adminUrl);
+	// A copy of the seeded database scripts/e2e.js made, or an empty one the server seeds.
+	const scratch = await createScratchDatabase(adminUrl, process.env.E2E_SEEDED_DATABASE);
 	process.env.DATABASE_URL = scratch.url;
 	cleanup = () => scratch.drop();
 } else {
 	const dir = mkdtempSync(join(tmpdir(), 'udb-e2e-'));
+	// A copy of the seeded data directory scripts/e2e.js made (not its lock file), or an empty
+	// directory the server seeds.
+	const seeded = process.env.E2E_SEEDED_DIR;
+	if (seeded)
+		cpSync(seeded, dir, {
+			recursive: true,
+			filter: (source) => basename(source) !== 'uddannelsesby.lock'
+		});
 	process.env.DATA_DIR = dir;
 	cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
