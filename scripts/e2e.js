@@ -132,11 +132,17 @@ const servers = planned.map((server) => {
 	);
 	return { ...server, handle, started };
 });
+/** @type {Promise<void> | undefined} */
+let stopped;
 /**
  * Stops the seeding, then the servers: SIGTERM, so each server drops its scratch database;
- * SIGKILL after 10 s. Then the seeded databases go.
+ * SIGKILL after 10 s. Then the seeded databases go. Once, whoever asks first (a signal, or the
+ * end of the run); every caller waits for the same.
  */
-async function stopServers() {
+function stopServers() {
+	return (stopped ??= stopAll());
+}
+async function stopAll() {
 	stopping = true;
 	for (const child of seeding) child.kill('SIGTERM');
 	await Promise.allSettled(servers.map((server) => server.started));
