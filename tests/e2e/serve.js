@@ -52,6 +52,15 @@ process.once('sveltekit:shutdown', () => {
 	setTimeout(() => void cleanup().catch(() => undefined), 500);
 });
 
+// Until the server has its own signal handlers (its import, below), a stop cleans up here: a
+// run stopped while a server was being prepared left its scratch database behind.
+const stopEarly = () =>
+	void cleanup()
+		.catch(() => undefined)
+		.finally(() => process.exit(143));
+process.once('SIGTERM', stopEarly);
+process.once('SIGINT', stopEarly);
+
 // Accounts for every role, written where the tests read them (tests/e2e/fixture.ts).
 if (process.env.E2E_FIXTURE_FILE) {
 	process.env.AUTH_SECRET ||= 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
@@ -76,4 +85,6 @@ process.env.BODY_SIZE_LIMIT ||= '21M';
 process.env.ORIGIN ||= `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3000'}`;
 
 const { server } = await import(pathToFileURL(join(process.cwd(), 'build', 'index.js')).href);
+process.off('SIGTERM', stopEarly);
+process.off('SIGINT', stopEarly);
 addSecurityHeaders(server);
