@@ -2,13 +2,12 @@
 // `npm run test:e2e`: build if the sources changed, then run Playwright in Debian's Chromium.
 // Outside CI a machine without Chromium skips these tests with a loud notice; in CI it fails.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
 import { fullChromium, testChromium } from '../tests/e2e/browsers.js';
 import { buildIfNeeded } from './build-if-needed.js';
 
@@ -52,17 +51,6 @@ const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 /** What to remove when the tests are done: the seeded databases. */
 const leftovers = /** @type {(() => Promise<unknown>)[]} */ ([]);
 
-/** @param {string} adminUrl @param {string} statement */
-async function onServer(adminUrl, statement) {
-	const client = new pg.Client({ connectionString: adminUrl });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
-
 /** Seeding processes still running (stopped with the servers). */
 const seeding = new Set();
 
@@ -95,14 +83,14 @@ async function seedOnce(engine) {
 		await seedProcess(['pglite', dir]);
 		return { E2E_SEEDED_DIR: dir };
 	}
-	const adminUrl = /** @type {string} */ (process.env.TEST_DATABASE_URL);
-	const name = `udb_test_seed_${randomBytes(6).toString('hex')}`;
-	await onServer(adminUrl, `create database ${name}`);
-	leftovers.push(() => onServer(adminUrl, `drop database if exists ${name} with (force)`));
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	await seedProcess(['postgres', url.toString()]);
-	return { E2E_SEEDED_DATABASE: name };
+	const { createScratchDatabase } = await tsImport(
+		'../src/lib/server/db/testing.ts',
+		import.meta.url
+	);
+	const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
+	leftovers.push(() => scratch.drop());
+	await seedProcess(['postgres', scratch.url]);
+	return { E2E_SEEDED_DATABASE: new URL(scratch.url).pathname.slice(1) };
 }
 
 async function removeLeftovers() {

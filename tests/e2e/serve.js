@@ -27,11 +27,10 @@ if (engine === 'postgres') {
 	// A copy of the seeded data directory scripts/e2e.js made (not its lock file), or an empty
 	// directory the server seeds.
 	const seeded = process.env.E2E_SEEDED_DIR;
-	if (seeded)
-		cpSync(seeded, dir, {
-			recursive: true,
-			filter: (source) => basename(source) !== 'uddannelsesby.lock'
-		});
+	if (seeded) {
+		const { LOCK_FILE } = await tsImport('../../src/lib/server/db/lock.ts', import.meta.url);
+		cpSync(seeded, dir, { recursive: true, filter: (source) => basename(source) !== LOCK_FILE });
+	}
 	process.env.DATA_DIR = dir;
 	cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }

@@ -50,9 +50,13 @@ async function dumped(migrated: boolean): Promise<Blob> {
 	}
 }
 
+/** A new in-memory PGlite database started from a dumped data directory. */
+async function clientFrom(dump: Promise<Blob>): Promise<PGlite> {
+	return PGlite.create({ loadDataDir: await dump, extensions: { pg_trgm } });
+}
+
 async function fromDump(dump: Promise<Blob>): Promise<Database> {
-	const client = await PGlite.create({ loadDataDir: await dump, extensions: { pg_trgm } });
-	return wrapPglite(client, 'in-memory PGlite (test clone)');
+	return wrapPglite(await clientFrom(dump), 'in-memory PGlite (test clone)');
 }
 
 // Opening an in-memory PGlite database costs about 0.6 s of CPU (PostgreSQL starting in
@@ -90,12 +94,7 @@ async function schemaOf(client: PGlite): Promise<string | undefined> {
 }
 
 async function openMemory(): Promise<Database> {
-	const client =
-		idle.pop() ??
-		(await PGlite.create({
-			loadDataDir: await (template ??= dumped(true)),
-			extensions: { pg_trgm }
-		}));
+	const client = idle.pop() ?? (await clientFrom((template ??= dumped(true))));
 	const found = await (baseline ??= (async () => ({
 		reset: await resetScript(client),
 		schema: (await schemaOf(client)) ?? ''
