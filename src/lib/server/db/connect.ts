@@ -81,6 +81,11 @@ export async function openDatabase(
 	const lock = acquireDirectoryLock(dataDir, holder);
 	try {
 		mkdirSync(join(dataDir, 'pgdata'), { recursive: true });
+		// PostgreSQL's own lock file. With the directory's lock held no other process can be
+		// using the data, so one left here is stale: and one a `kill -9` left empty (killed
+		// between creating it and writing to it, as PostgreSQL starts) makes PostgreSQL refuse
+		// to start ("lock file is empty") until someone deletes it by hand.
+		rmSync(join(dataDir, 'pgdata', 'postmaster.pid'), { force: true });
 		return await openEmbedded(join(dataDir, 'pgdata'), `PGlite in ${dataDir}`, lock);
 	} catch (error) {
 		lock.release();

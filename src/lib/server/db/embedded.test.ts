@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -124,6 +124,40 @@ describe('the embedded database in its own thread', () => {
 			expect(existsSync(join(dir, 'pgdata'))).toBe(true);
 		} finally {
 			await again.close();
+		}
+	});
+
+	it("opens after a kill -9 left PostgreSQL's lock file empty, the data kept", async () => {
+		// A process killed between PostgreSQL creating postmaster.pid and writing to it (as it
+		// starts) leaves it empty; PostgreSQL itself then refuses to start.
+		writeFileSync(join(dir, 'pgdata', 'postmaster.pid'), '');
+		const again = await openDatabase({ kind: 'pglite', dataDir: dir }, 'the test after a kill');
+		try {
+			const rows = rowsOf<{ n: number }>(
+				await again.db.execute(sql`select count(*)::int as n from probe`)
+			);
+			expect(rows).toEqual([{ n: 2 }]);
+		} finally {
+			await again.close();
+		}
+	});
+
+	it("says why, in PostgreSQL's words, when the data directory cannot be opened", async () => {
+		const broken = mkdtempSync(join(tmpdir(), 'udb-embedded-broken-'));
+		try {
+			const before = socketDirs().length;
+			// A data directory made by a PostgreSQL this one cannot read.
+			cpSync(join(dir, 'pgdata'), join(broken, 'pgdata'), { recursive: true });
+			writeFileSync(join(broken, 'pgdata', 'PG_VERSION'), '99\n');
+			const failure = openDatabase({ kind: 'pglite', dataDir: broken }, 'the test');
+			await expect(failure).rejects.toThrow(
+				/Could not open the embedded database in .*: .*FATAL: database files are incompatible with server DETAIL: .*version 99/
+			);
+			// Nothing left open: no socket directory, and the lock free for the next try.
+			expect(socketDirs().length).toBe(before);
+			await expect(openDatabase({ kind: 'pglite', dataDir: broken })).rejects.toThrow(/version 99/);
+		} finally {
+			rmSync(broken, { recursive: true, force: true });
 		}
 	});
 });

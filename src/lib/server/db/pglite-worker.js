@@ -18,15 +18,34 @@ const port = parentPort;
 let db;
 /** @type {PGLiteSocketServer | undefined} */
 let server;
+/**
+ * What PostgreSQL wrote to its log while starting (the last lines): PGlite's own error says
+ * only that it "failed to initialize properly", the log says why.
+ * @type {string[]}
+ */
+const startLog = [];
+let started = false;
 try {
 	// pg_trgm: typo-tolerant search (the same extension as on PostgreSQL).
-	db = new PGlite(dataDir, { extensions: { pg_trgm } });
+	db = new PGlite(dataDir, {
+		extensions: { pg_trgm },
+		onStderr: (text) => {
+			if (!started && startLog.push(text) > 20) startLog.shift();
+			return false;
+		}
+	});
 	await db.waitReady;
+	started = true;
 	server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
 	await server.start();
 	port.postMessage({ ready: true });
 } catch (error) {
-	port.postMessage({ failed: /** @type {Error} */ (error).message });
+	const why = startLog
+		.filter((line) => /\b(PANIC|FATAL|ERROR|DETAIL|HINT):/.test(line))
+		.map((line) => line.replace(/^.*?\b(PANIC|FATAL|ERROR|DETAIL|HINT):\s*/, '$1: '));
+	port.postMessage({
+		failed: [/** @type {Error} */ (error).message, ...why].join(' ')
+	});
 	await db?.close().catch(() => undefined);
 	process.exit(1);
 }
