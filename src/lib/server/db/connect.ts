@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { timeQueries } from './query-time.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,6 +54,9 @@ export class DatabaseConnectionError extends Error {
 	}
 }
 
+/** In DATA_DIR while the embedded database's files are being made (see openDatabase). */
+export const CREATING_MARK = 'pgdata.creating';
+
 /** Removes the password from a connection URL so it can be logged. */
 export function redactUrl(url: string): string {
 	try {
@@ -80,13 +83,10 @@ export async function openDatabase(
 	const dataDir = resolve(target.dataDir);
 	const lock = acquireDirectoryLock(dataDir, holder);
 	try {
-		mkdirSync(join(dataDir, 'pgdata'), { recursive: true });
-		// PostgreSQL's own lock file. With the directory's lock held no other process can be
-		// using the data, so one left here is stale: and one a `kill -9` left empty (killed
-		// between creating it and writing to it, as PostgreSQL starts) makes PostgreSQL refuse
-		// to start ("lock file is empty") until someone deletes it by hand.
-		rmSync(join(dataDir, 'pgdata', 'postmaster.pid'), { force: true });
-		return await openEmbedded(join(dataDir, 'pgdata'), `PGlite in ${dataDir}`, lock);
+		const pgdata = preparePgdata(dataDir);
+		const database = await openEmbedded(pgdata.path, `PGlite in ${dataDir}`, lock);
+		pgdata.started();
+		return database;
 	} catch (error) {
 		lock.release();
 		throw new DatabaseConnectionError(
@@ -94,6 +94,36 @@ export async function openDatabase(
 			{ cause: error }
 		);
 	}
+}
+
+/**
+ * Readies `DATA_DIR/pgdata` for PGlite; the caller holds the directory's lock and calls
+ * `started()` once PGlite has started on it.
+ *
+ * PGlite makes the database's files (PostgreSQL's initdb) straight in `pgdata`, and a process
+ * stopped part-way (a Ctrl-C during the first start) left files PostgreSQL could never start on
+ * ("could not load pg_hba.conf"). So a mark stands while they are made; where it stands, or
+ * where nothing was made yet, they hold no data and are made afresh. Once PGlite has started,
+ * the files are complete and PostgreSQL's own recovery covers whatever follows.
+ */
+export function preparePgdata(dataDir: string): { path: string; started(): void } {
+	const path = join(dataDir, 'pgdata');
+	const mark = join(dataDir, CREATING_MARK);
+	// readdirSync, not existsSync: a directory this process may not read is an error, never a
+	// reason to make it afresh.
+	const made = existsSync(path) && readdirSync(path).includes('PG_VERSION');
+	if (made && !existsSync(mark)) {
+		// PostgreSQL's own lock file. With the directory's lock held no other process can be
+		// using the data, so one left here is stale: and one a `kill -9` left empty (killed
+		// between creating it and writing to it, as PostgreSQL starts) makes PostgreSQL refuse
+		// to start ("lock file is empty") until someone deletes it by hand.
+		rmSync(join(path, 'postmaster.pid'), { force: true });
+		return { path, started: () => undefined };
+	}
+	writeFileSync(mark, `${new Date().toISOString()}\n`);
+	rmSync(path, { recursive: true, force: true });
+	mkdirSync(path);
+	return { path, started: () => rmSync(mark, { force: true }) };
 }
 
 /** Wraps an already created PGlite client (tests clone a migrated template). */

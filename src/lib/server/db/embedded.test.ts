@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from './connect.ts';
+import { CREATING_MARK, openDatabase, preparePgdata, type Database } from './connect.ts';
 import { copyInto } from './copy.ts';
 import { DataDirectoryInUseError } from './lock.ts';
 import { migrationStatus, rowsOf, runMigrations } from './migrate.ts';
@@ -139,6 +139,67 @@ describe('the embedded database in its own thread', () => {
 			expect(rows).toEqual([{ n: 2 }]);
 		} finally {
 			await again.close();
+		}
+	});
+
+	it('makes the files afresh when a first start was stopped while it made them', async () => {
+		const stopped = mkdtempSync(join(tmpdir(), 'udb-embedded-stopped-'));
+		try {
+			// As a process killed part-way through making them left them: the mark, and files
+			// PostgreSQL cannot start on (pg_hba.conf not yet written).
+			cpSync(join(dir, 'pgdata'), join(stopped, 'pgdata'), { recursive: true });
+			rmSync(join(stopped, 'pgdata', 'pg_hba.conf'));
+			writeFileSync(join(stopped, CREATING_MARK), '');
+			const database = await openDatabase({ kind: 'pglite', dataDir: stopped }, 'the test');
+			try {
+				expect(existsSync(join(stopped, CREATING_MARK))).toBe(false);
+				expect(existsSync(join(stopped, 'pgdata', 'pg_hba.conf'))).toBe(true);
+				// Made afresh: nothing of the copied database is left.
+				const rows = rowsOf<{ n: number }>(
+					await database.db.execute(
+						sql`select count(*)::int as n from pg_tables where tablename = 'probe'`
+					)
+				);
+				expect(rows).toEqual([{ n: 0 }]);
+			} finally {
+				await database.close();
+			}
+		} finally {
+			rmSync(stopped, { recursive: true, force: true });
+		}
+	});
+
+	it('marks the files while they are made, and keeps made ones', () => {
+		const data = mkdtempSync(join(tmpdir(), 'udb-embedded-prepare-'));
+		try {
+			const pgdata = join(data, 'pgdata');
+			// A first start: the mark stands until PGlite has started.
+			const first = preparePgdata(data);
+			expect(first.path).toBe(pgdata);
+			expect(existsSync(join(data, CREATING_MARK))).toBe(true);
+			expect(readdirSync(pgdata)).toEqual([]);
+			writeFileSync(join(pgdata, 'PG_VERSION'), '18\n');
+			first.started();
+			expect(existsSync(join(data, CREATING_MARK))).toBe(false);
+			// Made: kept, but for PostgreSQL's stale lock file.
+			writeFileSync(join(pgdata, 'postmaster.pid'), '');
+			preparePgdata(data).started();
+			expect(readdirSync(pgdata)).toEqual(['PG_VERSION']);
+			expect(existsSync(join(data, CREATING_MARK))).toBe(false);
+			// Files without PG_VERSION (an earlier version stopped while it made them, no mark):
+			// made afresh.
+			rmSync(join(pgdata, 'PG_VERSION'));
+			writeFileSync(join(pgdata, 'pg_hba.conf'), '');
+			preparePgdata(data).started();
+			expect(readdirSync(pgdata)).toEqual([]);
+			writeFileSync(join(pgdata, 'PG_VERSION'), '18\n');
+			// Stopped while made (the mark stands): made afresh.
+			writeFileSync(join(data, CREATING_MARK), '');
+			preparePgdata(data);
+			expect(readdirSync(pgdata)).toEqual([]);
+			expect(existsSync(join(data, CREATING_MARK))).toBe(true);
+		} finally {
+			rmSync(data, { recursive: true, force: true });
 		}
 	});
 
