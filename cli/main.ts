@@ -164,8 +164,8 @@ const HELP = `Usage: uddannelsesby <command>
   backup restore FILE        restore FILE into an empty data directory or database, check
                              every table's count and checksum, then apply newer migrations;
                              a backup of either engine restores into either
-      --force                replace everything the target holds (dropped first: a
-                             restore that then fails leaves the target empty)
+      --force                replace everything the target holds (in the same
+                             transaction: a restore that fails leaves it as it was)
   backup show FILE           check FILE from end to end and print its manifest
 
   retention run              delete what has been kept for its period (RETAIN_* settings;

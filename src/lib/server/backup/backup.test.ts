@@ -269,6 +269,37 @@ describe('a damaged backup is refused before anything changes', () => {
 		}
 	}, 120_000);
 
+	it('a forced restore that fails leaves the target as it was, its old tables and rows', async () => {
+		const file = variant('bad-value-forced.gz', (l) => {
+			const i = l.findIndex((x) => x === '{"#table":"organizations"}');
+			const row = JSON.parse(l[i + 1]!) as Record<string, unknown>;
+			row.created_at = 'not a time';
+			return [...l.slice(0, i + 1), JSON.stringify(row), ...l.slice(i + 2)];
+		});
+		const target = await openEmpty('pglite');
+		try {
+			await target.db.execute(sql`create table leftover (x int)`);
+			await target.db.execute(sql`insert into leftover values (1), (2)`);
+			await expect(restoreBackup(target, file, { force: true })).rejects.toThrow(
+				/Table organizations, rows 1 to \d+: .*not a time/
+			);
+			expect(await tableCount(target)).toBe(1);
+			const rows = rowsOf<{ n: number }>(
+				await target.db.execute(sql`select count(*)::int as n from leftover`)
+			);
+			expect(rows).toEqual([{ n: 2 }]);
+			// Nor is a migration recorded: the next start sees a database with none applied.
+			const recorded = rowsOf<{ present: boolean }>(
+				await target.db.execute(
+					sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`
+				)
+			);
+			expect(recorded).toEqual([{ present: false }]);
+		} finally {
+			await target.close();
+		}
+	}, 120_000);
+
 	it('a backup from an earlier version is restored at its level, then upgraded', async () => {
 		// The backup as the version before migration 0023 would have written it: without the
 		// tables the later migrations made.

@@ -9,6 +9,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+	migrateWithin,
 	migrationsFolder,
 	migrationStatus,
 	rowsOf,
@@ -434,9 +435,10 @@ export interface RestoreResult {
 
 /**
  * Restores a backup into an empty database (or, with `force`, one whose tables are dropped
- * first): checks the whole file, builds the schema at the backup's migration level, loads every
- * table in one transaction, and checks each table's row count and checksum against the
- * manifest before committing. Then applies any newer migrations.
+ * first): checks the whole file, then in one transaction drops the old tables (with `force`),
+ * builds the schema at the backup's migration level, loads every table and checks each table's
+ * row count and checksum against the manifest before committing. Then applies any newer
+ * migrations. A restore that fails leaves the database as it was.
  */
 export async function restoreBackup(
 	database: Database,
@@ -453,13 +455,14 @@ export async function restoreBackup(
 	const migrations = await migrationsUpTo(manifest.migration);
 	let restored = 0;
 	try {
-		if (tables > 0) {
-			await database.db.execute(sql`drop schema if exists drizzle cascade`);
-			await database.db.execute(sql`drop schema public cascade`);
-			await database.db.execute(sql`create schema public`);
-		}
-		await runMigrations(database, migrations.folder);
+		// One transaction from the old tables' removal (with --force) to the last check: a restore
+		// that fails leaves the database as it was found, its old tables included.
 		await database.db.transaction(async (tx) => {
+			if (tables > 0) {
+				await tx.execute(sql`drop schema public cascade`);
+				await tx.execute(sql`create schema public`);
+			}
+			await migrateWithin(tx, migrations.folder);
 			await settleTextForms(tx);
 			const present = new Map((await tablesInOrder(tx)).map((t) => [t.name, t]));
 			for (const table of manifest.tables) {
@@ -505,12 +508,6 @@ export async function restoreBackup(
 					);
 			}
 		});
-	} catch (error) {
-		// Leave the target as empty as it was found (with --force the old tables are gone already).
-		await database.db.execute(sql`drop schema if exists drizzle cascade`).catch(() => undefined);
-		await database.db.execute(sql`drop schema public cascade`).catch(() => undefined);
-		await database.db.execute(sql`create schema public`).catch(() => undefined);
-		throw error;
 	} finally {
 		await migrations.dispose();
 	}

@@ -10,6 +10,7 @@ export {
 } from './connect.ts';
 export {
 	runMigrations,
+	migrateWithin,
 	migrationStatus,
 	migrationsFolder,
 	rowsOf,

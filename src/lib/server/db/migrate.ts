@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import type { Database } from './connect.ts';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import type { Database, Db } from './connect.ts';
 
 /** The committed SQL migrations; the server and the CLI run from the project directory. */
 export function migrationsFolder(): string {
@@ -37,6 +38,27 @@ export async function runMigrations(
 			.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
 			.catch(() => undefined);
 		client.release();
+	}
+}
+
+/**
+ * Applies every migration in `folder` inside the caller's transaction, to a database with no
+ * schema of ours, and records them as Drizzle's migrator does (the same table, hashes and
+ * times), so later starts see them as applied. Drizzle's own migrator opens a transaction of its
+ * own; a restore needs the schema and the data in one, so that a restore that fails leaves the
+ * database as it was.
+ */
+export async function migrateWithin(tx: Db, folder = migrationsFolder()): Promise<void> {
+	await tx.execute(sql`drop schema if exists drizzle cascade`);
+	await tx.execute(sql`create schema drizzle`);
+	await tx.execute(
+		sql`create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`
+	);
+	for (const migration of readMigrationFiles({ migrationsFolder: folder })) {
+		for (const statement of migration.sql) await tx.execute(sql.raw(statement));
+		await tx.execute(
+			sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`
+		);
 	}
 }
 
