@@ -251,13 +251,17 @@ describe('a damaged backup is refused before anything changes', () => {
 		120_000
 	);
 
-	it('a row whose value does not fit its column names the table and rows, and restores nothing', async () => {
-		const file = variant('bad-value.gz', (l) => {
+	/** A backup whose first organisation has a creation time that is not a time. */
+	const badValue = () =>
+		variant('bad-value.gz', (l) => {
 			const i = l.findIndex((x) => x === '{"#table":"organizations"}');
 			const row = JSON.parse(l[i + 1]!) as Record<string, unknown>;
 			row.created_at = 'not a time';
 			return [...l.slice(0, i + 1), JSON.stringify(row), ...l.slice(i + 2)];
 		});
+
+	it('a row whose value does not fit its column names the table and rows, and restores nothing', async () => {
+		const file = badValue();
 		const target = await openEmpty('pglite');
 		try {
 			await expect(restoreBackup(target, file)).rejects.toThrow(
@@ -270,12 +274,7 @@ describe('a damaged backup is refused before anything changes', () => {
 	}, 120_000);
 
 	it('a forced restore that fails leaves the target as it was, its old tables and rows', async () => {
-		const file = variant('bad-value-forced.gz', (l) => {
-			const i = l.findIndex((x) => x === '{"#table":"organizations"}');
-			const row = JSON.parse(l[i + 1]!) as Record<string, unknown>;
-			row.created_at = 'not a time';
-			return [...l.slice(0, i + 1), JSON.stringify(row), ...l.slice(i + 2)];
-		});
+		const file = badValue();
 		const target = await openEmpty('pglite');
 		try {
 			await target.db.execute(sql`create table leftover (x int)`);
