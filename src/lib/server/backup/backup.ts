@@ -1,6 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -397,27 +396,17 @@ async function publicTableCount(database: Database): Promise<number> {
 	return rows[0]?.n ?? 0;
 }
 
-/** A migrations folder holding the committed migrations up to and including `level`. */
-async function migrationsUpTo(
-	level: string
-): Promise<{ folder: string; dispose(): Promise<void> }> {
-	const source = migrationsFolder();
-	const journal = JSON.parse(await readFile(join(source, 'meta', '_journal.json'), 'utf8')) as {
-		entries: { tag: string }[];
-	};
+/** How many of this version's migrations build the schema a backup at `level` was made at. */
+async function migrationsUpTo(level: string): Promise<number> {
+	const journal = JSON.parse(
+		await readFile(join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')
+	) as { entries: { tag: string }[] };
 	const index = journal.entries.findIndex((e) => e.tag === level);
 	if (index < 0)
 		throw new BackupError(
 			`The backup was made at migration ${level}, which this version of Uddannelsesby does not have: restore it with the version that made it (or a newer one).`
 		);
-	if (index === journal.entries.length - 1) return { folder: source, dispose: async () => {} };
-	const folder = await mkdtemp(join(tmpdir(), 'uddannelsesby-migrations-'));
-	await mkdir(join(folder, 'meta'));
-	const entries = journal.entries.slice(0, index + 1);
-	await writeFile(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-	for (const entry of entries)
-		await copyFile(join(source, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-	return { folder, dispose: () => rm(folder, { recursive: true, force: true }) };
+	return index + 1;
 }
 
 export interface RestoreOptions {
@@ -452,65 +441,61 @@ export async function restoreBackup(
 		throw new BackupError(
 			`${database.description} is not empty (${tables} tables). Restore into an empty data directory or database, or pass --force to replace everything in it.`
 		);
-	const migrations = await migrationsUpTo(manifest.migration);
+	const migrationCount = await migrationsUpTo(manifest.migration);
 	let restored = 0;
-	try {
-		// One transaction from the old tables' removal (with --force) to the last check: a restore
-		// that fails leaves the database as it was found, its old tables included.
-		await database.db.transaction(async (tx) => {
-			if (tables > 0) {
-				await tx.execute(sql`drop schema public cascade`);
-				await tx.execute(sql`create schema public`);
-			}
-			await migrateWithin(tx, migrations.folder);
-			await settleTextForms(tx);
-			const present = new Map((await tablesInOrder(tx)).map((t) => [t.name, t]));
-			for (const table of manifest.tables) {
-				const here = present.get(table.name);
-				if (!here || here.columns.join(',') !== table.columns.join(','))
-					throw new BackupError(
-						`Table ${table.name} in the backup does not match the schema at migration ${manifest.migration}: columns ${table.columns.join(', ')} in the backup, ${here?.columns.join(', ') ?? 'no such table'} here.`
-					);
-			}
-			// Migrations may have inserted rows of their own (search words); the backup's replace
-			// them. Every table, those left out of backups included, starts empty.
-			if (present.size > 0)
-				await tx.execute(sql.raw(`truncate ${[...present.keys()].map(ident).join(', ')}`));
-			const byName = new Map(manifest.tables.map((t) => [t.name, t]));
-			const done = new Map<string, number>();
-			for await (const batch of batches(file)) {
-				const table = byName.get(batch.table) as TableSummary;
-				const columns = table.columns.map(ident).join(', ');
-				const before = done.get(table.name) ?? 0;
-				try {
-					await tx.execute(
-						sql`${sql.raw(`insert into ${ident(table.name)} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${ident(table.name)}, `)}${'[' + batch.rows.join(',') + ']'}::json)`
-					);
-				} catch (error) {
-					throw new BackupError(
-						`Table ${table.name}, rows ${before + 1} to ${before + batch.rows.length}: ${databaseMessage(error)}`
-					);
-				}
-				done.set(table.name, before + batch.rows.length);
-				restored += batch.rows.length;
-			}
-			for (const sequence of manifest.sequences)
-				await tx.execute(
-					sequence.value === null
-						? sql`select setval(${sequence.name}::regclass, 1, false)`
-						: sql`select setval(${sequence.name}::regclass, ${sequence.value}::bigint, true)`
+	// One transaction from the old tables' removal (with --force) to the last check: a restore
+	// that fails leaves the database as it was found, its old tables included.
+	await database.db.transaction(async (tx) => {
+		if (tables > 0) {
+			await tx.execute(sql`drop schema public cascade`);
+			await tx.execute(sql`create schema public`);
+		}
+		await migrateWithin(tx, migrationCount);
+		await settleTextForms(tx);
+		const present = new Map((await tablesInOrder(tx)).map((t) => [t.name, t]));
+		for (const table of manifest.tables) {
+			const here = present.get(table.name);
+			if (!here || here.columns.join(',') !== table.columns.join(','))
+				throw new BackupError(
+					`Table ${table.name} in the backup does not match the schema at migration ${manifest.migration}: columns ${table.columns.join(', ')} in the backup, ${here?.columns.join(', ') ?? 'no such table'} here.`
 				);
-			for (const table of manifest.tables) {
-				const here = await summarise(tx, table);
-				if (here.rows !== table.rows || here.checksum !== table.checksum)
-					throw new BackupError(
-						`Table ${table.name} does not match the backup after loading: ${here.rows} rows (checksum ${here.checksum}), the manifest says ${table.rows} (checksum ${table.checksum}). Nothing was restored.`
-					);
+		}
+		// Migrations may have inserted rows of their own (search words); the backup's replace
+		// them. Every table, those left out of backups included, starts empty.
+		if (present.size > 0)
+			await tx.execute(sql.raw(`truncate ${[...present.keys()].map(ident).join(', ')}`));
+		const byName = new Map(manifest.tables.map((t) => [t.name, t]));
+		const done = new Map<string, number>();
+		for await (const batch of batches(file)) {
+			const table = byName.get(batch.table) as TableSummary;
+			const columns = table.columns.map(ident).join(', ');
+			const before = done.get(table.name) ?? 0;
+			try {
+				await tx.execute(
+					sql`${sql.raw(`insert into ${ident(table.name)} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${ident(table.name)}, `)}${'[' + batch.rows.join(',') + ']'}::json)`
+				);
+			} catch (error) {
+				throw new BackupError(
+					`Table ${table.name}, rows ${before + 1} to ${before + batch.rows.length}: ${databaseMessage(error)}`
+				);
 			}
-		});
-	} finally {
-		await migrations.dispose();
-	}
+			done.set(table.name, before + batch.rows.length);
+			restored += batch.rows.length;
+		}
+		for (const sequence of manifest.sequences)
+			await tx.execute(
+				sequence.value === null
+					? sql`select setval(${sequence.name}::regclass, 1, false)`
+					: sql`select setval(${sequence.name}::regclass, ${sequence.value}::bigint, true)`
+			);
+		for (const table of manifest.tables) {
+			const here = await summarise(tx, table);
+			if (here.rows !== table.rows || here.checksum !== table.checksum)
+				throw new BackupError(
+					`Table ${table.name} does not match the backup after loading: ${here.rows} rows (checksum ${here.checksum}), the manifest says ${table.rows} (checksum ${table.checksum}). Nothing was restored.`
+				);
+		}
+	});
 	const before = await migrationStatus(database);
 	if (before.pending.length > 0) await runMigrations(database);
 	return {

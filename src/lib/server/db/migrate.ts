@@ -42,19 +42,23 @@ export async function runMigrations(
 }
 
 /**
- * Applies every migration in `folder` inside the caller's transaction, to a database with no
- * schema of ours, and records them as Drizzle's migrator does (the same table, hashes and
- * times), so later starts see them as applied. Drizzle's own migrator opens a transaction of its
- * own; a restore needs the schema and the data in one, so that a restore that fails leaves the
- * database as it was.
+ * Applies the first `count` migrations in `folder` (all by default) inside the caller's
+ * transaction, to a database with no schema of ours, and records them as Drizzle's migrator
+ * does (the same table, hashes and times), so later starts see them as applied. Drizzle's own
+ * migrator opens a transaction of its own; a restore needs the schema and the data in one, so
+ * that a restore that fails leaves the database as it was.
  */
-export async function migrateWithin(tx: Db, folder = migrationsFolder()): Promise<void> {
+export async function migrateWithin(
+	tx: Db,
+	count = Infinity,
+	folder = migrationsFolder()
+): Promise<void> {
 	await tx.execute(sql`drop schema if exists drizzle cascade`);
 	await tx.execute(sql`create schema drizzle`);
 	await tx.execute(
 		sql`create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`
 	);
-	for (const migration of readMigrationFiles({ migrationsFolder: folder })) {
+	for (const migration of readMigrationFiles({ migrationsFolder: folder }).slice(0, count)) {
 		for (const statement of migration.sql) await tx.execute(sql.raw(statement));
 		await tx.execute(
 			sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`
