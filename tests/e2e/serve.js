@@ -1,8 +1,8 @@
 // Serves the built site for the end-to-end tests on a fresh database: a temporary PGlite data
 // directory, or (argument `postgres`) a scratch database on the TEST_DATABASE_URL server.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { addSecurityHeaders } from '../../scripts/serve-headers.js';
@@ -28,8 +28,8 @@ if (engine === 'postgres') {
 	// directory the server seeds.
 	const seeded = process.env.E2E_SEEDED_DIR;
 	if (seeded) {
-		const { LOCK_FILE } = await tsImport('../../src/lib/server/db/lock.ts', import.meta.url);
-		cpSync(seeded, dir, { recursive: true, filter: (source) => basename(source) !== LOCK_FILE });
+		const { copyDataDir } = await tsImport('../../src/lib/server/db/testing.ts', import.meta.url);
+		copyDataDir(seeded, dir);
 	}
 	process.env.DATA_DIR = dir;
 	cleanup = async () => rmSync(dir, { recursive: true, force: true });

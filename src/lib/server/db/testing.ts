@@ -208,11 +208,13 @@ export async function migratedDataDir(prefix = 'udb-test-'): Promise<string> {
 	})();
 	const template = await dataDirTemplate;
 	const dataDir = mkdtempSync(join(tmpdir(), prefix));
-	cpSync(template, dataDir, {
-		recursive: true,
-		filter: (source) => basename(source) !== LOCK_FILE
-	});
+	copyDataDir(template, dataDir);
 	return dataDir;
+}
+
+/** Copies a closed embedded data directory, all but its lock file, to start another from. */
+export function copyDataDir(source: string, target: string): void {
+	cpSync(source, target, { recursive: true, filter: (path) => basename(path) !== LOCK_FILE });
 }
 
 /**
