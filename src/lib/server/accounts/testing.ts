@@ -1,4 +1,5 @@
-import type { Db } from '../db/index.ts';
+import { afterEach, beforeEach } from 'vitest';
+import type { Database, Db } from '../db/index.ts';
 import { outboxMailer } from '../mail/index.ts';
 import { createAuth, type Auth, type OidcProviderConfig } from './auth.ts';
 import { acceptInvitation, inviteUser, SYSTEM_ACTOR } from './invitations.ts';
@@ -46,4 +47,40 @@ export async function invitedUser(
 			password: TEST_PASSWORD
 		}
 	);
+}
+
+/** The token at the end of an invitation's or a set-up link's address. */
+export const tokenOf = (url: string): string => url.slice(url.lastIndexOf('/') + 1);
+
+/**
+ * For each test of the calling `describe` block: a fresh database of `engine` and better-auth
+ * on it (as `testAuth` sets it up), closed after the test. Read them inside the tests.
+ */
+export function eachTestWithAuth(engine: { open(): Promise<Database> }): {
+	db: Db;
+	database: Database;
+	auth: Auth;
+} {
+	let database: Database | undefined;
+	let auth: Auth | undefined;
+	beforeEach(async () => {
+		database = await engine.open();
+		auth = await testAuth(database.db);
+	});
+	afterEach(() => database?.close());
+	const opened = <T>(value: T | undefined): T => {
+		if (value === undefined) throw new Error('Read the test database inside a test.');
+		return value;
+	};
+	return {
+		get db() {
+			return opened(database).db;
+		},
+		get database() {
+			return opened(database);
+		},
+		get auth() {
+			return opened(auth);
+		}
+	};
 }

@@ -1,49 +1,37 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../db/index.ts';
+import { describe, expect, it } from 'vitest';
 import { testEngines } from '../db/testing.ts';
 import { listOutbox, outboxMailer } from '../mail/index.ts';
 import { totp } from '../../../../tests/support/totp.ts';
-import { invitedUser, testAuth, TEST_PASSWORD } from './testing.ts';
-import {
-	claimTotpStep,
-	inviteUser,
-	pendingSecondFactorUser,
-	SYSTEM_ACTOR,
-	type Auth
-} from './index.ts';
+import { eachTestWithAuth, invitedUser, TEST_PASSWORD } from './testing.ts';
+import { claimTotpStep, inviteUser, pendingSecondFactorUser, SYSTEM_ACTOR } from './index.ts';
 
 const PASSWORD = TEST_PASSWORD;
 
 describe.each(testEngines())('two-factor codes on $name', (engine) => {
-	let database: Database;
-	let auth: Auth;
-	beforeEach(async () => {
-		database = await engine.open();
-		auth = await testAuth(database.db);
-	});
-	afterEach(async () => {
-		await database.close();
-	});
+	const current = eachTestWithAuth(engine);
 
 	/** An editor with TOTP set up as the account page does it; returns the id, secret and cookie jar. */
 	async function editorWithTotp() {
 		const email = `redaktoer-${Math.random().toString(36).slice(2)}@aalborg.dk`;
-		const { userId } = await invitedUser(database.db, auth, email, 'editor');
+		const { userId } = await invitedUser(current.db, current.auth, email, 'editor');
 		const signIn = async () => {
-			const { headers } = await auth.api.signInEmail({
+			const { headers } = await current.auth.api.signInEmail({
 				body: { email, password: PASSWORD },
 				returnHeaders: true
 			});
 			return headers.getSetCookie().map((c) => c.split(';')[0]!);
 		};
 		const cookie = (await signIn()).join('; ');
-		const enabled = await auth.api.enableTwoFactor({
+		const enabled = await current.auth.api.enableTwoFactor({
 			body: { password: PASSWORD },
 			headers: new Headers({ cookie })
 		});
 		if (enabled.method !== 'totp') throw new Error('expected TOTP');
 		const secret = new URL(enabled.totpURI).searchParams.get('secret')!;
-		await auth.api.verifyTOTP({ body: { code: totp(secret) }, headers: new Headers({ cookie }) });
+		await current.auth.api.verifyTOTP({
+			body: { code: totp(secret) },
+			headers: new Headers({ cookie })
+		});
 		return { userId, secret, signIn, email };
 	}
 
@@ -52,20 +40,26 @@ describe.each(testEngines())('two-factor codes on $name', (engine) => {
 		const now = Date.now();
 		const step = Math.floor(now / 30_000);
 		const at = (s: number) => totp(secret, s * 30_000);
-		expect(await claimTotpStep(database.db, auth, userId, at(step), now)).toBe('claimed');
-		expect(await claimTotpStep(database.db, auth, userId, at(step), now)).toBe('replayed');
-		expect(await claimTotpStep(database.db, auth, userId, at(step - 1), now)).toBe('replayed');
-		expect(await claimTotpStep(database.db, auth, userId, at(step + 1), now)).toBe('claimed');
+		expect(await claimTotpStep(current.db, current.auth, userId, at(step), now)).toBe('claimed');
+		expect(await claimTotpStep(current.db, current.auth, userId, at(step), now)).toBe('replayed');
+		expect(await claimTotpStep(current.db, current.auth, userId, at(step - 1), now)).toBe(
+			'replayed'
+		);
+		expect(await claimTotpStep(current.db, current.auth, userId, at(step + 1), now)).toBe(
+			'claimed'
+		);
 		// A code from outside the window is better-auth's to refuse.
-		expect(await claimTotpStep(database.db, auth, userId, at(step + 5), now)).toBe('no-match');
+		expect(await claimTotpStep(current.db, current.auth, userId, at(step + 5), now)).toBe(
+			'no-match'
+		);
 	});
 
 	it('lets only one of two simultaneous uses of a code through', async () => {
 		const { userId, secret } = await editorWithTotp();
 		const code = totp(secret);
 		const results = await Promise.all([
-			claimTotpStep(database.db, auth, userId, code),
-			claimTotpStep(database.db, auth, userId, code)
+			claimTotpStep(current.db, current.auth, userId, code),
+			claimTotpStep(current.db, current.auth, userId, code)
 		]);
 		expect(results.sort()).toEqual(['claimed', 'replayed']);
 	});
@@ -75,24 +69,26 @@ describe.each(testEngines())('two-factor codes on $name', (engine) => {
 		const cookies = await signIn();
 		const pending = cookies.find((c) => c.startsWith('uddannelsesby.two_factor='))!;
 		const value = pending.slice(pending.indexOf('=') + 1);
-		expect(await pendingSecondFactorUser(auth, value)).toBe(userId);
+		expect(await pendingSecondFactorUser(current.auth, value)).toBe(userId);
 		const [plain] = decodeURIComponent(value).split('.');
-		expect(await pendingSecondFactorUser(auth, `${plain}.${'A'.repeat(43)}=`)).toBeUndefined();
-		expect(await pendingSecondFactorUser(auth, undefined)).toBeUndefined();
+		expect(
+			await pendingSecondFactorUser(current.auth, `${plain}.${'A'.repeat(43)}=`)
+		).toBeUndefined();
+		expect(await pendingSecondFactorUser(current.auth, undefined)).toBeUndefined();
 	});
 
 	it('keeps no usable invitation or reset link in the outbox', async () => {
 		const { url } = await inviteUser(
-			database.db,
+			current.db,
 			outboxMailer,
 			SYSTEM_ACTOR,
 			{ email: 'ny@aalborg.dk', role: 'council' },
 			'http://localhost:5173'
 		);
 		const editor = await editorWithTotp();
-		await auth.api.requestPasswordReset({ body: { email: editor.email } });
+		await current.auth.api.requestPasswordReset({ body: { email: editor.email } });
 		const token = url.split('/').pop()!;
-		const stored = (await listOutbox(database.db)).map((m) => m.body).join('\n');
+		const stored = (await listOutbox(current.db)).map((m) => m.body).join('\n');
 		expect(stored).toContain('/invitation/');
 		expect(stored).toContain('nulstil-adgangskode?token=');
 		expect(stored).toContain('fjernet / removed');

@@ -3,19 +3,18 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import { copenhagenMidnight, dayAfter } from '../local-date.ts';
 import {
-	anyOf,
 	countFacets,
+	facetCountCache,
+	groupsWithOrganisation,
 	inList,
 	inLocale,
-	NamedCounts,
-	oneOf,
+	type NamedCount,
+	organisationFacet,
 	overlapping,
 	searchWords,
-	tally,
+	type TextQuery,
 	tsQuery,
-	facetCountCache,
-	type NamedCount,
-	type TextQuery
+	valueFacet
 } from '../search/index.ts';
 
 const code = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a known code');
@@ -192,43 +191,21 @@ async function eventsMatching(
 		db,
 		version,
 		{ groups: groupsKey, filters: [query.kind, query.level, query.audience, query.organiser] },
-		async () =>
-			rowsOf<Group>(
-				await db.execute(sql`
-					select g.kind, g.levels, g.audiences, org.slug, org.name, g.n
-					from (
-						select e.kind, e.levels, e.audiences, e.organization_id, count(*)::int as n
-						from events e where ${base}
-						group by e.kind, e.levels, e.audiences, e.organization_id
-					) g join organizations org on org.id = g.organization_id`)
+		() =>
+			groupsWithOrganisation<Group>(
+				db,
+				sql`select e.kind, e.levels, e.audiences, e.organization_id, count(*)::int as n
+					from events e where ${base}
+					group by e.kind, e.levels, e.audiences, e.organization_id`
 			),
-		(groups) => countsOf(query, groups)
+		(groups) =>
+			countFacets(groups, {
+				kinds: valueFacet(query.kind, (g: Group) => g.kind),
+				levels: valueFacet(query.level, (g: Group) => g.levels),
+				audiences: valueFacet(query.audience, (g: Group) => g.audiences),
+				organisers: organisationFacet<Group>(query.organiser)
+			})
 	);
 	const [rows, counted] = await Promise.all([pageRows, counts]);
 	return { ...counted, items: rowsOf<EventHit>(rows) };
-}
-
-/**
- * The total and each filter's counts from the groups: a count ignores its own filter's choice.
- * Kept per content version, time window (to the minute), words and filters, so another page of
- * the same list reuses them.
- */
-function countsOf(query: EventQuery, groups: Group[]): Omit<EventResults, 'items'> {
-	const kinds: Record<string, number> = {};
-	const levels: Record<string, number> = {};
-	const audiences: Record<string, number> = {};
-	const organisers = new NamedCounts();
-	const [kind, level, audience, organiser] = [
-		oneOf(query.kind),
-		anyOf(query.level),
-		anyOf(query.audience),
-		oneOf(query.organiser)
-	];
-	const total = countFacets(groups, [
-		{ passes: (g) => kind(g.kind), count: (g) => tally(kinds, g.kind, g.n) },
-		{ passes: (g) => level(g.levels), count: (g) => tally(levels, g.levels, g.n) },
-		{ passes: (g) => audience(g.audiences), count: (g) => tally(audiences, g.audiences, g.n) },
-		{ passes: (g) => organiser(g.slug), count: (g) => organisers.add(g.slug, g.name, g.n) }
-	]);
-	return { total, kinds, levels, audiences, organisers: organisers.list(query.organiser) };
 }

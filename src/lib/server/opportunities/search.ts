@@ -2,27 +2,25 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import {
-	anyOf,
 	countFacets,
+	facetCountCache,
 	inList,
 	inLocale,
 	kmOf,
+	type Near,
+	type NearAnswer,
 	nearParameter,
-	oneOf,
-	postcodeParameter,
 	overlapping,
+	postcodeParameter,
 	queryWords,
 	roundKm,
+	type SearchContext,
 	searchNear,
 	squaredDegrees,
 	squaredRadius,
-	tally,
-	tsQuery,
-	type NearAnswer,
-	type Near,
-	type SearchContext,
 	type TextQuery,
-	facetCountCache
+	tsQuery,
+	valueFacet
 } from '../search/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
 
@@ -218,7 +216,12 @@ async function postingsMatching(
 					select o.facet_key, count(*)::int as n from opportunities o ${joinAreas}
 					where ${base} group by o.facet_key`)
 			),
-		(groups) => countsOf(query, groups)
+		(groups) =>
+			countFacets(groups.map(splitFacetKey), {
+				types: valueFacet(query.type, (g: FacetGroup) => g.type),
+				fields: valueFacet(query.field, (g: FacetGroup) => g.fields),
+				levels: valueFacet(query.level, (g: FacetGroup) => g.levels)
+			})
 	);
 	const [rowsRead, { total, types, fields, levels }] = await Promise.all([pageRows, counts]);
 	// Named as a hit is, but the unrounded distance.
@@ -240,23 +243,15 @@ const cachedCounts = facetCountCache<
 	Pick<OpportunityResults, 'total' | 'types' | 'fields' | 'levels'>
 >();
 
-/** The total and each filter's counts from the groups; each count ignores its own filter. */
-function countsOf(
-	query: OpportunityQuery,
-	groups: { facet_key: string; n: number }[]
-): Pick<OpportunityResults, 'total' | 'types' | 'fields' | 'levels'> {
-	const types: Record<string, number> = {};
-	const fields: Record<string, number> = {};
-	const levels: Record<string, number> = {};
-	const [type, field, level] = [oneOf(query.type), anyOf(query.field), anyOf(query.level)];
-	const split = groups.map(({ facet_key, n }) => {
-		const [t = '', f = '', l = ''] = facet_key.split('|');
-		return { type: t, fields: f ? f.split(',') : [], levels: l ? l.split(',') : [], n };
-	});
-	const total = countFacets(split, [
-		{ passes: (g) => type(g.type), count: (g) => tally(types, g.type, g.n) },
-		{ passes: (g) => field(g.fields), count: (g) => tally(fields, g.fields, g.n) },
-		{ passes: (g) => level(g.levels), count: (g) => tally(levels, g.levels, g.n) }
-	]);
-	return { total, types, fields, levels };
+type FacetGroup = { type: string; fields: string[]; levels: string[]; n: number };
+
+/** A group of postings: their kind, fields and levels are kept as one key (`facet_key`). */
+function splitFacetKey({ facet_key, n }: { facet_key: string; n: number }): FacetGroup {
+	const [type = '', fields = '', levels = ''] = facet_key.split('|');
+	return {
+		type,
+		fields: fields ? fields.split(',') : [],
+		levels: levels ? levels.split(',') : [],
+		n
+	};
 }

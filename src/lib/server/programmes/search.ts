@@ -3,16 +3,17 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import {
 	countFacets,
+	flagFacet,
+	facetCountCache,
+	groupsWithOrganisation,
 	inList,
 	inLocale,
-	NamedCounts,
-	oneOf,
-	searchWords,
-	tally,
-	tsQuery,
-	facetCountCache,
 	type NamedCount,
-	type TextQuery
+	organisationFacet,
+	searchWords,
+	type TextQuery,
+	tsQuery,
+	valueFacet
 } from '../search/index.ts';
 
 const code = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a known code');
@@ -148,61 +149,25 @@ async function matching(
 		db,
 		version,
 		{ groups: words.length ? text : '', filters: [level, field, institution, lang, duration, su] },
-		async () =>
-			rowsOf<Group>(
-				await db.execute(sql`
-					select g.level, g.field, g.language, g.duration, g.su, org.slug, org.name, g.n
-					from (
-						select p.level, p.field, p.language, ${durationBucket} as duration, coalesce(p.su, false) as su,
-							p.organization_id, count(*)::int as n
-						from programmes p where ${base}
-						group by 1, 2, 3, 4, 5, 6
-					) g join organizations org on org.id = g.organization_id`)
+		() =>
+			groupsWithOrganisation<Group>(
+				db,
+				sql`select p.level, p.field, p.language, ${durationBucket} as duration,
+						coalesce(p.su, false) as su, p.organization_id, count(*)::int as n
+					from programmes p where ${base}
+					group by 1, 2, 3, 4, 5, 6`
 			),
-		(groups) => countsOf(query, groups)
+		(groups) =>
+			countFacets(groups, {
+				levels: valueFacet(query.level, (g: Group) => g.level),
+				fields: valueFacet(query.field, (g: Group) => g.field),
+				institutions: organisationFacet<Group>(query.institution),
+				languages: valueFacet(query.lang, (g: Group) => g.language),
+				durations: valueFacet(query.duration, (g: Group) => g.duration),
+				// Programmes with SU among those the other filters leave.
+				su: flagFacet(query.su, (g: Group) => g.su)
+			})
 	);
 	const [rows, counted] = await Promise.all([pageRows, counts]);
 	return { ...counted, items: rowsOf<ProgrammeHit>(rows) };
-}
-
-/**
- * The total and each filter's counts from the groups: a count ignores its own filter's choice.
- * Over thousands of groups this is the costliest part of a search in code, so the counts are
- * kept per content version, words and filters too (another page of the same list reuses them).
- */
-function countsOf(query: ProgrammeQuery, groups: Group[]): Omit<ProgrammeResults, 'items'> {
-	const levels: Record<string, number> = {};
-	const fields: Record<string, number> = {};
-	const languages: Record<string, number> = {};
-	const durations: Record<string, number> = {};
-	const institutions = new NamedCounts();
-	let su = 0;
-	const [level, field, institution, language, duration] = [
-		oneOf(query.level),
-		oneOf(query.field),
-		oneOf(query.institution),
-		oneOf(query.lang),
-		oneOf(query.duration)
-	];
-	const total = countFacets(groups, [
-		{ passes: (g) => level(g.level), count: (g) => tally(levels, g.level, g.n) },
-		{ passes: (g) => field(g.field), count: (g) => tally(fields, g.field, g.n) },
-		{
-			passes: (g) => institution(g.slug),
-			count: (g) => institutions.add(g.slug, g.name, g.n)
-		},
-		{ passes: (g) => language(g.language), count: (g) => tally(languages, g.language, g.n) },
-		{ passes: (g) => duration(g.duration), count: (g) => tally(durations, g.duration, g.n) },
-		// Its count is of the programmes with SU among those the other filters leave.
-		{ passes: (g) => !query.su || g.su, count: (g) => (su += g.su ? g.n : 0) }
-	]);
-	return {
-		total,
-		levels,
-		fields,
-		institutions: institutions.list(query.institution),
-		languages,
-		durations,
-		su
-	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyOf, countFacets, oneOf, tally } from './facets.ts';
+import { countFacets, flagFacet, organisationFacet, valueFacet } from './facets.ts';
 
 type Group = { kind: string; levels: string[]; n: number };
 const groups: Group[] = [
@@ -10,15 +10,10 @@ const groups: Group[] = [
 ];
 
 function counted(query: { kind: string[]; level: string[] }) {
-	const kinds: Record<string, number> = {};
-	const levels: Record<string, number> = {};
-	const kind = oneOf(query.kind);
-	const level = anyOf(query.level);
-	const total = countFacets(groups, [
-		{ passes: (g) => kind(g.kind), count: (g) => tally(kinds, g.kind, g.n) },
-		{ passes: (g) => level(g.levels), count: (g) => tally(levels, g.levels, g.n) }
-	]);
-	return { total, kinds, levels };
+	return countFacets(groups, {
+		kinds: valueFacet(query.kind, (g: Group) => g.kind),
+		levels: valueFacet(query.level, (g: Group) => g.levels)
+	});
 }
 
 describe('countFacets', () => {
@@ -54,21 +49,56 @@ describe('countFacets', () => {
 	});
 });
 
-describe('oneOf, anyOf and tally', () => {
+describe('valueFacet and organisationFacet', () => {
 	it('open filters pass everything, null included; chosen ones only what was chosen', () => {
-		expect(oneOf([])(null)).toBe(true);
-		expect(oneOf(['a'])(null)).toBe(false);
-		expect(oneOf(['a', 'b'])('b')).toBe(true);
-		expect(anyOf([])([])).toBe(true);
-		expect(anyOf(['a'])([])).toBe(false);
-		expect(anyOf(['a'])(['c', 'a'])).toBe(true);
+		const one = (chosen: string[], value: string | null) =>
+			valueFacet(chosen, () => value).passes({ n: 1 });
+		const any = (chosen: string[], values: string[]) =>
+			valueFacet(chosen, () => values).passes({ n: 1 });
+		expect(one([], null)).toBe(true);
+		expect(one(['a'], null)).toBe(false);
+		expect(one(['a', 'b'], 'b')).toBe(true);
+		expect(one(['a', 'b'], 'c')).toBe(false);
+		expect(any([], [])).toBe(true);
+		expect(any(['a'], [])).toBe(false);
+		expect(any(['a'], ['c', 'a'])).toBe(true);
 	});
 
-	it('tally counts a list’s values once each and nothing for null', () => {
-		const counts: Record<string, number> = {};
-		tally(counts, ['a', 'a', 'b'], 2);
-		tally(counts, 'a', 1);
-		tally(counts, null, 5);
-		expect(counts).toEqual({ a: 3, b: 2 });
+	it('counts a list’s values once each and nothing for null', () => {
+		const facet = valueFacet([], (g: { v: string | null | string[]; n: number }) => g.v);
+		for (const group of [
+			{ v: ['a', 'a', 'b'], n: 2 },
+			{ v: 'a', n: 1 },
+			{ v: null, n: 5 }
+		])
+			facet.count(group);
+		expect(facet.result()).toEqual({ a: 3, b: 2 });
+	});
+
+	it('counts organisations by name, in Danish order, a chosen one without hits with 0', () => {
+		const facet = organisationFacet<{ slug: string; name: string; n: number }>(['gone']);
+		for (const group of [
+			{ slug: 'aa', name: 'Aalborg Katedralskole', n: 2 },
+			{ slug: 'ef', name: 'EUC Nord', n: 1 },
+			{ slug: 'aa', name: 'Aalborg Katedralskole', n: 3 }
+		])
+			facet.count(group);
+		expect(facet.passes({ slug: 'aa', name: '', n: 1 })).toBe(false);
+		expect(facet.passes({ slug: 'gone', name: '', n: 1 })).toBe(true);
+		// "Aa" is å in Danish order: after E.
+		expect(facet.result()).toEqual([
+			{ slug: 'ef', name: 'EUC Nord', count: 1 },
+			{ slug: 'gone', name: 'gone', count: 0 },
+			{ slug: 'aa', name: 'Aalborg Katedralskole', count: 5 }
+		]);
+	});
+
+	it('a yes-or-no filter passes everything until chosen, and counts the rows that have it', () => {
+		const su = [
+			{ su: true, n: 4 },
+			{ su: false, n: 3 }
+		];
+		expect(countFacets(su, { su: flagFacet(false, (g) => g.su) })).toEqual({ total: 7, su: 4 });
+		expect(countFacets(su, { su: flagFacet(true, (g) => g.su) })).toEqual({ total: 4, su: 4 });
 	});
 });

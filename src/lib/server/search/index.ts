@@ -35,5 +35,13 @@ export {
 export { pageLinks, type PageLinks } from './page.ts';
 export { searchQueryFromUrl, type UrlParameters, type UrlQuery } from './url-query.ts';
 export { facetCountCache, versionCache } from './group-cache.ts';
-export { anyOf, countFacets, oneOf, tally, type Facet } from './facets.ts';
-export { inList, inLocale, NamedCounts, overlapping, type NamedCount } from './sql.ts';
+export {
+	countFacets,
+	organisationFacet,
+	flagFacet,
+	valueFacet,
+	type Facet,
+	type FacetCounts,
+	type NamedCount
+} from './facets.ts';
+export { groupsWithOrganisation, inList, inLocale, overlapping } from './sql.ts';

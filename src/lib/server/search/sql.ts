@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db/index.ts';
 
 /** `column = any(values)`; true when the reader chose nothing (the filter is open). */
 export function inList(column: SQL, values: string[]): SQL {
@@ -17,25 +18,15 @@ export function inLocale(column: SQL, locale: 'da' | 'en'): SQL {
 		: sql`${column}->>'da'`;
 }
 
-export interface NamedCount {
-	slug: string;
-	name: string;
-	count: number;
-}
-
-/** Counts per organisation (organiser, institution), summed from a search's groups. */
-export class NamedCounts {
-	readonly #counts = new Map<string, NamedCount>();
-
-	add(slug: string, name: string, n: number) {
-		const seen = this.#counts.get(slug) ?? { slug, name, count: 0 };
-		seen.count += n;
-		this.#counts.set(slug, seen);
-	}
-
-	/** By name (Danish order); a chosen one without hits is listed with 0, so it can be unchosen. */
-	list(chosen: string[]): NamedCount[] {
-		for (const slug of chosen) if (!this.#counts.has(slug)) this.add(slug, slug, 0);
-		return [...this.#counts.values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
-	}
+/**
+ * The groups a search's facets are counted from (`grouped`: rows with an `organization_id` and
+ * the group's size `n`), each with its organisation's `slug` and `name`: the names are joined to
+ * the groups, not to every matching row.
+ */
+export async function groupsWithOrganisation<G>(db: Db, grouped: SQL): Promise<G[]> {
+	return rowsOf<G>(
+		await db.execute(sql`
+			select g.*, org.slug, org.name
+			from (${grouped}) g join organizations org on org.id = g.organization_id`)
+	);
 }
