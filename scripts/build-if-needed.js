@@ -56,7 +56,10 @@ export function writeBuildHash(root, hash) {
 /** @param {string} root @param {{ quiet?: boolean }} [options] */
 export function buildIfNeeded(root, { quiet = false } = {}) {
 	const hash = sourceHash(root);
-	if (existsSync(join(root, 'build', 'index.js')) && readBuildHash(root) === hash) return;
+	if (existsSync(join(root, 'build', 'index.js')) && readBuildHash(root) === hash) {
+		bundleCliIfNeeded(root);
+		return;
+	}
 	if (!quiet) console.log('Building Uddannelsesby (first start, or the code has changed)…');
 	const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
@@ -67,4 +70,20 @@ export function buildIfNeeded(root, { quiet = false } = {}) {
 		process.exit(result.status ?? 1);
 	}
 	writeBuildHash(root, hash);
+	bundleCliIfNeeded(root);
+}
+
+/**
+ * The command line's bundle (cli/bundle.js), made beside the site: the site's build empties
+ * build/. In a process of its own, as the site's build is, so this stays synchronous.
+ * @param {string} root
+ */
+function bundleCliIfNeeded(root) {
+	const result = spawnSync(process.execPath, [join(root, 'cli', 'bundle.js')], {
+		stdio: 'inherit'
+	});
+	if (result.status !== 0) {
+		console.error("The command line's bundle could not be made; see the messages above.");
+		process.exit(result.status ?? 1);
+	}
 }
