@@ -209,8 +209,10 @@ test('after kill -9 of a server that ran as PID 1 (a container), the next start 
 	const env = { DATA_DIR: dataDir, SEED_ON_FIRST_START: 'false' };
 	try {
 		for (const host of ['container-a', 'container-b', 'container-c']) {
+			const began = Date.now();
 			const server = await startAsPidOne(env, host);
 			await waitReady(server);
+			const firstStart = Date.now() - began;
 			expect(server.output()).toContain('Uddannelsesby is running');
 			// A live holder still refuses a second process at once.
 			const refused = cli(['strategy', 'list'], env);
@@ -220,11 +222,13 @@ test('after kill -9 of a server that ran as PID 1 (a container), the next start 
 			expect(pid).toBeGreaterThan(1);
 			process.kill(pid, 'SIGKILL');
 			await server.exited;
-			// The next container (a new host name, PID 1 again) starts within 10 s.
+			// The next container (a new host name, PID 1 again) starts as a start with a free lock
+			// does: the lock is the kernel's and went with the process, so nothing waits for it.
+			// (Against the first start, not a fixed time: on a busy machine a start takes 10 s.)
 			const started = Date.now();
 			const next = await startAsPidOne(env, `${host}-next`);
 			await waitReady(next);
-			expect(Date.now() - started).toBeLessThan(10_000);
+			expect(Date.now() - started).toBeLessThan(2 * firstStart + 5_000);
 			process.kill(next.hostPid(), 'SIGKILL');
 			await next.exited;
 		}
