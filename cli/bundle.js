@@ -61,7 +61,8 @@ export async function bundleCli(root = ROOT) {
 			target: 'node20',
 			packages: 'external',
 			metafile: true,
-			logLevel: 'warning',
+			// Problems are in the error thrown (its message lists them), not written out as well.
+			logLevel: 'silent',
 			absWorkingDir: root,
 			plugins: [
 				{
