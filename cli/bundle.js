@@ -5,7 +5,7 @@
 // while it matches its sources: `cli/bin.js` checks each source file's hash and falls back to
 // tsx after any change, so an edit is never run stale. Dependencies stay in node_modules.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,7 +29,7 @@ export function freshBundle(root = ROOT) {
 		const sources = JSON.parse(readFileSync(stampFile(root), 'utf8'));
 		for (const [file, hash] of Object.entries(sources))
 			if (hashOf(join(root, file)) !== hash) return undefined;
-		return pathToFileURL(bundleFile(root)).href;
+		return existsSync(bundleFile(root)) ? pathToFileURL(bundleFile(root)).href : undefined;
 	} catch {
 		return undefined;
 	}

@@ -60,6 +60,12 @@ describe('the command line bundle', () => {
 		await bundleCli(root);
 		expect(await run(freshBundle(root)!)).toMatch(/^goddag /);
 
+		// A bundle removed under its record (the site's build empties build/) is not used.
+		rmSync(join(root, 'build', 'cli', 'main.js'));
+		expect(freshBundle(root)).toBeUndefined();
+		await bundleCli(root);
+		expect(freshBundle(root)).toBeDefined();
+
 		// So does a source that is gone.
 		rmSync(join(root, 'src', 'greeting.ts'));
 		expect(freshBundle(root)).toBeUndefined();

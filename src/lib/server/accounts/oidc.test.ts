@@ -6,7 +6,7 @@ import type { Database } from '../db/index.ts';
 import { testEngines } from '../db/testing.ts';
 import { outboxMailer } from '../mail/index.ts';
 import { acceptInvitation, inviteUser, SYSTEM_ACTOR, type Auth } from './index.ts';
-import { testAuth, TEST_BASE_URL } from './testing.ts';
+import { testAuth, TEST_BASE_URL, tokenOf } from './testing.ts';
 
 // Single sign-on against a real OpenID provider (oidc-provider) on a local port: authorization
 // code with PKCE, state and nonce, the ID token's signature, issuer and audience checked.
@@ -125,7 +125,7 @@ describe.each(testEngines())('OpenID Connect sign-in on $name', (engine) => {
 			BASE
 		);
 		const context = await auth.$context;
-		await acceptInvitation(database.db, (p) => context.password.hash(p), url.split('/').pop()!, {
+		await acceptInvitation(database.db, (p) => context.password.hash(p), tokenOf(url), {
 			name: 'Lone Larsen',
 			password: 'grøn cykel ved Limfjorden'
 		});

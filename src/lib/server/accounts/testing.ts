@@ -22,6 +22,9 @@ export async function testAuth(db: Db, oidcProviders: OidcProviderConfig[] = [])
 /** The password the account tests sign in with. */
 export const TEST_PASSWORD = 'grøn cykel ved Limfjorden';
 
+/** The token at the end of an invitation's or a set-up link's address. */
+export const tokenOf = (url: string): string => url.slice(url.lastIndexOf('/') + 1);
+
 /** An account made as production makes one: invited, then the invitation accepted. */
 export async function invitedUser(
 	db: Db,
@@ -38,19 +41,11 @@ export async function invitedUser(
 		TEST_BASE_URL
 	);
 	const context = await auth.$context;
-	return acceptInvitation(
-		db,
-		(p) => context.password.hash(p),
-		url.slice(url.lastIndexOf('/') + 1),
-		{
-			name: 'Mette Hansen',
-			password: TEST_PASSWORD
-		}
-	);
+	return acceptInvitation(db, (p) => context.password.hash(p), tokenOf(url), {
+		name: 'Mette Hansen',
+		password: TEST_PASSWORD
+	});
 }
-
-/** The token at the end of an invitation's or a set-up link's address. */
-export const tokenOf = (url: string): string => url.slice(url.lastIndexOf('/') + 1);
 
 /**
  * For each test of the calling `describe` block: a fresh database of `engine` and better-auth
