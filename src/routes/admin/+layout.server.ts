@@ -2,30 +2,35 @@ import { error } from '@sveltejs/kit';
 import { can, requiresTwoFactor, type Action } from '$lib/server/accounts/index.ts';
 import type { LayoutServerLoad } from './$types';
 
-/** Admin sections and who sees them: anyone who may do one of the actions. */
-const SECTIONS: { route: string; label: string; action: Action | Action[] }[] = [
-	{ route: '/admin', label: 'admin_nav_overview', action: 'admin.enter' },
-	{ route: '/admin/tilbud', label: 'admin_nav_offers', action: 'submissions.create' },
-	{ route: '/admin/opslag', label: 'admin_nav_postings', action: 'submissions.create' },
-	{ route: '/admin/partnerskaber', label: 'admin_nav_partnerships', action: 'submissions.create' },
-	{ route: '/admin/arrangementer', label: 'admin_nav_events', action: 'submissions.create' },
-	{ route: '/admin/uddannelser', label: 'admin_nav_programmes', action: 'submissions.create' },
-	{ route: '/admin/godkendelse', label: 'admin_nav_moderation', action: 'moderation.review' },
+/** Admin sections, in menu order, under the actions that show them (any one of them will do). */
+const SECTIONS: { action: Action | Action[]; links: Record<string, string> }[] = [
+	{ action: 'admin.enter', links: { '/admin': 'admin_nav_overview' } },
 	{
-		route: '/admin/indsatser',
-		label: 'admin_nav_initiatives',
-		action: ['followup.read', 'updates.write']
+		action: 'submissions.create',
+		links: {
+			'/admin/tilbud': 'admin_nav_offers',
+			'/admin/opslag': 'admin_nav_postings',
+			'/admin/partnerskaber': 'admin_nav_partnerships',
+			'/admin/arrangementer': 'admin_nav_events',
+			'/admin/uddannelser': 'admin_nav_programmes'
+		}
 	},
-	{ route: '/admin/runder', label: 'admin_nav_rounds', action: ['followup.read', 'updates.write'] },
-	{ route: '/admin/rapporter', label: 'admin_nav_reports', action: 'followup.read' },
-	{ route: '/admin/indikatorer', label: 'admin_nav_indicators', action: 'indicators.import' },
-	{ route: '/admin/organisationer', label: 'admin_nav_orgs', action: 'organizations.manage' },
-	{ route: '/admin/kalendere', label: 'admin_nav_calendars', action: 'organizations.manage' },
-	{ route: '/admin/brugere', label: 'admin_nav_users', action: 'users.read' },
-	{ route: '/admin/log', label: 'admin_nav_audit', action: 'audit.read' },
-	{ route: '/admin/post', label: 'admin_nav_mail', action: 'outbox.read' },
-	{ route: '/admin/sikkerhedskopier', label: 'admin_nav_backups', action: 'backups.manage' },
-	{ route: '/admin/konto', label: 'admin_nav_account', action: 'account.manageOwn' }
+	{ action: 'moderation.review', links: { '/admin/godkendelse': 'admin_nav_moderation' } },
+	{
+		action: ['followup.read', 'updates.write'],
+		links: { '/admin/indsatser': 'admin_nav_initiatives', '/admin/runder': 'admin_nav_rounds' }
+	},
+	{ action: 'followup.read', links: { '/admin/rapporter': 'admin_nav_reports' } },
+	{ action: 'indicators.import', links: { '/admin/indikatorer': 'admin_nav_indicators' } },
+	{
+		action: 'organizations.manage',
+		links: { '/admin/organisationer': 'admin_nav_orgs', '/admin/kalendere': 'admin_nav_calendars' }
+	},
+	{ action: 'users.read', links: { '/admin/brugere': 'admin_nav_users' } },
+	{ action: 'audit.read', links: { '/admin/log': 'admin_nav_audit' } },
+	{ action: 'outbox.read', links: { '/admin/post': 'admin_nav_mail' } },
+	{ action: 'backups.manage', links: { '/admin/sikkerhedskopier': 'admin_nav_backups' } },
+	{ action: 'account.manageOwn', links: { '/admin/konto': 'admin_nav_account' } }
 ];
 
 // The hook has already sent anyone without a session to sign-in; this is the second line.
@@ -36,11 +41,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		requiresTwoFactor(user.role) && user.hasPassword && !user.twoFactorEnabled;
 	return {
 		account: { name: user.name, email: user.email, role: user.role, mustSetUpTwoFactor },
-		sections: SECTIONS.filter((s) => [s.action].flat().some((a) => can(actor, a))).map(
-			({ route, label }) => ({
-				route,
-				label
-			})
+		sections: SECTIONS.filter((s) => [s.action].flat().some((a) => can(actor, a))).flatMap((s) =>
+			Object.entries(s.links).map(([route, label]) => ({ route, label }))
 		)
 	};
 };
