@@ -11,6 +11,7 @@ import { createOrganization, updateOrganizationProfile } from './organizations.t
 import { getOffer } from './read.ts';
 import { searchOffers } from './search.ts';
 import { loadTaxonomy } from './taxonomy.ts';
+import { KATEDRALSKOLEN } from './testing.ts';
 
 /** Every key whose value is null, anywhere: HSDS types optional fields as strings, not null. */
 function nullPaths(value: unknown, at = ''): string[] {
@@ -54,17 +55,7 @@ describe.each(testEngines())('HSDS 3.0 out and in on $name', (engine) => {
 			isFree: false,
 			priceOre: 2550,
 			phone: '+45 99 31 31 31',
-			locations: [
-				{
-					name: 'Aalborg Katedralskole',
-					address: 'Sankt Jørgens Gade 5',
-					postalCode: '9000',
-					city: 'Aalborg',
-					latitude: 57.04808,
-					longitude: 9.91134,
-					accessibility: { da: 'Elevator til 1. sal.' }
-				}
-			],
+			locations: [{ ...KATEDRALSKOLEN, accessibility: { da: 'Elevator til 1. sal.' } }],
 			schedules: [{ byday: 'TU,TH', opensAt: '15:00', closesAt: '17:30' }]
 		});
 	});

@@ -9,6 +9,7 @@ import { startStubGeocoder, type StubGeocoder } from '../geocoding/testing.ts';
 import { foldDanish, queryWords, tsqueryText } from '../search/index.ts';
 import { searchOffers } from './search.ts';
 import { loadTaxonomy } from './taxonomy.ts';
+import { KATEDRALSKOLEN } from './testing.ts';
 
 describe('query text', () => {
 	it('keeps letters and digits only, so no input reaches tsquery syntax', () => {
@@ -68,16 +69,7 @@ describe.each(testEngines())('offer search on $name', (engine) => {
 			{
 				categories: ['lektiehjaelp'],
 				audiences: ['ungdomsuddannelse'],
-				locations: [
-					{
-						name: 'Aalborg Katedralskole',
-						address: 'Sankt Jørgens Gade 5',
-						postalCode: '9000',
-						city: 'Aalborg',
-						latitude: 57.04808,
-						longitude: 9.91134
-					}
-				],
+				locations: [KATEDRALSKOLEN],
 				schedules: [{ byday: 'TU', opensAt: '15:00', closesAt: '17:30' }]
 			}
 		);

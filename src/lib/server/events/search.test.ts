@@ -12,6 +12,7 @@ const at = (iso: string) => new Date(iso);
 describe.each(testEngines())('event search on $name', (engine) => {
 	let database: Database;
 	let ids: { school: string; club: string };
+	let add: (over: Record<string, unknown>) => ReturnType<typeof createEvent>;
 	beforeEach(async () => {
 		database = await engine.open();
 		await loadTaxonomy(database.db, 'taxonomy/directory.yaml', 'test');
@@ -21,7 +22,7 @@ describe.each(testEngines())('event search on $name', (engine) => {
 		const club = (
 			await createOrganization(database.db, 'test', { name: 'Boldklubben', kind: 'association' })
 		).id;
-		const add = (over: Record<string, unknown>) =>
+		add = (over) =>
 			createEvent(database.db, 'test', {
 				organizationId: school,
 				kind: 'aabent-hus',
@@ -127,14 +128,12 @@ describe.each(testEngines())('event search on $name', (engine) => {
 			source: 'test'
 		});
 		// The club's trial day in the school's programme comes before the school's own events.
-		const trial = await createEvent(database.db, 'test', {
+		const trial = await add({
 			organizationId: ids.club,
 			kind: 'studiepraktik',
 			title: { da: 'Prøv at være tømrer' },
-			description: { da: 'En dag på værkstedet.' },
 			startsAt: at('2027-03-25T07:00:00Z'),
 			endsAt: at('2027-03-25T13:00:00Z'),
-			address: 'Værkstedet 2, 9000 Aalborg',
 			programmeIds: [programme.id]
 		});
 		expect((await getEvent(database.db, trial.slug))?.programmes).toEqual([

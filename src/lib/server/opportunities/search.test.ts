@@ -17,6 +17,22 @@ import { searchOpportunities, type OpportunityQuery } from './search.ts';
 
 const NOW = new Date('2026-11-20T09:30:00Z');
 
+/** A paid spare-time job in Aalborg that closes on 10 December. */
+function paidJob(organizationId: string, title: string, address: string): OpportunityInput {
+	return {
+		organizationId,
+		type: 'fritidsjob',
+		title: { da: title },
+		description: { da: title },
+		address,
+		postalCode: '9000',
+		city: 'Aalborg',
+		pay: 'paid',
+		applyEmail: 'job@example.dk',
+		deadline: '2026-12-10'
+	};
+}
+
 /** What students ask, in every combination the board offers. */
 const QUERIES: Partial<OpportunityQuery>[] = [
 	{},
@@ -123,16 +139,9 @@ describe.each(testEngines())('job search on $name', (engine) => {
 			kind: 'employer'
 		});
 		await createOpportunity(db, 'test', {
-			organizationId: employer.id,
-			type: 'fritidsjob',
-			title: { da: 'Køkkenmedhjælper i weekenden' },
+			...paidJob(employer.id, 'Køkkenmedhjælper i weekenden', 'Østerågade 1'),
 			description: { da: 'Opvask og anretning for 15-17-årige.' },
-			address: 'Østerågade 1',
-			postalCode: '9000',
-			city: 'Aalborg',
-			pay: 'paid',
-			applyEmail: 'job@limfjordens.example.dk',
-			deadline: '2026-12-10'
+			applyEmail: 'job@limfjordens.example.dk'
 		});
 		await db.execute(
 			sql`insert into search_synonyms (term, expansions) values ('kok', array['køkkenmedhjælper']) on conflict (term) do update set expansions = excluded.expansions`
@@ -154,16 +163,9 @@ describe.each(testEngines())('job search on $name', (engine) => {
 			kind: 'employer'
 		});
 		const posting: OpportunityInput = {
-			organizationId: employer.id,
-			type: 'fritidsjob',
-			title: { da: 'Opvasker til havnebistro' },
+			...paidJob(employer.id, 'Opvasker til havnebistro', 'Vestre Havnepromenade 1'),
 			description: { da: 'Fritidsjob i weekenden ved Limfjorden.' },
-			address: 'Vestre Havnepromenade 1',
-			postalCode: '9000',
-			city: 'Aalborg',
-			pay: 'paid',
-			applyEmail: 'job@havnefronten.example.dk',
-			deadline: '2026-12-10'
+			applyEmail: 'job@havnefronten.example.dk'
 		};
 		// What a search lists of this employer's postings, as "title (employer)". A search that
 		// finds nothing looks again more loosely, so other postings may show; these may not.
