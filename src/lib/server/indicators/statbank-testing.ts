@@ -20,6 +20,13 @@ interface StubTable {
 	variables: StubVariable[];
 }
 
+/** A variable and its values, each a code and its text, in StatBank's order. */
+function variable(id: string, text: string, values: [string, string][]): StubVariable {
+	return { id, text, values: values.map(([code, label]) => ({ id: code, text: label })) };
+}
+
+const YEARS = ['2021', '2022', '2023', '2024'].map((y): [string, string] => [y, y]);
+
 /** An invented table (not a real StatBank id): dropout by area, sex and year, in per cent. */
 export function stubDropoutTable(): StubTable {
 	return {
@@ -28,35 +35,18 @@ export function stubDropoutTable(): StubTable {
 		unit: 'Pct.',
 		updated: '2026-02-12T08:00:00',
 		variables: [
-			{
-				id: 'OMRÅDE',
-				text: 'område',
-				values: [
-					{ id: '000', text: 'Hele landet' },
-					{ id: '851', text: 'Aalborg' },
-					{ id: '101', text: 'København' }
-				]
-			},
-			{
-				id: 'KØN',
-				text: 'køn',
-				values: [
-					{ id: 'TOT', text: 'I alt' },
-					{ id: 'M', text: 'Mænd' },
-					{ id: 'K', text: 'Kvinder' }
-				]
-			},
-			{
-				id: 'ContentsCode',
-				text: 'indhold',
-				values: [{ id: 'FRAFALDPCT', text: 'Frafald (pct.)' }]
-			},
-			{
-				id: 'Tid',
-				text: 'tid',
-				time: true,
-				values: ['2021', '2022', '2023', '2024'].map((y) => ({ id: y, text: y }))
-			}
+			variable('OMRÅDE', 'område', [
+				['000', 'Hele landet'],
+				['851', 'Aalborg'],
+				['101', 'København']
+			]),
+			variable('KØN', 'køn', [
+				['TOT', 'I alt'],
+				['M', 'Mænd'],
+				['K', 'Kvinder']
+			]),
+			variable('ContentsCode', 'indhold', [['FRAFALDPCT', 'Frafald (pct.)']]),
+			{ ...variable('Tid', 'tid', YEARS), time: true }
 		]
 	};
 }
