@@ -4,6 +4,8 @@ import type { ZodError } from 'zod';
 import type { MessageKey, Msg } from '$lib/i18n/message.ts';
 import { localizedPath } from '$lib/i18n/routes.ts';
 import { m } from '$lib/paraglide/messages.js';
+import type { Actor } from '../accounts/index.ts';
+import { requireCan } from './guards.ts';
 
 /** What a failed form action returns: messages by field id, the whole-form message, values. */
 export interface FormFailure {
@@ -47,6 +49,24 @@ export async function sendProposal(
 	const failure = await send(await readForm(event));
 	if (failure) return failure;
 	redirect(303, `${localizedPath(list, event.locals.locale)}?sendt=${sent}`);
+}
+
+/**
+ * A form action that proposes something for review: who may make proposals sends the form
+ * through `send`, and comes back to `list` as `sendProposal` says.
+ */
+export function proposalAction(
+	list: string,
+	send: (
+		event: RequestEvent,
+		actor: Actor,
+		form: FormData | undefined
+	) => Promise<ActionFailure<FormFailure> | undefined>
+) {
+	return async (event: RequestEvent) => {
+		const actor = requireCan(event.locals, 'submissions.create');
+		return sendProposal(event, list, (form) => send(event, actor, form));
+	};
 }
 
 export function field(form: FormData | undefined, name: string): string | undefined {

@@ -4,7 +4,7 @@ import { can } from '$lib/server/accounts/index.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
 import { comingEventsOf, setEventCancelled } from '$lib/server/events/index.ts';
 import { eventVocabulary, submitEventForm } from '$lib/server/http/event-form.ts';
-import { field, formFailure, readForm, sendProposal } from '$lib/server/http/forms.ts';
+import { field, formFailure, proposalAction, readForm } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import { mySubmissions } from '$lib/server/moderation/index.ts';
 import { msg } from '$lib/i18n/message.ts';
@@ -35,12 +35,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	propose: async (event) => {
-		const actor = requireCan(event.locals, 'submissions.create');
-		return sendProposal(event, '/admin/arrangementer', (form) =>
-			submitEventForm(event.locals.db, actor, form, event.locals.locale)
-		);
-	},
+	propose: proposalAction('/admin/arrangementer', ({ locals }, actor, form) =>
+		submitEventForm(locals.db, actor, form, locals.locale)
+	),
 	cancel: async (event) => {
 		const actor = requireCan(event.locals, 'moderation.review');
 		const form = await readForm(event);

@@ -1,4 +1,4 @@
-import { sendProposal } from '$lib/server/http/forms.ts';
+import { proposalAction } from '$lib/server/http/forms.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import { postingVocabulary, submitPostingForm } from '$lib/server/http/posting-form.ts';
 import { listOrganizations } from '$lib/server/directory/index.ts';
@@ -34,10 +34,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const actor = requireCan(event.locals, 'submissions.create');
-		return sendProposal(event, '/admin/opslag', (form) =>
-			submitPostingForm(event.locals.db, actor, form, event.locals.locale)
-		);
-	}
+	default: proposalAction('/admin/opslag', ({ locals }, actor, form) =>
+		submitPostingForm(locals.db, actor, form, locals.locale)
+	)
 };

@@ -1,6 +1,6 @@
 import { listOrganizations, offersOf, taxonomy, termOptions } from '$lib/server/directory/index.ts';
 import { mySubmissions } from '$lib/server/moderation/index.ts';
-import { sendProposal } from '$lib/server/http/forms.ts';
+import { proposalAction } from '$lib/server/http/forms.ts';
 import { submitOfferForm } from '$lib/server/http/offer-form.ts';
 import { requireCan } from '$lib/server/http/guards.ts';
 import { appConfig, appLocate } from '$lib/server/app.ts';
@@ -41,10 +41,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const actor = requireCan(event.locals, 'submissions.create');
-		return sendProposal(event, '/admin/tilbud', (form) =>
-			submitOfferForm(event.locals.db, actor, form, undefined, event.locals.locale, appLocate())
-		);
-	}
+	default: proposalAction('/admin/tilbud', ({ locals }, actor, form) =>
+		submitOfferForm(locals.db, actor, form, undefined, locals.locale, appLocate())
+	)
 };
