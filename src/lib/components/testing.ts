@@ -1,5 +1,6 @@
 // Components as the server renders them, checked with axe-core in a DOM of their own.
 import axe from 'axe-core';
+import { expect } from 'vitest';
 import { JSDOM } from 'jsdom';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
@@ -33,4 +34,16 @@ export async function axeViolations(document: Document): Promise<string[]> {
 	return results.violations.map(
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
+}
+
+/** What every labelled field is given in its tests: an id, a label and a hint. */
+export const LABELLED = { id: 'felt', label: 'Feltets navn', hint: 'Et hint til feltet' };
+
+/** The field's control has LABELLED's label, and its hint describes it. */
+export function expectLabelled(page: Document): HTMLElement {
+	const control = page.getElementById(LABELLED.id)!;
+	expect(page.querySelector(`label[for="${LABELLED.id}"]`)!.textContent).toContain(LABELLED.label);
+	const hint = control.getAttribute('aria-describedby')!;
+	expect(page.getElementById(hint)!.textContent).toContain(LABELLED.hint);
+	return control;
 }
