@@ -18,7 +18,8 @@ import {
 	type SearchContext,
 	type TextQuery,
 	type Vocabulary,
-	versionCache
+	versionCache,
+	type Hit
 } from '../search/index.ts';
 
 /** What a reader can ask for at /tilbud and /api/v1/offers; every field is optional. */
@@ -63,16 +64,10 @@ export const PAGE_SIZE = 20;
  */
 const LANGUAGE_WORDS: Record<string, string> = { english: 'en', engelsk: 'en' };
 
-export interface OfferHit {
-	id: string;
-	slug: string;
-	title: string;
-	/** Set when the English title is missing and the Danish one is shown. */
-	untranslated: boolean;
+export interface OfferHit extends Hit {
 	organization: string;
 	categories: string[];
 	url: string | null;
-	isDemo: boolean;
 	/** The offer's nearest place (to `near`, or its first), for the list and the map. */
 	place: {
 		name: string;

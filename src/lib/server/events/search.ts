@@ -3,30 +3,31 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import { copenhagenMidnight, dayAfter } from '../local-date.ts';
 import {
+	codeFilter,
 	countFacets,
 	facetCountCache,
 	groupsWithOrganisation,
 	inList,
 	inLocale,
-	type NamedCount,
+	type FacetCounts,
 	organisationFacet,
 	overlapping,
 	searchWords,
+	type OrganisationGroup,
 	type TextQuery,
 	tsQuery,
-	valueFacet
+	valueFacet,
+	type Hit
 } from '../search/index.ts';
-
-const code = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a known code');
 
 export const eventQuery = z
 	.object({
 		q: z.string().trim().max(200, 'the search text can be at most 200 characters').default(''),
-		kind: z.array(code).max(10).default([]),
-		level: z.array(code).max(10).default([]),
-		audience: z.array(code).max(10).default([]),
+		kind: codeFilter(10),
+		level: codeFilter(10),
+		audience: codeFilter(10),
 		/** Organisers, by their slug. */
-		organiser: z.array(code).max(20).default([]),
+		organiser: codeFilter(20),
 		free: z.boolean().default(false),
 		/** On or after this day (Danish time). */
 		from: z.iso.date({ error: 'from is a date, YYYY-MM-DD' }).optional(),
@@ -44,12 +45,8 @@ export const eventQuery = z
 export type EventQuery = z.infer<typeof eventQuery>;
 export const EVENT_PAGE_SIZE = 30;
 
-export interface EventHit {
-	id: string;
-	slug: string;
+export interface EventHit extends Hit {
 	kind: string;
-	title: string;
-	untranslated: boolean;
 	start: string;
 	end: string;
 	allDay: boolean;
@@ -59,19 +56,12 @@ export interface EventHit {
 	organiserSlug: string;
 	priceOre: number | null;
 	cancelled: boolean;
-	isDemo: boolean;
 	createdAt: string;
 	updatedAt: string;
 }
 
-export interface EventResults {
-	total: number;
-	kinds: Record<string, number>;
-	levels: Record<string, number>;
-	audiences: Record<string, number>;
-	organisers: NamedCount[];
-	items: EventHit[];
-}
+/** A page of events, and how many there are of each kind, level, audience and organiser. */
+export type EventResults = FacetCounts<ReturnType<typeof eventFacets>> & { items: EventHit[] };
 
 /**
  * Coming events (or, in the archive, past ones), soonest first (the archive: latest first),
@@ -98,14 +88,17 @@ export async function searchEvents(
 	);
 }
 
-type Group = {
-	kind: string;
-	levels: string[];
-	audiences: string[];
-	slug: string;
-	name: string;
-	n: number;
-};
+type Group = OrganisationGroup<{ kind: string; levels: string[]; audiences: string[] }>;
+
+/** The filters a search counts, each ignoring its own choice. */
+function eventFacets(query: EventQuery) {
+	return {
+		kinds: valueFacet(query.kind, (g: Group) => g.kind),
+		levels: valueFacet(query.level, (g: Group) => g.levels),
+		audiences: valueFacet(query.audience, (g: Group) => g.audiences),
+		organisers: organisationFacet<Group>(query.organiser)
+	};
+}
 
 /**
  * The counts' groups depend on the words and the time window only (kind, level, audience and
@@ -198,13 +191,7 @@ async function eventsMatching(
 					from events e where ${base}
 					group by e.kind, e.levels, e.audiences, e.organization_id`
 			),
-		(groups) =>
-			countFacets(groups, {
-				kinds: valueFacet(query.kind, (g: Group) => g.kind),
-				levels: valueFacet(query.level, (g: Group) => g.levels),
-				audiences: valueFacet(query.audience, (g: Group) => g.audiences),
-				organisers: organisationFacet<Group>(query.organiser)
-			})
+		(groups) => countFacets(groups, eventFacets(query))
 	);
 	const [rows, counted] = await Promise.all([pageRows, counts]);
 	return { ...counted, items: rowsOf<EventHit>(rows) };

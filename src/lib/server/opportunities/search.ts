@@ -20,7 +20,8 @@ import {
 	squaredRadius,
 	type TextQuery,
 	tsQuery,
-	valueFacet
+	valueFacet,
+	type Hit
 } from '../search/index.ts';
 import { OPPORTUNITY_TYPES } from './schema.ts';
 
@@ -56,19 +57,14 @@ export const opportunityQuery = z.object({
 export type OpportunityQuery = z.infer<typeof opportunityQuery>;
 export const OPPORTUNITY_PAGE_SIZE = 20;
 
-export interface OpportunityHit {
-	id: string;
-	slug: string;
+export interface OpportunityHit extends Hit {
 	type: string;
-	title: string;
-	untranslated: boolean;
 	organization: string;
 	city: string | null;
 	remote: boolean;
 	deadline: string | null;
 	hoursPerWeek: number | null;
 	englishFriendly: boolean;
-	isDemo: boolean;
 	/** When it was published. */
 	createdAt: string;
 	/** Its last change: publication, an approved change or a renewal. */

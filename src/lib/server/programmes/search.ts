@@ -2,21 +2,22 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../db/index.ts';
 import {
+	codeFilter,
 	countFacets,
 	flagFacet,
 	facetCountCache,
 	groupsWithOrganisation,
 	inList,
 	inLocale,
-	type NamedCount,
+	type FacetCounts,
 	organisationFacet,
 	searchWords,
+	type OrganisationGroup,
 	type TextQuery,
 	tsQuery,
-	valueFacet
+	valueFacet,
+	type Hit
 } from '../search/index.ts';
-
-const code = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a known code');
 
 /** Durations as the filter groups them. */
 export const DURATIONS = ['under-1', '1-2', '2-3', '3-4', 'over-4'] as const;
@@ -24,13 +25,13 @@ export type Duration = (typeof DURATIONS)[number];
 
 export const programmeQuery = z.object({
 	q: z.string().trim().max(200, 'the search text can be at most 200 characters').default(''),
-	level: z.array(code).max(20).default([]),
+	level: codeFilter(20),
 	field: z
 		.array(z.string().regex(/^\d{2}$/, 'a field is a two-digit DISCED-15 code'))
 		.max(11)
 		.default([]),
 	/** Institutions, by their slug. */
-	institution: z.array(code).max(20).default([]),
+	institution: codeFilter(20),
 	lang: z
 		.array(z.enum(['da', 'en']))
 		.max(2)
@@ -43,11 +44,7 @@ export const programmeQuery = z.object({
 export type ProgrammeQuery = z.infer<typeof programmeQuery>;
 export const PROGRAMME_PAGE_SIZE = 20;
 
-export interface ProgrammeHit {
-	id: string;
-	slug: string;
-	title: string;
-	untranslated: boolean;
+export interface ProgrammeHit extends Hit {
 	level: string;
 	field: string | null;
 	places: string[];
@@ -56,19 +53,12 @@ export interface ProgrammeHit {
 	su: boolean | null;
 	institution: string;
 	institutionSlug: string;
-	isDemo: boolean;
 }
 
-export interface ProgrammeResults {
-	total: number;
-	levels: Record<string, number>;
-	fields: Record<string, number>;
-	institutions: NamedCount[];
-	languages: Record<string, number>;
-	durations: Record<string, number>;
-	su: number;
+/** A page of programmes, and how many there are by level, field, place, language, length, SU. */
+export type ProgrammeResults = FacetCounts<ReturnType<typeof programmeFacets>> & {
 	items: ProgrammeHit[];
-}
+};
 
 /** The SQL that puts a programme's duration in its filter group. */
 const durationBucket = sql`case
@@ -98,16 +88,26 @@ export async function searchProgrammes(
 	);
 }
 
-type Group = {
+type Group = OrganisationGroup<{
 	level: string;
 	field: string | null;
 	language: string;
 	duration: string | null;
 	su: boolean;
-	slug: string;
-	name: string;
-	n: number;
-};
+}>;
+
+/** The filters a search counts, each ignoring its own choice. */
+function programmeFacets(query: ProgrammeQuery) {
+	return {
+		levels: valueFacet(query.level, (g: Group) => g.level),
+		fields: valueFacet(query.field, (g: Group) => g.field),
+		institutions: organisationFacet<Group>(query.institution),
+		languages: valueFacet(query.lang, (g: Group) => g.language),
+		durations: valueFacet(query.duration, (g: Group) => g.duration),
+		// Programmes with SU among those the other filters leave.
+		su: flagFacet(query.su, (g: Group) => g.su)
+	};
+}
 
 /** The counts' groups depend only on the words: kept per content version and query text. */
 const cachedCounts = facetCountCache<Group, Omit<ProgrammeResults, 'items'>>();
@@ -157,16 +157,7 @@ async function matching(
 					from programmes p where ${base}
 					group by 1, 2, 3, 4, 5, 6`
 			),
-		(groups) =>
-			countFacets(groups, {
-				levels: valueFacet(query.level, (g: Group) => g.level),
-				fields: valueFacet(query.field, (g: Group) => g.field),
-				institutions: organisationFacet<Group>(query.institution),
-				languages: valueFacet(query.lang, (g: Group) => g.language),
-				durations: valueFacet(query.duration, (g: Group) => g.duration),
-				// Programmes with SU among those the other filters leave.
-				su: flagFacet(query.su, (g: Group) => g.su)
-			})
+		(groups) => countFacets(groups, programmeFacets(query))
 	);
 	const [rows, counted] = await Promise.all([pageRows, counts]);
 	return { ...counted, items: rowsOf<ProgrammeHit>(rows) };

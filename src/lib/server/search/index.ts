@@ -33,7 +33,7 @@ export {
 	type Vocabulary
 } from './vocabulary.ts';
 export { pageLinks, type PageLinks } from './page.ts';
-export { searchQueryFromUrl, type UrlParameters, type UrlQuery } from './url-query.ts';
+export { codeFilter, searchQueryFromUrl, type UrlParameters, type UrlQuery } from './url-query.ts';
 export { facetCountCache, versionCache } from './group-cache.ts';
 export {
 	countFacets,
@@ -44,4 +44,11 @@ export {
 	type FacetCounts,
 	type NamedCount
 } from './facets.ts';
-export { groupsWithOrganisation, inList, inLocale, overlapping } from './sql.ts';
+export {
+	groupsWithOrganisation,
+	inList,
+	inLocale,
+	overlapping,
+	type OrganisationGroup
+} from './sql.ts';
+export type { Hit } from './hit.ts';

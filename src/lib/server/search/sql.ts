@@ -18,13 +18,19 @@ export function inLocale(column: SQL, locale: 'da' | 'en'): SQL {
 		: sql`${column}->>'da'`;
 }
 
+/** A group of matching rows (what they share, `G`), its size and its organisation. */
+export type OrganisationGroup<G> = G & { n: number; slug: string; name: string };
+
 /**
  * The groups a search's facets are counted from (`grouped`: rows with an `organization_id` and
  * the group's size `n`), each with its organisation's `slug` and `name`: the names are joined to
  * the groups, not to every matching row.
  */
-export async function groupsWithOrganisation<G>(db: Db, grouped: SQL): Promise<G[]> {
-	return rowsOf<G>(
+export async function groupsWithOrganisation<G>(
+	db: Db,
+	grouped: SQL
+): Promise<OrganisationGroup<G>[]> {
+	return rowsOf<OrganisationGroup<G>>(
 		await db.execute(sql`
 			select g.*, org.slug, org.name
 			from (${grouped}) g join organizations org on org.id = g.organization_id`)

@@ -1,5 +1,13 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { nearIsAddress } from './near.ts';
+
+/** A filter on codes (a taxonomy's, or organisations' slugs): up to `max` of them, none by default. */
+export function codeFilter(max: number) {
+	return z
+		.array(z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a known code'))
+		.max(max)
+		.default([]);
+}
 
 /** A search's parameters as read from a URL, or what was wrong with them (by parameter name). */
 export type UrlQuery<T> =
