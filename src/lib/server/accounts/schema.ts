@@ -1,14 +1,5 @@
-import {
-	bigint,
-	boolean,
-	index,
-	integer,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey } from 'drizzle-orm/pg-core';
 import { primaryId, timestamps } from '../db/columns.ts';
 import { organizations, organizationId } from '../directory/schema.ts';
 

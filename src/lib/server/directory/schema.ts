@@ -1,16 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-	boolean,
-	doublePrecision,
-	index,
-	integer,
-	pgTable,
-	primaryKey,
-	text,
-	time,
-	timestamp,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { boolean, integer, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, pgTable, primaryKey } from 'drizzle-orm/pg-core';
 import { localized, primaryId, textList, timestamps, tsvector } from '../db/columns.ts';
 
 // The directory follows Open Referral HSDS 3.0: organization, service (here "offer"),

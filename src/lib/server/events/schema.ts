@@ -1,15 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-	boolean,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
 import { localized, primaryId, textList, timestamps, tsvector, uuidList } from '../db/columns.ts';
 import { locations, organizationId } from '../directory/schema.ts';
 

@@ -1,16 +1,5 @@
-import {
-	bigint,
-	boolean,
-	date,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	text,
-	timestamp,
-	unique,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, unique } from 'drizzle-orm/pg-core';
 import { bytea, localized, primaryId, textList, timestamps, uuidList } from '../db/columns.ts';
 import { organizations } from '../directory/schema.ts';
 

@@ -1,15 +1,5 @@
-import {
-	boolean,
-	doublePrecision,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, pgTable, primaryKey } from 'drizzle-orm/pg-core';
 import { primaryId } from '../db/columns.ts';
 
 /** One import of one file into one indicator: who, when, what, and what it changed. */

@@ -1,16 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-	boolean,
-	date,
-	doublePrecision,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex
-} from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
 import { localized, primaryId, textList, timestamps, tsvector, uuidList } from '../db/columns.ts';
 import { organizationId } from '../directory/schema.ts';
 

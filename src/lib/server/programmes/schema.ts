@@ -1,15 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-	boolean,
-	index,
-	integer,
-	jsonb,
-	numeric,
-	pgTable,
-	text,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, numeric, text, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
 import { localized, primaryId, textList, timestamps, tsvector } from '../db/columns.ts';
 import { organizationId } from '../directory/schema.ts';
 import type { Requirements } from './prerequisites.ts';

@@ -1,17 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-	boolean,
-	index,
-	integer,
-	jsonb,
-	pgEnum,
-	pgTable,
-	text,
-	timestamp,
-	unique,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { primaryId } from '../db/columns.ts';
 import type { LocalizedText, StrategyAction, StrategyDefinition } from './definition.ts';
 
