@@ -20,4 +20,5 @@ export { DataDirectoryInUseError } from './lock.ts';
 export { appState } from './schema.ts';
 export { bumpContentVersion, readContentVersion } from './content-version.ts';
 export { copyInto, type CopyRow } from './copy.ts';
+export { lookup } from './lookup.ts';
 export { observeQueryTime } from './query-time.ts';

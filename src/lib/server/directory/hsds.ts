@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/index.ts';
-import { rowsOf, type Db } from '../db/index.ts';
+import { lookup, rowsOf, type Db } from '../db/index.ts';
 import { offerInput, writePlacesAndHours } from './offers.ts';
 import {
 	locations,
@@ -522,26 +522,12 @@ export async function importHsds(
 
 	return db.transaction(async (tx) => {
 		const orgIds = [...new Set(planned.map((p) => p.organization.id))];
-		const existingOrgs = new Set(
-			(
-				await tx
-					.select({ id: organizations.id })
-					.from(organizations)
-					.where(inArray(organizations.id, orgIds))
-			).map((o) => o.id)
-		);
-		const existingOffers = new Map(
-			(
-				await tx
-					.select({ id: offers.id, organizationId: offers.organizationId })
-					.from(offers)
-					.where(
-						inArray(
-							offers.id,
-							planned.map((p) => p.offer.id)
-						)
-					)
-			).map((o) => [o.id, o.organizationId])
+		const existingOrgs = await lookup(tx, organizations.id, organizations.id, orgIds);
+		const existingOffers = await lookup(
+			tx,
+			offers.id,
+			offers.organizationId,
+			planned.map((p) => p.offer.id)
 		);
 		const doneOrgs = new Set<string>();
 		for (const { organization: o } of planned) {

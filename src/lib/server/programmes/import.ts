@@ -1,6 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
+import { lookup, type Db } from '../db/index.ts';
 import { organizations, uniqueSlug } from '../directory/index.ts';
 import { inProblemLanguage, tr, type ProblemLanguage } from '../problem-language.ts';
 import { rememberWords } from '../search/index.ts';
@@ -357,18 +357,11 @@ export async function importProgrammes(
 				});
 		if (problems.length) return { ok: false, problems };
 		return db.transaction(async (tx) => {
-			const existing = new Map(
-				(
-					await tx
-						.select({ id: programmes.id, externalId: programmes.externalId })
-						.from(programmes)
-						.where(
-							inArray(
-								programmes.externalId,
-								rows.map((r) => r.externalId)
-							)
-						)
-				).map((p) => [p.externalId, p.id])
+			const existing = await lookup(
+				tx,
+				programmes.externalId,
+				programmes.id,
+				rows.map((r) => r.externalId)
 			);
 			let created = 0;
 			for (const row of rows) {
@@ -486,16 +479,7 @@ export async function importProgrammeFigures(
 			else seen.set(key, row.row);
 		}
 		const ids = [...new Set(rows.map((r) => r.programme).filter(Boolean))];
-		const found = new Map(
-			ids.length
-				? (
-						await db
-							.select({ id: programmes.id, externalId: programmes.externalId })
-							.from(programmes)
-							.where(inArray(programmes.externalId, ids))
-					).map((p) => [p.externalId, p.id])
-				: []
-		);
+		const found = await lookup(db, programmes.externalId, programmes.id, ids);
 		for (const row of rows)
 			if (row.programme && !found.has(row.programme))
 				problems.push({

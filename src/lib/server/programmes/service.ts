@@ -79,7 +79,12 @@ export const programmeInput = z
 	});
 export type ProgrammeInput = z.output<typeof programmeInput>;
 
-async function keywordsFor(tx: Db, input: ProgrammeInput): Promise<string> {
+/**
+ * A programme's columns from its input: the input checked, its level's rank for sorting, and the
+ * words it is also found by (its level, group and field in both languages, its institution).
+ */
+async function programmeColumns(tx: Db, raw: z.input<typeof programmeInput>) {
+	const input = programmeInput.parse(raw);
 	const [org] = await tx
 		.select({ name: organizations.name })
 		.from(organizations)
@@ -97,7 +102,14 @@ async function keywordsFor(tx: Db, input: ProgrammeInput): Promise<string> {
 	const l = t.levels.find((x) => x.code === input.level);
 	const g = t.groups.find((x) => x.code === l?.group);
 	const f = t.fields.find((x) => x.code === input.field);
-	return [l?.code, l?.da, l?.en, g?.da, g?.en, f?.da, f?.en, org.name].filter(Boolean).join(' ');
+	const keywords = [l?.code, l?.da, l?.en, g?.da, g?.en, f?.da, f?.en, org.name]
+		.filter(Boolean)
+		.join(' ');
+	return {
+		input,
+		institution: org.name,
+		columns: { ...input, levelRank: levelRank(input.level), keywords }
+	};
 }
 
 /** Adds a programme (an approved proposal, or an editor's own); its slug is title + institution. */
@@ -106,20 +118,13 @@ export async function createProgramme(
 	actorId: string,
 	raw: z.input<typeof programmeInput>
 ) {
-	const input = programmeInput.parse(raw);
-	const keywords = await keywordsFor(tx, input);
-	const [org] = await tx
-		.select({ name: organizations.name })
-		.from(organizations)
-		.where(eq(organizations.id, input.organizationId));
+	const { input, institution, columns } = await programmeColumns(tx, raw);
 	const [row] = await tx
 		.insert(programmes)
 		.values({
-			...input,
-			levelRank: levelRank(input.level),
+			...columns,
 			externalId: `web-${randomUUID()}`,
-			slug: await uniqueSlug(tx, 'programmes', `${input.title.da} ${org!.name}`, 'uddannelse'),
-			keywords
+			slug: await uniqueSlug(tx, 'programmes', `${input.title.da} ${institution}`, 'uddannelse')
 		})
 		.returning({ id: programmes.id, slug: programmes.slug });
 	await recordContentWrite(tx, actorId, 'programme.create', row!.id, input.title, { after: input });
@@ -133,11 +138,10 @@ export async function updateProgramme(
 	id: string,
 	raw: z.input<typeof programmeInput>
 ) {
-	const input = programmeInput.parse(raw);
-	const keywords = await keywordsFor(tx, input);
+	const { input, columns } = await programmeColumns(tx, raw);
 	const [row] = await tx
 		.update(programmes)
-		.set({ ...input, keywords, levelRank: levelRank(input.level), updatedAt: new Date() })
+		.set({ ...columns, updatedAt: new Date() })
 		.where(eq(programmes.id, id))
 		.returning({ id: programmes.id, slug: programmes.slug });
 	if (!row) throw new Error(`no programme ${id}`);
