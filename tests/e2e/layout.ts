@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
 /** The widths every page is checked at: a small phone, a common phone, a desktop. */
@@ -14,6 +16,7 @@ export async function layoutProblems(page: Page, label: string): Promise<string[
 	for (const width of WIDTHS) {
 		await page.setViewportSize({ width, height: 844 });
 		let found = await measured(page);
+		await screenshot(page, label, width);
 		// CI has twice measured an administration page about 45 px too wide right after a resize
 		// (once at 1280 px, once at 320 px) that no run here could repeat. A reader's page is not
 		// resized from 1280 to 320 px, so what settles within a moment is not a fault: measure
@@ -30,6 +33,18 @@ export async function layoutProblems(page: Page, label: string): Promise<string[
 			problems.push(`${label} at ${width} px: text under 12 px: ${text}`);
 	}
 	return problems;
+}
+
+/**
+ * With LAYOUT_SCREENSHOTS=DIR, each page at each width is also saved there, whole, to look at:
+ * `<label>-<width>.png`, the label made a file name.
+ */
+async function screenshot(page: Page, label: string, width: number) {
+	const dir = process.env.LAYOUT_SCREENSHOTS;
+	if (!dir) return;
+	mkdirSync(dir, { recursive: true });
+	const name = label.replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_|_$/g, '');
+	await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
 }
 
 /**
