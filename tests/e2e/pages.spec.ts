@@ -151,6 +151,13 @@ const pages: { da: string; en: string; h1da: string; h1en: string }[] = [
 		en: '/en/accessibility-statement',
 		h1da: 'Tilgængeligheds\u00aderklæring',
 		h1en: 'Accessibility statement'
+	},
+	{
+		// The embed builder with a list chosen: the form, the preview and the code to copy.
+		da: '/indlejr?liste=job&antal=3',
+		en: '/en/embed?liste=job&antal=3',
+		h1da: 'Indlejr en liste',
+		h1en: 'Embed a list'
 	}
 ];
 
@@ -226,15 +233,17 @@ test('the language switch keeps the search: words, filters and page', async ({ p
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
-	test('every page is readable and ships no script but two small enhancements', async ({
+	test('every page is readable and ships no script but three small enhancements', async ({
 		page,
 		request
 	}) => {
 		// The offer search may name the map script, which does nothing until a reader asks for
-		// the map; the area page its filter field.
+		// the map; the area page its filter field; the embed builder the script that fits its
+		// preview to the list, as a host page may.
 		const enhancements: Record<string, string> = {
 			'/tilbud': '/js/offer-map.js',
-			'/indikatorer/omraader/frafald': '/js/list-filter.js'
+			'/indikatorer/omraader/frafald': '/js/list-filter.js',
+			'/indlejr?liste=job&antal=3': '/js/indlejr.js'
 		};
 		for (const p of pages) {
 			await page.goto(p.da);
