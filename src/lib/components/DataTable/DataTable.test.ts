@@ -40,4 +40,24 @@ describe('DataTable', () => {
 		expect(page.querySelector('caption')!.className).toBe('');
 		expect(await axeViolations(page)).toEqual([]);
 	});
+
+	it('makes each row a card on a phone when stacked, the cells named by their data-title', async () => {
+		const page = rendered(DataTable, {
+			caption: 'Revisionslog',
+			headers: ['Tid', 'Bruger'],
+			stacked: true,
+			children: createRawSnippet(() => ({
+				render: () =>
+					'<tr><td data-title="Tid">8.12.2026</td><td data-title="Bruger">a@b.dk</td></tr>'
+			}))
+		});
+		expect(page.querySelector('table')!.classList.contains('table--responsive-headers')).toBe(true);
+		expect(await axeViolations(page)).toEqual([]);
+		const plain = rendered(DataTable, {
+			caption: 'Revisionslog',
+			headers: ['Tid'],
+			children: createRawSnippet(() => ({ render: () => '<tr><td>8.12.2026</td></tr>' }))
+		});
+		expect(plain.querySelector('table')!.className).toBe('table table--compact');
+	});
 });
