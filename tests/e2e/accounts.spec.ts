@@ -581,6 +581,13 @@ test('a partner signs up by invitation and proposes an offer; an editor approves
 	await expectNoAxeViolations(page);
 	const link = (await page.locator('.invitation-link code').innerText()).trim();
 	expect(link).toMatch(/^https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]{43}$/);
+	// Each person's role and access are folded into one line of the list until asked for.
+	const row = page.locator('tbody tr', { hasText: 'dummy@' });
+	await expect(row.getByRole('button', { name: 'Skift rolle' })).toBeHidden();
+	await row.getByText('Rolle og adgang').click();
+	await expect(row.getByRole('button', { name: 'Skift rolle' })).toBeVisible();
+	await expect(row.getByLabel(/^Rolle: dummy/)).toBeVisible();
+	await expectNoAxeViolations(page);
 
 	// The outbox keeps the mail, but not a link anyone else could use.
 	await page.goto('/admin/post');
