@@ -12,7 +12,7 @@ import {
 } from '../table-file.ts';
 import { parseRequirements, type Requirements } from './prerequisites.ts';
 import { programmeFigures, programmes, type Deadline } from './schema.ts';
-import { levelRank, programmeTaxonomy } from './taxonomy.ts';
+import { levelRank, programmeKeywords, programmeTaxonomy } from './taxonomy.ts';
 
 export type ImportOutcome =
 	{ ok: true; created: number; updated: number } | { ok: false; problems: ImportProblem[] };
@@ -288,15 +288,6 @@ function readProgramme(r: RowReader<typeof PROGRAMME_COLUMNS>): ProgrammeRow {
 	};
 }
 
-/** Words the search also finds a programme by: its level, group and field, and its institution. */
-function keywordsOf(level: string, field: string | null | undefined, institution: string): string {
-	const t = programmeTaxonomy();
-	const l = t.levels.find((x) => x.code === level);
-	const g = t.groups.find((x) => x.code === l?.group);
-	const f = t.fields.find((x) => x.code === field);
-	return [l?.code, l?.da, l?.en, g?.da, g?.en, f?.da, f?.en, institution].filter(Boolean).join(' ');
-}
-
 /**
  * Imports programmes from CSV or XLSX: every row is checked first, and nothing changes unless
  * every row is right. A row updates the programme with the same `id`, or adds it.
@@ -369,7 +360,7 @@ export async function importProgrammes(
 				const values = {
 					...row.values,
 					organizationId: org.id,
-					keywords: keywordsOf(row.values.level, row.values.field, org.name),
+					keywords: programmeKeywords(row.values.level, row.values.field, org.name),
 					levelRank: levelRank(row.values.level)
 				};
 				const id = existing.get(row.externalId);

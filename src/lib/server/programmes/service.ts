@@ -6,7 +6,7 @@ import type { Db } from '../db/index.ts';
 import { organizations, uniqueSlug } from '../directory/index.ts';
 import { requirements } from './prerequisites.ts';
 import { programmes } from './schema.ts';
-import { levelRank, programmeTaxonomy } from './taxonomy.ts';
+import { levelRank, programmeKeywords, programmeTaxonomy } from './taxonomy.ts';
 
 const text = (max: number) =>
 	z
@@ -98,13 +98,7 @@ async function programmeColumns(tx: Db, raw: z.input<typeof programmeInput>) {
 				input: input.organizationId
 			}
 		]);
-	const t = programmeTaxonomy();
-	const l = t.levels.find((x) => x.code === input.level);
-	const g = t.groups.find((x) => x.code === l?.group);
-	const f = t.fields.find((x) => x.code === input.field);
-	const keywords = [l?.code, l?.da, l?.en, g?.da, g?.en, f?.da, f?.en, org.name]
-		.filter(Boolean)
-		.join(' ');
+	const keywords = programmeKeywords(input.level, input.field, org.name);
 	return {
 		input,
 		institution: org.name,

@@ -59,3 +59,19 @@ export const levelOf = (code: string, taxonomy = programmeTaxonomy()) =>
 /** A level's place in the list of levels (the order a student meets them). */
 export const levelRank = (code: string, taxonomy = programmeTaxonomy()) =>
 	taxonomy.levels.findIndex((l) => l.code === code);
+
+/**
+ * The words a programme is also found by: its level (code and names), the level's group and its
+ * field in both languages, and its institution's name.
+ */
+export function programmeKeywords(
+	level: string,
+	field: string | null | undefined,
+	institution: string,
+	taxonomy = programmeTaxonomy()
+): string {
+	const l = taxonomy.levels.find((x) => x.code === level);
+	const g = taxonomy.groups.find((x) => x.code === l?.group);
+	const f = taxonomy.fields.find((x) => x.code === field);
+	return [l?.code, l?.da, l?.en, g?.da, g?.en, f?.da, f?.en, institution].filter(Boolean).join(' ');
+}
